@@ -1,0 +1,523 @@
+//! Swagger 2.0 schemas (and the schema-like parameter, header and items objects) to OpenAPI 3.0
+//! schemas.
+//!
+//! Conversion goes Swagger JSON -> OpenAPI 3 JSON -> `openapiv3::Schema`: the last step is
+//! openapiv3's own deserializer, so a converted Swagger schema gets exactly the `SchemaKind` the
+//! same schema written in an OpenAPI 3 document would get (e.g. an object with `allOf` and
+//! `properties` is `SchemaKind::Any`, an integer enum is `Type::Integer` with its values). Every
+//! known key is validated on the way, so that last step cannot fail on converted input.
+
+use openapiv3::{ReferenceOr, Schema};
+use serde_json::{json, Map, Value};
+
+use super::json::{is_local, Cx, Obj};
+use crate::diagnostic::{join, Result};
+
+/// Which Swagger object a schema is built from; decides which keys belong to the schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    /// A Swagger Schema Object (definitions, body parameters, responses): every key.
+    Schema,
+    /// A non-body parameter or a response header: only the value keys. The object's own
+    /// `description` and `x-*` extensions stay on the parameter/header, except `x-ms-enum` and
+    /// `x-nullable`, which describe the value and are copied to the schema too.
+    Parameter,
+    /// A formData parameter turned into a property of the form schema: value keys, `description`
+    /// and every extension.
+    FormField,
+    /// The `items` of a parameter, header or form field: value keys and every extension.
+    Items,
+}
+
+/// The keys of a Swagger Items Object (the schema-like part of parameters and headers).
+const VALUE_KEYS: &[&str] = &[
+    "type",
+    "format",
+    "items",
+    "collectionFormat",
+    "default",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "enum",
+    "multipleOf",
+];
+
+/// The values Swagger 2.0 allows for `type`.
+const TYPES: &[&str] = &["string", "number", "integer", "boolean", "array", "object", "file"];
+
+impl Flavor {
+    fn keeps(self, key: &str) -> bool {
+        let value_key = VALUE_KEYS.contains(&key);
+        match self {
+            Flavor::Schema => true,
+            Flavor::Parameter => value_key || key == "x-ms-enum" || key == "x-nullable",
+            Flavor::FormField => value_key || key == "description" || key.starts_with("x-"),
+            // Swagger forbids `$ref` in items objects, but specs use it and it is unambiguous.
+            Flavor::Items => value_key || key == "$ref" || key.starts_with("x-"),
+        }
+    }
+
+    /// The flavor of nested `items`.
+    fn nested(self) -> Flavor {
+        match self {
+            Flavor::Schema => Flavor::Schema,
+            _ => Flavor::Items,
+        }
+    }
+}
+
+/// Converts the Swagger schema-like object `value` found at `pointer`.
+pub(crate) fn convert(
+    cx: Cx<'_>,
+    value: &Value,
+    pointer: &str,
+    flavor: Flavor,
+) -> Result<ReferenceOr<Schema>> {
+    let obj = cx.object(value, pointer)?;
+    convert_object(&obj, flavor)
+}
+
+/// Converts a Swagger schema-like object already viewed as an [`Obj`] (e.g. a parameter).
+pub(crate) fn convert_object(obj: &Obj<'_>, flavor: Flavor) -> Result<ReferenceOr<Schema>> {
+    typed(obj.cx, object_json(obj, flavor)?, &obj.pointer)
+}
+
+/// Deserializes converted OpenAPI 3 schema JSON; `pointer` locates the Swagger source should
+/// openapiv3 reject it (validation on the way in makes that unexpected).
+pub(crate) fn typed(cx: Cx<'_>, json: Value, pointer: &str) -> Result<ReferenceOr<Schema>> {
+    serde_json::from_value(json).map_err(|e| {
+        cx.error(pointer, format!("this schema cannot be represented in OpenAPI 3: {e}"))
+    })
+}
+
+/// Rewrites a Swagger schema reference for the OpenAPI 3 document (`#/definitions/X` ->
+/// `#/components/schemas/X`); other references are kept as written.
+pub(crate) fn convert_ref(reference: &str) -> String {
+    match reference.strip_prefix("#/definitions") {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+            format!("#/components/schemas{rest}")
+        }
+        _ => reference.to_string(),
+    }
+}
+
+/// The OpenAPI 3 JSON of a Swagger schema-like object.
+///
+/// A `$ref` with sibling keys (e.g. `description`, `readOnly`, `x-ms-client-flatten`,
+/// `x-nullable`) becomes `{"allOf": [{"$ref": ...}], <converted siblings>}`: an OpenAPI 3.0
+/// reference object cannot carry siblings, and dropping them would lose what the spec says about
+/// this use of the referenced type.
+fn to_openapi3_json(cx: Cx<'_>, value: &Value, pointer: &str, flavor: Flavor) -> Result<Value> {
+    object_json(&cx.object(value, pointer)?, flavor)
+}
+
+/// [`to_openapi3_json`] for an object already viewed as an [`Obj`].
+pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
+    let cx = obj.cx;
+    let mut out = Map::new();
+
+    let reference = if flavor.keeps("$ref") { obj.str("$ref")? } else { None };
+    if let Some(reference) = reference {
+        if is_local(reference) && cx.resolve(reference).is_none() {
+            return Err(obj.error_at("$ref", format!("`$ref` target `{reference}` does not exist")));
+        }
+    }
+
+    let (ty, format) = type_and_format(obj, flavor)?;
+    if let Some(ty) = ty {
+        out.insert("type".into(), Value::String(ty.into()));
+    }
+    if let Some(format) = format {
+        out.insert("format".into(), Value::String(format.into()));
+    }
+
+    for (key, value) in obj.iter() {
+        if !flavor.keeps(key) {
+            continue;
+        }
+        let at = obj.at(key);
+        match key.as_str() {
+            "$ref" | "type" | "format" => {}
+            "title" | "description" | "pattern" => {
+                obj.str(key)?;
+                out.insert(key.clone(), value.clone());
+            }
+            "default" | "example" => {
+                out.insert(key.clone(), value.clone());
+            }
+            "enum" => {
+                obj.array(key)?;
+                out.insert(key.clone(), value.clone());
+            }
+            "readOnly" | "uniqueItems" | "exclusiveMaximum" | "exclusiveMinimum" => {
+                obj.bool(key)?;
+                out.insert(key.clone(), value.clone());
+            }
+            "maximum" | "minimum" | "multipleOf" => {
+                obj.number(key)?;
+                out.insert(key.clone(), value.clone());
+            }
+            "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties"
+            | "minProperties" => {
+                obj.usize(key)?;
+                out.insert(key.clone(), value.clone());
+            }
+            "required" => {
+                obj.strings(key)?;
+                out.insert(key.clone(), value.clone());
+            }
+            "discriminator" => {
+                let property = obj.str(key)?.unwrap_or_default();
+                out.insert(key.clone(), json!({ "propertyName": property }));
+            }
+            "externalDocs" => {
+                obj.external_docs(key)?;
+                out.insert(key.clone(), value.clone());
+            }
+            "x-nullable" => {
+                let nullable = obj.bool(key)?.unwrap_or_default();
+                out.insert("nullable".into(), Value::Bool(nullable));
+                out.insert(key.clone(), value.clone());
+            }
+            "collectionFormat" => {
+                // Only reached for items and form fields: parameters turn it into their style.
+                let format = obj.str(key)?.unwrap_or_default();
+                out.insert("x-ms-collection-format".into(), Value::String(format.into()));
+            }
+            "properties" => {
+                let properties = obj.required_object(key)?;
+                let mut converted = Map::new();
+                for (name, property) in properties.iter() {
+                    let json = to_openapi3_json(cx, property, &join(&at, name), Flavor::Schema)?;
+                    converted.insert(name.clone(), json);
+                }
+                out.insert(key.clone(), Value::Object(converted));
+            }
+            "additionalProperties" => {
+                let converted = match value {
+                    Value::Bool(b) => Value::Bool(*b),
+                    Value::Object(_) => to_openapi3_json(cx, value, &at, Flavor::Schema)?,
+                    other => {
+                        return Err(obj.error_at(
+                            key,
+                            format!(
+                                "`additionalProperties` must be a boolean or a schema object, found {}",
+                                super::json::kind(other)
+                            ),
+                        ))
+                    }
+                };
+                out.insert(key.clone(), converted);
+            }
+            "items" => {
+                let items = obj.required_object(key)?;
+                let json = to_openapi3_json(cx, value, &items.pointer, flavor.nested())?;
+                out.insert(key.clone(), json);
+            }
+            "allOf" => {
+                let mut all_of = Vec::new();
+                for (pointer, member) in obj.array(key)?.unwrap_or_default() {
+                    all_of.push(to_openapi3_json(cx, member, &pointer, Flavor::Schema)?);
+                }
+                out.insert(key.clone(), Value::Array(all_of));
+            }
+            _ if key.starts_with("x-") => {
+                out.insert(key.clone(), value.clone());
+            }
+            // `xml` has no place in openapiv3's Schema; other unknown keys are not Swagger.
+            _ => {}
+        }
+    }
+
+    match reference {
+        Some(reference) => Ok(wrap_reference(convert_ref(reference), out)),
+        None => {
+            let implies_object = out.contains_key("properties") || out.contains_key("additionalProperties");
+            if !out.contains_key("type") && implies_object {
+                out.insert("type".into(), Value::String("object".into()));
+            }
+            Ok(Value::Object(out))
+        }
+    }
+}
+
+/// `{"$ref"}` alone, or wrapped in `allOf` when the Swagger schema had siblings.
+fn wrap_reference(reference: String, mut siblings: Map<String, Value>) -> Value {
+    let reference = json!({ "$ref": reference });
+    if siblings.is_empty() {
+        return reference;
+    }
+    let mut all_of = vec![reference];
+    if let Some(Value::Array(existing)) = siblings.remove("allOf") {
+        all_of.extend(existing);
+    }
+    siblings.insert("allOf".into(), Value::Array(all_of));
+    Value::Object(siblings)
+}
+
+/// The OpenAPI 3 `type` and `format`: Swagger's `type: file` and the common `format: file` are a
+/// binary string in OpenAPI 3.
+fn type_and_format<'a>(obj: &Obj<'a>, flavor: Flavor) -> Result<(Option<&'a str>, Option<&'a str>)> {
+    let ty = if flavor.keeps("type") { obj.str("type")? } else { None };
+    let format = if flavor.keeps("format") { obj.str("format")? } else { None };
+    if let Some(ty) = ty {
+        if !TYPES.contains(&ty) {
+            return Err(obj.error_at(
+                "type",
+                format!("unknown type `{ty}`; expected one of {}", TYPES.join(", ")),
+            ));
+        }
+    }
+    if ty == Some("file") || format == Some("file") {
+        return Ok((Some("string"), Some("binary")));
+    }
+    Ok((ty, format))
+}
+
+#[cfg(test)]
+mod tests {
+    use openapiv3::{
+        AdditionalProperties, IntegerType, NumberType, ReferenceOr, Schema, SchemaKind,
+        StringFormat, Type, VariantOrUnknownOrEmpty,
+    };
+    use serde_json::{json, Value};
+
+    use crate::convert::test_support::{convert_ok, error_of};
+
+    /// Converts `definitions: {name: schema}` and returns components.schemas[name].
+    fn definition(schema: Value) -> ReferenceOr<Schema> {
+        let doc = json!({
+            "swagger": "2.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {},
+            "definitions": {"Base": {"type": "object"}, "T": schema}
+        });
+        let oa = convert_ok(&doc);
+        oa.components.unwrap().schemas.get("T").cloned().unwrap()
+    }
+
+    fn item(schema: ReferenceOr<Schema>) -> Schema {
+        schema.into_item().expect("an inline schema")
+    }
+
+    fn boxed(schema: &ReferenceOr<Box<Schema>>) -> Schema {
+        match schema {
+            ReferenceOr::Item(s) => (**s).clone(),
+            ReferenceOr::Reference { reference } => panic!("unexpected reference {reference}"),
+        }
+    }
+
+    #[test]
+    fn object_with_properties_in_order_and_required() {
+        let s = item(definition(json!({
+            "description": "A thing.",
+            "required": ["zeta"],
+            "properties": {
+                "zeta": {"type": "string", "readOnly": true},
+                "alpha": {"$ref": "#/definitions/Base"}
+            }
+        })));
+        assert_eq!(s.schema_data.description.as_deref(), Some("A thing."));
+        let SchemaKind::Type(Type::Object(o)) = s.schema_kind else { panic!("not an object") };
+        assert_eq!(o.properties.keys().collect::<Vec<_>>(), ["zeta", "alpha"]);
+        assert_eq!(o.required, ["zeta"]);
+        assert!(boxed(&o.properties["zeta"]).schema_data.read_only);
+        assert_eq!(
+            o.properties["alpha"],
+            ReferenceOr::Reference { reference: "#/components/schemas/Base".into() }
+        );
+    }
+
+    #[test]
+    fn x_nullable_sets_nullable_and_is_kept() {
+        let s = item(definition(json!({"type": "string", "x-nullable": true})));
+        assert!(s.schema_data.nullable);
+        assert_eq!(s.schema_data.extensions["x-nullable"], json!(true));
+    }
+
+    #[test]
+    fn string_enum_with_x_ms_enum() {
+        let x_ms_enum = json!({"name": "Color", "modelAsString": true});
+        let s = item(definition(json!({
+            "type": "string", "enum": ["red", "green"], "default": "red", "x-ms-enum": x_ms_enum
+        })));
+        assert_eq!(s.schema_data.extensions["x-ms-enum"], x_ms_enum);
+        assert_eq!(s.schema_data.default, Some(json!("red")));
+        let SchemaKind::Type(Type::String(st)) = s.schema_kind else { panic!("not a string") };
+        assert_eq!(st.enumeration, [Some("red".to_string()), Some("green".to_string())]);
+    }
+
+    #[test]
+    fn integer_enum_and_bounds_survive() {
+        let s = item(definition(json!({
+            "type": "integer", "format": "int32", "enum": [1, 2, 3],
+            "minimum": 0, "maximum": 10, "exclusiveMaximum": true, "multipleOf": 1
+        })));
+        let SchemaKind::Type(Type::Integer(IntegerType {
+            enumeration,
+            minimum,
+            maximum,
+            exclusive_maximum,
+            multiple_of,
+            ..
+        })) = s.schema_kind
+        else {
+            panic!("not an integer")
+        };
+        assert_eq!(enumeration, [Some(1), Some(2), Some(3)]);
+        assert_eq!((minimum, maximum, exclusive_maximum, multiple_of), (Some(0), Some(10), true, Some(1)));
+    }
+
+    #[test]
+    fn number_bounds_survive() {
+        let s = item(definition(json!({
+            "type": "number", "minimum": 0, "maximum": 1.5, "exclusiveMinimum": true
+        })));
+        let SchemaKind::Type(Type::Number(NumberType { minimum, maximum, exclusive_minimum, .. })) =
+            s.schema_kind
+        else {
+            panic!("not a number")
+        };
+        assert_eq!((minimum, maximum, exclusive_minimum), (Some(0.0), Some(1.5), true));
+    }
+
+    #[test]
+    fn string_constraints() {
+        let s = item(definition(json!({
+            "type": "string", "maxLength": 64, "minLength": 1, "pattern": "^[a-z]+$"
+        })));
+        let SchemaKind::Type(Type::String(st)) = s.schema_kind else { panic!("not a string") };
+        assert_eq!((st.min_length, st.max_length), (Some(1), Some(64)));
+        assert_eq!(st.pattern.as_deref(), Some("^[a-z]+$"));
+    }
+
+    #[test]
+    fn array_constraints_and_items() {
+        let s = item(definition(json!({
+            "type": "array", "items": {"$ref": "#/definitions/Base"},
+            "maxItems": 10, "minItems": 1, "uniqueItems": true
+        })));
+        let SchemaKind::Type(Type::Array(a)) = s.schema_kind else { panic!("not an array") };
+        assert_eq!((a.min_items, a.max_items, a.unique_items), (Some(1), Some(10), true));
+        assert_eq!(a.items, Some(ReferenceOr::Reference { reference: "#/components/schemas/Base".into() }));
+    }
+
+    #[test]
+    fn discriminator_and_all_of() {
+        let s = item(definition(json!({
+            "discriminator": "kind",
+            "allOf": [{"$ref": "#/definitions/Base"}],
+            "properties": {"kind": {"type": "string"}},
+            "required": ["kind"],
+            "x-ms-discriminator-value": "T"
+        })));
+        assert_eq!(s.schema_data.discriminator.as_ref().unwrap().property_name, "kind");
+        assert_eq!(s.schema_data.extensions["x-ms-discriminator-value"], json!("T"));
+        let SchemaKind::Any(any) = s.schema_kind else { panic!("allOf + properties is Any") };
+        assert_eq!(any.typ.as_deref(), Some("object"));
+        assert_eq!(any.all_of, [ReferenceOr::Reference { reference: "#/components/schemas/Base".into() }]);
+        assert_eq!(any.properties.keys().collect::<Vec<_>>(), ["kind"]);
+        assert_eq!(any.required, ["kind"]);
+    }
+
+    #[test]
+    fn additional_properties_bool_and_schema() {
+        let s = item(definition(json!({"type": "object", "additionalProperties": true})));
+        let SchemaKind::Type(Type::Object(o)) = s.schema_kind else { panic!() };
+        assert_eq!(o.additional_properties, Some(AdditionalProperties::Any(true)));
+
+        // No `type`, but additionalProperties: still an object (a dictionary).
+        let s = item(definition(json!({"additionalProperties": {"type": "integer"}})));
+        let SchemaKind::Type(Type::Object(o)) = s.schema_kind else { panic!() };
+        let Some(AdditionalProperties::Schema(inner)) = o.additional_properties else { panic!() };
+        assert!(matches!(
+            inner.as_ref(),
+            ReferenceOr::Item(Schema { schema_kind: SchemaKind::Type(Type::Integer(_)), .. })
+        ));
+    }
+
+    #[test]
+    fn file_type_and_file_format_are_binary_strings() {
+        for schema in [json!({"type": "file"}), json!({"type": "object", "format": "file"})] {
+            let s = item(definition(schema));
+            let SchemaKind::Type(Type::String(st)) = s.schema_kind else { panic!("not a string") };
+            assert_eq!(st.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
+        }
+    }
+
+    #[test]
+    fn untyped_schemas() {
+        let s = item(definition(json!({"properties": {"a": {}}})));
+        assert!(matches!(s.schema_kind, SchemaKind::Type(Type::Object(_))));
+        let s = item(definition(json!({"description": "anything"})));
+        assert!(matches!(s.schema_kind, SchemaKind::Any(_)));
+    }
+
+    #[test]
+    fn reference_with_siblings_is_wrapped_in_all_of() {
+        let s = item(definition(json!({
+            "$ref": "#/definitions/Base",
+            "description": "The base.",
+            "readOnly": true,
+            "x-ms-client-flatten": true
+        })));
+        assert_eq!(s.schema_data.description.as_deref(), Some("The base."));
+        assert!(s.schema_data.read_only);
+        assert_eq!(s.schema_data.extensions["x-ms-client-flatten"], json!(true));
+        let SchemaKind::AllOf { all_of } = s.schema_kind else { panic!("not allOf") };
+        assert_eq!(all_of, [ReferenceOr::Reference { reference: "#/components/schemas/Base".into() }]);
+    }
+
+    #[test]
+    fn plain_reference_stays_a_reference() {
+        assert_eq!(
+            definition(json!({"$ref": "#/definitions/Base"})),
+            ReferenceOr::Reference { reference: "#/components/schemas/Base".into() }
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_located() {
+        let doc = |schema: Value| {
+            json!({
+                "swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {},
+                "definitions": {"T": schema}
+            })
+        };
+        let e = error_of(&doc(json!({"required": "yes"})));
+        assert_eq!(e.pointer, "/definitions/T/required");
+        assert!(e.message.contains("must be an array"), "{}", e.message);
+
+        let e = error_of(&doc(json!({"properties": []})));
+        assert_eq!(e.pointer, "/definitions/T/properties");
+        assert!(e.message.contains("must be an object"), "{}", e.message);
+
+        let e = error_of(&doc(json!({"type": "string", "maxLength": "x"})));
+        assert_eq!(e.pointer, "/definitions/T/maxLength");
+        assert!(e.message.contains("non-negative integer"), "{}", e.message);
+
+        let e = error_of(&doc(json!({"properties": {"a/b": {"type": 3}}})));
+        assert_eq!(e.pointer, "/definitions/T/properties/a~1b/type");
+
+        let e = error_of(&doc(json!({"type": "strin"})));
+        assert!(e.message.contains("unknown type `strin`"), "{}", e.message);
+
+        let e = error_of(&doc(json!({"$ref": "#/definitions/Missing"})));
+        assert_eq!(e.pointer, "/definitions/T/$ref");
+
+        let e = error_of(&doc(json!({"items": [{"type": "string"}], "type": "array"})));
+        assert_eq!(e.pointer, "/definitions/T/items");
+
+        let e = error_of(&doc(json!("not a schema")));
+        assert_eq!(e.pointer, "/definitions/T");
+        assert!(e.message.contains("expected an object"), "{}", e.message);
+    }
+}

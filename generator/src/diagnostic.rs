@@ -1,0 +1,61 @@
+//! The one error type of the generator: what went wrong, and where in which file.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A problem with the input, located by file, JSON pointer and (when known) line and column.
+///
+/// Every stage returns this type, so the user always sees `file:line:col: #/pointer: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file the problem is in (empty when it is not about a file, e.g. an I/O error on output).
+    pub file: PathBuf,
+    /// JSON pointer (RFC 6901) to the offending node, without the leading `#`; empty for the root.
+    pub pointer: String,
+    /// 1-based line and column of the node in `file`, when the loader could tell.
+    pub line_col: Option<(usize, usize)>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `pointer` in `file`, without a line yet.
+    pub fn new(file: impl AsRef<Path>, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.as_ref().to_path_buf(),
+            pointer: pointer.into(),
+            line_col: None,
+            message: message.into(),
+        }
+    }
+
+    /// Attaches a line and column.
+    pub fn at_line(mut self, line: usize, column: usize) -> Self {
+        self.line_col = Some((line, column));
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some((line, col)) = self.line_col {
+            write!(f, ":{line}:{col}")?;
+        }
+        write!(f, ": #{}: {}", self.pointer, self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// Escapes one reference token for use in a JSON pointer (RFC 6901: `~` -> `~0`, `/` -> `~1`).
+pub fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// Appends one token to a JSON pointer.
+pub fn join(pointer: &str, token: &str) -> String {
+    format!("{pointer}/{}", escape_token(token))
+}
+
+pub type Result<T, E = Diagnostic> = std::result::Result<T, E>;

@@ -1,0 +1,167 @@
+//! The crate root: `Client`, its builder, the group accessors and the crate's error alias.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::types::{doc_attrs, ident, rust_type};
+use crate::model::{Auth, CodeModel, TypeRef};
+
+/// The most common error body type of the operations: the crate's `Error` alias uses it.
+pub fn crate_error_type(model: &CodeModel) -> Option<&TypeRef> {
+    let mut counts: Vec<(&TypeRef, usize)> = Vec::new();
+    for (_, op) in model.operations() {
+        if let Some(ty) = &op.error {
+            match counts.iter_mut().find(|(t, _)| *t == ty) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((ty, 1)),
+            }
+        }
+    }
+    // Highest count wins; ties go to the first met, so the choice is deterministic.
+    let mut best: Option<(&TypeRef, usize)> = None;
+    for (ty, n) in counts {
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((ty, n));
+        }
+    }
+    best.map(|(ty, _)| ty)
+}
+
+/// Items of the crate root (after the module declarations).
+pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
+    let error_type = match crate_error_type(model) {
+        Some(ty) => rust_type(ty, &quote!(models::)),
+        None => quote!(serde_json::Value),
+    };
+    let required: Vec<_> = model.client.parameters.iter().filter(|p| p.required && p.default.is_none()).collect();
+    let optional: Vec<_> = model.client.parameters.iter().filter(|p| !(p.required && p.default.is_none())).collect();
+    let auth = model.client.auth.first();
+    let key = auth.map(|_| quote!(api_key));
+
+    let mut new_args = Vec::new();
+    let mut builder_fields = Vec::new();
+    let mut builder_inits = Vec::new();
+    let mut arg_docs = String::new();
+    for p in &required {
+        let name = ident(&p.name);
+        new_args.push(quote!(#name: impl Into<String>));
+        builder_fields.push(quote!(#name: String));
+        builder_inits.push(quote!(#name: #name.into()));
+        arg_docs.push_str(&format!("\n* `{}`: {}", p.name, p.docs.lines().next().unwrap_or_default()));
+    }
+    for p in &optional {
+        let name = ident(&p.name);
+        let default = match &p.default {
+            Some(serde_json::Value::String(s)) => quote!(String::from(#s)),
+            _ => quote!(String::new()),
+        };
+        builder_fields.push(quote!(#name: String));
+        builder_inits.push(quote!(#name: #default));
+    }
+    if let Some(key) = &key {
+        new_args.push(quote!(#key: impl Into<runtime::ApiKey>));
+        builder_fields.push(quote!(#key: runtime::ApiKey));
+        builder_inits.push(quote!(#key: #key.into()));
+        arg_docs.push_str("\n* `api_key`: the key the service issued; it is never printed or logged");
+    }
+    let arg_names: Vec<_> = required.iter().map(|p| ident(&p.name)).chain(key.iter().map(|_| ident("api_key"))).collect();
+    let setters = optional.iter().map(|p| {
+        let name = ident(&p.name);
+        let docs = doc_attrs(&p.docs);
+        quote! {
+            #docs
+            pub fn #name(mut self, #name: impl Into<String>) -> Self {
+                self.#name = #name.into();
+                self
+            }
+        }
+    });
+    let host = &model.client.host_template;
+    let host_params = model.client.parameters.iter().map(|p| {
+        let wire = &p.wire_name;
+        let name = ident(&p.name);
+        let skip = p.skip_url_encoding;
+        quote!((#wire, self.#name.as_str(), #skip))
+    });
+    let credential = match auth {
+        Some(Auth::ApiKeyHeader { name }) => quote!(runtime::Credential::ApiKeyHeader { name: #name, key: self.api_key }),
+        Some(Auth::ApiKeyQuery { name }) => quote!(runtime::Credential::ApiKeyQuery { name: #name, key: self.api_key }),
+        None => quote!(runtime::Credential::None),
+    };
+    let user_agent = format!("{crate_name}/{{}} (rust; api-version {})", model.api_version);
+    let accessors = model.groups.iter().filter_map(|g| g.name.as_ref()).map(|names| {
+        let accessor = ident(&names.accessor);
+        let module = ident(&names.accessor);
+        let type_name = ident(&names.type_name);
+        let doc = format!(" The operations of the `{}` group.", names.spec);
+        quote! {
+            #[doc = #doc]
+            pub fn #accessor(&self) -> operations::#module::#type_name {
+                operations::#module::#type_name::new(self.clone())
+            }
+        }
+    });
+    let new_docs = doc_attrs(&format!("Creates a client with default options.\n\n# Arguments{arg_docs}"));
+    let title_doc = format!(" A client of {}: cheap to clone, safe to share between tasks.", model.title);
+    quote! {
+        pub use runtime::{ApiKey, ClientOptions, Response};
+
+        /// The error of this crate's operations, with the error body the spec documents.
+        pub type Error = runtime::Error<#error_type>;
+
+        #[doc = #title_doc]
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            pipeline: runtime::Pipeline,
+        }
+
+        impl Client {
+            #new_docs
+            pub fn new(#(#new_args),*) -> Result<Self, Error> {
+                Self::builder(#(#arg_names),*).build()
+            }
+
+            /// A builder for a client with non-default options.
+            pub fn builder(#(#new_args),*) -> ClientBuilder {
+                ClientBuilder {
+                    #(#builder_inits,)*
+                    options: ClientOptions::default(),
+                }
+            }
+
+            /// The base URL every request goes to.
+            pub fn endpoint(&self) -> &str {
+                self.pipeline.base_url()
+            }
+
+            #(#accessors)*
+        }
+
+        /// Builds a [`Client`]; get one from [`Client::builder`].
+        #[derive(Debug, Clone)]
+        #[must_use]
+        pub struct ClientBuilder {
+            #(#builder_fields,)*
+            options: ClientOptions,
+        }
+
+        impl ClientBuilder {
+            #(#setters)*
+
+            /// Sets the HTTP client, user agent and other options.
+            pub fn options(mut self, options: ClientOptions) -> Self {
+                self.options = options;
+                self
+            }
+
+            /// Checks the endpoint and builds the client.
+            pub fn build(self) -> Result<Client, Error> {
+                let base_url = runtime::expand_host(#host, &[#(#host_params),*])?;
+                let user_agent = format!(#user_agent, env!("CARGO_PKG_VERSION"));
+                Ok(Client {
+                    pipeline: runtime::Pipeline::new(base_url, #credential, self.options, &user_agent),
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Plain-text views of the generated API for reviewers: the public API listing (every operation's
+//! signature and every model's fields) and the rename report.
+
+use std::fmt::Write;
+
+use crate::model::{BodyKind, CodeModel, Location, SchemaKind, TypeRef};
+
+/// How a type reads in the listing (the Rust type, without module paths).
+fn type_name(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::String | TypeRef::Base64 => "String".into(),
+        TypeRef::Bool => "bool".into(),
+        TypeRef::Int32 => "i32".into(),
+        TypeRef::Int64 => "i64".into(),
+        TypeRef::Float32 => "f32".into(),
+        TypeRef::Float64 => "f64".into(),
+        TypeRef::Uuid => "Uuid".into(),
+        TypeRef::DateTime | TypeRef::DateTimeRfc1123 => "OffsetDateTime".into(),
+        TypeRef::Date => "Date".into(),
+        TypeRef::Binary => "Bytes".into(),
+        TypeRef::Any => "serde_json::Value".into(),
+        TypeRef::Named(n) => n.clone(),
+        TypeRef::Array(t) => format!("Vec<{}>", type_name(t)),
+        TypeRef::Map(t) => format!("BTreeMap<String, {}>", type_name(t)),
+    }
+}
+
+/// Every operation's signature and every model's fields, one per line.
+pub fn api_listing(model: &CodeModel) -> String {
+    let mut out = String::new();
+    let client_args: Vec<String> = model
+        .client
+        .parameters
+        .iter()
+        .filter(|p| p.required && p.default.is_none())
+        .map(|p| format!("{}: String", p.name))
+        .chain(model.client.auth.first().map(|_| "api_key: ApiKey".to_string()))
+        .collect();
+    let _ = writeln!(out, "Client::new({}) // base URL {}", client_args.join(", "), model.client.host_template);
+    for group in &model.groups {
+        let owner = match &group.name {
+            Some(names) => {
+                let _ = writeln!(out, "Client::{}() -> {}", names.accessor, names.type_name);
+                names.type_name.clone()
+            }
+            None => "Client".into(),
+        };
+        for op in &group.operations {
+            let required: Vec<String> = op.parameters.iter().filter(|p| p.required).map(|p| format!("{}: {}", p.name, type_name(&p.ty))).collect();
+            let optional: Vec<String> = op
+                .parameters
+                .iter()
+                .filter(|p| !p.required)
+                .map(|p| match &p.default {
+                    Some(d) => format!(".{}({}) = {d}", p.name, type_name(&p.ty)),
+                    None => format!(".{}({})", p.name, type_name(&p.ty)),
+                })
+                .collect();
+            let statuses: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
+            let body = op.responses.iter().find_map(|r| r.body.as_ref()).map_or("()".to_string(), type_name);
+            let headers: Vec<String> = op.responses.iter().flat_map(|r| &r.headers).map(|h| format!("{}: {}", h.name, type_name(&h.ty))).collect();
+            let headers = if headers.is_empty() { String::new() } else { format!(" + {}Headers {{ {} }}", op.builder, headers.join(", ")) };
+            let error = op.error.as_ref().map_or("serde_json::Value".to_string(), type_name);
+            let _ = writeln!(
+                out,
+                "  {owner}::{}({}){} -> {}{} ! Error<{}> // {} {} -> {}{}",
+                op.name,
+                required.join(", "),
+                if optional.is_empty() { String::new() } else { format!(" {}", optional.join(" ")) },
+                body,
+                headers,
+                error,
+                op.method.as_str(),
+                op.path,
+                statuses.join("|"),
+                match &op.body {
+                    Some(b) if matches!(b.kind, BodyKind::Flattened { .. }) => format!(", flattened {} body", b.content_type),
+                    Some(b) => format!(", {} body", b.content_type),
+                    None => String::new(),
+                }
+            );
+            for p in &op.parameters {
+                let place = match &p.location {
+                    Location::Path => format!("path {{{}}}", p.wire_name),
+                    Location::Query => format!("query {}", p.wire_name),
+                    Location::Header => format!("header {}", p.wire_name),
+                    Location::BodyProperty { .. } => format!("body .{}", p.wire_name),
+                    Location::Body => "body".to_string(),
+                };
+                let format = p.collection_format.map(|f| format!(" {f:?}").to_lowercase()).unwrap_or_default();
+                let constraints = if p.constraints.is_empty() { String::new() } else { format!(" {:?}", p.constraints).replace("Constraints ", "") };
+                let _ = writeln!(out, "    {} <- {place}{format}{constraints}", p.name);
+            }
+        }
+    }
+    for def in &model.schemas {
+        match &def.kind {
+            SchemaKind::Struct { fields } => {
+                let _ = writeln!(out, "struct {} // {}", def.name, def.spec_name);
+                for f in fields {
+                    let optional = if f.required && !f.nullable { "" } else { "?" };
+                    let _ = writeln!(out, "  {}{optional}: {} // \"{}\"", f.name, type_name(&f.ty), f.wire_name);
+                }
+            }
+            SchemaKind::Enum(e) => {
+                let kind = if e.extensible { "extensible" } else { "closed" };
+                let values: Vec<String> = e.values.iter().map(|v| format!("{} = \"{}\"", v.name, v.value)).collect();
+                let _ = writeln!(out, "enum {} ({kind}) {{ {} }}", def.name, values.join(", "));
+            }
+            SchemaKind::Alias(ty) => {
+                let _ = writeln!(out, "type {} = {}", def.name, type_name(ty));
+            }
+        }
+    }
+    out
+}
+
+/// `RENAMES.md`: every generated name that is not the plain casing of the spec's name.
+pub fn rename_report(model: &CodeModel, spec_name: &str) -> String {
+    let mut out = format!(
+        "# Renames\n\nNames in this crate that differ from a plain casing of the names in `{spec_name}`.\n\n"
+    );
+    if model.renames.is_empty() {
+        out.push_str("None.\n");
+        return out;
+    }
+    out.push_str("| where | in the spec | in Rust | why |\n|---|---|---|---|\n");
+    for r in &model.renames {
+        let _ = writeln!(out, "| {} | `{}` | `{}` | {} |", r.scope.replace('|', "\\|"), r.spec_name.replace('|', "\\|").replace('`', "'"), r.rust_name, r.reason);
+    }
+    out
+}

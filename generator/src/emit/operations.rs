@@ -1,0 +1,474 @@
+//! The `operations` module: per group, a type with one method per operation, and per operation a
+//! request builder whose `send` validates, builds the request and decodes the response.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::types::{argument_into, argument_type, default_expr, doc_attrs, ident, rust_type};
+use crate::model::{
+    BodyKind, CodeModel, Location, Operation, OperationGroup, Parameter, SuccessResponse, TypeRef,
+};
+
+/// How one parameter is held by its request builder.
+enum Slot<'p> {
+    /// A positional argument of the operation method.
+    Required(&'p Parameter),
+    /// A setter, initially the spec's default (always sent).
+    Defaulted(&'p Parameter, TokenStream),
+    /// A setter, initially unset (not sent).
+    Optional(&'p Parameter),
+}
+
+impl<'p> Slot<'p> {
+    fn of(model: &CodeModel, p: &'p Parameter) -> Self {
+        if p.required {
+            return Slot::Required(p);
+        }
+        match p.default.as_ref().and_then(|d| default_expr(model, &p.ty, d)) {
+            Some(expr) => Slot::Defaulted(p, expr),
+            None => Slot::Optional(p),
+        }
+    }
+
+    fn param(&self) -> &'p Parameter {
+        match self {
+            Slot::Required(p) | Slot::Defaulted(p, _) | Slot::Optional(p) => p,
+        }
+    }
+
+    /// Whether the builder holds an `Option`.
+    fn is_option(&self) -> bool {
+        matches!(self, Slot::Optional(_))
+    }
+}
+
+/// The items of a group's module (or of the `operations` module for client-level operations):
+/// `owner` is the type the operation methods are implemented on.
+pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
+    let builders = group.operations.iter().map(|op| operation(model, group, op));
+    let methods = group.operations.iter().map(|op| method(model, op));
+    let owner = match &group.name {
+        Some(names) => {
+            let type_name = ident(&names.type_name);
+            let doc = format!(" Operations of the `{}` group; get them with [`Client::{}`](crate::Client::{}).", names.spec, names.accessor, names.accessor);
+            quote! {
+                #[doc = #doc]
+                #[derive(Debug, Clone)]
+                pub struct #type_name {
+                    client: crate::Client,
+                }
+
+                impl #type_name {
+                    pub(crate) fn new(client: crate::Client) -> Self {
+                        Self { client }
+                    }
+
+                    #(#methods)*
+                }
+            }
+        }
+        None => quote! {
+            impl crate::Client {
+                #(#methods)*
+            }
+        },
+    };
+    quote! {
+        use crate::runtime::{self, Method, Response};
+        #[allow(unused_imports)]
+        use crate::models;
+
+        #owner
+
+        #(#builders)*
+    }
+}
+
+/// The method that starts a request: required parameters are its arguments.
+fn method(model: &CodeModel, op: &Operation) -> TokenStream {
+    let name = ident(&op.name);
+    let builder = ident(&op.builder);
+    let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, p)).collect();
+    let models = quote!(models::);
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    let mut arg_docs = String::new();
+    for slot in &slots {
+        let p = slot.param();
+        let field = ident(&p.name);
+        match slot {
+            Slot::Required(p) => {
+                let ty = argument_type(&p.ty, &models);
+                args.push(quote!(#field: #ty));
+                let value = argument_into(&p.ty, &field);
+                inits.push(quote!(#field: #value));
+                let first_line = p.docs.lines().next().unwrap_or_default();
+                arg_docs.push_str(&format!("\n* `{}`: {}", p.name, first_line));
+            }
+            Slot::Defaulted(_, expr) => inits.push(quote!(#field: #expr)),
+            Slot::Optional(_) => inits.push(quote!(#field: None)),
+        }
+    }
+    let mut docs = op.docs.clone();
+    if !arg_docs.is_empty() {
+        docs.push_str("\n\n# Arguments");
+        docs.push_str(&arg_docs);
+    }
+    let docs = doc_attrs(&docs);
+    let client = if op_is_client_level(op, model) { quote!(self.clone()) } else { quote!(self.client.clone()) };
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let allow = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        #docs
+        #deprecated
+        #allow
+        pub fn #name(&self, #(#args),*) -> #builder {
+            #builder {
+                client: #client,
+                #(#inits,)*
+                options: runtime::RequestOptions::default(),
+            }
+        }
+    }
+}
+
+fn op_is_client_level(op: &Operation, model: &CodeModel) -> bool {
+    model.groups.iter().any(|g| g.name.is_none() && g.operations.iter().any(|o| o.id == op.id))
+}
+
+/// The request builder of one operation, its typed response headers, and its `send`.
+fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> TokenStream {
+    let builder = ident(&op.builder);
+    let models = quote!(models::);
+    let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, p)).collect();
+    let fields = slots.iter().map(|slot| {
+        let p = slot.param();
+        let name = ident(&p.name);
+        let ty = rust_type(&p.ty, &models);
+        if slot.is_option() {
+            quote!(#name: Option<#ty>)
+        } else {
+            quote!(#name: #ty)
+        }
+    });
+    let setters = slots.iter().filter(|s| !matches!(s, Slot::Required(_))).map(|slot| {
+        let p = slot.param();
+        let name = ident(&p.name);
+        let ty = argument_type(&p.ty, &models);
+        let value = argument_into(&p.ty, &name);
+        let value = if slot.is_option() { quote!(Some(#value)) } else { value };
+        let docs = doc_attrs(&p.docs);
+        quote! {
+            #docs
+            pub fn #name(mut self, #name: #ty) -> Self {
+                self.#name = #value;
+                self
+            }
+        }
+    });
+    let method_path = match &group.name {
+        Some(names) => format!("{}::{}", names.type_name, op.name),
+        None => format!("crate::Client::{}", op.name),
+    };
+    let doc = format!(" Request builder for [`{method_path}`]: set optional parameters, then `.await` it (or call [`send`]({}::send)).", op.builder);
+    let (headers_type, headers_item) = response_headers(op);
+    let value_type = response_value_type(op);
+    let error_type = match &op.error {
+        Some(ty) => rust_type(ty, &models),
+        None => quote!(serde_json::Value),
+    };
+    let output = quote!(Result<Response<#value_type, #headers_type>, runtime::Error<#error_type>>);
+    let send = send_body(model, op, &slots);
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone)]
+        #[must_use = "a request is only sent when it is awaited"]
+        pub struct #builder {
+            client: crate::Client,
+            #(#fields,)*
+            options: runtime::RequestOptions,
+        }
+
+        impl #builder {
+            #(#setters)*
+
+            /// Validates the arguments, sends the request and decodes the response.
+            pub async fn send(self) -> #output {
+                #send
+            }
+        }
+
+        runtime::request_builder!(#builder => #output);
+
+        #headers_item
+    }
+}
+
+/// The statements of `send`.
+fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
+    let validations = slots.iter().flat_map(validation);
+    let path = path_expr(model, op);
+    let method = format_ident!("{}", op.method.as_str());
+    let mut request = quote!(runtime::Request::new(Method::#method, #path));
+    for slot in slots {
+        let p = slot.param();
+        let wire = &p.wire_name;
+        let name = ident(&p.name);
+        let value = if slot.is_option() { quote!(self.#name.as_ref()) } else { quote!(Some(&self.#name)) };
+        let list_value = if slot.is_option() { quote!(self.#name.as_deref()) } else { quote!(Some(self.#name.as_slice())) };
+        request = match (&p.location, p.collection_format) {
+            (Location::Query, Some(format)) => {
+                let separator = match format.separator() {
+                    Some(sep) => quote!(Some(#sep)),
+                    None => quote!(None),
+                };
+                quote!(#request.query_list(#wire, #list_value, #separator))
+            }
+            (Location::Query, None) => quote!(#request.query_opt(#wire, #value)),
+            (Location::Header, Some(format)) => {
+                let sep = format.separator().unwrap_or(",");
+                quote!(#request.header_list(#wire, #list_value, #sep))
+            }
+            (Location::Header, None) => quote!(#request.header_opt(#wire, #value)),
+            _ => request,
+        };
+    }
+    if let Some(accept) = &op.accept {
+        request = quote!(#request.accept(#accept));
+    }
+    let body = op.body.as_ref().map(|body| {
+        let content_type = &body.content_type;
+        match &body.kind {
+            BodyKind::Flattened { model: model_name } => {
+                let model_ty = ident(model_name);
+                let fields = slots.iter().filter_map(|slot| {
+                    let p = slot.param();
+                    let Location::BodyProperty { field } = &p.location else { return None };
+                    let field = ident(field);
+                    let name = ident(&p.name);
+                    let wrap = !p.required && !slot.is_option();
+                    Some(if wrap { quote!(#field: Some(self.#name)) } else { quote!(#field: self.#name) })
+                });
+                // Read-only properties are never sent.
+                let rest = flattened_rest(model, model_name, slots);
+                quote! {
+                    let body = models::#model_ty { #(#fields,)* #rest };
+                    let request = request.json(#content_type, &body)?;
+                }
+            }
+            BodyKind::Json => {
+                let p = slots.iter().map(|s| s.param()).find(|p| p.location == Location::Body);
+                match p {
+                    Some(p) => {
+                        let name = ident(&p.name);
+                        if slots.iter().any(|s| s.param().location == Location::Body && s.is_option()) {
+                            quote! {
+                                let request = match &self.#name {
+                                    Some(body) => request.json(#content_type, body)?,
+                                    None => request,
+                                };
+                            }
+                        } else {
+                            quote!(let request = request.json(#content_type, &self.#name)?;)
+                        }
+                    }
+                    None => quote!(),
+                }
+            }
+            BodyKind::Binary => {
+                let p = slots.iter().map(|s| s.param()).find(|p| p.location == Location::Body);
+                match p {
+                    Some(p) => {
+                        let name = ident(&p.name);
+                        if slots.iter().any(|s| s.param().location == Location::Body && s.is_option()) {
+                            quote! {
+                                let request = match self.#name {
+                                    Some(body) => request.bytes(#content_type, body),
+                                    None => request,
+                                };
+                            }
+                        } else {
+                            quote!(let request = request.bytes(#content_type, self.#name);)
+                        }
+                    }
+                    None => quote!(),
+                }
+            }
+        }
+    });
+    let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
+    let decode = match response_kind(op) {
+        ResponseKind::Empty => quote!(empty),
+        ResponseKind::Json(_) => quote!(json),
+        ResponseKind::Binary => quote!(binary),
+    };
+    quote! {
+        #(#validations)*
+        let request = #request;
+        #body
+        let response = self.client.pipeline.send(request, self.options).await?;
+        response.#decode(&[#(#statuses),*])
+    }
+}
+
+/// Fields of a flattened body model that have no parameter (read-only ones): `None`.
+fn flattened_rest(model: &CodeModel, model_name: &str, slots: &[Slot]) -> TokenStream {
+    let Some(crate::model::SchemaDef { kind: crate::model::SchemaKind::Struct { fields }, .. }) = model.schema(model_name) else {
+        return quote!();
+    };
+    let missing = fields.iter().filter(|f| {
+        !slots.iter().any(|s| matches!(&s.param().location, Location::BodyProperty { field } if field == &f.name))
+    });
+    let names = missing.map(|f| ident(&f.name));
+    quote!(#(#names: None,)*)
+}
+
+/// The request path with its parameters encoded.
+fn path_expr(model: &CodeModel, op: &Operation) -> TokenStream {
+    let mut format = String::new();
+    let mut args = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        format.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
+        let name = &rest[start + 1..start + len];
+        let param = op.parameters.iter().find(|p| p.location == Location::Path && p.wire_name == name);
+        match param {
+            Some(p) => {
+                let field = ident(&p.name);
+                let skip = p.skip_url_encoding;
+                args.push(quote!(runtime::path_param(&self.#field, #skip)));
+            }
+            None => {
+                // A client parameter in the path.
+                let p = model.client.parameters.iter().find(|p| p.wire_name == name);
+                let field = ident(p.map_or(name, |p| p.name.as_str()));
+                let skip = p.is_some_and(|p| p.skip_url_encoding);
+                args.push(quote!(runtime::path_param(&self.client.#field, #skip)));
+            }
+        }
+        format.push_str("{}");
+        rest = &rest[start + len + 1..];
+    }
+    format.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    if args.is_empty() {
+        quote!(String::from(#format))
+    } else {
+        quote!(format!(#format, #(#args),*))
+    }
+}
+
+/// The checks of one parameter's constraints.
+fn validation(slot: &Slot) -> Vec<TokenStream> {
+    let p = slot.param();
+    let c = &p.constraints;
+    let name = ident(&p.name);
+    let label = &p.name;
+    let optional = slot.is_option();
+    let mut checks = Vec::new();
+    let text = if optional { quote!(self.#name.as_deref()) } else { quote!(Some(self.#name.as_str())) };
+    let number = if optional { quote!(self.#name.map(|v| v as f64)) } else { quote!(Some(self.#name as f64)) };
+    let len = if optional { quote!(self.#name.as_ref().map(Vec::len)) } else { quote!(Some(self.#name.len())) };
+    let is_string = p.ty == TypeRef::String;
+    let is_number = matches!(p.ty, TypeRef::Int32 | TypeRef::Int64 | TypeRef::Float32 | TypeRef::Float64);
+    let is_array = matches!(p.ty, TypeRef::Array(_));
+    if is_string {
+        if let Some(max) = c.max_length {
+            checks.push(quote!(runtime::validate::max_length(#label, #text, #max)?;));
+        }
+        if let Some(min) = c.min_length {
+            checks.push(quote!(runtime::validate::min_length(#label, #text, #min)?;));
+        }
+        if let Some(pattern) = &c.pattern {
+            checks.push(quote!(runtime::validate::pattern(#label, #text, #pattern)?;));
+        }
+    }
+    if is_number {
+        if let Some(max) = c.maximum {
+            let exclusive = c.exclusive_maximum;
+            checks.push(quote!(runtime::validate::maximum(#label, #number, #max, #exclusive)?;));
+        }
+        if let Some(min) = c.minimum {
+            let exclusive = c.exclusive_minimum;
+            checks.push(quote!(runtime::validate::minimum(#label, #number, #min, #exclusive)?;));
+        }
+        if let Some(factor) = c.multiple_of {
+            checks.push(quote!(runtime::validate::multiple_of(#label, #number, #factor)?;));
+        }
+    }
+    if is_array {
+        if let Some(max) = c.max_items {
+            checks.push(quote!(runtime::validate::max_items(#label, #len, #max)?;));
+        }
+        if let Some(min) = c.min_items {
+            checks.push(quote!(runtime::validate::min_items(#label, #len, #min)?;));
+        }
+        if c.unique_items {
+            let items = if optional { quote!(self.#name.as_deref()) } else { quote!(Some(self.#name.as_slice())) };
+            checks.push(quote!(runtime::validate::unique_items(#label, #items)?;));
+        }
+    }
+    checks
+}
+
+enum ResponseKind<'t> {
+    Empty,
+    Json(&'t TypeRef),
+    Binary,
+}
+
+/// What the success responses return, taken together.
+fn response_kind(op: &Operation) -> ResponseKind<'_> {
+    let bodies: Vec<&TypeRef> = op.responses.iter().filter_map(|r| r.body.as_ref()).collect();
+    match bodies.first() {
+        None => ResponseKind::Empty,
+        Some(TypeRef::Binary) => ResponseKind::Binary,
+        Some(first) if bodies.iter().all(|b| b == first) && bodies.len() == op.responses.len() => ResponseKind::Json(first),
+        Some(_) => ResponseKind::Json(&TypeRef::Any),
+    }
+}
+
+fn response_value_type(op: &Operation) -> TokenStream {
+    match response_kind(op) {
+        ResponseKind::Empty => quote!(()),
+        ResponseKind::Json(ty) => rust_type(ty, &quote!(models::)),
+        ResponseKind::Binary => quote!(bytes::Bytes),
+    }
+}
+
+/// The typed headers of the success responses (`()` when none are documented).
+fn response_headers(op: &Operation) -> (TokenStream, TokenStream) {
+    let mut headers: Vec<&crate::model::ResponseHeader> = Vec::new();
+    for SuccessResponse { headers: hs, .. } in &op.responses {
+        for h in hs {
+            if !headers.iter().any(|known| known.wire_name.eq_ignore_ascii_case(&h.wire_name)) {
+                headers.push(h);
+            }
+        }
+    }
+    if headers.is_empty() {
+        return (quote!(()), quote!());
+    }
+    let type_name = format_ident!("{}Headers", op.builder);
+    let names: Vec<_> = headers.iter().map(|h| ident(&h.name)).collect();
+    let wires: Vec<_> = headers.iter().map(|h| h.wire_name.to_ascii_lowercase()).collect();
+    let types = headers.iter().map(|h| rust_type(&h.ty, &quote!(models::)));
+    let docs = headers.iter().map(|h| doc_attrs(&h.docs));
+    let doc = format!(" The headers the spec documents for the response of [`{}`].", op.builder);
+    let item = quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct #type_name {
+            #( #docs pub #names: Option<#types>, )*
+        }
+
+        impl runtime::FromHeaders for #type_name {
+            fn from_headers(headers: &runtime::HeaderMap) -> Result<Self, (&'static str, String)> {
+                Ok(Self {
+                    #( #names: runtime::header_value(headers, #wires)?, )*
+                })
+            }
+        }
+    };
+    (quote!(#type_name), item)
+}

@@ -1,0 +1,139 @@
+//! Generates async Rust clients from Azure-style REST API specs (Swagger 2.0 with `x-ms-*`
+//! extensions, or OpenAPI 3.0).
+//!
+//! The pipeline runs in four stages, each a module, with data flowing one way:
+//!
+//! ```text
+//! spec file(s) --load-->    Bundle            one JSON document, $refs resolved, origins kept
+//!              --convert--> openapiv3::OpenAPI Swagger 2.0 only; x-ms-* kept as extensions
+//!              --model-->   CodeModel         language-neutral: client, groups, operations, types, names
+//!              --emit-->    Rust files        quote + prettyplease
+//! ```
+//!
+//! From a build script, like `prost-build`:
+//!
+//! ```no_run
+//! codegen::Config::new().build_script("spec/service.json").expect("client generation failed");
+//! ```
+//! and in the crate's `lib.rs`: `include!(concat!(env!("OUT_DIR"), "/client.rs"));`
+
+pub mod convert;
+pub mod diagnostic;
+pub mod emit;
+pub mod load;
+pub mod model;
+mod output;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use diagnostic::Diagnostic;
+pub use output::{check_dir, write_dir, DirStatus};
+
+/// What to generate, and how. Every setting has a default taken from the spec.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    crate_name: Option<String>,
+}
+
+/// The result of one generation.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The code model the files were emitted from.
+    pub model: model::CodeModel,
+    /// The crate's name (package name, kebab case).
+    pub crate_name: String,
+    /// Files of a complete crate, sorted by path.
+    pub files: Vec<emit::File>,
+    /// Every file the spec was read from.
+    pub inputs: Vec<PathBuf>,
+    /// How long loading, converting, modelling and emitting took.
+    pub elapsed: Duration,
+}
+
+impl Generated {
+    /// Number of operations.
+    pub fn operations(&self) -> usize {
+        self.model.operations().count()
+    }
+
+    /// Lines of generated Rust (the hand-written runtime excluded).
+    pub fn generated_lines(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.path.ends_with(".rs") && f.path != "src/runtime.rs")
+            .map(|f| f.contents.lines().count())
+            .sum()
+    }
+
+    /// A one-line summary for humans.
+    pub fn summary(&self) -> String {
+        let ops = self.operations();
+        format!(
+            "{}: {} operations, {} models, {} files, {} lines ({} per operation), {:.1} ms",
+            self.crate_name,
+            ops,
+            self.model.schemas.len(),
+            self.files.len(),
+            self.generated_lines(),
+            self.generated_lines().checked_div(ops).unwrap_or(0),
+            self.elapsed.as_secs_f64() * 1000.0,
+        )
+    }
+
+    /// The public API listing (every operation's signature and every model's fields).
+    pub fn api_listing(&self) -> String {
+        emit::api_listing(&self.model)
+    }
+}
+
+impl Config {
+    /// Default settings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the crate name (default: the spec's `info.title`, in kebab case).
+    pub fn crate_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.crate_name = Some(name.into());
+        self
+    }
+
+    /// Runs load -> convert -> model -> emit for `spec`, in memory.
+    pub fn generate(&self, spec: impl AsRef<Path>) -> Result<Generated, Diagnostic> {
+        let started = Instant::now();
+        let spec = spec.as_ref();
+        let bundle = load::load(spec)?;
+        let openapi = convert::to_openapi3(&bundle)?;
+        let locate = |pointer: &str, message: String| bundle.diagnostic(&convert::origin_pointer(&bundle, pointer), message);
+        let model = model::build(&openapi, &model::Options::default(), &locate)?;
+        let crate_name = self.crate_name.clone().unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(model.title.as_str()));
+        let spec_name = file_name(spec);
+        let files = emit::crate_files(&model, &crate_name, &spec_name).map_err(|e| Diagnostic::new(spec, "", e.0))?;
+        Ok(Generated { model, crate_name, files, inputs: vec![spec.to_path_buf()], elapsed: started.elapsed() })
+    }
+
+    /// Generates the client as one file `$OUT_DIR/client.rs` for `include!`, and tells Cargo to
+    /// rerun when any input file changes. For use in `build.rs`.
+    pub fn build_script(&self, spec: impl AsRef<Path>) -> Result<(), Diagnostic> {
+        let spec = spec.as_ref();
+        println!("cargo:rerun-if-changed={}", spec.display());
+        let generated = self.generate(spec)?;
+        for input in &generated.inputs {
+            println!("cargo:rerun-if-changed={}", input.display());
+        }
+        let code = emit::single_file(&generated.model, &generated.crate_name, &file_name(spec))
+            .map_err(|e| Diagnostic::new(spec, "", e.0))?;
+        let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| Diagnostic::new("", "", "OUT_DIR is not set: call build_script from a build script"))?;
+        let target = Path::new(&out_dir).join("client.rs");
+        // Rewrite only on change, so dependants are not rebuilt needlessly.
+        if std::fs::read_to_string(&target).ok().as_deref() != Some(code.as_str()) {
+            std::fs::write(&target, code).map_err(|e| Diagnostic::new(&target, "", format!("cannot write: {e}")))?;
+        }
+        Ok(())
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}

@@ -1,0 +1,103 @@
+//! The command line: `azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check]
+//! [--api-listing FILE]`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check] [--api-listing FILE]
+
+Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2.0 or OpenAPI 3.0 spec.
+
+  --input SPEC         the spec (JSON or YAML); $refs to other files are followed
+  --output DIR         the crate folder to write (replaced atomically; files outside src/ are kept)
+  --crate-name NAME    the package name (default: the spec's title in kebab case)
+  --check              write nothing; exit 1 when DIR differs from what would be generated
+  --api-listing FILE   also write the public API listing to FILE
+";
+
+struct Args {
+    input: PathBuf,
+    output: PathBuf,
+    crate_name: Option<String>,
+    check: bool,
+    api_listing: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut input = None;
+    let mut output = None;
+    let mut crate_name = None;
+    let mut check = false;
+    let mut api_listing = None;
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy().into_owned();
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--input" => input = Some(PathBuf::from(value("--input")?)),
+            "--output" => output = Some(PathBuf::from(value("--output")?)),
+            "--crate-name" => crate_name = Some(value("--crate-name")?.to_string_lossy().into_owned()),
+            "--api-listing" => api_listing = Some(PathBuf::from(value("--api-listing")?)),
+            "--check" => check = true,
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(Args {
+        input: input.ok_or("--input is required")?,
+        output: output.ok_or("--output is required")?,
+        crate_name,
+        check,
+        api_listing,
+    })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) if message.is_empty() => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut config = codegen::Config::new();
+    if let Some(name) = &args.crate_name {
+        config.crate_name(name);
+    }
+    let generated = match config.generate(&args.input) {
+        Ok(g) => g,
+        Err(diagnostic) => {
+            eprintln!("error: {diagnostic}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(path) = &args.api_listing {
+        if let Err(e) = std::fs::write(path, generated.api_listing()) {
+            eprintln!("error: {}: cannot write: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    if args.check {
+        return match codegen::check_dir(&args.output, &generated.files) {
+            codegen::DirStatus::UpToDate => {
+                println!("{} is up to date ({})", args.output.display(), generated.summary());
+                ExitCode::SUCCESS
+            }
+            codegen::DirStatus::Stale(paths) => {
+                eprintln!("{} is stale; these files differ: {}", args.output.display(), paths.join(", "));
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if let Err(diagnostic) = codegen::write_dir(&args.output, &generated.files) {
+        eprintln!("error: {diagnostic}");
+        return ExitCode::FAILURE;
+    }
+    println!("wrote {} ({})", args.output.display(), generated.summary());
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,1117 @@
+//! Builds the [`CodeModel`] from an OpenAPI 3.0 document.
+//!
+//! Enum openness (modelerfour's rule): an enum with `x-ms-enum` and `modelAsString: false` (or no
+//! `modelAsString`) is closed — an unknown value is an error; `modelAsString: true` or a plain
+//! `enum` without `x-ms-enum` is extensible — unknown values are kept in an `UnknownValue` variant.
+//!
+//! Parameter placement (AutoRest's rule): a parameter defined in the global `parameters` section is
+//! a client parameter unless it says `x-ms-parameter-location: method`; an inline parameter is a
+//! method parameter unless it says `x-ms-parameter-location: client`.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, OpenAPI, Parameter as OaParameter, ParameterSchemaOrContent, ReferenceOr,
+    Schema, SchemaKind as OaKind, SecurityScheme, StatusCode, StringFormat, Type,
+    VariantOrUnknownOrEmpty,
+};
+use serde_json::Value;
+
+use super::docs::rustdoc;
+use super::names::{Namer, Scope};
+use super::*;
+use crate::diagnostic::{join, Diagnostic, Result};
+
+/// Choices that do not come from the spec.
+#[derive(Debug, Clone, Default)]
+pub struct Options {}
+
+/// Builds the code model. `locate` turns a pointer into the OpenAPI 3.0 document into a
+/// diagnostic naming the user's file and place.
+pub fn build(
+    doc: &OpenAPI,
+    _options: &Options,
+    locate: &dyn Fn(&str, String) -> Diagnostic,
+) -> Result<CodeModel> {
+    let mut builder = Builder {
+        doc,
+        locate,
+        namer: Namer::default(),
+        types: Scope::with_reserved(RESERVED_TYPES),
+        schemas: Vec::new(),
+        components: IndexMap::new(),
+        aliases_in_progress: Vec::new(),
+    };
+    builder.register_components()?;
+    builder.build_components()?;
+    let client = builder.client()?;
+    let groups = builder.operations(&client)?;
+    Ok(CodeModel {
+        title: doc.info.title.clone(),
+        api_version: doc.info.version.clone(),
+        docs: rustdoc(doc.info.description.as_deref()),
+        client,
+        groups,
+        schemas: builder.schemas,
+        renames: builder.namer.renames,
+    })
+}
+
+/// Type names the generated crate defines itself.
+const RESERVED_TYPES: &[&str] = &["Client", "ClientBuilder", "Error", "Result", "Response", "Option", "Vec", "String", "Box"];
+/// Names a request builder uses for itself: parameters may not take them.
+const RESERVED_PARAMS: &[&str] = &["client", "options", "header", "send", "into_future"];
+/// Client methods that group accessors and client-level operations may not take.
+const RESERVED_CLIENT_METHODS: &[&str] = &["new", "builder", "endpoint", "clone"];
+
+/// What a component schema becomes.
+#[derive(Debug, Clone)]
+enum Component {
+    /// A struct or enum with this Rust name.
+    Named(String),
+    /// A name for another type, resolved on first use.
+    Alias { rust_name: String, resolved: Option<TypeRef> },
+}
+
+struct Builder<'a> {
+    doc: &'a OpenAPI,
+    locate: &'a dyn Fn(&str, String) -> Diagnostic,
+    namer: Namer,
+    /// Every type name of the crate.
+    types: Scope,
+    schemas: Vec<SchemaDef>,
+    /// Component schemas by their spec name.
+    components: IndexMap<String, Component>,
+    /// Aliases being resolved (to report alias cycles instead of overflowing).
+    aliases_in_progress: Vec<String>,
+}
+
+/// A schema seen through a reference or inline.
+#[derive(Clone, Copy)]
+enum SchemaRef<'s> {
+    Ref(&'s str),
+    Inline(&'s Schema),
+}
+
+impl<'s> From<&'s ReferenceOr<Schema>> for SchemaRef<'s> {
+    fn from(r: &'s ReferenceOr<Schema>) -> Self {
+        match r {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(s) => SchemaRef::Inline(s),
+        }
+    }
+}
+
+impl<'s> From<&'s ReferenceOr<Box<Schema>>> for SchemaRef<'s> {
+    fn from(r: &'s ReferenceOr<Box<Schema>>) -> Self {
+        match r {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(s) => SchemaRef::Inline(s),
+        }
+    }
+}
+
+const SCHEMA_PREFIX: &str = "#/components/schemas/";
+
+fn ext_str<'v>(ext: &'v IndexMap<String, Value>, key: &str) -> Option<&'v str> {
+    ext.get(key).and_then(Value::as_str)
+}
+
+fn ext_bool(ext: &IndexMap<String, Value>, key: &str) -> bool {
+    ext.get(key).and_then(Value::as_bool).unwrap_or(false)
+}
+
+/// An unescaped JSON pointer token from a `#/components/<kind>/<name>` reference.
+fn ref_name<'r>(reference: &'r str, prefix: &str) -> Option<String> {
+    let name = reference.strip_prefix(prefix)?;
+    (!name.contains('/')).then(|| name.replace("~1", "/").replace("~0", "~"))
+}
+
+impl<'a> Builder<'a> {
+    fn error(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
+        (self.locate)(pointer, message.into())
+    }
+
+    fn component_schemas(&self) -> impl Iterator<Item = (&'a String, &'a ReferenceOr<Schema>)> {
+        self.doc.components.iter().flat_map(|c| c.schemas.iter())
+    }
+
+    /// The schema a reference points at.
+    fn deref_schema(&self, reference: &str, pointer: &str) -> Result<(&'a Schema, String)> {
+        let name = ref_name(reference, SCHEMA_PREFIX)
+            .ok_or_else(|| self.error(pointer, format!("unsupported `$ref` `{reference}`: expected `{SCHEMA_PREFIX}<name>`")))?;
+        let mut seen = vec![name.clone()];
+        let mut current = name.clone();
+        loop {
+            let found = self.doc.components.as_ref().and_then(|c| c.schemas.get(&current));
+            match found {
+                Some(ReferenceOr::Item(schema)) => return Ok((schema, current)),
+                Some(ReferenceOr::Reference { reference }) => {
+                    let next = ref_name(reference, SCHEMA_PREFIX).ok_or_else(|| {
+                        self.error(&join("/components/schemas", &current), format!("unsupported `$ref` `{reference}`"))
+                    })?;
+                    if seen.contains(&next) {
+                        return Err(self.error(pointer, format!("`$ref` cycle: {} -> {next}", seen.join(" -> "))));
+                    }
+                    seen.push(next.clone());
+                    current = next;
+                }
+                None => return Err(self.error(pointer, format!("`$ref` target `{reference}` does not exist"))),
+            }
+        }
+    }
+
+    // ----- schemas --------------------------------------------------------------------------
+
+    /// Gives every component schema its Rust name before any is built, so references resolve
+    /// whatever the order.
+    fn register_components(&mut self) -> Result<()> {
+        for (name, schema) in self.component_schemas() {
+            let pointer = join("/components/schemas", name);
+            let schema = match schema {
+                ReferenceOr::Item(s) => s,
+                ReferenceOr::Reference { reference } => self.deref_schema(reference, &pointer)?.0,
+            };
+            let component = if is_struct(schema) {
+                Component::Named(self.namer.camel_in(&mut self.types, "type", name))
+            } else if let Some(values) = enum_values(schema) {
+                // Named enums are created on first build; remember the spec name for now.
+                let _ = values;
+                Component::Named(String::new())
+            } else {
+                Component::Alias { rust_name: self.namer.camel_in(&mut self.types, "type", name), resolved: None }
+            };
+            self.components.insert(name.clone(), component);
+        }
+        Ok(())
+    }
+
+    /// Builds every component schema, in spec order.
+    fn build_components(&mut self) -> Result<()> {
+        let components: Vec<_> = self.component_schemas().collect();
+        for (name, schema) in components {
+            let pointer = join("/components/schemas", name);
+            let schema_ref = SchemaRef::from(schema);
+            let ty = self.component_type(name, schema_ref, &pointer)?;
+            if let Some(Component::Alias { rust_name, .. }) = self.components.get(name).cloned() {
+                let (schema, _) = self.resolve(schema_ref, &pointer)?;
+                self.schemas.push(SchemaDef {
+                    name: rust_name,
+                    spec_name: name.clone(),
+                    docs: rustdoc(schema.schema_data.description.as_deref()),
+                    kind: SchemaKind::Alias(ty),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn resolve(&self, schema: SchemaRef<'a>, pointer: &str) -> Result<(&'a Schema, String)> {
+        match schema {
+            SchemaRef::Ref(r) => {
+                let (s, name) = self.deref_schema(r, pointer)?;
+                Ok((s, join("/components/schemas", &name)))
+            }
+            SchemaRef::Inline(s) => Ok((s, pointer.to_string())),
+        }
+    }
+
+    /// The type a component schema stands for, building its definition on first use.
+    fn component_type(&mut self, name: &str, schema: SchemaRef<'a>, pointer: &str) -> Result<TypeRef> {
+        let Some(component) = self.components.get(name).cloned() else {
+            return Err(self.error(pointer, format!("schema `{name}` does not exist")));
+        };
+        let (resolved, resolved_pointer) = self.resolve(schema, pointer)?;
+        match component {
+            Component::Named(rust) if !rust.is_empty() => {
+                if self.schemas.iter().all(|s| s.name != rust) {
+                    let fields = self.struct_fields(&rust, resolved, &resolved_pointer)?;
+                    // A struct that refers to itself may have been pushed while its fields were built.
+                    if self.schemas.iter().all(|s| s.name != rust) {
+                        self.schemas.push(SchemaDef {
+                            name: rust.clone(),
+                            spec_name: name.to_string(),
+                            docs: rustdoc(resolved.schema_data.description.as_deref()),
+                            kind: SchemaKind::Struct { fields },
+                        });
+                    }
+                }
+                Ok(TypeRef::Named(rust))
+            }
+            Component::Named(_) => {
+                // A component enum: its name is the x-ms-enum name, else the component's.
+                let ty = self.inline_type(resolved, name, &resolved_pointer)?;
+                if let TypeRef::Named(rust) = &ty {
+                    self.components.insert(name.to_string(), Component::Named(rust.clone()));
+                }
+                Ok(ty)
+            }
+            Component::Alias { rust_name, resolved: Some(ty) } => {
+                let _ = rust_name;
+                Ok(ty)
+            }
+            Component::Alias { rust_name, resolved: None } => {
+                if self.aliases_in_progress.iter().any(|a| a == name) {
+                    return Err(self.error(pointer, format!("schema `{name}` is defined in terms of itself with no object in between")));
+                }
+                self.aliases_in_progress.push(name.to_string());
+                let ty = self.inline_type(resolved, name, &resolved_pointer);
+                self.aliases_in_progress.pop();
+                let ty = ty?;
+                self.components.insert(name.to_string(), Component::Alias { rust_name, resolved: Some(ty.clone()) });
+                Ok(ty)
+            }
+        }
+    }
+
+    /// The type of a schema; `hint` names inline structs and enums that need a name.
+    fn type_of(&mut self, schema: SchemaRef<'a>, hint: &str, pointer: &str) -> Result<TypeRef> {
+        match schema {
+            SchemaRef::Ref(reference) => {
+                let name = ref_name(reference, SCHEMA_PREFIX)
+                    .ok_or_else(|| self.error(pointer, format!("unsupported `$ref` `{reference}`")))?;
+                self.component_type(&name, schema, pointer)
+            }
+            SchemaRef::Inline(s) => {
+                if is_struct(s) {
+                    let (rust, _) = self.types.claim(&names::camel(hint).0);
+                    let fields = self.struct_fields(&rust, s, pointer)?;
+                    self.schemas.push(SchemaDef {
+                        name: rust.clone(),
+                        spec_name: hint.to_string(),
+                        docs: rustdoc(s.schema_data.description.as_deref()),
+                        kind: SchemaKind::Struct { fields },
+                    });
+                    Ok(TypeRef::Named(rust))
+                } else {
+                    self.inline_type(s, hint, pointer)
+                }
+            }
+        }
+    }
+
+    /// The type of a schema that is not a struct.
+    fn inline_type(&mut self, s: &'a Schema, hint: &str, pointer: &str) -> Result<TypeRef> {
+        if let Some(values) = enum_values(s) {
+            return self.enum_type(s, values, hint, pointer);
+        }
+        Ok(match &s.schema_kind {
+            OaKind::Type(Type::String(st)) => match &st.format {
+                VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeRef::DateTime,
+                VariantOrUnknownOrEmpty::Item(StringFormat::Date) => TypeRef::Date,
+                VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => TypeRef::Base64,
+                VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => TypeRef::Binary,
+                VariantOrUnknownOrEmpty::Unknown(f) => match f.as_str() {
+                    "uuid" => TypeRef::Uuid,
+                    "date-time-rfc1123" => TypeRef::DateTimeRfc1123,
+                    "file" => TypeRef::Binary,
+                    _ => TypeRef::String,
+                },
+                _ => TypeRef::String,
+            },
+            OaKind::Type(Type::Integer(it)) => match &it.format {
+                VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => TypeRef::Int32,
+                _ => TypeRef::Int64,
+            },
+            OaKind::Type(Type::Number(nt)) => match &nt.format {
+                VariantOrUnknownOrEmpty::Item(openapiv3::NumberFormat::Float) => TypeRef::Float32,
+                _ => TypeRef::Float64,
+            },
+            OaKind::Type(Type::Boolean(_)) => TypeRef::Bool,
+            OaKind::Type(Type::Array(at)) => match &at.items {
+                Some(items) => {
+                    let item_hint = format!("{hint}Item");
+                    TypeRef::Array(Box::new(self.type_of(items.into(), &item_hint, &format!("{pointer}/items"))?))
+                }
+                None => TypeRef::Array(Box::new(TypeRef::Any)),
+            },
+            OaKind::Type(Type::Object(ot)) => self.map_type(ot.additional_properties.as_ref(), hint, pointer)?,
+            OaKind::AllOf { all_of } if all_of.len() == 1 => {
+                self.type_of((&all_of[0]).into(), hint, &format!("{pointer}/allOf/0"))?
+            }
+            OaKind::Any(any) => match any.format.as_deref() {
+                Some("file" | "binary") => TypeRef::Binary,
+                _ if any.additional_properties.is_some() => self.map_type(any.additional_properties.as_ref(), hint, pointer)?,
+                _ => TypeRef::Any,
+            },
+            _ => TypeRef::Any,
+        })
+    }
+
+    fn map_type(&mut self, additional: Option<&'a AdditionalProperties>, hint: &str, pointer: &str) -> Result<TypeRef> {
+        let value = match additional {
+            Some(AdditionalProperties::Schema(schema)) => {
+                self.type_of(schema.as_ref().into(), &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))?
+            }
+            _ => TypeRef::Any,
+        };
+        Ok(TypeRef::Map(Box::new(value)))
+    }
+
+    /// The fields of a struct: those of its `allOf` parents first, then its own properties.
+    fn struct_fields(&mut self, owner: &str, s: &'a Schema, pointer: &str) -> Result<Vec<Field>> {
+        let mut properties: Vec<(String, SchemaRef<'a>, bool, String)> = Vec::new();
+        self.collect_properties(s, pointer, &mut properties, 0)?;
+        let mut scope = Scope::with_reserved(&[]);
+        let label = format!("field of {owner}");
+        let mut fields = Vec::with_capacity(properties.len());
+        for (wire, prop, required, prop_pointer) in properties {
+            let name = self.namer.snake_in(&mut scope, &label, &wire);
+            let hint = format!("{owner}{}", names::camel(&wire).0);
+            let ty = self.type_of(prop, &hint, &prop_pointer)?;
+            let (resolved, _) = self.resolve(prop, &prop_pointer)?;
+            let data = match prop {
+                SchemaRef::Inline(s) => &s.schema_data,
+                SchemaRef::Ref(_) => &resolved.schema_data,
+            };
+            fields.push(Field {
+                wire_name: wire,
+                name,
+                ty,
+                required,
+                nullable: data.nullable || ext_bool(&data.extensions, "x-nullable"),
+                read_only: data.read_only,
+                default: data.default.clone(),
+                constraints: self.constraints(resolved, &prop_pointer)?,
+                docs: rustdoc(data.description.as_deref().or(resolved.schema_data.description.as_deref())),
+            });
+        }
+        Ok(fields)
+    }
+
+    fn collect_properties(
+        &self,
+        s: &'a Schema,
+        pointer: &str,
+        out: &mut Vec<(String, SchemaRef<'a>, bool, String)>,
+        depth: usize,
+    ) -> Result<()> {
+        if depth > 64 {
+            return Err(self.error(pointer, "`allOf` nests more than 64 levels deep"));
+        }
+        let (properties, required) = match &s.schema_kind {
+            OaKind::Type(Type::Object(ot)) => (&ot.properties, &ot.required),
+            OaKind::Any(any) => {
+                for (i, parent) in any.all_of.iter().enumerate() {
+                    let parent_pointer = format!("{pointer}/allOf/{i}");
+                    let (parent, parent_pointer) = self.resolve(parent.into(), &parent_pointer)?;
+                    self.collect_properties(parent, &parent_pointer, out, depth + 1)?;
+                }
+                (&any.properties, &any.required)
+            }
+            OaKind::AllOf { all_of } => {
+                for (i, parent) in all_of.iter().enumerate() {
+                    let parent_pointer = format!("{pointer}/allOf/{i}");
+                    let (parent, parent_pointer) = self.resolve(parent.into(), &parent_pointer)?;
+                    self.collect_properties(parent, &parent_pointer, out, depth + 1)?;
+                }
+                return Ok(());
+            }
+            _ => return Ok(()),
+        };
+        for (name, prop) in properties {
+            let prop_pointer = join(&format!("{pointer}/properties"), name);
+            let required = required.contains(name);
+            if let Some(existing) = out.iter_mut().find(|(n, ..)| n == name) {
+                // A child may restate a parent's property; the child's view wins.
+                *existing = (name.clone(), prop.into(), required || existing.2, prop_pointer);
+            } else {
+                out.push((name.clone(), prop.into(), required, prop_pointer));
+            }
+        }
+        Ok(())
+    }
+
+    /// An enum type for `values`, shared by name with identical enums met before.
+    fn enum_type(&mut self, s: &'a Schema, values: Vec<String>, hint: &str, pointer: &str) -> Result<TypeRef> {
+        let x_ms_enum = s.schema_data.extensions.get("x-ms-enum");
+        let enum_name = x_ms_enum.and_then(|e| e.get("name")).and_then(Value::as_str).unwrap_or(hint);
+        let extensible = match x_ms_enum {
+            Some(e) => e.get("modelAsString").and_then(Value::as_bool).unwrap_or(false),
+            None => true,
+        };
+        let described: HashMap<String, (Option<String>, Option<String>)> = x_ms_enum
+            .and_then(|e| e.get("values"))
+            .and_then(Value::as_array)
+            .map(|vs| {
+                vs.iter()
+                    .filter_map(|v| {
+                        let value = scalar_string(v.get("value")?)?;
+                        let name = v.get("name").and_then(Value::as_str).map(str::to_string);
+                        let doc = v.get("description").and_then(Value::as_str).map(str::to_string);
+                        Some((value, (name, doc)))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut variants = Scope::with_reserved(&["UnknownValue"]);
+        let label = format!("variant of {}", names::camel(enum_name).0);
+        let mut enum_values = Vec::with_capacity(values.len());
+        let mut variant_namer = Namer::default();
+        for value in values {
+            let (name, doc) = described.get(&value).cloned().unwrap_or((None, None));
+            let spec_name = name.unwrap_or_else(|| value.clone());
+            let name = variant_namer.camel_in(&mut variants, &label, &spec_name);
+            enum_values.push(EnumValue { name, value, docs: rustdoc(doc.as_deref()) });
+        }
+        let def = EnumDef { extensible, values: enum_values };
+        // The same x-ms-enum used in several places is one type.
+        let (base, _) = names::camel(enum_name);
+        let mut candidate = base.clone();
+        let mut n = 2;
+        loop {
+            match self.schemas.iter().find(|d| d.name == candidate) {
+                Some(SchemaDef { kind: SchemaKind::Enum(existing), .. }) if *existing == def => {
+                    return Ok(TypeRef::Named(candidate));
+                }
+                // Taken by another type, built or only registered so far.
+                Some(_) => {}
+                None if self.types.contains(&candidate) => {}
+                None => {
+                    self.types.claim(&candidate);
+                    break;
+                }
+            }
+            candidate = format!("{base}{n}");
+            n += 1;
+        }
+        self.namer.renames.extend(variant_namer.renames);
+        if candidate != base || names::camel(enum_name).1.is_some() {
+            self.namer.renames.push(Rename {
+                scope: "type".into(),
+                spec_name: enum_name.to_string(),
+                rust_name: candidate.clone(),
+                reason: if candidate != base {
+                    format!("`{base}` is already used by another type")
+                } else {
+                    names::camel(enum_name).1.unwrap_or_default().to_string()
+                },
+            });
+        }
+        let _ = pointer;
+        self.schemas.push(SchemaDef {
+            name: candidate.clone(),
+            spec_name: enum_name.to_string(),
+            docs: rustdoc(s.schema_data.description.as_deref()),
+            kind: SchemaKind::Enum(def),
+        });
+        Ok(TypeRef::Named(candidate))
+    }
+
+    /// Validation rules of a schema; a `pattern` that does not compile is an error here, not at
+    /// run time.
+    fn constraints(&self, s: &Schema, pointer: &str) -> Result<Constraints> {
+        let mut c = Constraints::default();
+        match &s.schema_kind {
+            OaKind::Type(Type::String(st)) => {
+                c.max_length = st.max_length.map(|v| v as u64);
+                c.min_length = st.min_length.map(|v| v as u64);
+                c.pattern = st.pattern.clone();
+            }
+            OaKind::Type(Type::Integer(it)) => {
+                c.maximum = it.maximum.map(|v| v as f64);
+                c.minimum = it.minimum.map(|v| v as f64);
+                c.exclusive_maximum = it.exclusive_maximum;
+                c.exclusive_minimum = it.exclusive_minimum;
+                c.multiple_of = it.multiple_of.map(|v| v as f64);
+            }
+            OaKind::Type(Type::Number(nt)) => {
+                c.maximum = nt.maximum;
+                c.minimum = nt.minimum;
+                c.exclusive_maximum = nt.exclusive_maximum;
+                c.exclusive_minimum = nt.exclusive_minimum;
+                c.multiple_of = nt.multiple_of;
+            }
+            OaKind::Type(Type::Array(at)) => {
+                c.max_items = at.max_items.map(|v| v as u64);
+                c.min_items = at.min_items.map(|v| v as u64);
+                c.unique_items = at.unique_items;
+            }
+            _ => {}
+        }
+        if let Some(pattern) = &c.pattern {
+            if let Err(e) = regex_lite::Regex::new(pattern) {
+                return Err(self.error(&format!("{pointer}/pattern"), format!("`pattern` does not compile: {e}")));
+            }
+        }
+        Ok(c)
+    }
+
+    // ----- client ---------------------------------------------------------------------------
+
+    fn client(&mut self) -> Result<ClientModel> {
+        let doc = self.doc;
+        let host = doc.extensions.get("x-ms-parameterized-host");
+        let host_template = match host.and_then(|h| h.get("hostTemplate")).and_then(Value::as_str) {
+            Some(template) => {
+                let use_scheme = host.and_then(|h| h.get("useSchemePrefix")).and_then(Value::as_bool).unwrap_or(true);
+                let base_path = doc.servers.first().map(|s| s.url.as_str()).and_then(|u| u.split_once(template).map(|(_, rest)| rest.to_string())).unwrap_or_default();
+                let scheme = if use_scheme { "https://" } else { "" };
+                format!("{scheme}{template}{base_path}")
+            }
+            None => doc.servers.first().map(|s| s.url.clone()).unwrap_or_else(|| "/".into()),
+        };
+        let mut scope = Scope::with_reserved(RESERVED_PARAMS);
+        let mut parameters = Vec::new();
+        let host_params: Vec<Value> = host
+            .and_then(|h| h.get("parameters"))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for (i, p) in host_params.iter().enumerate() {
+            let pointer = format!("/x-ms-parameterized-host/parameters/{i}");
+            parameters.push(self.host_parameter(p, &mut scope, &pointer)?);
+        }
+        // Server variables not described by x-ms-parameterized-host.
+        for server in doc.servers.iter().take(1) {
+            for (name, var) in server.variables.iter().flatten() {
+                if parameters.iter().any(|p: &Parameter| &p.wire_name == name) {
+                    continue;
+                }
+                let rust = self.namer.snake_in(&mut scope, "client parameter", name);
+                parameters.push(Parameter {
+                    wire_name: name.clone(),
+                    name: rust,
+                    location: Location::Path,
+                    ty: TypeRef::String,
+                    required: var.default.is_empty(),
+                    default: (!var.default.is_empty()).then(|| Value::String(var.default.clone())),
+                    constraints: Constraints::default(),
+                    collection_format: None,
+                    skip_url_encoding: true,
+                    docs: rustdoc(var.description.as_deref()),
+                });
+            }
+        }
+        let mut auth = Vec::new();
+        let schemes = doc.components.as_ref().map(|c| &c.security_schemes);
+        for requirement in doc.security.iter().flatten() {
+            for name in requirement.keys() {
+                let scheme = schemes.and_then(|s| s.get(name));
+                match scheme {
+                    Some(ReferenceOr::Item(SecurityScheme::APIKey { location, name: key_name, .. })) => {
+                        let a = match location {
+                            openapiv3::APIKeyLocation::Query => Auth::ApiKeyQuery { name: key_name.clone() },
+                            _ => Auth::ApiKeyHeader { name: key_name.clone() },
+                        };
+                        if !auth.contains(&a) {
+                            auth.push(a);
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        return Err(self.error("/security", format!("security requirement names `{name}`, which `securitySchemes` does not define")));
+                    }
+                }
+            }
+        }
+        Ok(ClientModel { host_template, parameters, auth })
+    }
+
+    /// A parameter of `x-ms-parameterized-host` (Swagger 2.0 form, `$ref`s already resolved by
+    /// the converter): always a string substituted into the host template.
+    fn host_parameter(&mut self, p: &Value, scope: &mut Scope, pointer: &str) -> Result<Parameter> {
+        let name = p.get("name").and_then(Value::as_str).ok_or_else(|| self.error(pointer, "host parameter has no `name`"))?;
+        if p.get("type").and_then(Value::as_str).is_some_and(|t| t != "string") {
+            return Err(self.error(&format!("{pointer}/type"), format!("host parameter `{name}` must be a string")));
+        }
+        let ext = |key: &str| p.get(key).and_then(Value::as_bool);
+        let placement = p.get("x-ms-parameter-location").and_then(Value::as_str);
+        if placement == Some("method") {
+            return Err(self.error(pointer, format!("host parameter `{name}` with `x-ms-parameter-location: method` is not supported")));
+        }
+        Ok(Parameter {
+            wire_name: name.to_string(),
+            name: self.namer.snake_in(scope, "client parameter", name),
+            location: Location::Path,
+            ty: TypeRef::String,
+            required: ext("required").unwrap_or(true),
+            default: p.get("default").cloned(),
+            constraints: Constraints::default(),
+            collection_format: None,
+            skip_url_encoding: ext("x-ms-skip-url-encoding").unwrap_or(false),
+            docs: rustdoc(p.get("description").and_then(Value::as_str)),
+        })
+    }
+
+    // ----- operations -----------------------------------------------------------------------
+
+    fn operations(&mut self, client: &ClientModel) -> Result<Vec<OperationGroup>> {
+        let doc = self.doc;
+        let mut groups: IndexMap<Option<String>, OperationGroup> = IndexMap::new();
+        let mut group_scope = Scope::with_reserved(RESERVED_CLIENT_METHODS);
+        let mut group_types = Scope::default();
+        let mut method_scopes: HashMap<String, Scope> = HashMap::new();
+        let mut builder_scopes: HashMap<Option<String>, Scope> = HashMap::new();
+        let mut seen_ids: HashMap<String, String> = HashMap::new();
+        for (path_key, item) in doc.paths.iter() {
+            let path_pointer = join("/paths", path_key);
+            let item = match item {
+                ReferenceOr::Item(item) => item,
+                ReferenceOr::Reference { .. } => return Err(self.error(&path_pointer, "path item `$ref`s are not supported")),
+            };
+            for (method_name, op) in item.iter() {
+                let pointer = format!("{path_pointer}/{method_name}");
+                let id = op.operation_id.clone().ok_or_else(|| self.error(&pointer, "operation has no `operationId`"))?;
+                if let Some(first) = seen_ids.insert(id.clone(), pointer.clone()) {
+                    return Err(self.error(&format!("{pointer}/operationId"), format!("duplicate operationId `{id}` (first at #{first})")));
+                }
+                let (group, method) = match id.split_once('_') {
+                    Some((g, m)) if !g.is_empty() && !m.is_empty() => (Some(g.to_string()), m.to_string()),
+                    _ => (None, id.clone()),
+                };
+                let entry = groups.entry(group.clone()).or_insert_with(|| OperationGroup { name: None, operations: Vec::new() });
+                if entry.name.is_none() {
+                    if let Some(g) = &group {
+                        let accessor = self.namer.snake_in(&mut group_scope, "operation group", g);
+                        let type_name = self.namer.camel_in(&mut group_types, "operation group type", &format!("{g}Operations"));
+                        entry.name = Some(GroupNames { spec: g.clone(), accessor, type_name });
+                    }
+                }
+                let label = format!("operation {id}");
+                // Client-level operations share the client's method namespace with group accessors.
+                let methods = match &group {
+                    Some(g) => method_scopes.entry(g.clone()).or_default(),
+                    None => &mut group_scope,
+                };
+                let name = self.namer.snake_in(methods, &label, &method);
+                let builders = builder_scopes.entry(group.clone()).or_default();
+                let builder = self.namer.camel_in(builders, &label, &method);
+                builders.claim(&format!("{builder}Headers"));
+                let operation = self.operation(id, name, builder, method_name, path_key, item, op, client, &pointer)?;
+                if let Some(g) = groups.get_mut(&group) {
+                    g.operations.push(operation);
+                }
+            }
+        }
+        // Client-level operations first, then groups in spec order.
+        let mut groups: Vec<_> = groups.into_values().collect();
+        groups.sort_by_key(|g| g.name.is_some());
+        Ok(groups)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn operation(
+        &mut self,
+        id: String,
+        name: String,
+        builder: String,
+        method_name: &str,
+        path_key: &str,
+        item: &'a openapiv3::PathItem,
+        op: &'a openapiv3::Operation,
+        client: &ClientModel,
+        pointer: &str,
+    ) -> Result<Operation> {
+        let method = match method_name {
+            "get" => Method::Get,
+            "put" => Method::Put,
+            "post" => Method::Post,
+            "delete" => Method::Delete,
+            "options" => Method::Options,
+            "head" => Method::Head,
+            "patch" => Method::Patch,
+            _ => Method::Trace,
+        };
+        let path = path_key.split('?').next().unwrap_or_default().to_string();
+        let mut scope = Scope::with_reserved(RESERVED_PARAMS);
+        let label = format!("parameter of {id}");
+        let mut parameters = Vec::new();
+        let mut client_parameters = Vec::new();
+        // Path-level parameters first; an operation parameter with the same name and place wins.
+        let mut merged: Vec<(&'a ReferenceOr<OaParameter>, String)> = Vec::new();
+        for (i, p) in item.parameters.iter().enumerate() {
+            merged.push((p, format!("{}/parameters/{i}", pointer.rsplit_once('/').map_or("", |x| x.0))));
+        }
+        for (i, p) in op.parameters.iter().enumerate() {
+            let p_pointer = format!("{pointer}/parameters/{i}");
+            let key = self.parameter_key(p, &p_pointer)?;
+            let mut replaced = false;
+            for slot in merged.iter_mut() {
+                if self.parameter_key(slot.0, &slot.1)? == key {
+                    *slot = (p, p_pointer.clone());
+                    replaced = true;
+                }
+            }
+            if !replaced {
+                merged.push((p, p_pointer));
+            }
+        }
+        for (p, p_pointer) in merged {
+            let (param, global) = self.deref_parameter(p, &p_pointer)?;
+            let data = param_data(param);
+            if matches!(param, OaParameter::Header { .. })
+                && (data.name.eq_ignore_ascii_case("content-type") || data.name.eq_ignore_ascii_case("accept"))
+            {
+                continue; // set from the media types
+            }
+            let placement = ext_str(&data.extensions, "x-ms-parameter-location");
+            let is_client = match placement {
+                Some("client") => true,
+                Some(_) => false,
+                None => global,
+            };
+            if is_client {
+                let existing = client.parameters.iter().find(|c| c.wire_name == data.name);
+                match existing {
+                    Some(c) => client_parameters.push(c.name.clone()),
+                    None => {
+                        return Err(self.error(&p_pointer, format!("client parameter `{}` is not supported here yet (only host parameters are)", data.name)));
+                    }
+                }
+                continue;
+            }
+            let parameter = self.parameter(param, &mut scope, &label, &p_pointer)?;
+            parameters.push(parameter);
+        }
+        // Every `{name}` of the path must be a parameter in the path, and the other way round.
+        for placeholder in placeholders(&path) {
+            let known = parameters.iter().any(|p| p.location == Location::Path && p.wire_name == placeholder)
+                || client.parameters.iter().any(|p| p.location == Location::Path && p.wire_name == placeholder);
+            if !known {
+                return Err(self.error(pointer, format!("path `{path}` has `{{{placeholder}}}` but the operation has no path parameter `{placeholder}`")));
+            }
+        }
+        for p in parameters.iter().filter(|p| p.location == Location::Path) {
+            if !placeholders(&path).any(|ph| ph == p.wire_name) {
+                return Err(self.error(pointer, format!("path parameter `{}` does not appear in the path `{path}`", p.wire_name)));
+            }
+        }
+        let body = match &op.request_body {
+            Some(rb) => Some(self.request_body(rb, &id, &mut scope, &label, &mut parameters, &format!("{pointer}/requestBody"))?),
+            None => None,
+        };
+        let (responses, error, accept) = self.responses(op, &builder, pointer)?;
+        Ok(Operation {
+            id,
+            name,
+            builder,
+            method,
+            path,
+            docs: rustdoc(op.description.as_deref().or(op.summary.as_deref())),
+            deprecated: op.deprecated,
+            parameters,
+            client_parameters,
+            body,
+            responses,
+            error,
+            accept,
+        })
+    }
+
+    fn parameter_key(&self, p: &'a ReferenceOr<OaParameter>, pointer: &str) -> Result<(String, &'static str)> {
+        let (param, _) = self.deref_parameter(p, pointer)?;
+        let place = match param {
+            OaParameter::Query { .. } => "query",
+            OaParameter::Header { .. } => "header",
+            OaParameter::Path { .. } => "path",
+            OaParameter::Cookie { .. } => "cookie",
+        };
+        Ok((param_data(param).name.clone(), place))
+    }
+
+    /// The parameter behind a reference, and whether it came from the global section.
+    fn deref_parameter(&self, p: &'a ReferenceOr<OaParameter>, pointer: &str) -> Result<(&'a OaParameter, bool)> {
+        match p {
+            ReferenceOr::Item(param) => Ok((param, false)),
+            ReferenceOr::Reference { reference } => {
+                let name = ref_name(reference, "#/components/parameters/")
+                    .ok_or_else(|| self.error(pointer, format!("unsupported parameter `$ref` `{reference}`")))?;
+                match self.doc.components.as_ref().and_then(|c| c.parameters.get(&name)) {
+                    Some(ReferenceOr::Item(param)) => Ok((param, true)),
+                    Some(ReferenceOr::Reference { .. }) => Err(self.error(pointer, "a parameter `$ref` to another `$ref` is not supported")),
+                    None => Err(self.error(pointer, format!("`$ref` target `{reference}` does not exist"))),
+                }
+            }
+        }
+    }
+
+    fn parameter(&mut self, param: &'a OaParameter, scope: &mut Scope, label: &str, pointer: &str) -> Result<Parameter> {
+        let data = param_data(param);
+        let location = match param {
+            OaParameter::Query { .. } => Location::Query,
+            OaParameter::Header { .. } => Location::Header,
+            OaParameter::Path { .. } => Location::Path,
+            OaParameter::Cookie { .. } => {
+                return Err(self.error(pointer, "cookie parameters are not supported"));
+            }
+        };
+        let schema = match &data.format {
+            ParameterSchemaOrContent::Schema(s) => s,
+            ParameterSchemaOrContent::Content(_) => {
+                return Err(self.error(pointer, "parameters with `content` are not supported; use `schema`"));
+            }
+        };
+        let name = self.namer.snake_in(scope, label, &data.name);
+        let schema_pointer = format!("{pointer}/schema");
+        let ty = self.type_of(schema.into(), &data.name, &schema_pointer)?;
+        let (resolved, _) = self.resolve(schema.into(), &schema_pointer)?;
+        let collection_format = match &ty {
+            TypeRef::Array(_) => Some(match ext_str(&data.extensions, "x-ms-collection-format") {
+                Some("multi") => CollectionFormat::Multi,
+                Some("ssv") => CollectionFormat::Ssv,
+                Some("tsv") => CollectionFormat::Tsv,
+                Some("pipes") => CollectionFormat::Pipes,
+                Some(_) => CollectionFormat::Csv,
+                None => match param {
+                    OaParameter::Query { style: openapiv3::QueryStyle::SpaceDelimited, .. } => CollectionFormat::Ssv,
+                    OaParameter::Query { style: openapiv3::QueryStyle::PipeDelimited, .. } => CollectionFormat::Pipes,
+                    OaParameter::Query { .. } if data.explode.unwrap_or(true) => CollectionFormat::Multi,
+                    _ => CollectionFormat::Csv,
+                },
+            }),
+            _ => None,
+        };
+        Ok(Parameter {
+            wire_name: data.name.clone(),
+            name,
+            location,
+            ty,
+            required: data.required,
+            default: resolved.schema_data.default.clone(),
+            constraints: self.constraints(resolved, &schema_pointer)?,
+            collection_format,
+            skip_url_encoding: ext_bool(&data.extensions, "x-ms-skip-url-encoding"),
+            docs: rustdoc(data.description.as_deref()),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn request_body(
+        &mut self,
+        rb: &'a ReferenceOr<openapiv3::RequestBody>,
+        id: &str,
+        scope: &mut Scope,
+        label: &str,
+        parameters: &mut Vec<Parameter>,
+        pointer: &str,
+    ) -> Result<RequestBody> {
+        let (rb, pointer) = match rb {
+            ReferenceOr::Item(rb) => (rb, pointer.to_string()),
+            ReferenceOr::Reference { reference } => {
+                let name = ref_name(reference, "#/components/requestBodies/")
+                    .ok_or_else(|| self.error(pointer, format!("unsupported request body `$ref` `{reference}`")))?;
+                match self.doc.components.as_ref().and_then(|c| c.request_bodies.get(&name)) {
+                    Some(ReferenceOr::Item(rb)) => (rb, join("/components/requestBodies", &name)),
+                    _ => return Err(self.error(pointer, format!("`$ref` target `{reference}` does not exist"))),
+                }
+            }
+        };
+        let (content_type, media) = rb
+            .content
+            .iter()
+            .find(|(mt, _)| is_json(mt))
+            .or_else(|| rb.content.first())
+            .ok_or_else(|| self.error(&pointer, "request body has no `content`"))?;
+        let media_pointer = join(&format!("{pointer}/content"), content_type);
+        let body_name = ext_str(&rb.extensions, "x-ms-requestBody-name").unwrap_or("body").to_string();
+        let index = rb.extensions.get("x-ms-requestBody-index").and_then(Value::as_u64).map(|i| i as usize);
+        let insert_at = index.unwrap_or(parameters.len()).min(parameters.len());
+        let schema = media.schema.as_ref();
+        if content_type.starts_with("multipart/") || content_type == "application/x-www-form-urlencoded" {
+            return Err(self.error(&media_pointer, format!("request bodies of type `{content_type}` (formData) are not supported yet")));
+        }
+        if !is_json(content_type) {
+            let name = self.namer.snake_in(scope, label, &body_name);
+            parameters.insert(insert_at, Parameter {
+                wire_name: body_name,
+                name,
+                location: Location::Body,
+                ty: TypeRef::Binary,
+                required: rb.required,
+                default: None,
+                constraints: Constraints::default(),
+                collection_format: None,
+                skip_url_encoding: false,
+                docs: rustdoc(rb.description.as_deref()),
+            });
+            return Ok(RequestBody { content_type: content_type.clone(), kind: BodyKind::Binary, required: rb.required });
+        }
+        let schema = schema.ok_or_else(|| self.error(&media_pointer, "JSON request body has no `schema`"))?;
+        let schema_pointer = format!("{media_pointer}/schema");
+        let hint = format!("{}Body", names::camel(id).0);
+        let ty = self.type_of(schema.into(), &hint, &schema_pointer)?;
+        let flatten = ext_bool(&rb.extensions, "x-ms-client-flatten");
+        let model_fields = match &ty {
+            TypeRef::Named(model) if flatten => match self.schemas.iter().find(|s| &s.name == model) {
+                Some(SchemaDef { kind: SchemaKind::Struct { fields }, .. }) => Some((model.clone(), fields.clone())),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((model, fields)) = model_fields {
+            let flattened: Vec<Parameter> = fields
+                .iter()
+                .filter(|f| !f.read_only)
+                .map(|f| Parameter {
+                    wire_name: f.wire_name.clone(),
+                    name: self.namer.snake_in(scope, label, &f.wire_name),
+                    location: Location::BodyProperty { field: f.name.clone() },
+                    ty: f.ty.clone(),
+                    required: f.required,
+                    default: f.default.clone(),
+                    constraints: f.constraints.clone(),
+                    collection_format: None,
+                    skip_url_encoding: false,
+                    docs: f.docs.clone(),
+                })
+                .collect();
+            parameters.splice(insert_at..insert_at, flattened);
+            return Ok(RequestBody { content_type: content_type.clone(), kind: BodyKind::Flattened { model }, required: true });
+        }
+        let name = self.namer.snake_in(scope, label, &body_name);
+        parameters.insert(insert_at, Parameter {
+            wire_name: body_name,
+            name,
+            location: Location::Body,
+            ty,
+            required: rb.required,
+            default: None,
+            constraints: Constraints::default(),
+            collection_format: None,
+            skip_url_encoding: false,
+            docs: rustdoc(rb.description.as_deref()),
+        });
+        Ok(RequestBody { content_type: content_type.clone(), kind: BodyKind::Json, required: rb.required })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn responses(
+        &mut self,
+        op: &'a openapiv3::Operation,
+        builder: &str,
+        pointer: &str,
+    ) -> Result<(Vec<SuccessResponse>, Option<TypeRef>, Option<String>)> {
+        let mut successes = Vec::new();
+        let mut error = None;
+        let mut accept: Option<String> = None;
+        let mut all: Vec<(Option<u16>, &'a ReferenceOr<openapiv3::Response>, String)> = op
+            .responses
+            .responses
+            .iter()
+            .map(|(code, r)| {
+                let (status, key) = match code {
+                    StatusCode::Code(c) => (Some(*c), c.to_string()),
+                    StatusCode::Range(r) => (None, format!("{r}XX")),
+                };
+                (status, r, join(&format!("{pointer}/responses"), &key))
+            })
+            .collect();
+        if let Some(default) = &op.responses.default {
+            all.push((None, default, format!("{pointer}/responses/default")));
+        }
+        for (status, response, r_pointer) in all {
+            let response = match response {
+                ReferenceOr::Item(r) => r,
+                ReferenceOr::Reference { reference } => {
+                    let name = ref_name(reference, "#/components/responses/")
+                        .ok_or_else(|| self.error(&r_pointer, format!("unsupported response `$ref` `{reference}`")))?;
+                    match self.doc.components.as_ref().and_then(|c| c.responses.get(&name)) {
+                        Some(ReferenceOr::Item(r)) => r,
+                        _ => return Err(self.error(&r_pointer, format!("`$ref` target `{reference}` does not exist"))),
+                    }
+                }
+            };
+            let media = response.content.iter().find(|(mt, _)| is_json(mt)).or_else(|| response.content.first());
+            let success = status.is_some_and(|s| (200..300).contains(&s));
+            if accept.is_none() && success {
+                accept = media.map(|(mt, _)| mt.clone());
+            }
+            let body = match media.and_then(|(mt, m)| m.schema.as_ref().map(|s| (mt, s))) {
+                Some((mt, schema)) => {
+                    let schema_pointer = format!("{}/schema", join(&format!("{r_pointer}/content"), mt));
+                    let hint = format!("{builder}Response");
+                    let ty = self.type_of(schema.into(), &hint, &schema_pointer)?;
+                    Some(if is_json(mt) { ty } else { TypeRef::Binary })
+                }
+                None => None,
+            };
+            if success {
+                let mut headers = Vec::new();
+                let mut scope = Scope::default();
+                for (h_name, header) in &response.headers {
+                    let h_pointer = join(&format!("{r_pointer}/headers"), h_name);
+                    let header = match header {
+                        ReferenceOr::Item(h) => h,
+                        ReferenceOr::Reference { .. } => return Err(self.error(&h_pointer, "header `$ref`s are not supported")),
+                    };
+                    let ty = match &header.format {
+                        ParameterSchemaOrContent::Schema(s) => self.type_of(s.into(), h_name, &format!("{h_pointer}/schema"))?,
+                        ParameterSchemaOrContent::Content(_) => TypeRef::String,
+                    };
+                    headers.push(ResponseHeader {
+                        wire_name: h_name.clone(),
+                        name: self.namer.snake_in(&mut scope, &format!("header of {builder}"), h_name),
+                        ty,
+                        docs: rustdoc(header.description.as_deref()),
+                    });
+                }
+                successes.push(SuccessResponse {
+                    status: status.unwrap_or(200),
+                    body,
+                    headers,
+                    docs: rustdoc(Some(&response.description)),
+                });
+            } else if error.is_none() {
+                if accept.is_none() {
+                    accept = media.map(|(mt, _)| mt.clone());
+                }
+                error = body;
+            }
+        }
+        if successes.is_empty() {
+            return Err(self.error(&format!("{pointer}/responses"), "operation documents no 2xx response"));
+        }
+        Ok((successes, error, accept))
+    }
+}
+
+/// `true` for schemas that become structs: objects with properties, or `allOf` compositions.
+fn is_struct(s: &Schema) -> bool {
+    match &s.schema_kind {
+        OaKind::Type(Type::Object(ot)) => !ot.properties.is_empty() || ot.additional_properties.is_none(),
+        OaKind::AllOf { all_of } => all_of.len() > 1,
+        OaKind::Any(any) => !any.properties.is_empty() || !any.all_of.is_empty(),
+        _ => false,
+    }
+}
+
+/// The values of a string enum (`None` for other schemas).
+fn enum_values(s: &Schema) -> Option<Vec<String>> {
+    match &s.schema_kind {
+        OaKind::Type(Type::String(st)) if !st.enumeration.is_empty() => {
+            Some(st.enumeration.iter().flatten().cloned().collect())
+        }
+        _ => None,
+    }
+}
+
+fn scalar_string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn param_data(p: &OaParameter) -> &openapiv3::ParameterData {
+    match p {
+        OaParameter::Query { parameter_data, .. }
+        | OaParameter::Header { parameter_data, .. }
+        | OaParameter::Path { parameter_data, .. }
+        | OaParameter::Cookie { parameter_data, .. } => parameter_data,
+    }
+}
+
+fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    essence == "application/json" || essence.ends_with("+json") || essence == "text/json"
+}
+
+/// The `{name}`s of a path template.
+fn placeholders(path: &str) -> impl Iterator<Item = &str> {
+    path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(name, _)| name))
+}
+

@@ -1,0 +1,346 @@
+//! Stage 3 — model: a language-neutral code model built from an OpenAPI 3.0 document.
+//!
+//! Everything the emitter needs is decided here, once: which operations exist and in which group,
+//! how every parameter travels (path, query, header, flattened body property), what each response
+//! returns, what every schema becomes (struct, enum with its openness, alias), the constraints to
+//! validate, the docs, and every name (cased with `heck`, Rust keywords and collisions resolved,
+//! each rename recorded). The emitter only spells this model in Rust.
+
+mod build;
+mod docs;
+mod names;
+
+pub use build::{build, Options};
+pub use names::Rename;
+
+use serde_json::Value;
+
+/// The whole client: what the emitter turns into a crate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeModel {
+    /// The spec's `info.title`.
+    pub title: String,
+    /// The spec's `info.version`.
+    pub api_version: String,
+    /// The spec's `info.description`, as rustdoc.
+    pub docs: String,
+    /// How to reach and authenticate against the service.
+    pub client: ClientModel,
+    /// Operation groups in spec order; the group with `name == None` holds operations whose id has
+    /// no `Group_` prefix (they become methods of the client itself).
+    pub groups: Vec<OperationGroup>,
+    /// Named types, in a deterministic order (spec order, then inline types as met).
+    pub schemas: Vec<SchemaDef>,
+    /// Every name that differs from a plain casing of the spec's name, with the reason.
+    pub renames: Vec<Rename>,
+}
+
+/// Base URL, client parameters and authentication.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientModel {
+    /// Base URL template, e.g. `{Endpoint}/svc/v1.0` (parameters in braces).
+    pub host_template: String,
+    /// Parameters set once on the client (host template parameters and client-level query/header
+    /// parameters), in spec order.
+    pub parameters: Vec<Parameter>,
+    /// Supported authentication schemes, from `securityDefinitions` / `components.securitySchemes`
+    /// that the spec's `security` requires.
+    pub auth: Vec<Auth>,
+}
+
+/// An authentication scheme the client applies to every request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Auth {
+    /// An API key sent in the header with this name.
+    ApiKeyHeader { name: String },
+    /// An API key sent as the query parameter with this name.
+    ApiKeyQuery { name: String },
+}
+
+/// Operations sharing a `Group_` prefix of their operation id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationGroup {
+    /// `None` for operations without a group prefix.
+    pub name: Option<GroupNames>,
+    pub operations: Vec<Operation>,
+}
+
+/// The names a group needs in Rust.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupNames {
+    /// The group as written in operation ids (e.g. `PersonGroup`).
+    pub spec: String,
+    /// Accessor method on the client and module name (e.g. `person_group`).
+    pub accessor: String,
+    /// Type holding the group's methods (e.g. `PersonGroupOperations`).
+    pub type_name: String,
+}
+
+/// HTTP methods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+}
+
+/// One REST operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The spec's `operationId`.
+    pub id: String,
+    /// Method name (snake case, e.g. `get_operation_status`).
+    pub name: String,
+    /// Request builder type name (upper camel case, e.g. `GetOperationStatus`).
+    pub builder: String,
+    pub method: Method,
+    /// Path template relative to the base URL, e.g. `/snapshots/{snapshotId}`; any `?query` part of
+    /// an `x-ms-paths` key is dropped (it only tells overloads apart).
+    pub path: String,
+    pub docs: String,
+    pub deprecated: bool,
+    /// Method parameters in the order the spec lists them (flattened body properties where the
+    /// body stood). Required ones become positional arguments, the others builder setters.
+    pub parameters: Vec<Parameter>,
+    /// Names of the client parameters this operation sends (query/header client parameters).
+    pub client_parameters: Vec<String>,
+    pub body: Option<RequestBody>,
+    /// Documented success responses, by status.
+    pub responses: Vec<SuccessResponse>,
+    /// The body type of error responses (`default` or 4xx/5xx), when the spec gives one.
+    pub error: Option<TypeRef>,
+    /// Value of the `Accept` header, from the response media types.
+    pub accept: Option<String>,
+}
+
+/// Where a parameter travels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A `{name}` segment of the path or host template.
+    Path,
+    Query,
+    Header,
+    /// A property of a flattened request body; `field` is the Rust field of the body model.
+    BodyProperty { field: String },
+    /// The whole request body.
+    Body,
+}
+
+/// How an array is written into one query or header value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CollectionFormat {
+    Csv,
+    Ssv,
+    Tsv,
+    Pipes,
+    /// Repeated `name=value` pairs.
+    Multi,
+}
+
+impl CollectionFormat {
+    /// The separator between values; `None` for `Multi`.
+    pub fn separator(self) -> Option<&'static str> {
+        match self {
+            CollectionFormat::Csv => Some(","),
+            CollectionFormat::Ssv => Some(" "),
+            CollectionFormat::Tsv => Some("\t"),
+            CollectionFormat::Pipes => Some("|"),
+            CollectionFormat::Multi => None,
+        }
+    }
+}
+
+/// A value the caller provides (or the client holds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    /// Name on the wire (path placeholder, query key, header name, JSON property).
+    pub wire_name: String,
+    /// Rust name (snake case).
+    pub name: String,
+    pub location: Location,
+    pub ty: TypeRef,
+    pub required: bool,
+    /// Default value from the spec; an optional parameter with a default is always sent.
+    pub default: Option<Value>,
+    pub constraints: Constraints,
+    /// For array parameters in the query or a header.
+    pub collection_format: Option<CollectionFormat>,
+    /// `x-ms-skip-url-encoding`: the value is inserted as it is.
+    pub skip_url_encoding: bool,
+    pub docs: String,
+}
+
+/// Validation rules checked before a request is sent.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    pub max_length: Option<u64>,
+    pub min_length: Option<u64>,
+    pub pattern: Option<String>,
+    pub maximum: Option<f64>,
+    pub exclusive_maximum: bool,
+    pub minimum: Option<f64>,
+    pub exclusive_minimum: bool,
+    pub multiple_of: Option<f64>,
+    pub max_items: Option<u64>,
+    pub min_items: Option<u64>,
+    pub unique_items: bool,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
+}
+
+/// The request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestBody {
+    pub content_type: String,
+    pub kind: BodyKind,
+    pub required: bool,
+}
+
+/// How the body is built.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodyKind {
+    /// A JSON body passed as one parameter (the parameter with `Location::Body`).
+    Json,
+    /// A JSON body built from flattened parameters (`x-ms-client-flatten`) into this model.
+    Flattened { model: String },
+    /// Raw bytes (`application/octet-stream` and other binary media types).
+    Binary,
+}
+
+/// One documented success response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuccessResponse {
+    pub status: u16,
+    pub body: Option<TypeRef>,
+    pub headers: Vec<ResponseHeader>,
+    pub docs: String,
+}
+
+/// A documented response header, exposed as a typed field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseHeader {
+    pub wire_name: String,
+    pub name: String,
+    pub ty: TypeRef,
+    pub docs: String,
+}
+
+/// A type as the code model sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeRef {
+    String,
+    Bool,
+    Int32,
+    Int64,
+    Float32,
+    Float64,
+    Uuid,
+    /// RFC 3339 date-time (`format: date-time`).
+    DateTime,
+    /// RFC 7231 date-time (`format: date-time-rfc1123`).
+    DateTimeRfc1123,
+    /// `format: date`.
+    Date,
+    /// `format: byte`: base64 in JSON.
+    Base64,
+    /// `format: binary` / `file`: raw bytes.
+    Binary,
+    /// Any JSON value.
+    Any,
+    /// A type of [`CodeModel::schemas`], by Rust name.
+    Named(String),
+    Array(Box<TypeRef>),
+    /// A JSON object with string keys (`additionalProperties`).
+    Map(Box<TypeRef>),
+}
+
+/// A named type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaDef {
+    /// Rust name (upper camel case).
+    pub name: String,
+    /// Name in the spec (definition name, `x-ms-enum` name or a name derived from the context).
+    pub spec_name: String,
+    pub docs: String,
+    pub kind: SchemaKind,
+}
+
+/// What a named type is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SchemaKind {
+    Struct { fields: Vec<Field> },
+    Enum(EnumDef),
+    /// A name for another type (e.g. an array definition).
+    Alias(TypeRef),
+}
+
+/// A struct field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub wire_name: String,
+    pub name: String,
+    pub ty: TypeRef,
+    pub required: bool,
+    /// `x-nullable` / `nullable`: `null` is a valid value.
+    pub nullable: bool,
+    pub read_only: bool,
+    /// Default value from the spec (documentation, and the initial value of flattened setters).
+    pub default: Option<Value>,
+    pub constraints: Constraints,
+    pub docs: String,
+}
+
+/// An enumeration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumDef {
+    /// `true` when values outside the list must be accepted (`UnknownValue` variant); see
+    /// [`build`] for the rule.
+    pub extensible: bool,
+    pub values: Vec<EnumValue>,
+}
+
+/// One enum value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    /// Variant name (upper camel case).
+    pub name: String,
+    /// The string on the wire.
+    pub value: String,
+    pub docs: String,
+}
+
+impl CodeModel {
+    /// The named type called `name`.
+    pub fn schema(&self, name: &str) -> Option<&SchemaDef> {
+        self.schemas.iter().find(|s| s.name == name)
+    }
+
+    /// Every operation, group by group.
+    pub fn operations(&self) -> impl Iterator<Item = (&OperationGroup, &Operation)> {
+        self.groups.iter().flat_map(|g| g.operations.iter().map(move |o| (g, o)))
+    }
+}
