@@ -124,14 +124,7 @@ pub enum Error<E = serde_json::Value> {
     /// The request could not be sent or the response not received.
     Transport(reqwest::Error),
     /// The service answered with a status the operation does not document as success.
-    Status {
-        status: StatusCode,
-        headers: HeaderMap,
-        /// The raw body.
-        body: Bytes,
-        /// The body parsed as the documented error type, when it is one.
-        error: Option<E>,
-    },
+    Status(Box<StatusError<E>>),
     /// A success response whose body is not what the spec says.
     Deserialize { status: StatusCode, body: Bytes, source: serde_json::Error },
     /// A documented response header whose value is not of its documented type.
@@ -140,11 +133,25 @@ pub enum Error<E = serde_json::Value> {
     Serialize(serde_json::Error),
 }
 
+/// An answer with an undocumented status (boxed in [`Error::Status`] to keep `Result`s small).
+#[derive(Debug)]
+pub struct StatusError<E> {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// The raw body.
+    pub body: Bytes,
+    /// The body parsed as the documented error type, when it is one.
+    pub error: Option<E>,
+}
+
 impl<E> Error<E> {
     /// The HTTP status, when the service answered.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
-            Error::Status { status, .. } | Error::Deserialize { status, .. } => Some(*status),
+            Error::Status(e) => Some(e.status),
+            Error::Deserialize { status, .. } => Some(*status),
             Error::Transport(e) => e.status(),
             _ => None,
         }
@@ -153,7 +160,7 @@ impl<E> Error<E> {
     /// The typed error body the service sent, when it sent one.
     pub fn api_error(&self) -> Option<&E> {
         match self {
-            Error::Status { error, .. } => error.as_ref(),
+            Error::Status(e) => e.error.as_ref(),
             _ => None,
         }
     }
@@ -182,8 +189,8 @@ impl<E> fmt::Display for Error<E> {
             }
             Error::Config(message) => write!(f, "invalid client configuration: {message}"),
             Error::Transport(e) => write!(f, "request failed: {e}"),
-            Error::Status { status, body, .. } if body.is_empty() => write!(f, "the service answered {status}"),
-            Error::Status { status, body, .. } => write!(f, "the service answered {status}: {}", preview(body)),
+            Error::Status(e) if e.body.is_empty() => write!(f, "the service answered {}", e.status),
+            Error::Status(e) => write!(f, "the service answered {}: {}", e.status, preview(&e.body)),
             Error::Deserialize { status, source, .. } => {
                 write!(f, "the {status} response body is not what the spec describes: {source}")
             }
@@ -686,12 +693,12 @@ impl RawResponse {
     /// the body parses as `E`), and parses the documented headers.
     fn check<H: FromHeaders, E: DeserializeOwned>(&self, expected: &[u16]) -> Result<H, Error<E>> {
         if !expected.contains(&self.status.as_u16()) {
-            return Err(Error::Status {
+            return Err(Error::Status(Box::new(StatusError {
                 status: self.status,
                 headers: self.headers.clone(),
                 body: self.body.clone(),
                 error: serde_json::from_slice(&self.body).ok(),
-            });
+            })));
         }
         H::from_headers(&self.headers).map_err(|(name, message)| Error::Header { name, message })
     }
@@ -770,6 +777,7 @@ impl<T, H> Response<T, H> {
 
 /// Implements `.header()` and `IntoFuture` for a request builder with fields `options` and an
 /// inherent `async fn send(self)`.
+#[allow(unused_macros)] // used by the generated code only when the spec needs it
 macro_rules! request_builder {
     ($builder:ident => $output:ty) => {
         impl $builder {
@@ -790,9 +798,11 @@ macro_rules! request_builder {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use request_builder;
 
 /// `as_str`-based `Display` and [`ParamValue`] for a closed enum.
+#[allow(unused_macros)] // used by the generated code only when the spec needs it
 macro_rules! closed_enum {
     ($name:ident) => {
         impl std::fmt::Display for $name {
@@ -808,10 +818,12 @@ macro_rules! closed_enum {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use closed_enum;
 
 /// Serde, `Display`, `FromStr` and [`ParamValue`] for an extensible enum with `as_str` and
 /// `From<&str>` (unknown values round-trip through `UnknownValue`).
+#[allow(unused_macros)] // used by the generated code only when the spec needs it
 macro_rules! extensible_enum {
     ($name:ident) => {
         $crate::runtime::closed_enum!($name);
@@ -838,4 +850,5 @@ macro_rules! extensible_enum {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use extensible_enum;

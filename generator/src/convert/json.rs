@@ -35,8 +35,15 @@ impl<'a> Cx<'a> {
     pub fn object(&self, value: &'a Value, pointer: impl Into<String>) -> Result<Obj<'a>> {
         let pointer = pointer.into();
         match value {
-            Value::Object(map) => Ok(Obj { cx: *self, map, pointer }),
-            other => Err(self.error(&pointer, format!("expected an object, found {}", kind(other)))),
+            Value::Object(map) => Ok(Obj {
+                cx: *self,
+                map,
+                pointer,
+            }),
+            other => Err(self.error(
+                &pointer,
+                format!("expected an object, found {}", kind(other)),
+            )),
         }
     }
 
@@ -95,7 +102,10 @@ impl<'a> Obj<'a> {
     }
 
     fn wrong_type(&self, key: &str, expected: &str, found: &Value) -> Diagnostic {
-        self.error_at(key, format!("`{key}` must be {expected}, found {}", kind(found)))
+        self.error_at(
+            key,
+            format!("`{key}` must be {expected}, found {}", kind(found)),
+        )
     }
 
     pub fn str(&self, key: &str) -> Result<Option<&'a str>> {
@@ -107,7 +117,8 @@ impl<'a> Obj<'a> {
     }
 
     pub fn required_str(&self, key: &str) -> Result<&'a str> {
-        self.str(key)?.ok_or_else(|| self.error(format!("missing required `{key}` (a string)")))
+        self.str(key)?
+            .ok_or_else(|| self.error(format!("missing required `{key}` (a string)")))
     }
 
     pub fn string(&self, key: &str) -> Result<Option<String>> {
@@ -145,13 +156,18 @@ impl<'a> Obj<'a> {
     pub fn object(&self, key: &str) -> Result<Option<Obj<'a>>> {
         match self.get(key) {
             None => Ok(None),
-            Some(Value::Object(map)) => Ok(Some(Obj { cx: self.cx, map, pointer: self.at(key) })),
+            Some(Value::Object(map)) => Ok(Some(Obj {
+                cx: self.cx,
+                map,
+                pointer: self.at(key),
+            })),
             Some(other) => Err(self.wrong_type(key, "an object", other)),
         }
     }
 
     pub fn required_object(&self, key: &str) -> Result<Obj<'a>> {
-        self.object(key)?.ok_or_else(|| self.error(format!("missing required `{key}` (an object)")))
+        self.object(key)?
+            .ok_or_else(|| self.error(format!("missing required `{key}` (an object)")))
     }
 
     /// The elements of the array at `key`, each with its pointer.
@@ -161,7 +177,11 @@ impl<'a> Obj<'a> {
             Some(Value::Array(items)) => {
                 let base = self.at(key);
                 Ok(Some(
-                    items.iter().enumerate().map(|(i, v)| (join(&base, &i.to_string()), v)).collect(),
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (join(&base, &i.to_string()), v))
+                        .collect(),
                 ))
             }
             Some(other) => Err(self.wrong_type(key, "an array", other)),
@@ -170,19 +190,28 @@ impl<'a> Obj<'a> {
 
     /// The elements of the array at `key`, each required to be an object.
     pub fn objects(&self, key: &str) -> Result<Option<Vec<Obj<'a>>>> {
-        let Some(items) = self.array(key)? else { return Ok(None) };
-        items.into_iter().map(|(p, v)| self.cx.object(v, p)).collect::<Result<_>>().map(Some)
+        let Some(items) = self.array(key)? else {
+            return Ok(None);
+        };
+        items
+            .into_iter()
+            .map(|(p, v)| self.cx.object(v, p))
+            .collect::<Result<_>>()
+            .map(Some)
     }
 
     pub fn strings(&self, key: &str) -> Result<Option<Vec<String>>> {
-        let Some(items) = self.array(key)? else { return Ok(None) };
+        let Some(items) = self.array(key)? else {
+            return Ok(None);
+        };
         items
             .into_iter()
             .map(|(pointer, value)| match value {
                 Value::String(s) => Ok(s.clone()),
-                other => Err(self
-                    .cx
-                    .error(&pointer, format!("`{key}` must contain strings, found {}", kind(other)))),
+                other => Err(self.cx.error(
+                    &pointer,
+                    format!("`{key}` must contain strings, found {}", kind(other)),
+                )),
             })
             .collect::<Result<_>>()
             .map(Some)
@@ -190,7 +219,9 @@ impl<'a> Obj<'a> {
 
     /// An object whose values must all be strings (e.g. OAuth2 scopes).
     pub fn string_map(&self, key: &str) -> Result<Option<IndexMap<String, String>>> {
-        let Some(obj) = self.object(key)? else { return Ok(None) };
+        let Some(obj) = self.object(key)? else {
+            return Ok(None);
+        };
         obj.iter()
             .map(|(name, _)| Ok((name.clone(), obj.required_str_value(name)?.to_string())))
             .collect::<Result<_>>()
@@ -215,7 +246,9 @@ impl<'a> Obj<'a> {
 
     /// The `externalDocs` object at `key`.
     pub fn external_docs(&self, key: &str) -> Result<Option<ExternalDocumentation>> {
-        let Some(docs) = self.object(key)? else { return Ok(None) };
+        let Some(docs) = self.object(key)? else {
+            return Ok(None);
+        };
         Ok(Some(ExternalDocumentation {
             description: docs.string("description")?,
             url: docs.required_str("url")?.to_string(),

@@ -1,21 +1,394 @@
 //! Stage 2 — convert: Swagger 2.0 -> OpenAPI 3.0 (`openapiv3::OpenAPI`), keeping every `x-*`
 //! extension. OpenAPI 3.0 input is deserialized as it is.
 //!
-//! INTERFACE (implemented by the converter work; do not change signatures without updating callers):
+//! The conversion follows AutoRest's `oai2-to-oai3` conventions, so the later stages can treat
+//! both input versions alike:
+//!
+//! - `definitions` -> `components.schemas`; global non-body `parameters` ->
+//!   `components.parameters`; global body parameters -> `components.requestBodies`; global
+//!   `responses` -> `components.responses`; `securityDefinitions` ->
+//!   `components.securitySchemes`. References are rewritten to match.
+//! - Every `x-*` key stays in the `extensions` of the OpenAPI 3 object its Swagger object became
+//!   (root, info, path item, operation, parameter, request body, response, header, schema,
+//!   security scheme, tag). A body parameter's extensions move to its request body.
+//! - A schema `$ref` with sibling keys becomes `allOf: [$ref]` plus the converted siblings,
+//!   because an OpenAPI 3.0 reference cannot carry siblings (see [`schema`]).
+//! - Path-level parameters are merged into each operation; the body's position in that merged
+//!   list is kept as `x-ms-requestBody-index` on the operation (and on an inline request body),
+//!   the body parameter's name as `x-ms-requestBody-name` on the request body.
+//! - Array parameters keep their Swagger `collectionFormat` as `x-ms-collection-format` next to
+//!   the closest OpenAPI 3 `style`/`explode`.
+//! - `x-ms-paths` items are converted and added to `paths` under their original keys (query part
+//!   included); the `x-ms-paths` object itself is therefore not repeated in the root extensions.
+//! - `x-ms-parameterized-host` becomes the server (URL template and variables) and also stays in
+//!   the root extensions, its parameter `$ref`s replaced by the parameters they name.
+//!
+//! Every problem is a [`Diagnostic`] at the pointer of the offending Swagger node; the converter
+//! does not panic on any input. [`origin_pointer`] maps pointers of the converted document back
+//! (rules in [`pointer`]).
+//!
+//! Not representable in `openapiv3` and therefore dropped: Swagger `xml` objects, operation-level
+//! `schemes`, and sibling keys of parameter/response `$ref`s.
 
+mod json;
+mod operations;
+mod parameters;
+mod pointer;
+mod schema;
+mod security;
+mod servers;
+
+use indexmap::IndexMap;
+use openapiv3::{Components, Contact, Info, License, OpenAPI, ReferenceOr, Schema, Tag};
+use serde_json::Value;
+
+use self::json::{Cx, Obj};
+use self::operations::Defaults;
 use crate::diagnostic::Result;
-use crate::load::Bundle;
+use crate::load::{Bundle, SpecVersion};
+
+pub use self::json::DiagFn;
+
+/// The `openapi` version written into converted documents.
+const OPENAPI_VERSION: &str = "3.0.0";
 
 /// Converts the bundle to an OpenAPI 3.0 document.
 pub fn to_openapi3(bundle: &Bundle) -> Result<openapiv3::OpenAPI> {
-    let _ = bundle;
-    todo!()
+    let diag = |pointer: &str, message: String| bundle.diagnostic(pointer, message);
+    match bundle.version {
+        SpecVersion::OpenApi3 => from_openapi3(&bundle.document, &diag),
+        SpecVersion::Swagger2 => convert_swagger(&bundle.document, &diag),
+    }
 }
 
 /// Maps a JSON pointer into the converted OpenAPI 3.0 document back to the pointer of the node it
 /// came from in the bundle (identity for OpenAPI 3.0 input), so errors found after conversion name
 /// the place the user wrote.
 pub fn origin_pointer(bundle: &Bundle, openapi3_pointer: &str) -> String {
-    let _ = bundle;
-    openapi3_pointer.to_string()
+    match bundle.version {
+        SpecVersion::OpenApi3 => openapi3_pointer.to_string(),
+        SpecVersion::Swagger2 => swagger_origin_pointer(&bundle.document, openapi3_pointer),
+    }
+}
+
+/// [`origin_pointer`] for a Swagger 2.0 document: the pointer (no leading `#`) of the Swagger node
+/// the OpenAPI 3 node at `openapi3_pointer` was converted from. See [`pointer`] for the rules.
+pub fn swagger_origin_pointer(swagger: &Value, openapi3_pointer: &str) -> String {
+    pointer::origin(swagger, openapi3_pointer)
+}
+
+/// Deserializes an OpenAPI 3.0 document; `diag` builds the diagnostic (at the root) from serde's
+/// message.
+pub fn from_openapi3(doc: &Value, diag: DiagFn<'_>) -> Result<OpenAPI> {
+    serde_json::from_value(doc.clone())
+        .map_err(|e| diag("", format!("invalid OpenAPI 3.0 document: {e}")))
+}
+
+/// Converts a Swagger 2.0 document whose `$ref`s are local (or left as written when they point
+/// elsewhere). `diag(pointer, message)` builds the diagnostic for a node of `swagger`.
+pub fn convert_swagger(swagger: &Value, diag: DiagFn<'_>) -> Result<OpenAPI> {
+    let cx = Cx::new(swagger, diag);
+    let root = cx.object(swagger, "")?;
+    let defaults = Defaults::of(&root)?;
+    let info = convert_info(&root.required_object("info")?)?;
+    let servers = servers::convert(&root)?;
+    let paths = operations::convert_paths(&root, &defaults)?;
+    let globals = parameters::components(&root, &defaults.consumes)?;
+    let components = Components {
+        schemas: definitions(&root)?,
+        responses: operations::global_responses(&root, &defaults)?,
+        parameters: globals.parameters,
+        request_bodies: globals.request_bodies,
+        security_schemes: security::schemes(&root)?,
+        ..Components::default()
+    };
+    let components = (components != Components::default()).then_some(components);
+
+    let mut extensions = IndexMap::new();
+    for (key, value) in root.iter().filter(|(key, _)| key.starts_with("x-")) {
+        match key.as_str() {
+            "x-ms-paths" => {}
+            "x-ms-parameterized-host" => {
+                let host = servers
+                    .parameterized_host
+                    .clone()
+                    .unwrap_or_else(|| value.clone());
+                extensions.insert(key.clone(), host);
+            }
+            _ => {
+                extensions.insert(key.clone(), value.clone());
+            }
+        }
+    }
+
+    Ok(OpenAPI {
+        openapi: OPENAPI_VERSION.into(),
+        info,
+        servers: servers.servers,
+        paths,
+        components,
+        security: security::requirements(&root, "security")?,
+        tags: tags(&root)?,
+        external_docs: root.external_docs("externalDocs")?,
+        extensions,
+    })
+}
+
+fn convert_info(info: &Obj<'_>) -> Result<Info> {
+    let contact = match info.object("contact")? {
+        Some(c) => Some(Contact {
+            name: c.string("name")?,
+            url: c.string("url")?,
+            email: c.string("email")?,
+            extensions: c.extensions(),
+        }),
+        None => None,
+    };
+    let license = match info.object("license")? {
+        Some(l) => Some(License {
+            name: l.required_str("name")?.to_string(),
+            url: l.string("url")?,
+            extensions: l.extensions(),
+        }),
+        None => None,
+    };
+    Ok(Info {
+        title: info.required_str("title")?.to_string(),
+        description: info.string("description")?,
+        terms_of_service: info.string("termsOfService")?,
+        contact,
+        license,
+        version: info.required_str("version")?.to_string(),
+        extensions: info.extensions(),
+    })
+}
+
+/// `definitions` -> `components.schemas`, same names, document order.
+fn definitions(root: &Obj<'_>) -> Result<IndexMap<String, ReferenceOr<Schema>>> {
+    let Some(definitions) = root.object("definitions")? else {
+        return Ok(IndexMap::new());
+    };
+    definitions
+        .iter()
+        .map(|(name, value)| {
+            let converted = schema::convert(
+                root.cx,
+                value,
+                &definitions.at(name),
+                schema::Flavor::Schema,
+            )?;
+            Ok((name.clone(), converted))
+        })
+        .collect()
+}
+
+fn tags(root: &Obj<'_>) -> Result<Vec<Tag>> {
+    root.objects("tags")?
+        .unwrap_or_default()
+        .iter()
+        .map(|tag| {
+            Ok(Tag {
+                name: tag.required_str("name")?.to_string(),
+                description: tag.string("description")?,
+                external_docs: tag.external_docs("externalDocs")?,
+                extensions: tag.extensions(),
+            })
+        })
+        .collect()
+}
+
+/// Helpers for the unit tests of the submodules.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use openapiv3::OpenAPI;
+    use serde_json::{json, Value};
+
+    use crate::Diagnostic;
+
+    /// A Swagger 2.0 document: `info` and `swagger` plus the given root entries.
+    pub fn swagger(rest: Value) -> Value {
+        let mut doc = json!({"swagger": "2.0", "info": {"title": "Test", "version": "1.0"}});
+        if let (Some(doc), Value::Object(rest)) = (doc.as_object_mut(), rest) {
+            doc.extend(rest);
+        }
+        doc
+    }
+
+    pub fn convert(doc: &Value) -> Result<OpenAPI, Diagnostic> {
+        super::convert_swagger(doc, &|pointer, message| {
+            Diagnostic::new("test.json", pointer, message)
+        })
+    }
+
+    #[track_caller]
+    pub fn convert_ok(doc: &Value) -> OpenAPI {
+        match convert(doc) {
+            Ok(oa) => oa,
+            Err(e) => panic!("conversion failed: {e}"),
+        }
+    }
+
+    #[track_caller]
+    pub fn error_of(doc: &Value) -> Diagnostic {
+        match convert(doc) {
+            Ok(_) => panic!("conversion succeeded but an error was expected"),
+            Err(e) => e,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::test_support::{convert, convert_ok, error_of, swagger};
+    use super::{from_openapi3, swagger_origin_pointer};
+    use crate::Diagnostic;
+
+    #[test]
+    fn root_info_tags_and_extensions() {
+        let doc = swagger(json!({
+            "info": {
+                "title": "Face Client", "version": "1.0", "description": "D", "termsOfService": "T",
+                "contact": {"name": "C", "x-c": 1}, "license": {"name": "MIT", "url": "u"},
+                "x-ms-code-generation-settings": {"name": "FaceClient"}
+            },
+            "paths": {},
+            "tags": [{"name": "Face", "description": "Faces.", "x-t": true}],
+            "externalDocs": {"url": "https://docs", "description": "Docs"},
+            "x-ms-root": "kept",
+            "x-ms-paths": {}
+        }));
+        let oa = convert_ok(&doc);
+        assert_eq!(oa.openapi, "3.0.0");
+        assert_eq!(oa.info.title, "Face Client");
+        assert_eq!(oa.info.terms_of_service.as_deref(), Some("T"));
+        assert_eq!(oa.info.contact.unwrap().extensions["x-c"], json!(1));
+        assert_eq!(oa.info.license.unwrap().name, "MIT");
+        assert_eq!(
+            oa.info.extensions["x-ms-code-generation-settings"]["name"],
+            json!("FaceClient")
+        );
+        assert_eq!(oa.tags[0].name, "Face");
+        assert_eq!(oa.tags[0].extensions["x-t"], json!(true));
+        assert_eq!(oa.external_docs.unwrap().url, "https://docs");
+        assert_eq!(oa.extensions.keys().collect::<Vec<_>>(), ["x-ms-root"]);
+        assert!(oa.components.is_none());
+    }
+
+    #[test]
+    fn conversion_is_deterministic() {
+        let doc = swagger(json!({
+            "paths": {"/b": {"get": {"responses": {}}}, "/a": {"get": {"responses": {}}}},
+            "definitions": {"Z": {"properties": {"y": {}, "x": {}}}, "A": {}}
+        }));
+        let first = serde_json::to_string(&convert_ok(&doc)).unwrap();
+        for _ in 0..3 {
+            assert_eq!(serde_json::to_string(&convert_ok(&doc)).unwrap(), first);
+        }
+        assert!(
+            first.find("\"/b\"") < first.find("\"/a\""),
+            "document order kept"
+        );
+    }
+
+    #[test]
+    fn root_errors() {
+        let e = error_of(&json!([]));
+        assert_eq!(e.pointer, "");
+        assert_eq!(e.file, std::path::Path::new("test.json"));
+        let e = error_of(&json!({"swagger": "2.0", "paths": {}}));
+        assert!(e.message.contains("`info`"), "{}", e.message);
+        let e = error_of(&json!({"swagger": "2.0", "info": {"title": "t"}, "paths": {}}));
+        assert_eq!(e.pointer, "/info");
+        assert!(e.message.contains("`version`"), "{}", e.message);
+        let e = error_of(&swagger(
+            json!({"paths": {}, "consumes": "application/json"}),
+        ));
+        assert_eq!(e.pointer, "/consumes");
+        let e = error_of(&swagger(json!({"paths": {}, "definitions": []})));
+        assert_eq!(e.pointer, "/definitions");
+    }
+
+    #[test]
+    fn no_panic_on_odd_values_anywhere() {
+        // Replace each node of a representative document by values of every JSON kind: the
+        // converter must answer Ok or Err, never panic.
+        let doc = swagger(json!({
+            "x-ms-parameterized-host": {"hostTemplate": "{E}", "parameters": [{"$ref": "#/parameters/E"}]},
+            "paths": {"/a/{id}": {
+                "parameters": [{"$ref": "#/parameters/E"}],
+                "post": {
+                    "parameters": [
+                        {"name": "id", "in": "path", "type": "array", "items": {"type": "string"}},
+                        {"name": "b", "in": "body", "schema": {"$ref": "#/definitions/D", "x-nullable": true}}
+                    ],
+                    "responses": {"200": {"description": "", "schema": {"type": "file"},
+                                          "headers": {"H": {"type": "integer"}}}},
+                    "security": [{"k": []}]
+                }
+            }},
+            "definitions": {"D": {"allOf": [{"$ref": "#/definitions/D"}], "discriminator": "k",
+                                  "properties": {"k": {"type": "string", "enum": ["a"]}},
+                                  "additionalProperties": {"type": "number", "minimum": 1}}},
+            "parameters": {"E": {"name": "E", "in": "path", "type": "string"}},
+            "securityDefinitions": {"k": {"type": "apiKey", "in": "header", "name": "k"}},
+            "tags": [{"name": "t"}]
+        }));
+        let replacements = [
+            json!(null),
+            json!(true),
+            json!(-1),
+            json!(1.5),
+            json!("s"),
+            json!([]),
+            json!({}),
+        ];
+        let mut pointers = Vec::new();
+        collect_pointers(&doc, String::new(), &mut pointers);
+        for pointer in &pointers {
+            for replacement in &replacements {
+                let mut mutated = doc.clone();
+                if let Some(node) = mutated.pointer_mut(pointer) {
+                    *node = replacement.clone();
+                }
+                let result = std::panic::catch_unwind(|| convert(&mutated));
+                assert!(result.is_ok(), "panicked with {replacement} at {pointer}");
+                // Mapping any pointer back must not panic either.
+                let _ =
+                    swagger_origin_pointer(&mutated, &format!("/paths/~1a~1{{id}}/post{pointer}"));
+            }
+        }
+    }
+
+    fn collect_pointers(value: &serde_json::Value, pointer: String, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    collect_pointers(v, crate::diagnostic::join(&pointer, k), out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    collect_pointers(v, crate::diagnostic::join(&pointer, &i.to_string()), out);
+                }
+            }
+            _ => {}
+        }
+        out.push(pointer);
+    }
+
+    #[test]
+    fn openapi3_input_is_deserialized() {
+        let diag = |pointer: &str, message: String| Diagnostic::new("t.json", pointer, message);
+        let oa = from_openapi3(
+            &json!({"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}),
+            &diag,
+        )
+        .unwrap();
+        assert_eq!(oa.info.title, "t");
+        let e = from_openapi3(&json!({"openapi": "3.0.0", "paths": {}}), &diag).unwrap_err();
+        assert_eq!(e.pointer, "");
+        assert!(e.message.contains("info"), "{}", e.message);
+    }
 }

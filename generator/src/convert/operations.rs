@@ -52,7 +52,12 @@ pub(crate) fn convert_paths(root: &Obj<'_>, defaults: &Defaults) -> Result<Paths
     Ok(paths)
 }
 
-fn add_paths(paths: &mut Paths, obj: &Obj<'_>, defaults: &Defaults, x_ms_paths: bool) -> Result<()> {
+fn add_paths(
+    paths: &mut Paths,
+    obj: &Obj<'_>,
+    defaults: &Defaults,
+    x_ms_paths: bool,
+) -> Result<()> {
     for (key, value) in obj.iter() {
         if key.starts_with("x-") {
             paths.extensions.insert(key.clone(), value.clone());
@@ -62,10 +67,15 @@ fn add_paths(paths: &mut Paths, obj: &Obj<'_>, defaults: &Defaults, x_ms_paths: 
             return Err(obj.error_at(key, format!("path `{key}` must start with `/`")));
         }
         if x_ms_paths && paths.paths.contains_key(key) {
-            return Err(obj.error_at(key, format!("path `{key}` is declared in both `paths` and `x-ms-paths`")));
+            return Err(obj.error_at(
+                key,
+                format!("path `{key}` is declared in both `paths` and `x-ms-paths`"),
+            ));
         }
         let item = obj.cx.object(value, obj.at(key))?;
-        paths.paths.insert(key.clone(), convert_path_item(&item, defaults)?);
+        paths
+            .paths
+            .insert(key.clone(), convert_path_item(&item, defaults)?);
     }
     Ok(())
 }
@@ -74,11 +84,18 @@ fn add_paths(paths: &mut Paths, obj: &Obj<'_>, defaults: &Defaults, x_ms_paths: 
 /// [`parameters::merged`]), so the OpenAPI 3 path item has none of its own.
 fn convert_path_item(item: &Obj<'_>, defaults: &Defaults) -> Result<ReferenceOr<PathItem>> {
     if let Some(reference) = item.str("$ref")? {
-        return Ok(ReferenceOr::Reference { reference: reference.to_string() });
+        return Ok(ReferenceOr::Reference {
+            reference: reference.to_string(),
+        });
     }
-    let mut out = PathItem { extensions: item.extensions(), ..PathItem::default() };
+    let mut out = PathItem {
+        extensions: item.extensions(),
+        ..PathItem::default()
+    };
     for &method in METHODS {
-        let Some(op) = item.object(method)? else { continue };
+        let Some(op) = item.object(method)? else {
+            continue;
+        };
         let op = Some(convert_operation(item, &op, defaults)?);
         match method {
             "get" => out.get = op,
@@ -108,7 +125,11 @@ fn convert_operation(path_item: &Obj<'_>, op: &Obj<'_>, defaults: &Defaults) -> 
                 parameters.push(ReferenceOr::Reference { reference });
                 continue;
             }
-            Target::Param { param, location, global } => (param, location, global),
+            Target::Param {
+                param,
+                location,
+                global,
+            } => (param, location, global),
         };
         match location {
             Location::Body | Location::FormData => {
@@ -126,7 +147,9 @@ fn convert_operation(path_item: &Obj<'_>, op: &Obj<'_>, defaults: &Defaults) -> 
                 }
             }
             _ => parameters.push(match global {
-                Some(name) => ReferenceOr::Reference { reference: parameters::component_ref(&name) },
+                Some(name) => ReferenceOr::Reference {
+                    reference: parameters::component_ref(&name),
+                },
                 None => ReferenceOr::Item(parameters::convert(&param, location)?),
             }),
         }
@@ -141,7 +164,9 @@ fn convert_operation(path_item: &Obj<'_>, op: &Obj<'_>, defaults: &Defaults) -> 
         (None, Some(index)) => {
             extensions.insert("x-ms-requestBody-index".into(), index.into());
             let mut request_body = parameters::form(cx, &op.pointer, &form, &consumes)?;
-            request_body.extensions.insert("x-ms-requestBody-index".into(), index.into());
+            request_body
+                .extensions
+                .insert("x-ms-requestBody-index".into(), index.into());
             Some(ReferenceOr::Item(request_body))
         }
         _ => None,
@@ -181,10 +206,14 @@ fn body_request(
     defaults: &Defaults,
 ) -> Result<ReferenceOr<RequestBody>> {
     if let Some(name) = global.filter(|_| consumes == defaults.consumes.as_slice()) {
-        return Ok(ReferenceOr::Reference { reference: parameters::request_body_ref(&name) });
+        return Ok(ReferenceOr::Reference {
+            reference: parameters::request_body_ref(&name),
+        });
     }
     let mut request_body = parameters::body(param, consumes)?;
-    request_body.extensions.insert("x-ms-requestBody-index".into(), index.into());
+    request_body
+        .extensions
+        .insert("x-ms-requestBody-index".into(), index.into());
     Ok(ReferenceOr::Item(request_body))
 }
 
@@ -200,7 +229,10 @@ fn convert_responses(obj: &Obj<'_>, produces: &[String]) -> Result<Responses> {
             out.default = Some(response);
         } else {
             let Some(code) = status_code(key) else {
-                return Err(obj.error_at(key, format!("`{key}` is not an HTTP status code or `default`")));
+                return Err(obj.error_at(
+                    key,
+                    format!("`{key}` is not an HTTP status code or `default`"),
+                ));
             };
             out.responses.insert(code, response);
         }
@@ -211,10 +243,18 @@ fn convert_responses(obj: &Obj<'_>, produces: &[String]) -> Result<Responses> {
 /// `"200"` -> `Code(200)`, `"2XX"` -> `Range(2)`.
 fn status_code(key: &str) -> Option<StatusCode> {
     match key.as_bytes() {
-        [d, x, y] if d.is_ascii_digit() && x.eq_ignore_ascii_case(&b'X') && y.eq_ignore_ascii_case(&b'X') => {
+        [d, x, y]
+            if d.is_ascii_digit()
+                && x.eq_ignore_ascii_case(&b'X')
+                && y.eq_ignore_ascii_case(&b'X') =>
+        {
             Some(StatusCode::Range(u16::from(d - b'0')))
         }
-        [_, _, _] => key.parse::<u16>().ok().filter(|c| (100..=999).contains(c)).map(StatusCode::Code),
+        [_, _, _] => key
+            .parse::<u16>()
+            .ok()
+            .filter(|c| (100..=999).contains(c))
+            .map(StatusCode::Code),
         _ => None,
     }
 }
@@ -238,9 +278,14 @@ pub(crate) fn convert_response(
     let obj = cx.object(value, pointer)?;
     if let Some(reference) = obj.str("$ref")? {
         if is_local(reference) && cx.resolve(reference).is_none() {
-            return Err(obj.error_at("$ref", format!("`$ref` target `{reference}` does not exist")));
+            return Err(obj.error_at(
+                "$ref",
+                format!("`$ref` target `{reference}` does not exist"),
+            ));
         }
-        return Ok(ReferenceOr::Reference { reference: convert_response_ref(reference) });
+        return Ok(ReferenceOr::Reference {
+            reference: convert_response_ref(reference),
+        });
     }
     let examples = obj.object("examples")?;
     let mut content = IndexMap::new();
@@ -248,7 +293,11 @@ pub(crate) fn convert_response(
         let schema = schema::convert(cx, schema_value, &obj.at("schema"), Flavor::Schema)?;
         for media_type in produces {
             let example = examples.as_ref().and_then(|e| e.get(media_type)).cloned();
-            let media = MediaType { schema: Some(schema.clone()), example, ..MediaType::default() };
+            let media = MediaType {
+                schema: Some(schema.clone()),
+                example,
+                ..MediaType::default()
+            };
             content.insert(media_type.clone(), media);
         }
     }
@@ -273,7 +322,10 @@ fn convert_header(obj: &Obj<'_>) -> Result<Header> {
     let mut extensions = obj.extensions();
     if obj.str("type")? == Some("array") {
         let format = obj.str("collectionFormat")?.unwrap_or("csv");
-        extensions.insert("x-ms-collection-format".into(), Value::String(format.into()));
+        extensions.insert(
+            "x-ms-collection-format".into(),
+            Value::String(format.into()),
+        );
     }
     Ok(Header {
         description: obj.string("description")?,
@@ -292,17 +344,24 @@ pub(crate) fn global_responses(
     root: &Obj<'_>,
     defaults: &Defaults,
 ) -> Result<IndexMap<String, ReferenceOr<Response>>> {
-    let Some(obj) = root.object("responses")? else { return Ok(IndexMap::new()) };
+    let Some(obj) = root.object("responses")? else {
+        return Ok(IndexMap::new());
+    };
     obj.iter()
         .map(|(name, value)| {
-            Ok((name.clone(), convert_response(obj.cx, value, obj.at(name), &defaults.produces)?))
+            Ok((
+                name.clone(),
+                convert_response(obj.cx, value, obj.at(name), &defaults.produces)?,
+            ))
         })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use openapiv3::{ReferenceOr, SchemaKind, StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty};
+    use openapiv3::{
+        ReferenceOr, SchemaKind, StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
+    };
     use serde_json::json;
 
     use crate::convert::test_support::{convert_ok, error_of, swagger};
@@ -324,7 +383,12 @@ mod tests {
             "definitions": {"Thing": {"type": "object"}}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/things/{id}"].as_item().unwrap().put.clone().unwrap();
+        let op = oa.paths.paths["/things/{id}"]
+            .as_item()
+            .unwrap()
+            .put
+            .clone()
+            .unwrap();
         assert_eq!(op.operation_id.as_deref(), Some("Things_Put"));
         assert_eq!(op.parameters.len(), 2);
         assert_eq!(op.extensions["x-ms-requestBody-index"], json!(1));
@@ -334,10 +398,15 @@ mod tests {
         assert_eq!(body.extensions["x-ms-client-flatten"], json!(true));
         assert_eq!(body.extensions["x-ms-requestBody-name"], json!("thing"));
         assert_eq!(body.extensions["x-ms-requestBody-index"], json!(1));
-        assert_eq!(body.content.keys().collect::<Vec<_>>(), ["application/json", "text/json"]);
+        assert_eq!(
+            body.content.keys().collect::<Vec<_>>(),
+            ["application/json", "text/json"]
+        );
         assert_eq!(
             body.content["text/json"].schema,
-            Some(ReferenceOr::Reference { reference: "#/components/schemas/Thing".into() })
+            Some(ReferenceOr::Reference {
+                reference: "#/components/schemas/Thing".into()
+            })
         );
     }
 
@@ -353,25 +422,61 @@ mod tests {
                                     "schema": {"type": "object", "format": "file"}}}
         }));
         let oa = convert_ok(&doc);
-        let a = oa.paths.paths["/a"].as_item().unwrap().post.clone().unwrap();
+        let a = oa.paths.paths["/a"]
+            .as_item()
+            .unwrap()
+            .post
+            .clone()
+            .unwrap();
         assert_eq!(
             a.request_body,
-            Some(ReferenceOr::Reference { reference: "#/components/requestBodies/Body".into() })
+            Some(ReferenceOr::Reference {
+                reference: "#/components/requestBodies/Body".into()
+            })
         );
         assert_eq!(a.extensions["x-ms-requestBody-index"], json!(0));
-        let component = oa.components.unwrap().request_bodies["Body"].clone().into_item().unwrap();
-        assert_eq!(component.extensions["x-ms-requestBody-name"], json!("payload"));
-        assert_eq!(component.extensions["x-ms-parameter-location"], json!("method"));
-        assert_eq!(component.content.keys().collect::<Vec<_>>(), ["application/json"]);
+        let component = oa.components.unwrap().request_bodies["Body"]
+            .clone()
+            .into_item()
+            .unwrap();
+        assert_eq!(
+            component.extensions["x-ms-requestBody-name"],
+            json!("payload")
+        );
+        assert_eq!(
+            component.extensions["x-ms-parameter-location"],
+            json!("method")
+        );
+        assert_eq!(
+            component.content.keys().collect::<Vec<_>>(),
+            ["application/json"]
+        );
 
-        let b = oa.paths.paths["/b"].as_item().unwrap().post.clone().unwrap();
+        let b = oa.paths.paths["/b"]
+            .as_item()
+            .unwrap()
+            .post
+            .clone()
+            .unwrap();
         let body = b.request_body.unwrap().into_item().unwrap();
-        assert_eq!(body.content.keys().collect::<Vec<_>>(), ["application/octet-stream"]);
-        let ReferenceOr::Item(s) = body.content["application/octet-stream"].schema.clone().unwrap() else {
+        assert_eq!(
+            body.content.keys().collect::<Vec<_>>(),
+            ["application/octet-stream"]
+        );
+        let ReferenceOr::Item(s) = body.content["application/octet-stream"]
+            .schema
+            .clone()
+            .unwrap()
+        else {
             panic!()
         };
-        let SchemaKind::Type(Type::String(s)) = s.schema_kind else { panic!() };
-        assert_eq!(s.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
+        let SchemaKind::Type(Type::String(s)) = s.schema_kind else {
+            panic!()
+        };
+        assert_eq!(
+            s.format,
+            VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
+        );
     }
 
     #[test]
@@ -398,24 +503,45 @@ mod tests {
             "definitions": {"Job": {"type": "object"}}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/jobs"].as_item().unwrap().post.clone().unwrap();
+        let op = oa.paths.paths["/jobs"]
+            .as_item()
+            .unwrap()
+            .post
+            .clone()
+            .unwrap();
         assert_eq!(op.extensions["x-ms-long-running-operation"], json!(true));
-        assert_eq!(op.extensions["x-ms-long-running-operation-options"]["final-state-via"], json!("location"));
+        assert_eq!(
+            op.extensions["x-ms-long-running-operation-options"]["final-state-via"],
+            json!("location")
+        );
         assert_eq!(op.responses.extensions["x-ms-foo"], json!(1));
 
-        let accepted = op.responses.responses[&StatusCode::Code(202)].as_item().unwrap();
+        let accepted = op.responses.responses[&StatusCode::Code(202)]
+            .as_item()
+            .unwrap();
         assert_eq!(accepted.description, "Accepted.");
         assert!(accepted.content.is_empty());
         assert_eq!(accepted.extensions["x-ms-error-response"], json!(false));
         let header = accepted.headers["Operation-Location"].as_item().unwrap();
         assert_eq!(header.description.as_deref(), Some("Where to poll."));
         assert_eq!(header.extensions["x-ms-client-name"], json!("location"));
-        let openapiv3::ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = &header.format else { panic!() };
+        let openapiv3::ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = &header.format
+        else {
+            panic!()
+        };
         assert!(matches!(s.schema_kind, SchemaKind::Type(Type::String(_))));
 
-        let ok = op.responses.responses[&StatusCode::Code(200)].as_item().unwrap();
-        assert_eq!(ok.content.keys().collect::<Vec<_>>(), ["application/json", "application/xml"]);
-        assert_eq!(ok.content["application/json"].example, Some(json!({"id": "1"})));
+        let ok = op.responses.responses[&StatusCode::Code(200)]
+            .as_item()
+            .unwrap();
+        assert_eq!(
+            ok.content.keys().collect::<Vec<_>>(),
+            ["application/json", "application/xml"]
+        );
+        assert_eq!(
+            ok.content["application/json"].example,
+            Some(json!({"id": "1"}))
+        );
         assert_eq!(ok.content["application/xml"].example, None);
 
         let default = op.responses.default.clone().unwrap().into_item().unwrap();
@@ -428,12 +554,26 @@ mod tests {
             "paths": {"/blob": {"get": {"responses": {"200": {"description": "", "schema": {"type": "file"}}}}}}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/blob"].as_item().unwrap().get.clone().unwrap();
-        let ok = op.responses.responses[&StatusCode::Code(200)].as_item().unwrap();
+        let op = oa.paths.paths["/blob"]
+            .as_item()
+            .unwrap()
+            .get
+            .clone()
+            .unwrap();
+        let ok = op.responses.responses[&StatusCode::Code(200)]
+            .as_item()
+            .unwrap();
         assert_eq!(ok.content.keys().collect::<Vec<_>>(), ["application/json"]);
-        let Some(ReferenceOr::Item(s)) = &ok.content["application/json"].schema else { panic!() };
-        let SchemaKind::Type(Type::String(s)) = &s.schema_kind else { panic!() };
-        assert_eq!(s.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
+        let Some(ReferenceOr::Item(s)) = &ok.content["application/json"].schema else {
+            panic!()
+        };
+        let SchemaKind::Type(Type::String(s)) = &s.schema_kind else {
+            panic!()
+        };
+        assert_eq!(
+            s.format,
+            VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
+        );
     }
 
     #[test]
@@ -446,7 +586,9 @@ mod tests {
         let op = oa.paths.paths["/a"].as_item().unwrap().get.clone().unwrap();
         assert_eq!(
             op.responses.default,
-            Some(ReferenceOr::Reference { reference: "#/components/responses/Error".into() })
+            Some(ReferenceOr::Reference {
+                reference: "#/components/responses/Error".into()
+            })
         );
         assert!(oa.components.unwrap().responses.contains_key("Error"));
     }
@@ -471,12 +613,21 @@ mod tests {
         assert_eq!(item.extensions["x-ms-path-note"], json!("p"));
         let op = item.get.clone().unwrap();
         assert_eq!(op.tags, ["T"]);
-        assert_eq!((op.summary.as_deref(), op.description.as_deref()), (Some("S"), Some("D")));
+        assert_eq!(
+            (op.summary.as_deref(), op.description.as_deref()),
+            (Some("S"), Some("D"))
+        );
         assert!(op.deprecated);
         assert_eq!(op.security.unwrap()[0]["key"], Vec::<String>::new());
         assert_eq!(op.external_docs.unwrap().url, "https://example.com");
-        assert_eq!(op.extensions["x-ms-pageable"]["nextLinkName"], json!("nextLink"));
-        assert_eq!(op.extensions["x-ms-examples"]["Ex"]["$ref"], json!("./examples/a.json"));
+        assert_eq!(
+            op.extensions["x-ms-pageable"]["nextLinkName"],
+            json!("nextLink")
+        );
+        assert_eq!(
+            op.extensions["x-ms-examples"]["Ex"]["$ref"],
+            json!("./examples/a.json")
+        );
     }
 
     #[test]
@@ -492,8 +643,16 @@ mod tests {
             }}}
         }));
         let oa = convert_ok(&doc);
-        assert_eq!(oa.paths.paths.keys().collect::<Vec<_>>(), ["/detect", "/detect?overload=stream"]);
-        let op = oa.paths.paths["/detect?overload=stream"].as_item().unwrap().post.clone().unwrap();
+        assert_eq!(
+            oa.paths.paths.keys().collect::<Vec<_>>(),
+            ["/detect", "/detect?overload=stream"]
+        );
+        let op = oa.paths.paths["/detect?overload=stream"]
+            .as_item()
+            .unwrap()
+            .post
+            .clone()
+            .unwrap();
         assert_eq!(op.operation_id.as_deref(), Some("Detect_Stream"));
         assert!(!oa.extensions.contains_key("x-ms-paths"));
     }
@@ -510,7 +669,9 @@ mod tests {
         let e = error_of(&swagger(json!({"paths": {"a": {}}})));
         assert_eq!(e.pointer, "/paths/a");
 
-        let e = error_of(&swagger(json!({"paths": {"/a": {"get": {"responses": {"ok": {"description": ""}}}}}})));
+        let e = error_of(&swagger(
+            json!({"paths": {"/a": {"get": {"responses": {"ok": {"description": ""}}}}}}),
+        ));
         assert_eq!(e.pointer, "/paths/~1a/get/responses/ok");
 
         let e = error_of(&swagger(json!({"paths": {"/a": {"get": []}}})));
@@ -521,12 +682,19 @@ mod tests {
         ], "responses": {}}}}})));
         assert_eq!(e.pointer, "/paths/~1a/post/parameters/1");
 
-        let e = error_of(&swagger(json!({"paths": {"/a": {"get": {"tags": "x", "responses": {}}}}})));
+        let e = error_of(&swagger(
+            json!({"paths": {"/a": {"get": {"tags": "x", "responses": {}}}}}),
+        ));
         assert_eq!(e.pointer, "/paths/~1a/get/tags");
 
-        let e = error_of(&swagger(json!({"paths": {"/a": {"get": {"responses": {"200": {
-            "description": "", "headers": {"H": {"type": "string", "maxLength": -1}}
-        }}}}}})));
-        assert_eq!(e.pointer, "/paths/~1a/get/responses/200/headers/H/maxLength");
+        let e = error_of(&swagger(
+            json!({"paths": {"/a": {"get": {"responses": {"200": {
+                "description": "", "headers": {"H": {"type": "string", "maxLength": -1}}
+            }}}}}}),
+        ));
+        assert_eq!(
+            e.pointer,
+            "/paths/~1a/get/responses/200/headers/H/maxLength"
+        );
     }
 }

@@ -90,18 +90,34 @@ pub(crate) fn resolve<'a>(cx: Cx<'a>, value: &'a Value, entry: String) -> Result
     for _ in 0..MAX_REF_HOPS {
         let Some(reference) = obj.str("$ref")? else {
             let location = Location::of(&obj)?;
-            return Ok(Source { entry, target: Target::Param { param: obj, location, global } });
+            return Ok(Source {
+                entry,
+                target: Target::Param {
+                    param: obj,
+                    location,
+                    global,
+                },
+            });
         };
         if !is_local(reference) {
-            return Ok(Source { entry, target: Target::External(reference.to_string()) });
+            return Ok(Source {
+                entry,
+                target: Target::External(reference.to_string()),
+            });
         }
         let Some((pointer, target)) = cx.resolve(reference) else {
-            return Err(obj.error_at("$ref", format!("`$ref` target `{reference}` does not exist")));
+            return Err(obj.error_at(
+                "$ref",
+                format!("`$ref` target `{reference}` does not exist"),
+            ));
         };
         global = global_name(&pointer);
         obj = cx.object(target, pointer)?;
     }
-    Err(cx.error(&entry, "too many nested `$ref`s (is there a reference cycle?)"))
+    Err(cx.error(
+        &entry,
+        "too many nested `$ref`s (is there a reference cycle?)",
+    ))
 }
 
 /// `Some(name)` for the pointer `/parameters/<name>`.
@@ -143,8 +159,15 @@ pub(crate) fn merged<'a>(path_item: &Obj<'a>, operation: &Obj<'a>) -> Result<Vec
     Ok(merged.into_iter().map(|(_, source)| source).collect())
 }
 
-fn duplicate(cx: Cx<'_>, source: &Source<'_>, (name, location): &(String, String)) -> crate::Diagnostic {
-    cx.error(&source.entry, format!("parameter `{name}` in `{location}` is declared twice"))
+fn duplicate(
+    cx: Cx<'_>,
+    source: &Source<'_>,
+    (name, location): &(String, String),
+) -> crate::Diagnostic {
+    cx.error(
+        &source.entry,
+        format!("parameter `{name}` in `{location}` is declared twice"),
+    )
 }
 
 /// The reference to the component a global non-body parameter became.
@@ -161,12 +184,18 @@ pub(crate) fn request_body_ref(name: &str) -> String {
 pub(crate) fn convert(param: &Obj<'_>, location: Location) -> Result<Parameter> {
     let ty = param.str("type")?;
     if ty == Some("file") {
-        return Err(param.error_at("type", "type `file` is only allowed for formData parameters"));
+        return Err(param.error_at(
+            "type",
+            "type `file` is only allowed for formData parameters",
+        ));
     }
     let mut extensions = param.extensions();
     let (collection_format, explode) = if ty == Some("array") {
         let format = collection_format(param, location)?;
-        extensions.insert("x-ms-collection-format".into(), Value::String(format.into()));
+        extensions.insert(
+            "x-ms-collection-format".into(),
+            Value::String(format.into()),
+        );
         (Some(format), Some(format == "multi"))
     } else {
         (None, None)
@@ -175,7 +204,9 @@ pub(crate) fn convert(param: &Obj<'_>, location: Location) -> Result<Parameter> 
     let parameter_data = ParameterData {
         name: param.required_str("name")?.to_string(),
         description: param.string("description")?,
-        required: param.bool("required")?.unwrap_or(location == Location::Path),
+        required: param
+            .bool("required")?
+            .unwrap_or(location == Location::Path),
         deprecated: None,
         format: ParameterSchemaOrContent::Schema(schema::convert_object(param, Flavor::Parameter)?),
         example: None,
@@ -194,11 +225,15 @@ pub(crate) fn convert(param: &Obj<'_>, location: Location) -> Result<Parameter> 
             },
             allow_empty_value: param.bool("allowEmptyValue")?,
         },
-        Location::Header => Parameter::Header { parameter_data, style: HeaderStyle::Simple },
+        Location::Header => Parameter::Header {
+            parameter_data,
+            style: HeaderStyle::Simple,
+        },
         // Body and formData never get here; treating them as path keeps this total.
-        Location::Path | Location::Body | Location::FormData => {
-            Parameter::Path { parameter_data, style: PathStyle::Simple }
-        }
+        Location::Path | Location::Body | Location::FormData => Parameter::Path {
+            parameter_data,
+            style: PathStyle::Simple,
+        },
     })
 }
 
@@ -218,7 +253,9 @@ fn collection_format<'a>(param: &Obj<'a>, location: Location) -> Result<&'a str>
         )),
         other => Err(param.error_at(
             "collectionFormat",
-            format!("unknown collectionFormat `{other}`; expected one of csv, ssv, tsv, pipes, multi"),
+            format!(
+                "unknown collectionFormat `{other}`; expected one of csv, ssv, tsv, pipes, multi"
+            ),
         )),
     }
 }
@@ -236,7 +273,10 @@ pub(crate) fn body(param: &Obj<'_>, consumes: &[String]) -> Result<RequestBody> 
     let content = consumes
         .iter()
         .map(|media_type| {
-            let media = MediaType { schema: Some(schema.clone()), ..MediaType::default() };
+            let media = MediaType {
+                schema: Some(schema.clone()),
+                ..MediaType::default()
+            };
             (media_type.clone(), media)
         })
         .collect();
@@ -255,9 +295,20 @@ pub(crate) fn body(param: &Obj<'_>, consumes: &[String]) -> Result<RequestBody> 
 /// `application/x-www-form-urlencoded`.
 ///
 /// `pointer` locates the form as a whole (the operation).
-pub(crate) fn form(cx: Cx<'_>, pointer: &str, params: &[Obj<'_>], consumes: &[String]) -> Result<RequestBody> {
-    let multipart = consumes.iter().any(|c| media_type_is(c, "multipart/form-data"));
-    let media_type = if multipart { "multipart/form-data" } else { "application/x-www-form-urlencoded" };
+pub(crate) fn form(
+    cx: Cx<'_>,
+    pointer: &str,
+    params: &[Obj<'_>],
+    consumes: &[String],
+) -> Result<RequestBody> {
+    let multipart = consumes
+        .iter()
+        .any(|c| media_type_is(c, "multipart/form-data"));
+    let media_type = if multipart {
+        "multipart/form-data"
+    } else {
+        "application/x-www-form-urlencoded"
+    };
     let mut properties = Map::new();
     let mut required = Vec::new();
     for param in params {
@@ -272,7 +323,10 @@ pub(crate) fn form(cx: Cx<'_>, pointer: &str, params: &[Obj<'_>], consumes: &[St
         schema["required"] = Value::Array(required.clone());
     }
     let schema = schema::typed(cx, schema, pointer)?;
-    let media = MediaType { schema: Some(schema), ..MediaType::default() };
+    let media = MediaType {
+        schema: Some(schema),
+        ..MediaType::default()
+    };
     Ok(RequestBody {
         description: None,
         content: IndexMap::from([(media_type.to_string(), media)]),
@@ -283,7 +337,12 @@ pub(crate) fn form(cx: Cx<'_>, pointer: &str, params: &[Obj<'_>], consumes: &[St
 
 /// Whether `value` (possibly with parameters, e.g. `; charset=utf-8`) is `media_type`.
 fn media_type_is(value: &str, media_type: &str) -> bool {
-    value.split(';').next().unwrap_or_default().trim().eq_ignore_ascii_case(media_type)
+    value
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .eq_ignore_ascii_case(media_type)
 }
 
 /// The converted global parameters.
@@ -296,22 +355,29 @@ pub(crate) struct Components {
 /// Converts the root `parameters` map; body parameters get the document's default `consumes`.
 pub(crate) fn components(root: &Obj<'_>, consumes: &[String]) -> Result<Components> {
     let mut out = Components::default();
-    let Some(globals) = root.object("parameters")? else { return Ok(out) };
+    let Some(globals) = root.object("parameters")? else {
+        return Ok(out);
+    };
     for (name, value) in globals.iter() {
         let source = resolve(root.cx, value, globals.at(name))?;
         match source.target {
             Target::External(reference) => {
-                out.parameters.insert(name.clone(), ReferenceOr::Reference { reference });
+                out.parameters
+                    .insert(name.clone(), ReferenceOr::Reference { reference });
             }
-            Target::Param { param, location, .. } => match location {
+            Target::Param {
+                param, location, ..
+            } => match location {
                 Location::Body => {
                     let request_body = body(&param, consumes)?;
-                    out.request_bodies.insert(name.clone(), ReferenceOr::Item(request_body));
+                    out.request_bodies
+                        .insert(name.clone(), ReferenceOr::Item(request_body));
                 }
                 Location::FormData => {}
                 _ => {
                     let parameter = convert(&param, location)?;
-                    out.parameters.insert(name.clone(), ReferenceOr::Item(parameter));
+                    out.parameters
+                        .insert(name.clone(), ReferenceOr::Item(parameter));
                 }
             },
         }
@@ -335,7 +401,13 @@ mod tests {
             "paths": {"/things": {"get": {"parameters": params, "responses": {}}}}
         }));
         let oa = convert_ok(&doc);
-        oa.paths.paths["/things"].as_item().unwrap().get.clone().unwrap().parameters
+        oa.paths.paths["/things"]
+            .as_item()
+            .unwrap()
+            .get
+            .clone()
+            .unwrap()
+            .parameters
     }
 
     fn only(params: Value) -> Parameter {
@@ -349,7 +421,15 @@ mod tests {
             "required": false, "description": "How many.", "allowEmptyValue": true,
             "x-ms-parameter-location": "method"
         }]));
-        let Parameter::Query { parameter_data: d, allow_empty_value, style, .. } = p else { panic!() };
+        let Parameter::Query {
+            parameter_data: d,
+            allow_empty_value,
+            style,
+            ..
+        } = p
+        else {
+            panic!()
+        };
         assert_eq!(d.name, "top");
         assert_eq!(d.description.as_deref(), Some("How many."));
         assert!(!d.required);
@@ -357,8 +437,12 @@ mod tests {
         assert_eq!(style, QueryStyle::Form);
         assert_eq!(d.explode, None);
         assert_eq!(d.extensions["x-ms-parameter-location"], json!("method"));
-        let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = d.format else { panic!() };
-        let SchemaKind::Type(Type::Integer(i)) = s.schema_kind else { panic!() };
+        let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = d.format else {
+            panic!()
+        };
+        let SchemaKind::Type(Type::Integer(i)) = s.schema_kind else {
+            panic!()
+        };
         assert_eq!(i.minimum, Some(1));
     }
 
@@ -384,7 +468,11 @@ mod tests {
             array("g", "path", Some("csv")),
         ]));
         let query = |i: usize| match ps[i].as_item().unwrap() {
-            Parameter::Query { parameter_data, style, .. } => (
+            Parameter::Query {
+                parameter_data,
+                style,
+                ..
+            } => (
                 style.clone(),
                 parameter_data.explode,
                 parameter_data.extensions["x-ms-collection-format"].clone(),
@@ -393,14 +481,52 @@ mod tests {
         };
         assert_eq!(query(0), (QueryStyle::Form, Some(false), json!("csv")));
         assert_eq!(query(1), (QueryStyle::Form, Some(true), json!("multi")));
-        assert_eq!(query(2), (QueryStyle::SpaceDelimited, Some(false), json!("ssv")));
-        assert_eq!(query(3), (QueryStyle::PipeDelimited, Some(false), json!("pipes")));
+        assert_eq!(
+            query(2),
+            (QueryStyle::SpaceDelimited, Some(false), json!("ssv"))
+        );
+        assert_eq!(
+            query(3),
+            (QueryStyle::PipeDelimited, Some(false), json!("pipes"))
+        );
         assert_eq!(query(4), (QueryStyle::Form, Some(false), json!("tsv")));
-        let Parameter::Header { parameter_data, .. } = ps[5].as_item().unwrap() else { panic!() };
-        assert_eq!(parameter_data.extensions["x-ms-collection-format"], json!("csv"));
-        let Parameter::Path { parameter_data, style } = ps[6].as_item().unwrap() else { panic!() };
+        let Parameter::Header { parameter_data, .. } = ps[5].as_item().unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            parameter_data.extensions["x-ms-collection-format"],
+            json!("csv")
+        );
+        let Parameter::Path {
+            parameter_data,
+            style,
+        } = ps[6].as_item().unwrap()
+        else {
+            panic!()
+        };
         assert_eq!(*style, PathStyle::Simple);
         assert_eq!(parameter_data.explode, Some(false));
+    }
+
+    #[test]
+    fn collection_format_lives_on_the_parameter_and_nested_items_keep_theirs() {
+        let p = only(json!([{
+            "name": "grid", "in": "query", "type": "array", "collectionFormat": "pipes",
+            "items": {"type": "array", "collectionFormat": "csv", "items": {"type": "integer"}}
+        }]));
+        let d = p.parameter_data();
+        assert_eq!(d.extensions["x-ms-collection-format"], json!("pipes"));
+        let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = d.format else {
+            panic!()
+        };
+        assert!(!s.schema_data.extensions.contains_key("x-ms-collection-format"));
+        let SchemaKind::Type(Type::Array(a)) = s.schema_kind else {
+            panic!()
+        };
+        let Some(ReferenceOr::Item(items)) = a.items else {
+            panic!()
+        };
+        assert_eq!(items.schema_data.extensions["x-ms-collection-format"], json!("csv"));
     }
 
     #[test]
@@ -411,13 +537,27 @@ mod tests {
             "x-ms-enum": x_ms_enum, "x-ms-skip-url-encoding": true,
             "x-ms-client-name": "theMode", "x-ms-parameter-grouping": {"name": "options"}
         }]));
-        let Parameter::Query { parameter_data: d, allow_reserved, .. } = p else { panic!() };
+        let Parameter::Query {
+            parameter_data: d,
+            allow_reserved,
+            ..
+        } = p
+        else {
+            panic!()
+        };
         assert!(allow_reserved);
-        for key in ["x-ms-enum", "x-ms-skip-url-encoding", "x-ms-client-name", "x-ms-parameter-grouping"] {
+        for key in [
+            "x-ms-enum",
+            "x-ms-skip-url-encoding",
+            "x-ms-client-name",
+            "x-ms-parameter-grouping",
+        ] {
             assert!(d.extensions.contains_key(key), "{key} lost");
         }
         // x-ms-enum also describes the value, so the schema carries it too.
-        let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = d.format else { panic!() };
+        let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = d.format else {
+            panic!()
+        };
         assert_eq!(s.schema_data.extensions["x-ms-enum"], x_ms_enum);
         assert!(!s.schema_data.extensions.contains_key("x-ms-client-name"));
     }
@@ -445,16 +585,34 @@ mod tests {
         }));
         let oa = convert_ok(&doc);
         let components = oa.components.unwrap();
-        assert_eq!(components.parameters.keys().collect::<Vec<_>>(), ["Id", "ApiVersion"]);
-        assert_eq!(components.request_bodies.keys().collect::<Vec<_>>(), ["Body"]);
+        assert_eq!(
+            components.parameters.keys().collect::<Vec<_>>(),
+            ["Id", "ApiVersion"]
+        );
+        assert_eq!(
+            components.request_bodies.keys().collect::<Vec<_>>(),
+            ["Body"]
+        );
         let api_version = components.parameters["ApiVersion"].as_item().unwrap();
-        assert_eq!(api_version.parameter_data_ref().extensions["x-ms-parameter-location"], json!("client"));
-        let op = oa.paths.paths["/things/{id}"].as_item().unwrap().get.clone().unwrap();
+        assert_eq!(
+            api_version.parameter_data_ref().extensions["x-ms-parameter-location"],
+            json!("client")
+        );
+        let op = oa.paths.paths["/things/{id}"]
+            .as_item()
+            .unwrap()
+            .get
+            .clone()
+            .unwrap();
         assert_eq!(
             op.parameters,
             [
-                ReferenceOr::Reference { reference: "#/components/parameters/Id".into() },
-                ReferenceOr::Reference { reference: "#/components/parameters/ApiVersion".into() },
+                ReferenceOr::Reference {
+                    reference: "#/components/parameters/Id".into()
+                },
+                ReferenceOr::Reference {
+                    reference: "#/components/parameters/ApiVersion".into()
+                },
             ]
         );
     }
@@ -477,16 +635,30 @@ mod tests {
             }}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/things/{id}"].as_item().unwrap().get.clone().unwrap();
-        let names: Vec<_> =
-            op.parameters.iter().map(|p| p.as_item().unwrap().parameter_data_ref().name.clone()).collect();
+        let op = oa.paths.paths["/things/{id}"]
+            .as_item()
+            .unwrap()
+            .get
+            .clone()
+            .unwrap();
+        let names: Vec<_> = op
+            .parameters
+            .iter()
+            .map(|p| p.as_item().unwrap().parameter_data_ref().name.clone())
+            .collect();
         assert_eq!(names, ["id", "q", "x"]);
-        let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) =
-            &op.parameters[0].as_item().unwrap().parameter_data_ref().format
+        let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = &op.parameters[0]
+            .as_item()
+            .unwrap()
+            .parameter_data_ref()
+            .format
         else {
             panic!()
         };
-        assert!(matches!(s.schema_kind, SchemaKind::Type(Type::Integer(_))), "operation overrides");
+        assert!(
+            matches!(s.schema_kind, SchemaKind::Type(Type::Integer(_))),
+            "operation overrides"
+        );
     }
 
     #[test]
@@ -504,24 +676,45 @@ mod tests {
             }}}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/upload"].as_item().unwrap().post.clone().unwrap();
+        let op = oa.paths.paths["/upload"]
+            .as_item()
+            .unwrap()
+            .post
+            .clone()
+            .unwrap();
         assert_eq!(op.parameters.len(), 1);
         assert_eq!(op.extensions["x-ms-requestBody-index"], json!(1));
         let body = op.request_body.unwrap().into_item().unwrap();
         assert!(body.required);
         assert_eq!(body.extensions["x-ms-requestBody-index"], json!(1));
-        assert_eq!(body.content.keys().collect::<Vec<_>>(), ["multipart/form-data"]);
-        let ReferenceOr::Item(schema) = body.content["multipart/form-data"].schema.clone().unwrap() else {
+        assert_eq!(
+            body.content.keys().collect::<Vec<_>>(),
+            ["multipart/form-data"]
+        );
+        let ReferenceOr::Item(schema) = body.content["multipart/form-data"].schema.clone().unwrap()
+        else {
             panic!()
         };
-        let SchemaKind::Type(Type::Object(o)) = schema.schema_kind else { panic!() };
+        let SchemaKind::Type(Type::Object(o)) = schema.schema_kind else {
+            panic!()
+        };
         assert_eq!(o.properties.keys().collect::<Vec<_>>(), ["file", "note"]);
         assert_eq!(o.required, ["file"]);
-        let ReferenceOr::Item(file) = &o.properties["file"] else { panic!() };
+        let ReferenceOr::Item(file) = &o.properties["file"] else {
+            panic!()
+        };
         assert_eq!(file.schema_data.description.as_deref(), Some("The file."));
-        assert_eq!(file.schema_data.extensions["x-ms-client-name"], json!("content"));
-        let SchemaKind::Type(Type::String(s)) = &file.schema_kind else { panic!() };
-        assert_eq!(s.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
+        assert_eq!(
+            file.schema_data.extensions["x-ms-client-name"],
+            json!("content")
+        );
+        let SchemaKind::Type(Type::String(s)) = &file.schema_kind else {
+            panic!()
+        };
+        assert_eq!(
+            s.format,
+            VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
+        );
     }
 
     #[test]
@@ -533,9 +726,17 @@ mod tests {
             }}}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/login"].as_item().unwrap().post.clone().unwrap();
+        let op = oa.paths.paths["/login"]
+            .as_item()
+            .unwrap()
+            .post
+            .clone()
+            .unwrap();
         let body = op.request_body.unwrap().into_item().unwrap();
-        assert_eq!(body.content.keys().collect::<Vec<_>>(), ["application/x-www-form-urlencoded"]);
+        assert_eq!(
+            body.content.keys().collect::<Vec<_>>(),
+            ["application/x-www-form-urlencoded"]
+        );
         assert!(!body.required);
     }
 
@@ -544,22 +745,34 @@ mod tests {
         let with = |params: Value| {
             swagger(json!({"paths": {"/t": {"get": {"parameters": params, "responses": {}}}}}))
         };
-        let e = error_of(&with(json!([{"name": "a", "in": "cookie", "type": "string"}])));
+        let e = error_of(&with(
+            json!([{"name": "a", "in": "cookie", "type": "string"}]),
+        ));
         assert_eq!(e.pointer, "/paths/~1t/get/parameters/0/in");
-        assert!(e.message.contains("unknown parameter location `cookie`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown parameter location `cookie`"),
+            "{}",
+            e.message
+        );
 
-        let e = error_of(&with(json!([{"name": "a", "in": "query", "type": "array", "items": {"type": "string"},
-                                       "collectionFormat": "bogus"}])));
+        let e = error_of(&with(
+            json!([{"name": "a", "in": "query", "type": "array", "items": {"type": "string"},
+                                       "collectionFormat": "bogus"}]),
+        ));
         assert_eq!(e.pointer, "/paths/~1t/get/parameters/0/collectionFormat");
 
-        let e = error_of(&with(json!([{"name": "a", "in": "path", "type": "array", "items": {"type": "string"},
-                                       "collectionFormat": "multi", "required": true}])));
+        let e = error_of(&with(
+            json!([{"name": "a", "in": "path", "type": "array", "items": {"type": "string"},
+                                       "collectionFormat": "multi", "required": true}]),
+        ));
         assert!(e.message.contains("multi"), "{}", e.message);
 
         let e = error_of(&with(json!([{"$ref": "#/parameters/Nope"}])));
         assert_eq!(e.pointer, "/paths/~1t/get/parameters/0/$ref");
 
-        let e = error_of(&with(json!([{"name": "a", "in": "query"}, {"name": "a", "in": "query"}])));
+        let e = error_of(&with(
+            json!([{"name": "a", "in": "query"}, {"name": "a", "in": "query"}]),
+        ));
         assert_eq!(e.pointer, "/paths/~1t/get/parameters/1");
         assert!(e.message.contains("declared twice"), "{}", e.message);
 
@@ -570,18 +783,29 @@ mod tests {
         assert_eq!(e.pointer, "/paths/~1t/get/parameters");
 
         let e = error_of(&with(json!([{"in": "query", "type": "string"}])));
-        assert!(e.message.contains("missing required `name`"), "{}", e.message);
+        assert!(
+            e.message.contains("missing required `name`"),
+            "{}",
+            e.message
+        );
 
         let e = error_of(&with(json!([{"name": "b", "in": "body"}])));
         assert!(e.message.contains("`schema`"), "{}", e.message);
 
-        let e = error_of(&swagger(json!({"paths": {}, "parameters": {"A": {"$ref": "#/parameters/A"}}})));
+        let e = error_of(&swagger(
+            json!({"paths": {}, "parameters": {"A": {"$ref": "#/parameters/A"}}}),
+        ));
         assert!(e.message.contains("cycle"), "{}", e.message);
     }
 
     #[test]
     fn external_parameter_refs_are_kept() {
         let ps = params_of(json!([{"$ref": "../Common.json#/parameters/X"}]));
-        assert_eq!(ps, [ReferenceOr::Reference { reference: "../Common.json#/parameters/X".into() }]);
+        assert_eq!(
+            ps,
+            [ReferenceOr::Reference {
+                reference: "../Common.json#/parameters/X".into()
+            }]
+        );
     }
 }

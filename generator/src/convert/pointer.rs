@@ -21,6 +21,11 @@
 //! | schema `nullable`, `discriminator/propertyName`       | `x-nullable`, `discriminator`            |
 //! | schema `allOf/0` added around a `$ref` with siblings  | the schema holding the `$ref` (`allOf/k` -> `allOf/k-1`) |
 //! | `/servers/...`                                        | `/x-ms-parameterized-host/...` (`url` -> `hostTemplate`, `variables/N` -> the parameter named N), else `/host`, else `/basePath` |
+//!
+//! The result always names a node that exists in the Swagger document: when the mapped node does
+//! not exist (a node the converter synthesized, such as `openapi`, the `style` of a parameter
+//! without `collectionFormat` or the `allOf` wrapping a `$ref`; or a pointer that exists in
+//! neither document), its nearest existing ancestor is returned.
 
 use serde_json::Value;
 
@@ -54,16 +59,29 @@ pub(crate) fn origin(doc: &Value, openapi3_pointer: &str) -> String {
         ["paths", path, rest @ ..] => {
             let in_paths = doc.get("paths").and_then(|p| p.get(*path)).is_some();
             let in_x_ms_paths = doc.get("x-ms-paths").and_then(|p| p.get(*path)).is_some();
-            let section = if !in_paths && in_x_ms_paths { "x-ms-paths" } else { "paths" };
+            let section = if !in_paths && in_x_ms_paths {
+                "x-ms-paths"
+            } else {
+                "paths"
+            };
             path_item(doc, at(&[section, path]), rest)
         }
         ["servers", _, rest @ ..] => servers(doc, rest),
         ["x-ms-parameterized-host", "parameters", index, rest @ ..] if !rest.is_empty() => {
-            at(&["x-ms-parameterized-host", "parameters", index]).follow().down(rest)
+            at(&["x-ms-parameterized-host", "parameters", index])
+                .follow()
+                .down(rest)
         }
+        ["components", container] => match *container {
+            "schemas" => at(&["definitions"]),
+            "parameters" | "requestBodies" => at(&["parameters"]),
+            "responses" => at(&["responses"]),
+            "securitySchemes" => at(&["securityDefinitions"]),
+            _ => at(&tokens),
+        },
         _ => at(&tokens),
     };
-    render(&mapped.tokens)
+    render(&mapped.existing().tokens)
 }
 
 /// A position in the Swagger document: the pointer tokens and the node there, if it exists.
@@ -76,11 +94,19 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn root(doc: &'a Value) -> Self {
-        Cursor { doc, tokens: Vec::new(), node: Some(doc) }
+        Cursor {
+            doc,
+            tokens: Vec::new(),
+            node: Some(doc),
+        }
     }
 
     fn at_pointer(doc: &'a Value, pointer: &str) -> Self {
-        Cursor { doc, tokens: parse(pointer), node: doc.pointer(pointer) }
+        Cursor {
+            doc,
+            tokens: parse(pointer),
+            node: doc.pointer(pointer),
+        }
     }
 
     fn child(mut self, token: &str) -> Self {
@@ -94,7 +120,9 @@ impl<'a> Cursor<'a> {
     }
 
     fn down(self, tokens: &[&str]) -> Self {
-        tokens.iter().fold(self, |cursor, token| cursor.child(token))
+        tokens
+            .iter()
+            .fold(self, |cursor, token| cursor.child(token))
     }
 
     fn get(&self, key: &str) -> Option<&'a Value> {
@@ -105,7 +133,9 @@ impl<'a> Cursor<'a> {
     fn follow(self) -> Self {
         let mut cursor = self;
         for _ in 0..MAX_REF_HOPS {
-            let Some(Value::String(reference)) = cursor.get("$ref") else { break };
+            let Some(Value::String(reference)) = cursor.get("$ref") else {
+                break;
+            };
             if !is_local(reference) {
                 break;
             }
@@ -118,13 +148,19 @@ impl<'a> Cursor<'a> {
         cursor
     }
 
-    /// Follows `$ref`s only when the pointer goes deeper than the referencing entry itself.
+    /// Follows `$ref`s only when the pointer goes deeper than the referencing entry itself (and
+    /// not into its `$ref` key).
     fn follow_if(self, rest: &[&str]) -> Self {
-        if rest.is_empty() {
-            self
-        } else {
-            self.follow()
+        match rest {
+            [] | ["$ref", ..] => self,
+            _ => self.follow(),
         }
+    }
+
+    /// The nearest node of this position's ancestors-or-self that exists in the document.
+    fn existing(mut self) -> Self {
+        while self.doc.pointer(&render(&self.tokens)).is_none() && self.tokens.pop().is_some() {}
+        self
     }
 }
 
@@ -175,6 +211,7 @@ fn request_body<'a>(cursor: Cursor<'a>, rest: &[&str]) -> Cursor<'a> {
     match rest {
         ["content", _, "schema", more @ ..] => schema(cursor.child("schema"), more),
         ["x-ms-requestBody-name", ..] => cursor.child("name"),
+        ["$ref", ..] => cursor.child("$ref"),
         [key, ..] if key.starts_with("x-") && *key != "x-ms-requestBody-index" => cursor.down(rest),
         ["description" | "required", ..] => cursor.down(rest),
         _ => cursor,
@@ -228,11 +265,15 @@ fn operation<'a>(doc: &'a Value, item: Cursor<'a>, op: Cursor<'a>, rest: &[&str]
             let entry = index.parse::<usize>().ok().and_then(|i| {
                 merged(doc, &item, &op)?
                     .into_iter()
-                    .filter(|(_, location)| !matches!(location, Some(Location::Body | Location::FormData)))
+                    .filter(|(_, location)| {
+                        !matches!(location, Some(Location::Body | Location::FormData))
+                    })
                     .nth(i)
             });
             match entry {
-                Some((entry, _)) => parameter(Cursor::at_pointer(doc, &entry).follow_if(more), more),
+                Some((entry, _)) => {
+                    parameter(Cursor::at_pointer(doc, &entry).follow_if(more), more)
+                }
                 None => op.child("parameters"),
             }
         }
@@ -243,17 +284,22 @@ fn operation<'a>(doc: &'a Value, item: Cursor<'a>, op: Cursor<'a>, rest: &[&str]
                 return request_body(Cursor::at_pointer(doc, entry).follow_if(more), more);
             }
             if let ["content", _, "schema", "properties", name, more @ ..] = more {
-                let field = merged.iter().filter(|(_, l)| *l == Some(Location::FormData)).find(|(entry, _)| {
-                    let target = Cursor::at_pointer(doc, entry).follow();
-                    target.get("name").and_then(Value::as_str) == Some(*name)
-                });
+                let field = merged
+                    .iter()
+                    .filter(|(_, l)| *l == Some(Location::FormData))
+                    .find(|(entry, _)| {
+                        let target = Cursor::at_pointer(doc, entry).follow();
+                        target.get("name").and_then(Value::as_str) == Some(*name)
+                    });
                 if let Some((entry, _)) = field {
                     return schema(Cursor::at_pointer(doc, entry).follow_if(more), more);
                 }
             }
             op
         }
-        ["responses", code, more @ ..] => response(op.child("responses").child(code).follow_if(more), more),
+        ["responses", code, more @ ..] => {
+            response(op.child("responses").child(code).follow_if(more), more)
+        }
         ["x-ms-requestBody-index", ..] => op,
         _ => op.down(rest),
     }
@@ -261,7 +307,11 @@ fn operation<'a>(doc: &'a Value, item: Cursor<'a>, op: Cursor<'a>, rest: &[&str]
 
 /// The merged parameter entries of an operation (pointer and location; `None` for external refs),
 /// computed exactly as the conversion did.
-fn merged(doc: &Value, item: &Cursor<'_>, op: &Cursor<'_>) -> Option<Vec<(String, Option<Location>)>> {
+fn merged(
+    doc: &Value,
+    item: &Cursor<'_>,
+    op: &Cursor<'_>,
+) -> Option<Vec<(String, Option<Location>)>> {
     let diag = |pointer: &str, message: String| Diagnostic::new("", pointer, message);
     let cx = Cx::new(doc, &diag);
     let item = cx.object(item.node?, render(&item.tokens)).ok()?;
@@ -294,10 +344,15 @@ fn servers<'a>(doc: &'a Value, rest: &[&str]) -> Cursor<'a> {
     match rest {
         ["url", ..] => host.child("hostTemplate"),
         ["variables", name, more @ ..] => {
-            let count = host.get("parameters").and_then(Value::as_array).map_or(0, Vec::len);
-            let entry = (0..count).map(|i| host.clone().child("parameters").child(&i.to_string())).find(|entry| {
-                entry.clone().follow().get("name").and_then(Value::as_str) == Some(*name)
-            });
+            let count = host
+                .get("parameters")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            let entry = (0..count)
+                .map(|i| host.clone().child("parameters").child(&i.to_string()))
+                .find(|entry| {
+                    entry.clone().follow().get("name").and_then(Value::as_str) == Some(*name)
+                });
             match (entry, more) {
                 (Some(entry), []) => entry,
                 (Some(entry), [key, ..]) => entry.follow().child(key),
@@ -314,11 +369,18 @@ fn parse(pointer: &str) -> Vec<String> {
     if pointer.is_empty() {
         return Vec::new();
     }
-    pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect()
 }
 
 fn render(tokens: &[String]) -> String {
-    tokens.iter().map(|t| format!("/{}", escape_token(t))).collect()
+    tokens
+        .iter()
+        .map(|t| format!("/{}", escape_token(t)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -341,7 +403,8 @@ mod tests {
                     "put": {
                         "parameters": [
                             {"name": "body", "in": "body", "schema": {"$ref": "#/definitions/Thing"}},
-                            {"name": "tags", "in": "query", "type": "array", "items": {"type": "string"}}
+                            {"name": "tags", "in": "query", "type": "array", "items": {"type": "string"},
+                             "collectionFormat": "csv"}
                         ],
                         "responses": {"200": {"description": "", "schema": {"$ref": "#/definitions/Thing"},
                                               "headers": {"H": {"type": "string"}}}}
@@ -356,7 +419,7 @@ mod tests {
                 "/things/{id}?form": {"post": {
                     "parameters": [
                         {"name": "a", "in": "formData", "type": "string"},
-                        {"name": "b", "in": "formData", "type": "file"}
+                        {"name": "b", "in": "formData", "type": "file", "format": "binary"}
                     ],
                     "responses": {}
                 }}
@@ -371,7 +434,8 @@ mod tests {
                 }
             },
             "parameters": {
-                "Endpoint": {"name": "Endpoint", "in": "path", "type": "string", "required": true},
+                "Endpoint": {"name": "Endpoint", "in": "path", "type": "string", "required": true,
+                             "description": "The endpoint."},
                 "Id": {"name": "id", "in": "path", "type": "string", "required": true},
                 "Body": {"name": "body", "in": "body", "schema": {"type": "object"}}
             },
@@ -388,18 +452,39 @@ mod tests {
     fn components_map_to_swagger_sections() {
         maps("", "");
         maps("/components/schemas/Thing", "/definitions/Thing");
-        maps("/components/schemas/Thing/properties/kind/type", "/definitions/Thing/properties/kind/type");
-        maps("/components/schemas/Thing/properties/kind/nullable", "/definitions/Thing/properties/kind/x-nullable");
-        maps("/components/schemas/Thing/discriminator/propertyName", "/definitions/Thing/discriminator");
-        maps("/components/schemas/Thing/properties/base/allOf/0", "/definitions/Thing/properties/base");
+        maps(
+            "/components/schemas/Thing/properties/kind/type",
+            "/definitions/Thing/properties/kind/type",
+        );
+        maps(
+            "/components/schemas/Thing/properties/kind/nullable",
+            "/definitions/Thing/properties/kind/x-nullable",
+        );
+        maps(
+            "/components/schemas/Thing/discriminator/propertyName",
+            "/definitions/Thing/discriminator",
+        );
+        maps(
+            "/components/schemas/Thing/properties/base/allOf/0",
+            "/definitions/Thing/properties/base",
+        );
         maps(
             "/components/schemas/Thing/properties/base/description",
             "/definitions/Thing/properties/base/description",
         );
-        maps("/components/parameters/Id/schema/type", "/parameters/Id/type");
+        maps(
+            "/components/parameters/Id/schema/type",
+            "/parameters/Id/type",
+        );
         maps("/components/requestBodies/Body", "/parameters/Body");
-        maps("/components/requestBodies/Body/content/application~1json/schema/type", "/parameters/Body/schema/type");
-        maps("/components/securitySchemes/aad/flows/clientCredentials/tokenUrl", "/securityDefinitions/aad/tokenUrl");
+        maps(
+            "/components/requestBodies/Body/content/application~1json/schema/type",
+            "/parameters/Body/schema/type",
+        );
+        maps(
+            "/components/securitySchemes/aad/flows/clientCredentials/tokenUrl",
+            "/securityDefinitions/aad/tokenUrl",
+        );
         maps("/info/title", "/info/title");
     }
 
@@ -408,11 +493,26 @@ mod tests {
         let put = "/paths/~1things~1{id}/put";
         maps(put, put);
         // Merged parameters: the path-level $ref first, then the query (the body is not a parameter).
-        maps(&format!("{put}/parameters/0"), "/paths/~1things~1{id}/parameters/0");
-        maps(&format!("{put}/parameters/0/schema/type"), "/parameters/Id/type");
-        maps(&format!("{put}/parameters/1/schema/items/type"), &format!("{put}/parameters/1/items/type"));
-        maps(&format!("{put}/parameters/1/style"), &format!("{put}/parameters/1/collectionFormat"));
-        maps(&format!("{put}/requestBody"), &format!("{put}/parameters/0"));
+        maps(
+            &format!("{put}/parameters/0"),
+            "/paths/~1things~1{id}/parameters/0",
+        );
+        maps(
+            &format!("{put}/parameters/0/schema/type"),
+            "/parameters/Id/type",
+        );
+        maps(
+            &format!("{put}/parameters/1/schema/items/type"),
+            &format!("{put}/parameters/1/items/type"),
+        );
+        maps(
+            &format!("{put}/parameters/1/style"),
+            &format!("{put}/parameters/1/collectionFormat"),
+        );
+        maps(
+            &format!("{put}/requestBody"),
+            &format!("{put}/parameters/0"),
+        );
         maps(
             &format!("{put}/requestBody/content/application~1json/schema"),
             &format!("{put}/parameters/0/schema"),
@@ -421,8 +521,14 @@ mod tests {
             &format!("{put}/responses/200/content/application~1json/schema"),
             &format!("{put}/responses/200/schema"),
         );
-        maps(&format!("{put}/responses/200/headers/H/schema/type"), &format!("{put}/responses/200/headers/H/type"));
-        maps("/paths/~1things~1{id}/post/requestBody", "/paths/~1things~1{id}/post/parameters/0");
+        maps(
+            &format!("{put}/responses/200/headers/H/schema/type"),
+            &format!("{put}/responses/200/headers/H/type"),
+        );
+        maps(
+            "/paths/~1things~1{id}/post/requestBody",
+            "/paths/~1things~1{id}/post/parameters/0",
+        );
         maps(
             "/paths/~1things~1{id}/post/requestBody/content/application~1json/schema/type",
             "/parameters/Body/schema/type",
@@ -437,20 +543,54 @@ mod tests {
             &format!("{post}/requestBody/content/multipart~1form-data/schema/properties/b/format"),
             "/x-ms-paths/~1things~1{id}?form/post/parameters/1/format",
         );
-        maps(&format!("{post}/requestBody/content"), "/x-ms-paths/~1things~1{id}?form/post");
+        maps(
+            &format!("{post}/requestBody/content"),
+            "/x-ms-paths/~1things~1{id}?form/post",
+        );
     }
 
     #[test]
     fn servers_map_to_the_parameterized_host() {
         maps("/servers/0/url", "/x-ms-parameterized-host/hostTemplate");
-        maps("/servers/0/variables/Endpoint", "/x-ms-parameterized-host/parameters/0");
-        maps("/servers/0/variables/Endpoint/default", "/parameters/Endpoint/default");
+        maps(
+            "/servers/0/variables/Endpoint",
+            "/x-ms-parameterized-host/parameters/0",
+        );
+        maps(
+            "/servers/0/variables/Endpoint/description",
+            "/parameters/Endpoint/description",
+        );
     }
 
     #[test]
-    fn unknown_pointers_map_to_themselves() {
-        maps("/paths/~1nope/get/responses/200", "/paths/~1nope/get/responses/200");
-        maps("/components/schemas/Nope/properties/x", "/definitions/Nope/properties/x");
-        maps("#/tags/0", "/tags/0");
+    fn synthesized_and_unknown_nodes_map_to_the_nearest_existing_ancestor() {
+        maps("/openapi", "");
+        maps("/components/schemas", "/definitions");
+        maps("/components/requestBodies", "/parameters");
+        maps("/components/parameters/Id/style", "/parameters/Id");
+        maps(
+            "/components/schemas/Thing/properties/base/allOf",
+            "/definitions/Thing/properties/base",
+        );
+        maps(
+            "/servers/0/variables/Endpoint/default",
+            "/parameters/Endpoint",
+        );
+        maps("/paths/~1nope/get/responses/200", "/paths");
+        maps("/components/schemas/Nope/properties/x", "/definitions");
+        maps("#/info/title", "/info/title");
+    }
+
+    #[test]
+    fn reference_keys_are_not_followed() {
+        let put = "/paths/~1things~1{id}/put";
+        maps(
+            &format!("{put}/parameters/0/$ref"),
+            "/paths/~1things~1{id}/parameters/0/$ref",
+        );
+        maps(
+            "/paths/~1things~1{id}/post/requestBody/$ref",
+            "/paths/~1things~1{id}/post/parameters/0/$ref",
+        );
     }
 }

@@ -51,14 +51,19 @@ const VALUE_KEYS: &[&str] = &[
 ];
 
 /// The values Swagger 2.0 allows for `type`.
-const TYPES: &[&str] = &["string", "number", "integer", "boolean", "array", "object", "file"];
+const TYPES: &[&str] = &[
+    "string", "number", "integer", "boolean", "array", "object", "file",
+];
 
 impl Flavor {
     fn keeps(self, key: &str) -> bool {
         let value_key = VALUE_KEYS.contains(&key);
         match self {
             Flavor::Schema => true,
-            Flavor::Parameter => value_key || key == "x-ms-enum" || key == "x-nullable",
+            // The parameter's own `x-ms-collection-format` and style carry `collectionFormat`.
+            Flavor::Parameter => {
+                (value_key && key != "collectionFormat") || key == "x-ms-enum" || key == "x-nullable"
+            }
             Flavor::FormField => value_key || key == "description" || key.starts_with("x-"),
             // Swagger forbids `$ref` in items objects, but specs use it and it is unambiguous.
             Flavor::Items => value_key || key == "$ref" || key.starts_with("x-"),
@@ -94,7 +99,10 @@ pub(crate) fn convert_object(obj: &Obj<'_>, flavor: Flavor) -> Result<ReferenceO
 /// openapiv3 reject it (validation on the way in makes that unexpected).
 pub(crate) fn typed(cx: Cx<'_>, json: Value, pointer: &str) -> Result<ReferenceOr<Schema>> {
     serde_json::from_value(json).map_err(|e| {
-        cx.error(pointer, format!("this schema cannot be represented in OpenAPI 3: {e}"))
+        cx.error(
+            pointer,
+            format!("this schema cannot be represented in OpenAPI 3: {e}"),
+        )
     })
 }
 
@@ -124,10 +132,17 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
     let cx = obj.cx;
     let mut out = Map::new();
 
-    let reference = if flavor.keeps("$ref") { obj.str("$ref")? } else { None };
+    let reference = if flavor.keeps("$ref") {
+        obj.str("$ref")?
+    } else {
+        None
+    };
     if let Some(reference) = reference {
         if is_local(reference) && cx.resolve(reference).is_none() {
-            return Err(obj.error_at("$ref", format!("`$ref` target `{reference}` does not exist")));
+            return Err(obj.error_at(
+                "$ref",
+                format!("`$ref` target `{reference}` does not exist"),
+            ));
         }
     }
 
@@ -188,9 +203,12 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
                 out.insert(key.clone(), value.clone());
             }
             "collectionFormat" => {
-                // Only reached for items and form fields: parameters turn it into their style.
+                // Items and form fields only: parameters turn it into their style.
                 let format = obj.str(key)?.unwrap_or_default();
-                out.insert("x-ms-collection-format".into(), Value::String(format.into()));
+                out.insert(
+                    "x-ms-collection-format".into(),
+                    Value::String(format.into()),
+                );
             }
             "properties" => {
                 let properties = obj.required_object(key)?;
@@ -209,9 +227,9 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
                         return Err(obj.error_at(
                             key,
                             format!(
-                                "`additionalProperties` must be a boolean or a schema object, found {}",
-                                super::json::kind(other)
-                            ),
+                            "`additionalProperties` must be a boolean or a schema object, found {}",
+                            super::json::kind(other)
+                        ),
                         ))
                     }
                 };
@@ -240,7 +258,8 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
     match reference {
         Some(reference) => Ok(wrap_reference(convert_ref(reference), out)),
         None => {
-            let implies_object = out.contains_key("properties") || out.contains_key("additionalProperties");
+            let implies_object =
+                out.contains_key("properties") || out.contains_key("additionalProperties");
             if !out.contains_key("type") && implies_object {
                 out.insert("type".into(), Value::String("object".into()));
             }
@@ -265,9 +284,20 @@ fn wrap_reference(reference: String, mut siblings: Map<String, Value>) -> Value 
 
 /// The OpenAPI 3 `type` and `format`: Swagger's `type: file` and the common `format: file` are a
 /// binary string in OpenAPI 3.
-fn type_and_format<'a>(obj: &Obj<'a>, flavor: Flavor) -> Result<(Option<&'a str>, Option<&'a str>)> {
-    let ty = if flavor.keeps("type") { obj.str("type")? } else { None };
-    let format = if flavor.keeps("format") { obj.str("format")? } else { None };
+fn type_and_format<'a>(
+    obj: &Obj<'a>,
+    flavor: Flavor,
+) -> Result<(Option<&'a str>, Option<&'a str>)> {
+    let ty = if flavor.keeps("type") {
+        obj.str("type")?
+    } else {
+        None
+    };
+    let format = if flavor.keeps("format") {
+        obj.str("format")?
+    } else {
+        None
+    };
     if let Some(ty) = ty {
         if !TYPES.contains(&ty) {
             return Err(obj.error_at(
@@ -326,13 +356,17 @@ mod tests {
             }
         })));
         assert_eq!(s.schema_data.description.as_deref(), Some("A thing."));
-        let SchemaKind::Type(Type::Object(o)) = s.schema_kind else { panic!("not an object") };
+        let SchemaKind::Type(Type::Object(o)) = s.schema_kind else {
+            panic!("not an object")
+        };
         assert_eq!(o.properties.keys().collect::<Vec<_>>(), ["zeta", "alpha"]);
         assert_eq!(o.required, ["zeta"]);
         assert!(boxed(&o.properties["zeta"]).schema_data.read_only);
         assert_eq!(
             o.properties["alpha"],
-            ReferenceOr::Reference { reference: "#/components/schemas/Base".into() }
+            ReferenceOr::Reference {
+                reference: "#/components/schemas/Base".into()
+            }
         );
     }
 
@@ -351,8 +385,13 @@ mod tests {
         })));
         assert_eq!(s.schema_data.extensions["x-ms-enum"], x_ms_enum);
         assert_eq!(s.schema_data.default, Some(json!("red")));
-        let SchemaKind::Type(Type::String(st)) = s.schema_kind else { panic!("not a string") };
-        assert_eq!(st.enumeration, [Some("red".to_string()), Some("green".to_string())]);
+        let SchemaKind::Type(Type::String(st)) = s.schema_kind else {
+            panic!("not a string")
+        };
+        assert_eq!(
+            st.enumeration,
+            [Some("red".to_string()), Some("green".to_string())]
+        );
     }
 
     #[test]
@@ -373,7 +412,10 @@ mod tests {
             panic!("not an integer")
         };
         assert_eq!(enumeration, [Some(1), Some(2), Some(3)]);
-        assert_eq!((minimum, maximum, exclusive_maximum, multiple_of), (Some(0), Some(10), true, Some(1)));
+        assert_eq!(
+            (minimum, maximum, exclusive_maximum, multiple_of),
+            (Some(0), Some(10), true, Some(1))
+        );
     }
 
     #[test]
@@ -381,12 +423,19 @@ mod tests {
         let s = item(definition(json!({
             "type": "number", "minimum": 0, "maximum": 1.5, "exclusiveMinimum": true
         })));
-        let SchemaKind::Type(Type::Number(NumberType { minimum, maximum, exclusive_minimum, .. })) =
-            s.schema_kind
+        let SchemaKind::Type(Type::Number(NumberType {
+            minimum,
+            maximum,
+            exclusive_minimum,
+            ..
+        })) = s.schema_kind
         else {
             panic!("not a number")
         };
-        assert_eq!((minimum, maximum, exclusive_minimum), (Some(0.0), Some(1.5), true));
+        assert_eq!(
+            (minimum, maximum, exclusive_minimum),
+            (Some(0.0), Some(1.5), true)
+        );
     }
 
     #[test]
@@ -394,7 +443,9 @@ mod tests {
         let s = item(definition(json!({
             "type": "string", "maxLength": 64, "minLength": 1, "pattern": "^[a-z]+$"
         })));
-        let SchemaKind::Type(Type::String(st)) = s.schema_kind else { panic!("not a string") };
+        let SchemaKind::Type(Type::String(st)) = s.schema_kind else {
+            panic!("not a string")
+        };
         assert_eq!((st.min_length, st.max_length), (Some(1), Some(64)));
         assert_eq!(st.pattern.as_deref(), Some("^[a-z]+$"));
     }
@@ -405,9 +456,19 @@ mod tests {
             "type": "array", "items": {"$ref": "#/definitions/Base"},
             "maxItems": 10, "minItems": 1, "uniqueItems": true
         })));
-        let SchemaKind::Type(Type::Array(a)) = s.schema_kind else { panic!("not an array") };
-        assert_eq!((a.min_items, a.max_items, a.unique_items), (Some(1), Some(10), true));
-        assert_eq!(a.items, Some(ReferenceOr::Reference { reference: "#/components/schemas/Base".into() }));
+        let SchemaKind::Type(Type::Array(a)) = s.schema_kind else {
+            panic!("not an array")
+        };
+        assert_eq!(
+            (a.min_items, a.max_items, a.unique_items),
+            (Some(1), Some(10), true)
+        );
+        assert_eq!(
+            a.items,
+            Some(ReferenceOr::Reference {
+                reference: "#/components/schemas/Base".into()
+            })
+        );
     }
 
     #[test]
@@ -419,37 +480,74 @@ mod tests {
             "required": ["kind"],
             "x-ms-discriminator-value": "T"
         })));
-        assert_eq!(s.schema_data.discriminator.as_ref().unwrap().property_name, "kind");
-        assert_eq!(s.schema_data.extensions["x-ms-discriminator-value"], json!("T"));
-        let SchemaKind::Any(any) = s.schema_kind else { panic!("allOf + properties is Any") };
+        assert_eq!(
+            s.schema_data.discriminator.as_ref().unwrap().property_name,
+            "kind"
+        );
+        assert_eq!(
+            s.schema_data.extensions["x-ms-discriminator-value"],
+            json!("T")
+        );
+        let SchemaKind::Any(any) = s.schema_kind else {
+            panic!("allOf + properties is Any")
+        };
         assert_eq!(any.typ.as_deref(), Some("object"));
-        assert_eq!(any.all_of, [ReferenceOr::Reference { reference: "#/components/schemas/Base".into() }]);
+        assert_eq!(
+            any.all_of,
+            [ReferenceOr::Reference {
+                reference: "#/components/schemas/Base".into()
+            }]
+        );
         assert_eq!(any.properties.keys().collect::<Vec<_>>(), ["kind"]);
         assert_eq!(any.required, ["kind"]);
     }
 
     #[test]
     fn additional_properties_bool_and_schema() {
-        let s = item(definition(json!({"type": "object", "additionalProperties": true})));
-        let SchemaKind::Type(Type::Object(o)) = s.schema_kind else { panic!() };
-        assert_eq!(o.additional_properties, Some(AdditionalProperties::Any(true)));
+        let s = item(definition(
+            json!({"type": "object", "additionalProperties": true}),
+        ));
+        let SchemaKind::Type(Type::Object(o)) = s.schema_kind else {
+            panic!()
+        };
+        assert_eq!(
+            o.additional_properties,
+            Some(AdditionalProperties::Any(true))
+        );
 
         // No `type`, but additionalProperties: still an object (a dictionary).
-        let s = item(definition(json!({"additionalProperties": {"type": "integer"}})));
-        let SchemaKind::Type(Type::Object(o)) = s.schema_kind else { panic!() };
-        let Some(AdditionalProperties::Schema(inner)) = o.additional_properties else { panic!() };
+        let s = item(definition(
+            json!({"additionalProperties": {"type": "integer"}}),
+        ));
+        let SchemaKind::Type(Type::Object(o)) = s.schema_kind else {
+            panic!()
+        };
+        let Some(AdditionalProperties::Schema(inner)) = o.additional_properties else {
+            panic!()
+        };
         assert!(matches!(
             inner.as_ref(),
-            ReferenceOr::Item(Schema { schema_kind: SchemaKind::Type(Type::Integer(_)), .. })
+            ReferenceOr::Item(Schema {
+                schema_kind: SchemaKind::Type(Type::Integer(_)),
+                ..
+            })
         ));
     }
 
     #[test]
     fn file_type_and_file_format_are_binary_strings() {
-        for schema in [json!({"type": "file"}), json!({"type": "object", "format": "file"})] {
+        for schema in [
+            json!({"type": "file"}),
+            json!({"type": "object", "format": "file"}),
+        ] {
             let s = item(definition(schema));
-            let SchemaKind::Type(Type::String(st)) = s.schema_kind else { panic!("not a string") };
-            assert_eq!(st.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
+            let SchemaKind::Type(Type::String(st)) = s.schema_kind else {
+                panic!("not a string")
+            };
+            assert_eq!(
+                st.format,
+                VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
+            );
         }
     }
 
@@ -472,15 +570,24 @@ mod tests {
         assert_eq!(s.schema_data.description.as_deref(), Some("The base."));
         assert!(s.schema_data.read_only);
         assert_eq!(s.schema_data.extensions["x-ms-client-flatten"], json!(true));
-        let SchemaKind::AllOf { all_of } = s.schema_kind else { panic!("not allOf") };
-        assert_eq!(all_of, [ReferenceOr::Reference { reference: "#/components/schemas/Base".into() }]);
+        let SchemaKind::AllOf { all_of } = s.schema_kind else {
+            panic!("not allOf")
+        };
+        assert_eq!(
+            all_of,
+            [ReferenceOr::Reference {
+                reference: "#/components/schemas/Base".into()
+            }]
+        );
     }
 
     #[test]
     fn plain_reference_stays_a_reference() {
         assert_eq!(
             definition(json!({"$ref": "#/definitions/Base"})),
-            ReferenceOr::Reference { reference: "#/components/schemas/Base".into() }
+            ReferenceOr::Reference {
+                reference: "#/components/schemas/Base".into()
+            }
         );
     }
 
@@ -513,7 +620,9 @@ mod tests {
         let e = error_of(&doc(json!({"$ref": "#/definitions/Missing"})));
         assert_eq!(e.pointer, "/definitions/T/$ref");
 
-        let e = error_of(&doc(json!({"items": [{"type": "string"}], "type": "array"})));
+        let e = error_of(&doc(
+            json!({"items": [{"type": "string"}], "type": "array"}),
+        ));
         assert_eq!(e.pointer, "/definitions/T/items");
 
         let e = error_of(&doc(json!("not a schema")));

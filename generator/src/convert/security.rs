@@ -11,7 +11,9 @@ use crate::diagnostic::Result;
 
 /// Converts the root `securityDefinitions`.
 pub(crate) fn schemes(root: &Obj<'_>) -> Result<IndexMap<String, ReferenceOr<SecurityScheme>>> {
-    let Some(definitions) = root.object("securityDefinitions")? else { return Ok(IndexMap::new()) };
+    let Some(definitions) = root.object("securityDefinitions")? else {
+        return Ok(IndexMap::new());
+    };
     definitions
         .iter()
         .map(|(name, value)| {
@@ -46,7 +48,11 @@ fn scheme(obj: &Obj<'_>) -> Result<SecurityScheme> {
             description,
             extensions,
         }),
-        "oauth2" => Ok(SecurityScheme::OAuth2 { flows: flows(obj)?, description, extensions }),
+        "oauth2" => Ok(SecurityScheme::OAuth2 {
+            flows: flows(obj)?,
+            description,
+            extensions,
+        }),
         other => Err(obj.error_at(
             "type",
             format!("unknown security scheme type `{other}`; expected apiKey, basic or oauth2"),
@@ -107,7 +113,9 @@ fn flows(obj: &Obj<'_>) -> Result<OAuth2Flows> {
 
 /// A `security` array (root or operation): the same shape in both versions.
 pub(crate) fn requirements(obj: &Obj<'_>, key: &str) -> Result<Option<Vec<SecurityRequirement>>> {
-    let Some(items) = obj.objects(key)? else { return Ok(None) };
+    let Some(items) = obj.objects(key)? else {
+        return Ok(None);
+    };
     items
         .iter()
         .map(|requirement| {
@@ -145,7 +153,12 @@ mod tests {
         }));
         let oa = convert_ok(&doc);
         let schemes = oa.components.unwrap().security_schemes;
-        let ReferenceOr::Item(SecurityScheme::APIKey { location, name, description, extensions }) = &schemes["key"]
+        let ReferenceOr::Item(SecurityScheme::APIKey {
+            location,
+            name,
+            description,
+            extensions,
+        }) = &schemes["key"]
         else {
             panic!()
         };
@@ -153,14 +166,22 @@ mod tests {
         assert_eq!(name, "Ocp-Apim-Subscription-Key");
         assert_eq!(description.as_deref(), Some("The key."));
         assert_eq!(extensions["x-ms-foo"], json!(1));
-        assert!(matches!(&schemes["basic"], ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }) if scheme == "basic"));
-        let ReferenceOr::Item(SecurityScheme::OAuth2 { flows, .. }) = &schemes["aad"] else { panic!() };
+        assert!(
+            matches!(&schemes["basic"], ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }) if scheme == "basic")
+        );
+        let ReferenceOr::Item(SecurityScheme::OAuth2 { flows, .. }) = &schemes["aad"] else {
+            panic!()
+        };
         let flow = flows.client_credentials.as_ref().unwrap();
         assert_eq!(flow.token_url, "https://login/token");
         assert_eq!(flow.scopes["user_impersonation"], "Act as you");
-        let ReferenceOr::Item(SecurityScheme::OAuth2 { flows, .. }) = &schemes["code"] else { panic!() };
+        let ReferenceOr::Item(SecurityScheme::OAuth2 { flows, .. }) = &schemes["code"] else {
+            panic!()
+        };
         assert!(flows.authorization_code.is_some());
-        let ReferenceOr::Item(SecurityScheme::OAuth2 { flows, .. }) = &schemes["implicit"] else { panic!() };
+        let ReferenceOr::Item(SecurityScheme::OAuth2 { flows, .. }) = &schemes["implicit"] else {
+            panic!()
+        };
         assert!(flows.implicit.is_some());
 
         let security = oa.security.unwrap();
@@ -170,8 +191,12 @@ mod tests {
 
     #[test]
     fn security_errors_are_located() {
-        let with = |def: serde_json::Value| swagger(json!({"paths": {}, "securityDefinitions": {"s": def}}));
-        let e = error_of(&with(json!({"type": "apiKey", "name": "k", "in": "cookie"})));
+        let with = |def: serde_json::Value| {
+            swagger(json!({"paths": {}, "securityDefinitions": {"s": def}}))
+        };
+        let e = error_of(&with(
+            json!({"type": "apiKey", "name": "k", "in": "cookie"}),
+        ));
         assert_eq!(e.pointer, "/securityDefinitions/s/in");
         let e = error_of(&with(json!({"type": "oauth2", "flow": "application"})));
         assert_eq!(e.pointer, "/securityDefinitions/s");

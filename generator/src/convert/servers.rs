@@ -28,21 +28,33 @@ pub(crate) fn convert(root: &Obj<'_>) -> Result<Servers> {
     }
     let servers = match root.str("host")? {
         Some(host) if schemes.is_empty() => vec![server(format!("https://{host}{base_path}"))],
-        Some(host) => schemes.iter().map(|s| server(format!("{s}://{host}{base_path}"))).collect(),
+        Some(host) => schemes
+            .iter()
+            .map(|s| server(format!("{s}://{host}{base_path}")))
+            .collect(),
         None if base_path.is_empty() => vec![server("/".into())],
         None => vec![server(base_path.into())],
     };
-    Ok(Servers { servers, parameterized_host: None })
+    Ok(Servers {
+        servers,
+        parameterized_host: None,
+    })
 }
 
 fn server(url: String) -> Server {
-    Server { url, ..Server::default() }
+    Server {
+        url,
+        ..Server::default()
+    }
 }
 
 fn parameterized(host: &Obj<'_>, schemes: &[String], base_path: &str) -> Result<Servers> {
     let template = host.required_str("hostTemplate")?;
     let prefix = match host.bool("useSchemePrefix")?.unwrap_or(true) {
-        true => format!("{}://", schemes.first().map(String::as_str).unwrap_or("https")),
+        true => format!(
+            "{}://",
+            schemes.first().map(String::as_str).unwrap_or("https")
+        ),
         false => String::new(),
     };
 
@@ -61,7 +73,9 @@ fn parameterized(host: &Obj<'_>, schemes: &[String], base_path: &str) -> Result<
 
     let mut variables = IndexMap::new();
     for name in template_variables(template) {
-        let param = params.iter().find(|p| p.str("name").ok().flatten() == Some(name));
+        let param = params
+            .iter()
+            .find(|p| p.str("name").ok().flatten() == Some(name));
         let variable = match param {
             Some(param) => ServerVariable {
                 enumeration: param
@@ -89,7 +103,10 @@ fn parameterized(host: &Obj<'_>, schemes: &[String], base_path: &str) -> Result<
         variables: Some(variables),
         extensions: IndexMap::new(),
     };
-    Ok(Servers { servers: vec![server], parameterized_host: Some(Value::Object(extension)) })
+    Ok(Servers {
+        servers: vec![server],
+        parameterized_host: Some(Value::Object(extension)),
+    })
 }
 
 /// The names inside `{...}` in a host template, in order.
@@ -145,7 +162,10 @@ mod tests {
         let extension = &oa.extensions["x-ms-parameterized-host"];
         assert_eq!(extension["hostTemplate"], json!("{Endpoint}"));
         assert_eq!(extension["parameters"][0]["name"], json!("Endpoint"));
-        assert_eq!(extension["parameters"][0]["x-ms-skip-url-encoding"], json!(true));
+        assert_eq!(
+            extension["parameters"][0]["x-ms-skip-url-encoding"],
+            json!(true)
+        );
     }
 
     #[test]
@@ -166,7 +186,10 @@ mod tests {
         let variables = oa.servers[0].variables.as_ref().unwrap();
         assert_eq!(variables.keys().collect::<Vec<_>>(), ["account", "suffix"]);
         assert_eq!(variables["suffix"].default, "example.com");
-        assert_eq!(variables["suffix"].enumeration, ["example.com", "example.org"]);
+        assert_eq!(
+            variables["suffix"].enumeration,
+            ["example.com", "example.org"]
+        );
     }
 
     #[test]
@@ -175,7 +198,10 @@ mod tests {
             "paths": {}, "host": "api.example.com", "basePath": "/v1", "schemes": ["https", "http"]
         })));
         let urls: Vec<_> = oa.servers.iter().map(|s| s.url.as_str()).collect();
-        assert_eq!(urls, ["https://api.example.com/v1", "http://api.example.com/v1"]);
+        assert_eq!(
+            urls,
+            ["https://api.example.com/v1", "http://api.example.com/v1"]
+        );
 
         let oa = convert_ok(&swagger(json!({"paths": {}, "basePath": "/v1"})));
         assert_eq!(oa.servers[0].url, "/v1");
@@ -185,7 +211,9 @@ mod tests {
 
     #[test]
     fn parameterized_host_errors() {
-        let e = error_of(&swagger(json!({"paths": {}, "x-ms-parameterized-host": {"parameters": []}})));
+        let e = error_of(&swagger(
+            json!({"paths": {}, "x-ms-parameterized-host": {"parameters": []}}),
+        ));
         assert_eq!(e.pointer, "/x-ms-parameterized-host");
         assert!(e.message.contains("hostTemplate"), "{}", e.message);
         let e = error_of(&swagger(json!({"paths": {}, "x-ms-parameterized-host": {

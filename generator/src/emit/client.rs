@@ -102,7 +102,7 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         }
     });
     let new_docs = doc_attrs(&format!("Creates a client with default options.\n\n# Arguments{arg_docs}"));
-    let title_doc = format!(" A client of {}: cheap to clone, safe to share between tasks.", model.title);
+    let title_doc = format!(" The {} client: cheap to clone, safe to share between tasks.", model.title.trim_end_matches(" Client").trim_end_matches(" client"));
     quote! {
         pub use runtime::{ApiKey, ClientOptions, Response};
 

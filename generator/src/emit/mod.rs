@@ -99,7 +99,33 @@ fn module_tree(model: &CodeModel, crate_name: &str) -> Result<Module, EmitError>
 
 fn format(tokens: TokenStream, what: &str) -> Result<String, EmitError> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| EmitError(format!("internal error: generated {what} does not parse: {e}")))?;
-    Ok(prettyplease::unparse(&file))
+    Ok(space_items(&prettyplease::unparse(&file)))
+}
+
+/// Puts a blank line between items (prettyplease leaves none), for readers of the generated code:
+/// after an item that ends at module or impl level, and after the module's `//!` docs and `use`s.
+fn space_items(code: &str) -> String {
+    const ITEM_STARTS: &[&str] = &["///", "#[", "pub ", "impl", "fn ", "async fn", "crate::", "runtime::", "use ", "const ", "static ", "type ", "struct ", "enum ", "mod ", "macro_rules!", "unsafe impl"];
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        let Some(next) = lines.get(i + 1) else { continue };
+        let indent = line.len() - line.trim_start().len();
+        let next_indent = next.len() - next.trim_start().len();
+        if indent > 4 || indent != next_indent || next.trim().is_empty() {
+            continue;
+        }
+        let body = line.trim_start();
+        let next_body = next.trim_start();
+        let ends_item = body == "}" || body.ends_with(';') && !body.starts_with("use ") || body.starts_with("//!") && !next_body.starts_with("//!");
+        let ends_uses = body.starts_with("use ") && !next_body.starts_with("use ") && !next_body.starts_with("#[allow(unused_imports)]");
+        if (ends_item || ends_uses) && ITEM_STARTS.iter().any(|s| next_body.starts_with(s)) {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn inner_docs(docs: &str) -> TokenStream {

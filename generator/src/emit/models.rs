@@ -9,7 +9,7 @@ use crate::model::{CodeModel, EnumDef, Field, SchemaDef, SchemaKind, TypeRef};
 
 /// Every named type of the code model.
 pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
-    let items = model.schemas.iter().map(|def| schema(def)).collect::<Result<Vec<_>, _>>()?;
+    let items = model.schemas.iter().map(schema).collect::<Result<Vec<_>, _>>()?;
     Ok(quote! {
         use serde::{Deserialize, Serialize};
 

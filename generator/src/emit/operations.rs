@@ -100,8 +100,10 @@ fn method(model: &CodeModel, op: &Operation) -> TokenStream {
             Slot::Required(p) => {
                 let ty = argument_type(&p.ty, &models);
                 args.push(quote!(#field: #ty));
-                let value = argument_into(&p.ty, &field);
-                inits.push(quote!(#field: #value));
+                inits.push(match p.ty {
+                    TypeRef::String | TypeRef::Binary => quote!(#field: #field.into()),
+                    _ => quote!(#field),
+                });
                 let first_line = p.docs.lines().next().unwrap_or_default();
                 arg_docs.push_str(&format!("\n* `{}`: {}", p.name, first_line));
             }

@@ -147,6 +147,7 @@ pub(super) fn bundle(
         origins: Vec::new(),
         names: HashMap::new(),
         imported: HashMap::new(),
+        imports_at: HashSet::new(),
         local_refs: Vec::new(),
         inlined: 0,
         stack: Vec::new(),
@@ -179,6 +180,8 @@ struct Loader<'r> {
     names: HashMap<(&'static str, String), Loc>,
     /// The name each imported entry got.
     imported: HashMap<Loc, String>,
+    /// The output pointers of imported entries.
+    imports_at: HashSet<String>,
     /// Every local `$ref` of the output: (pointer of the node holding it, target pointer).
     local_refs: Vec<(String, String)>,
     inlined: usize,
@@ -191,7 +194,10 @@ impl Loader<'_> {
         for &container in self.containers {
             if let Some(Value::Object(entries)) = self.output.pointer(container) {
                 for name in entries.keys() {
-                    let origin = Loc { file: ROOT, pointer: join(container, name) };
+                    let origin = Loc {
+                        file: ROOT,
+                        pointer: join(container, name),
+                    };
                     self.names.insert((container, name.clone()), origin);
                 }
             }
@@ -209,7 +215,8 @@ impl Loader<'_> {
         });
         while let Some(work) = self.stack.pop() {
             if work.depth > MAX_DEPTH {
-                let message = format!("nested more than {MAX_DEPTH} levels deep once `$ref`s are inlined");
+                let message =
+                    format!("nested more than {MAX_DEPTH} levels deep once `$ref`s are inlined");
                 return Err(self.error(work.file, &work.src, message));
             }
             let node = self.output.pointer(&work.at);
@@ -217,11 +224,16 @@ impl Loader<'_> {
                 self.resolve(work)?;
                 continue;
             }
+            // Imported entries are walked from their own work item, against their own file.
+            let in_container = self.containers.contains(&work.at.as_str());
             let children = match node {
-                Some(value) => child_tokens(value, |_| true),
+                Some(value) => child_tokens(value, |key| {
+                    !in_container || !self.imports_at.contains(&join(&work.at, key))
+                }),
                 None => return Err(self.internal(&work)),
             };
-            self.stack.extend(children.iter().rev().map(|token| work.child(token)));
+            self.stack
+                .extend(children.iter().rev().map(|token| work.child(token)));
         }
         Ok(())
     }
@@ -234,13 +246,22 @@ impl Loader<'_> {
             return Err(self.internal(&work));
         };
         let mut siblings: Vec<Sibling> = Vec::new();
-        let (mut link, mut file, mut src, mut inlined) = (node.clone(), work.file, work.src.clone(), work.inlined.clone());
+        let (mut link, mut file, mut src, mut inlined) = (
+            node.clone(),
+            work.file,
+            work.src.clone(),
+            work.inlined.clone(),
+        );
         let resolved = loop {
             let reference = match link.get("$ref") {
                 Some(Value::String(reference)) => reference.clone(),
                 other => {
                     let found = other.map_or("nothing", describe);
-                    return Err(self.error(file, &join(&src, "$ref"), format!("`$ref` must be a string, found {found}")));
+                    return Err(self.error(
+                        file,
+                        &join(&src, "$ref"),
+                        format!("`$ref` must be a string, found {found}"),
+                    ));
                 }
             };
             for (key, value) in &link {
@@ -276,17 +297,28 @@ impl Loader<'_> {
             }
             self.inlined += 1;
             if self.inlined > MAX_INLINED {
-                let message = format!("more than {MAX_INLINED} `$ref`s inlined; the references expand without end");
+                let message = format!(
+                    "more than {MAX_INLINED} `$ref`s inlined; the references expand without end"
+                );
                 return Err(self.error(file, &src, message));
             }
-            inlined = Some(Rc::new(Frame { target: target.clone(), parent: inlined }));
+            inlined = Some(Rc::new(Frame {
+                target: target.clone(),
+                parent: inlined,
+            }));
             match value {
                 Value::Object(next) if next.contains_key("$ref") => {
                     link = next.clone();
                     file = target.file;
                     src = target.pointer;
                 }
-                _ => break Resolved::Inline { value: value.clone(), target, inlined },
+                _ => {
+                    break Resolved::Inline {
+                        value: value.clone(),
+                        target,
+                        inlined,
+                    }
+                }
             }
         };
 
@@ -305,10 +337,15 @@ impl Loader<'_> {
                     self.keep_sibling(&work, sibling, false);
                 }
             }
-            Resolved::Inline { mut value, target, inlined } => {
+            Resolved::Inline {
+                mut value,
+                target,
+                inlined,
+            } => {
                 if !siblings.is_empty() {
                     let Value::Object(map) = &mut value else {
-                        let keys: Vec<_> = siblings.iter().map(|s| format!("`{}`", s.key)).collect();
+                        let keys: Vec<_> =
+                            siblings.iter().map(|s| format!("`{}`", s.key)).collect();
                         let message = format!(
                             "the `$ref` target `{}` is {}, so the keys next to `$ref` ({}) cannot be kept",
                             self.describe_loc(&target),
@@ -372,17 +409,27 @@ impl Loader<'_> {
     fn locate(&mut self, file: FileId, src: &str, reference: &str) -> Result<Loc> {
         let (path, pointer) = reference.split_once('#').unwrap_or((reference, ""));
         if !pointer.is_empty() && !pointer.starts_with('/') {
-            let message = format!("`$ref` `{reference}`: the part after `#` must be a JSON pointer starting with `/`");
+            let message = format!(
+                "`$ref` `{reference}`: the part after `#` must be a JSON pointer starting with `/`"
+            );
             return Err(self.error(file, src, message));
         }
-        let file = if path.is_empty() { file } else { self.open(file, src, reference, path)? };
-        Ok(Loc { file, pointer: pointer.to_owned() })
+        let file = if path.is_empty() {
+            file
+        } else {
+            self.open(file, src, reference, path)?
+        };
+        Ok(Loc {
+            file,
+            pointer: pointer.to_owned(),
+        })
     }
 
     /// Reads (once) the file at `relative` to the file `from`, for `reference` at `src` of `from`.
     fn open(&mut self, from: FileId, src: &str, reference: &str, relative: &str) -> Result<FileId> {
         if is_url(relative) {
-            let message = format!("`$ref` `{reference}` is a URL; only relative file paths are supported");
+            let message =
+                format!("`$ref` `{reference}` is a URL; only relative file paths are supported");
             return Err(self.error(from, src, message));
         }
         let referrer = &self.files[from];
@@ -393,7 +440,10 @@ impl Loader<'_> {
         }
         let path = normalize(&parent(&referrer.source.path).join(relative));
         let bytes = (self.read)(&read_path).map_err(|e| {
-            let message = format!("cannot read `{}` (for `$ref` `{reference}`): {e}", path.display());
+            let message = format!(
+                "cannot read `{}` (for `$ref` `{reference}`): {e}",
+                path.display()
+            );
             self.error(from, src, message)
         })?;
         let parsed = read::parse(&path, bytes).map_err(|mut diagnostic| {
@@ -425,7 +475,13 @@ impl Loader<'_> {
 
     /// Imports the entry `value` at `target` into `container` of the output (once), and returns
     /// the name it has there: `name` unless the output already has a different entry by that name.
-    fn import(&mut self, target: &Loc, container: &'static str, name: String, value: &Value) -> Result<String> {
+    fn import(
+        &mut self,
+        target: &Loc,
+        container: &'static str,
+        name: String,
+        value: &Value,
+    ) -> Result<String> {
         if let Some(local) = self.imported.get(target) {
             return Ok(local.clone());
         }
@@ -440,13 +496,18 @@ impl Loader<'_> {
             local = format!("{name}_{suffix}");
         }
         let Some(entries) = container_mut(&mut self.output, container) else {
-            let message = format!("cannot import `{}` here: `#{container}` is not an object", self.describe_loc(target));
+            let message = format!(
+                "cannot import `{}` here: `#{container}` is not an object",
+                self.describe_loc(target)
+            );
             return Err(self.error(ROOT, container, message));
         };
         entries.insert(local.clone(), value.clone());
         let at = join(container, &local);
-        self.names.insert((container, local.clone()), target.clone());
+        self.names
+            .insert((container, local.clone()), target.clone());
         self.imported.insert(target.clone(), local.clone());
+        self.imports_at.insert(at.clone());
         self.origins.push(Origin {
             prefix: at.clone(),
             file: target.file,
@@ -474,8 +535,13 @@ impl Loader<'_> {
             if a == b || !assumed.insert((a.clone(), b.clone())) {
                 continue;
             }
-            let (doc_a, doc_b) = (Rc::clone(&self.files[a.file].value), Rc::clone(&self.files[b.file].value));
-            let (Some(value_a), Some(value_b)) = (doc_a.pointer(&a.pointer), doc_b.pointer(&b.pointer)) else {
+            let (doc_a, doc_b) = (
+                Rc::clone(&self.files[a.file].value),
+                Rc::clone(&self.files[b.file].value),
+            );
+            let (Some(value_a), Some(value_b)) =
+                (doc_a.pointer(&a.pointer), doc_b.pointer(&b.pointer))
+            else {
                 return false;
             };
             let mut stack = vec![(value_a, value_b)];
@@ -488,15 +554,22 @@ impl Loader<'_> {
                         match (x.get("$ref"), y.get("$ref")) {
                             (None, None) => {}
                             (Some(Value::String(ref_x)), Some(Value::String(ref_y))) => {
-                                match (self.locate(a.file, "", ref_x), self.locate(b.file, "", ref_y)) {
-                                    (Ok(target_x), Ok(target_y)) => pending.push((target_x, target_y)),
+                                match (
+                                    self.locate(a.file, "", ref_x),
+                                    self.locate(b.file, "", ref_y),
+                                ) {
+                                    (Ok(target_x), Ok(target_y)) => {
+                                        pending.push((target_x, target_y))
+                                    }
                                     _ => return false,
                                 }
                             }
                             _ => return false,
                         }
                         for (key, value_x) in x {
-                            let Some(value_y) = y.get(key) else { return false };
+                            let Some(value_y) = y.get(key) else {
+                                return false;
+                            };
                             match key.as_str() {
                                 "$ref" => {}
                                 EXAMPLES if value_x != value_y => return false,
@@ -530,7 +603,11 @@ impl Loader<'_> {
         while let Some(current) = frame {
             chain.push(&current.target);
             if current.target == *target {
-                let steps: Vec<_> = chain.iter().rev().map(|loc| self.describe_loc(loc)).collect();
+                let steps: Vec<_> = chain
+                    .iter()
+                    .rev()
+                    .map(|loc| self.describe_loc(loc))
+                    .collect();
                 return Some(steps.join(" -> "));
             }
             frame = current.parent.as_deref();
@@ -550,7 +627,11 @@ impl Loader<'_> {
 
     /// `file#pointer`, for messages.
     fn describe_loc(&self, loc: &Loc) -> String {
-        format!("{}#{}", self.files[loc.file].source.path.display(), loc.pointer)
+        format!(
+            "{}#{}",
+            self.files[loc.file].source.path.display(),
+            loc.pointer
+        )
     }
 
     fn error(&self, file: FileId, pointer: &str, message: impl Into<String>) -> Diagnostic {
@@ -586,10 +667,16 @@ fn child_tokens(value: &Value, keep: impl Fn(&str) -> bool) -> Vec<String> {
 
 /// The object at `container` (e.g. `/components/schemas`) of `document`, created if missing;
 /// `None` if something on the way is not an object.
-fn container_mut<'a>(document: &'a mut Value, container: &str) -> Option<&'a mut Map<String, Value>> {
+fn container_mut<'a>(
+    document: &'a mut Value,
+    container: &str,
+) -> Option<&'a mut Map<String, Value>> {
     let mut node = document;
     for token in container.split('/').skip(1) {
-        node = node.as_object_mut()?.entry(token).or_insert_with(|| Value::Object(Map::new()));
+        node = node
+            .as_object_mut()?
+            .entry(token)
+            .or_insert_with(|| Value::Object(Map::new()));
     }
     node.as_object_mut()
 }
@@ -598,14 +685,21 @@ fn container_mut<'a>(document: &'a mut Value, container: &str) -> Option<&'a mut
 /// a chain never reaches a schema or parameter. (Recursion through properties is fine: the chain
 /// stops at the object holding them.)
 fn check_cycles(bundle: &Bundle, refs: &[(String, String)]) -> Result<()> {
-    let next: HashMap<&str, &str> = refs.iter().map(|(at, target)| (at.as_str(), target.as_str())).collect();
+    let next: HashMap<&str, &str> = refs
+        .iter()
+        .map(|(at, target)| (at.as_str(), target.as_str()))
+        .collect();
     let mut done: HashSet<&str> = HashSet::new();
     for (start, _) in refs {
         let mut path: Vec<&str> = Vec::new();
         let mut current = start.as_str();
         while !done.contains(current) {
             if let Some(first) = path.iter().position(|&seen| seen == current) {
-                let steps: Vec<_> = path[first..].iter().chain([&current]).map(|p| format!("#{p}")).collect();
+                let steps: Vec<_> = path[first..]
+                    .iter()
+                    .chain([&current])
+                    .map(|p| format!("#{p}"))
+                    .collect();
                 let message = format!("`$ref` cycle: {}", steps.join(" -> "));
                 return Err(bundle.diagnostic(current, message));
             }
@@ -628,7 +722,10 @@ fn unescape(token: &str) -> String {
 /// `scheme://...` references are not files.
 fn is_url(reference: &str) -> bool {
     reference.split_once("://").is_some_and(|(scheme, _)| {
-        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     })
 }
 
@@ -639,8 +736,9 @@ fn parent(path: &Path) -> &Path {
 /// The identity of a file: its canonical path, or (when it does not exist on disk, e.g. with an
 /// in-memory reader) its absolute path with `.` and `..` resolved by hand.
 fn file_key(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path)
-        .unwrap_or_else(|_| normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())))
+    std::fs::canonicalize(path).unwrap_or_else(|_| {
+        normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+    })
 }
 
 /// `path` with `.` dropped and `dir/..` removed, without looking at the file system.

@@ -17,6 +17,7 @@ pub(crate) enum Format {
 }
 
 /// A file's text (without BOM) and its value.
+#[derive(Debug)]
 pub(crate) struct Parsed {
     pub text: String,
     pub format: Format,
@@ -29,7 +30,11 @@ const PARSER_DEPTH_LIMIT: usize = 128;
 /// Parses the bytes of `file`: JSON when the text starts with `{` or `[`, YAML otherwise.
 pub(crate) fn parse(file: &Path, mut bytes: Vec<u8>) -> Result<Parsed> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::new(file, "", "file is UTF-16 encoded; only UTF-8 is supported"));
+        return Err(Diagnostic::new(
+            file,
+            "",
+            "file is UTF-16 encoded; only UTF-8 is supported",
+        ));
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -53,7 +58,11 @@ pub(crate) fn parse(file: &Path, mut bytes: Vec<u8>) -> Result<Parsed> {
         let FromYaml(value) = serde_yaml::from_str(&text).map_err(|e| yaml_error(file, &e))?;
         (Format::Yaml, value)
     };
-    Ok(Parsed { text, format, value })
+    Ok(Parsed {
+        text,
+        format,
+        value,
+    })
 }
 
 fn json_error(file: &Path, error: &serde_json::Error) -> Diagnostic {
@@ -68,11 +77,20 @@ fn yaml_error(file: &Path, error: &serde_yaml::Error) -> Diagnostic {
 
 /// A parse error at the root pointer, with the parser's own " at line L column C" moved into
 /// `line_col`, and the parsers' terse depth-limit message spelled out.
-fn parse_error(file: &Path, syntax: &str, message: &str, position: Option<(usize, usize)>) -> Diagnostic {
+fn parse_error(
+    file: &Path,
+    syntax: &str,
+    message: &str,
+    position: Option<(usize, usize)>,
+) -> Diagnostic {
     let mut message = message;
     if let Some((line, column)) = position {
-        message = message.strip_suffix(&format!(" at line {line} column {column}")).unwrap_or(message);
+        message = message
+            .strip_suffix(&format!(" at line {line} column {column}"))
+            .unwrap_or(message);
     }
+    // serde_json reports column 0 for an error right after a newline; columns here are 1-based.
+    let position = position.map(|(line, column)| (line, column.max(1)));
     let message = if message.starts_with("recursion limit exceeded") {
         format!(
             "invalid {syntax}: objects and arrays are nested too deeply \
@@ -239,13 +257,19 @@ mod tests {
     fn yaml_scalar_keys_are_strings() {
         let parsed = parse_str("responses:\n  200: ok\n  true: yes\n  1.50: x\n").expect("loads");
         assert_eq!(parsed.format, Format::Yaml);
-        assert_eq!(parsed.value, serde_json::json!({"responses": {"200": "ok", "true": "yes", "1.50": "x"}}));
+        assert_eq!(
+            parsed.value,
+            serde_json::json!({"responses": {"200": "ok", "true": "yes", "1.50": "x"}})
+        );
     }
 
     #[test]
     fn yaml_collection_keys_are_rejected() {
         let diagnostic = error("? [a, b]\n: 1\n");
-        assert!(diagnostic.message.contains("a string as mapping key"), "{diagnostic}");
+        assert!(
+            diagnostic.message.contains("a string as mapping key"),
+            "{diagnostic}"
+        );
         assert!(diagnostic.line_col.is_some());
     }
 
@@ -253,20 +277,31 @@ mod tests {
     fn big_numbers_become_floats() {
         let big = "123456789012345678901234567890";
         let expected = serde_json::json!({"n": 1.2345678901234568e29});
-        assert_eq!(parse_str(&format!("{{\"n\": {big}}}")).expect("json").value, expected);
-        assert_eq!(parse_str(&format!("n: {big}")).expect("yaml").value, expected);
+        assert_eq!(
+            parse_str(&format!("{{\"n\": {big}}}")).expect("json").value,
+            expected
+        );
+        assert_eq!(
+            parse_str(&format!("n: {big}")).expect("yaml").value,
+            expected
+        );
     }
 
     #[test]
     fn yaml_tags_and_infinity_are_rejected() {
         assert!(error("a: !thing 5").message.contains("YAML tags"));
-        assert!(error("a: .inf").message.contains("cannot be represented in JSON"));
+        assert!(error("a: .inf")
+            .message
+            .contains("cannot be represented in JSON"));
     }
 
     #[test]
     fn yaml_aliases_are_expanded() {
         let parsed = parse_str("a: &x {b: 1}\nc: *x\n").expect("loads");
-        assert_eq!(parsed.value, serde_json::json!({"a": {"b": 1}, "c": {"b": 1}}));
+        assert_eq!(
+            parsed.value,
+            serde_json::json!({"a": {"b": 1}, "c": {"b": 1}})
+        );
     }
 
     #[test]
@@ -274,13 +309,20 @@ mod tests {
         assert_eq!(error("").message, "file is empty");
         assert_eq!(error(" \n\t\r\n").message, "file is empty");
         let bom_only = parse(Path::new("a.json"), b"\xEF\xBB\xBF\n".to_vec());
-        assert_eq!(bom_only.err().map(|d| d.message).as_deref(), Some("file is empty"));
+        assert_eq!(
+            bom_only.err().map(|d| d.message).as_deref(),
+            Some("file is empty")
+        );
     }
 
     #[test]
     fn invalid_utf8_is_located() {
-        let diagnostic = parse(Path::new("a.json"), b"{\n  \"a\": \"\xC3\x28\"}".to_vec()).unwrap_err();
-        assert_eq!(diagnostic.message, "file is not valid UTF-8 (byte 0xC3 at offset 10)");
+        let diagnostic =
+            parse(Path::new("a.json"), b"{\n  \"a\": \"\xC3\x28\"}".to_vec()).unwrap_err();
+        assert_eq!(
+            diagnostic.message,
+            "file is not valid UTF-8 (byte 0xC3 at offset 10)"
+        );
         assert_eq!(diagnostic.line_col, Some((2, 9)));
     }
 
@@ -293,7 +335,10 @@ mod tests {
     #[test]
     fn json_errors_carry_line_and_column() {
         let diagnostic = error("{\n  \"a\": 1,\n  \"b\": ");
-        assert_eq!(diagnostic.message, "invalid JSON: EOF while parsing a value");
+        assert_eq!(
+            diagnostic.message,
+            "invalid JSON: EOF while parsing a value"
+        );
         assert_eq!(diagnostic.line_col, Some((3, 7)));
         assert_eq!(diagnostic.pointer, "");
         assert_eq!(diagnostic.file, Path::new("spec.json"));
@@ -302,7 +347,10 @@ mod tests {
     #[test]
     fn yaml_errors_carry_line_and_column() {
         let diagnostic = error("a: [1, 2\nb: 3\n");
-        assert!(diagnostic.message.starts_with("invalid YAML: "), "{diagnostic}");
+        assert!(
+            diagnostic.message.starts_with("invalid YAML: "),
+            "{diagnostic}"
+        );
         assert_eq!(diagnostic.line_col, Some((2, 2)));
     }
 
@@ -310,7 +358,9 @@ mod tests {
     fn deep_nesting_is_an_error_not_an_overflow() {
         let json = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         let yaml_flow = format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000));
-        let yaml_block: String = (0..10_000).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+        let yaml_block: String = (0..10_000)
+            .map(|i| format!("{}a:\n", " ".repeat(i)))
+            .collect();
         for (text, syntax) in [(json, "JSON"), (yaml_flow, "YAML"), (yaml_block, "YAML")] {
             let diagnostic = error(&text);
             assert_eq!(

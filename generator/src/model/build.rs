@@ -58,8 +58,10 @@ pub fn build(
     })
 }
 
-/// Type names the generated crate defines itself.
-const RESERVED_TYPES: &[&str] = &["Client", "ClientBuilder", "Error", "Result", "Response", "Option", "Vec", "String", "Box"];
+/// Names the `models` module uses itself: a model may not shadow them.
+const RESERVED_TYPES: &[&str] = &["Serialize", "Deserialize", "Option", "Vec", "String", "Box", "Result", "Default"];
+/// Names an operations module uses itself: a request builder may not shadow them.
+const RESERVED_BUILDERS: &[&str] = &["Method", "Response", "Option", "Vec", "String", "Box", "Result", "Some", "None", "Ok", "Err"];
 /// Names a request builder uses for itself: parameters may not take them.
 const RESERVED_PARAMS: &[&str] = &["client", "options", "header", "send", "into_future"];
 /// Client methods that group accessors and client-level operations may not take.
@@ -123,7 +125,7 @@ fn ext_bool(ext: &IndexMap<String, Value>, key: &str) -> bool {
 }
 
 /// An unescaped JSON pointer token from a `#/components/<kind>/<name>` reference.
-fn ref_name<'r>(reference: &'r str, prefix: &str) -> Option<String> {
+fn ref_name(reference: &str, prefix: &str) -> Option<String> {
     let name = reference.strip_prefix(prefix)?;
     (!name.contains('/')).then(|| name.replace("~1", "/").replace("~0", "~"))
 }
@@ -676,7 +678,7 @@ impl<'a> Builder<'a> {
                     None => &mut group_scope,
                 };
                 let name = self.namer.snake_in(methods, &label, &method);
-                let builders = builder_scopes.entry(group.clone()).or_default();
+                let builders = builder_scopes.entry(group.clone()).or_insert_with(|| Scope::with_reserved(RESERVED_BUILDERS));
                 let builder = self.namer.camel_in(builders, &label, &method);
                 builders.claim(&format!("{builder}Headers"));
                 let operation = self.operation(id, name, builder, method_name, path_key, item, op, client, &pointer)?;
