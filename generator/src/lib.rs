@@ -34,6 +34,7 @@ pub use output::{check_dir, write_dir, DirStatus};
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     crate_name: Option<String>,
+    output_file: Option<String>,
 }
 
 /// The result of one generation.
@@ -99,6 +100,12 @@ impl Config {
         self
     }
 
+    /// Sets the file name [`Config::build_script`] writes in `$OUT_DIR` (default `client.rs`).
+    pub fn output_file(&mut self, name: impl Into<String>) -> &mut Self {
+        self.output_file = Some(name.into());
+        self
+    }
+
     /// Runs load -> convert -> model -> emit for `spec`, in memory.
     pub fn generate(&self, spec: impl AsRef<Path>) -> Result<Generated, Diagnostic> {
         let started = Instant::now();
@@ -110,10 +117,10 @@ impl Config {
         let crate_name = self.crate_name.clone().unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(model.title.as_str()));
         let spec_name = file_name(spec);
         let files = emit::crate_files(&model, &crate_name, &spec_name).map_err(|e| Diagnostic::new(spec, "", e.0))?;
-        Ok(Generated { model, crate_name, files, inputs: vec![spec.to_path_buf()], elapsed: started.elapsed() })
+        Ok(Generated { model, crate_name, files, inputs: bundle.files(), elapsed: started.elapsed() })
     }
 
-    /// Generates the client as one file `$OUT_DIR/client.rs` for `include!`, and tells Cargo to
+    /// Generates the client as one file `$OUT_DIR/client.rs` (see [`Config::output_file`]) for `include!`, and tells Cargo to
     /// rerun when any input file changes. For use in `build.rs`.
     pub fn build_script(&self, spec: impl AsRef<Path>) -> Result<(), Diagnostic> {
         let spec = spec.as_ref();
@@ -125,7 +132,7 @@ impl Config {
         let code = emit::single_file(&generated.model, &generated.crate_name, &file_name(spec))
             .map_err(|e| Diagnostic::new(spec, "", e.0))?;
         let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| Diagnostic::new("", "", "OUT_DIR is not set: call build_script from a build script"))?;
-        let target = Path::new(&out_dir).join("client.rs");
+        let target = Path::new(&out_dir).join(self.output_file.as_deref().unwrap_or("client.rs"));
         // Rewrite only on change, so dependants are not rebuilt needlessly.
         if std::fs::read_to_string(&target).ok().as_deref() != Some(code.as_str()) {
             std::fs::write(&target, code).map_err(|e| Diagnostic::new(&target, "", format!("cannot write: {e}")))?;

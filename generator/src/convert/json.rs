@@ -11,7 +11,7 @@ use serde_json::{Map, Number, Value};
 use crate::diagnostic::{join, Diagnostic, Result};
 
 /// Builds the diagnostic for a problem at a JSON pointer (no leading `#`) of the Swagger document.
-pub type DiagFn<'a> = &'a dyn Fn(&str, String) -> Diagnostic;
+pub(crate) type DiagFn<'a> = &'a dyn Fn(&str, String) -> Diagnostic;
 
 /// The conversion context: the whole Swagger document (to follow local `$ref`s) and the way to
 /// report problems in it.

@@ -44,10 +44,8 @@ use serde_json::Value;
 
 use self::json::{Cx, Obj};
 use self::operations::Defaults;
-use crate::diagnostic::Result;
+use crate::diagnostic::{Diagnostic, Result};
 use crate::load::{Bundle, SpecVersion};
-
-pub use self::json::DiagFn;
 
 /// The `openapi` version written into converted documents.
 const OPENAPI_VERSION: &str = "3.0.0";
@@ -79,14 +77,17 @@ pub fn swagger_origin_pointer(swagger: &Value, openapi3_pointer: &str) -> String
 
 /// Deserializes an OpenAPI 3.0 document; `diag` builds the diagnostic (at the root) from serde's
 /// message.
-pub fn from_openapi3(doc: &Value, diag: DiagFn<'_>) -> Result<OpenAPI> {
+pub fn from_openapi3(doc: &Value, diag: &dyn Fn(&str, String) -> Diagnostic) -> Result<OpenAPI> {
     serde_json::from_value(doc.clone())
         .map_err(|e| diag("", format!("invalid OpenAPI 3.0 document: {e}")))
 }
 
 /// Converts a Swagger 2.0 document whose `$ref`s are local (or left as written when they point
 /// elsewhere). `diag(pointer, message)` builds the diagnostic for a node of `swagger`.
-pub fn convert_swagger(swagger: &Value, diag: DiagFn<'_>) -> Result<OpenAPI> {
+pub fn convert_swagger(
+    swagger: &Value,
+    diag: &dyn Fn(&str, String) -> Diagnostic,
+) -> Result<OpenAPI> {
     let cx = Cx::new(swagger, diag);
     let root = cx.object(swagger, "")?;
     let defaults = Defaults::of(&root)?;

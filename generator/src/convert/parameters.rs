@@ -519,14 +519,20 @@ mod tests {
         let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = d.format else {
             panic!()
         };
-        assert!(!s.schema_data.extensions.contains_key("x-ms-collection-format"));
+        assert!(!s
+            .schema_data
+            .extensions
+            .contains_key("x-ms-collection-format"));
         let SchemaKind::Type(Type::Array(a)) = s.schema_kind else {
             panic!()
         };
         let Some(ReferenceOr::Item(items)) = a.items else {
             panic!()
         };
-        assert_eq!(items.schema_data.extensions["x-ms-collection-format"], json!("csv"));
+        assert_eq!(
+            items.schema_data.extensions["x-ms-collection-format"],
+            json!("csv")
+        );
     }
 
     #[test]

@@ -62,7 +62,9 @@ impl Flavor {
             Flavor::Schema => true,
             // The parameter's own `x-ms-collection-format` and style carry `collectionFormat`.
             Flavor::Parameter => {
-                (value_key && key != "collectionFormat") || key == "x-ms-enum" || key == "x-nullable"
+                (value_key && key != "collectionFormat")
+                    || key == "x-ms-enum"
+                    || key == "x-nullable"
             }
             Flavor::FormField => value_key || key == "description" || key.starts_with("x-"),
             // Swagger forbids `$ref` in items objects, but specs use it and it is unambiguous.

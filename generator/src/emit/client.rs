@@ -76,7 +76,24 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
             }
         }
     });
-    let host = &model.client.host_template;
+    // A fixed host can still be pointed elsewhere (a proxy, a test server): `endpoint` replaces
+    // its scheme and authority and keeps the base path.
+    let fixed_host = !model.client.parameters.iter().any(|p| p.location == crate::model::Location::Path);
+    let (default_endpoint, base_path) = split_origin(&model.client.host_template);
+    let mut endpoint_setter = quote!();
+    if fixed_host {
+        builder_fields.push(quote!(endpoint: String));
+        builder_inits.push(quote!(endpoint: String::from(#default_endpoint)));
+        endpoint_setter = quote! {
+            /// Sends requests to this scheme and host (and port) instead of the spec's.
+            pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
+                self.endpoint = endpoint.into();
+                self
+            }
+        };
+    }
+    let host = if fixed_host { format!("{{$endpoint}}{base_path}") } else { model.client.host_template.clone() };
+    let endpoint_param = fixed_host.then(|| quote!(("$endpoint", self.endpoint.as_str(), true),));
     let host_params = model.client.parameters.iter().map(|p| {
         let wire = &p.wire_name;
         let name = ident(&p.name);
@@ -146,6 +163,7 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         }
 
         impl ClientBuilder {
+            #endpoint_setter
             #(#setters)*
 
             /// Sets the HTTP client, user agent and other options.
@@ -156,12 +174,21 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
 
             /// Checks the endpoint and builds the client.
             pub fn build(self) -> Result<Client, Error> {
-                let base_url = runtime::expand_host(#host, &[#(#host_params),*])?;
+                let base_url = runtime::expand_host(#host, &[#endpoint_param #(#host_params),*])?;
                 let user_agent = format!(#user_agent, env!("CARGO_PKG_VERSION"));
                 Ok(Client {
                     pipeline: runtime::Pipeline::new(base_url, #credential, self.options, &user_agent),
                 })
             }
         }
+    }
+}
+
+/// Splits `https://host:1/base` into `("https://host:1", "/base")`.
+fn split_origin(url: &str) -> (&str, &str) {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    match url[after_scheme..].find('/') {
+        Some(i) => url.split_at(after_scheme + i),
+        None => (url, ""),
     }
 }

@@ -25,6 +25,26 @@ fn type_name(ty: &TypeRef) -> String {
     }
 }
 
+/// Constraints as the spec spells them, e.g. ` maxLength=64 pattern=^[a-z]+$`.
+fn constraints(c: &crate::model::Constraints) -> String {
+    let mut out = String::new();
+    let mut add = |name: &str, value: Option<String>| {
+        if let Some(v) = value {
+            let _ = write!(out, " {name}={v}");
+        }
+    };
+    add("maxLength", c.max_length.map(|v| v.to_string()));
+    add("minLength", c.min_length.map(|v| v.to_string()));
+    add("pattern", c.pattern.clone());
+    add(if c.exclusive_maximum { "exclusiveMaximum" } else { "maximum" }, c.maximum.map(|v| v.to_string()));
+    add(if c.exclusive_minimum { "exclusiveMinimum" } else { "minimum" }, c.minimum.map(|v| v.to_string()));
+    add("multipleOf", c.multiple_of.map(|v| v.to_string()));
+    add("maxItems", c.max_items.map(|v| v.to_string()));
+    add("minItems", c.min_items.map(|v| v.to_string()));
+    add("uniqueItems", c.unique_items.then(|| "true".to_string()));
+    out
+}
+
 /// Every operation's signature and every model's fields, one per line.
 pub fn api_listing(model: &CodeModel) -> String {
     let mut out = String::new();
@@ -88,7 +108,7 @@ pub fn api_listing(model: &CodeModel) -> String {
                     Location::Body => "body".to_string(),
                 };
                 let format = p.collection_format.map(|f| format!(" {f:?}").to_lowercase()).unwrap_or_default();
-                let constraints = if p.constraints.is_empty() { String::new() } else { format!(" {:?}", p.constraints).replace("Constraints ", "") };
+                let constraints = constraints(&p.constraints);
                 let _ = writeln!(out, "    {} <- {place}{format}{constraints}", p.name);
             }
         }

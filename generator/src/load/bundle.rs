@@ -13,6 +13,9 @@
 //! the file they came from. References within the root file stay as they are once their target is
 //! known to exist. Every walk uses an explicit stack: inlining can nest content deeper than any one
 //! file, and recursion would make the stack depth depend on the input.
+//!
+//! Not followed: anything under `x-ms-examples`, and URLs (an error). The part after `#` is taken
+//! as a plain JSON pointer (no percent-decoding), as Azure specs write them.
 
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -239,12 +242,30 @@ impl Loader<'_> {
     }
 
     /// Replaces the `$ref` node at `work.at`: by a local reference (targets in the root file, and
-    /// imports) or by a copy of the target (inlining). Chains of references are followed here, so
-    /// that the keys next to each `$ref` on the way are kept, each resolved against its own file.
+    /// imports) or by a copy of the target (inlining).
     fn resolve(&mut self, work: Work) -> Result<()> {
         let Some(Value::Object(node)) = self.output.pointer(&work.at).cloned() else {
             return Err(self.internal(&work));
         };
+        let (resolved, siblings) = self.follow(&work, &node)?;
+        match resolved {
+            Resolved::Local(pointer) => self.write_local(&work, node, pointer, siblings),
+            Resolved::Inline {
+                value,
+                target,
+                inlined,
+            } => self.write_inline(&work, value, &target, &inlined, siblings),
+        }
+    }
+
+    /// Follows the reference of `node` (at `work`), and on through targets that are themselves
+    /// references, until it ends in the root file, an import, or a value to inline. Also returns
+    /// the keys next to each `$ref` on the way (the nearest to `node` first), each with its origin.
+    fn follow(
+        &mut self,
+        work: &Work,
+        node: &Map<String, Value>,
+    ) -> Result<(Resolved, Vec<Sibling>)> {
         let mut siblings: Vec<Sibling> = Vec::new();
         let (mut link, mut file, mut src, mut inlined) = (
             node.clone(),
@@ -252,16 +273,15 @@ impl Loader<'_> {
             work.src.clone(),
             work.inlined.clone(),
         );
-        let resolved = loop {
+        loop {
             let reference = match link.get("$ref") {
                 Some(Value::String(reference)) => reference.clone(),
                 other => {
-                    let found = other.map_or("nothing", describe);
-                    return Err(self.error(
-                        file,
-                        &join(&src, "$ref"),
-                        format!("`$ref` must be a string, found {found}"),
-                    ));
+                    let message = format!(
+                        "`$ref` must be a string, found {}",
+                        other.map_or("nothing", describe)
+                    );
+                    return Err(self.error(file, &join(&src, "$ref"), message));
                 }
             };
             for (key, value) in &link {
@@ -286,11 +306,11 @@ impl Loader<'_> {
                 return Err(self.error(file, &src, message));
             };
             if target.file == ROOT {
-                break Resolved::Local(target.pointer);
+                return Ok((Resolved::Local(target.pointer), siblings));
             }
             if let Some((container, name)) = self.component(&target.pointer) {
                 let name = self.import(&target, container, name, value)?;
-                break Resolved::Local(join(container, &name));
+                return Ok((Resolved::Local(join(container, &name)), siblings));
             }
             if let Some(cycle) = self.cycle(&inlined, &target) {
                 return Err(self.error(file, &src, format!("`$ref` cycle: {cycle}")));
@@ -313,71 +333,86 @@ impl Loader<'_> {
                     src = target.pointer;
                 }
                 _ => {
-                    break Resolved::Inline {
-                        value: value.clone(),
-                        target,
-                        inlined,
-                    }
+                    let value = value.clone();
+                    return Ok((
+                        Resolved::Inline {
+                            value,
+                            target,
+                            inlined,
+                        },
+                        siblings,
+                    ));
                 }
             }
-        };
+        }
+    }
 
-        match resolved {
-            Resolved::Local(pointer) => {
-                let mut node = node;
-                node.insert("$ref".to_owned(), Value::String(format!("#{pointer}")));
-                for sibling in &siblings {
-                    if !node.contains_key(&sibling.key) {
-                        node.insert(sibling.key.clone(), sibling.value.clone());
-                    }
-                }
-                self.local_refs.push((work.at.clone(), pointer));
-                self.replace(&work, Value::Object(node))?;
-                for sibling in siblings.into_iter().rev() {
-                    self.keep_sibling(&work, sibling, false);
-                }
+    /// Writes `node` back with its `$ref` pointing at `pointer` of the output, plus the keys met
+    /// further along the chain that `node` does not have itself.
+    fn write_local(
+        &mut self,
+        work: &Work,
+        mut node: Map<String, Value>,
+        pointer: String,
+        siblings: Vec<Sibling>,
+    ) -> Result<()> {
+        node.insert("$ref".to_owned(), Value::String(format!("#{pointer}")));
+        for sibling in &siblings {
+            if !node.contains_key(&sibling.key) {
+                node.insert(sibling.key.clone(), sibling.value.clone());
             }
-            Resolved::Inline {
-                mut value,
-                target,
-                inlined,
-            } => {
-                if !siblings.is_empty() {
-                    let Value::Object(map) = &mut value else {
-                        let keys: Vec<_> =
-                            siblings.iter().map(|s| format!("`{}`", s.key)).collect();
-                        let message = format!(
-                            "the `$ref` target `{}` is {}, so the keys next to `$ref` ({}) cannot be kept",
-                            self.describe_loc(&target),
-                            describe(&value),
-                            keys.join(", ")
-                        );
-                        return Err(self.error(work.file, &work.src, message));
-                    };
-                    for sibling in &siblings {
-                        map.insert(sibling.key.clone(), sibling.value.clone());
-                    }
-                }
-                self.origins.push(Origin {
-                    prefix: work.at.clone(),
-                    file: target.file,
-                    pointer: target.pointer.clone(),
-                });
-                let from_target = child_tokens(&value, |key| siblings.iter().all(|s| s.key != key));
-                self.replace(&work, value)?;
-                for token in from_target.iter().rev() {
-                    self.stack.push(Work {
-                        at: join(&work.at, token),
-                        file: target.file,
-                        src: join(&target.pointer, token),
-                        inlined: inlined.clone(),
-                        depth: work.depth + 1,
-                    });
-                }
-                for sibling in siblings.into_iter().rev() {
-                    self.keep_sibling(&work, sibling, true);
-                }
+        }
+        self.local_refs.push((work.at.clone(), pointer));
+        self.replace(work, Value::Object(node))?;
+        for sibling in siblings.into_iter().rev() {
+            self.keep_sibling(work, sibling, false);
+        }
+        Ok(())
+    }
+
+    /// Writes the copied `value` of `target` in place of the `$ref` node, with the keys found next
+    /// to the `$ref`s on the way overriding the target's own, and queues its children.
+    fn write_inline(
+        &mut self,
+        work: &Work,
+        mut value: Value,
+        target: &Loc,
+        inlined: &Option<Rc<Frame>>,
+        siblings: Vec<Sibling>,
+    ) -> Result<()> {
+        if !siblings.is_empty() {
+            let Value::Object(map) = &mut value else {
+                let keys: Vec<_> = siblings.iter().map(|s| format!("`{}`", s.key)).collect();
+                let message = format!(
+                    "the `$ref` target `{}` is {}, so the keys next to `$ref` ({}) cannot be kept",
+                    self.describe_loc(target),
+                    describe(&value),
+                    keys.join(", ")
+                );
+                return Err(self.error(work.file, &work.src, message));
+            };
+            for sibling in &siblings {
+                map.insert(sibling.key.clone(), sibling.value.clone());
             }
+        }
+        self.origins.push(Origin {
+            prefix: work.at.clone(),
+            file: target.file,
+            pointer: target.pointer.clone(),
+        });
+        let from_target = child_tokens(&value, |key| siblings.iter().all(|s| s.key != key));
+        self.replace(work, value)?;
+        for token in from_target.iter().rev() {
+            self.stack.push(Work {
+                at: join(&work.at, token),
+                file: target.file,
+                src: join(&target.pointer, token),
+                inlined: inlined.clone(),
+                depth: work.depth + 1,
+            });
+        }
+        for sibling in siblings.into_iter().rev() {
+            self.keep_sibling(work, sibling, true);
         }
         Ok(())
     }

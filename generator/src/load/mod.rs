@@ -5,11 +5,11 @@
 //! file, pointer and line of a problem through [`Bundle::diagnostic`].
 //!
 //! The work is split in three parts:
-//! - [`read`](self::read): bytes of one file to a `serde_json::Value` (format detection, parse
+//! - `read`: bytes of one file to a `serde_json::Value` (format detection, parse
 //!   errors with line and column);
-//! - [`bundle`](self::bundle): `$ref` resolution across files (imports into the root's component
+//! - `bundle`: `$ref` resolution across files (imports into the root's component
 //!   containers, inlining of everything else, cycle detection);
-//! - [`position`](self::position): where the value at a JSON pointer starts in JSON text, so that
+//! - `position`: where the value at a JSON pointer starts in JSON text, so that
 //!   diagnostics can carry a line and column although serde_json keeps no positions.
 
 mod bundle;
@@ -148,6 +148,11 @@ fn describe(value: &Value) -> &'static str {
 }
 
 impl Bundle {
+    /// Every file that was read, the root first (for `cargo:rerun-if-changed`).
+    pub fn files(&self) -> Vec<PathBuf> {
+        self.files.iter().map(|f| f.path.clone()).collect()
+    }
+
     /// A diagnostic about the node at `pointer` of the bundled document (no leading `#`), naming the
     /// file and pointer the node came from, with line and column where they can be found.
     pub fn diagnostic(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {

@@ -42,7 +42,8 @@ pub(crate) fn parse(file: &Path, mut bytes: Vec<u8>) -> Result<Parsed> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
-        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let prefix =
+            std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
         let (line, column) = line_col_at_end(prefix);
         let byte = bytes.get(valid).copied().unwrap_or_default();
         let message = format!("file is not valid UTF-8 (byte 0x{byte:02X} at offset {valid})");

@@ -1,0 +1,922 @@
+//! Bad specs give a clear error naming the file and the JSON pointer of the offending node, never
+//! a panic; good ones (recursive types, a UTF-8 BOM, YAML) generate. Also the command line: exit
+//! codes, messages, an output folder left untouched on error, `--check`, and determinism.
+//!
+//! Every test writes its spec files into a fresh folder under the system temp folder, removed again
+//! when the test ends.
+
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use codegen::{Config, Diagnostic, Generated};
+use serde_json::{json, Value};
+
+/// The minimal valid Swagger 2.0 spec that the cases vary.
+const BASE: &str = r##"{"swagger":"2.0","info":{"title":"Widget Service","version":"1.0"},"host":"example.com","paths":{"/widgets/{id}":{"get":{"operationId":"Widgets_Get","parameters":[{"name":"id","in":"path","required":true,"type":"string"}],"responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/Widget"}},"default":{"description":"error","schema":{"$ref":"#/definitions/Error"}}}}}},"definitions":{"Widget":{"type":"object","properties":{"name":{"type":"string"}}},"Error":{"type":"object","properties":{"message":{"type":"string"}}}}}"##;
+
+/// The pointer of the base spec's one operation.
+const GET: &str = "/paths/~1widgets~1{id}/get";
+
+// ----- helpers ---------------------------------------------------------------------------------
+
+/// A fresh folder under the system temp folder, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(label: &str) -> TempDir {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!(
+            "azure-rest-codegen-diagnostics-{}-{n}-{label}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        TempDir(path)
+    }
+
+    /// Writes `contents` to `name` (relative, folders created) and returns its path.
+    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&path, contents).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        path
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn base() -> Value {
+    serde_json::from_str(BASE).expect("the base spec is JSON")
+}
+
+/// The base spec changed by `edit`.
+fn base_with(edit: impl FnOnce(&mut Value)) -> Value {
+    let mut spec = base();
+    edit(&mut spec);
+    spec
+}
+
+/// The node at `pointer` of `value`, which must exist.
+#[track_caller]
+fn at<'a>(value: &'a mut Value, pointer: &str) -> &'a mut Value {
+    value.pointer_mut(pointer).unwrap_or_else(|| panic!("no node at #{pointer}"))
+}
+
+/// Pretty-printed, so that every node has a line of its own and `line_col` can be checked.
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap()
+}
+
+/// Generates `spec`, turning a panic into a test failure that says so.
+fn generate(spec: &Path) -> Result<Generated, Diagnostic> {
+    match catch_unwind(AssertUnwindSafe(|| Config::new().generate(spec))) {
+        Ok(result) => result,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            panic!("generate({}) panicked instead of returning a Diagnostic: {message}", spec.display())
+        }
+    }
+}
+
+#[track_caller]
+fn expect_err(spec: &Path) -> Diagnostic {
+    match generate(spec) {
+        Ok(generated) => panic!(
+            "{}: expected a Diagnostic, but it generated {}",
+            spec.display(),
+            generated.summary()
+        ),
+        Err(diagnostic) => {
+            eprintln!("diagnostic: {diagnostic}");
+            diagnostic
+        }
+    }
+}
+
+#[track_caller]
+fn expect_ok(spec: &Path) -> Generated {
+    match generate(spec) {
+        Ok(generated) => {
+            eprintln!("generated: {}", generated.summary());
+            generated
+        }
+        Err(diagnostic) => panic!("expected success, got: {diagnostic}"),
+    }
+}
+
+/// Checks the file (by name), the pointer, and that the message has every one of `words`.
+#[track_caller]
+fn check(d: &Diagnostic, file_name: &str, pointer: &str, words: &[&str]) {
+    assert!(
+        d.file.file_name().is_some_and(|n| n == file_name),
+        "file should end with `{file_name}`: {d}"
+    );
+    assert_eq!(d.pointer, pointer, "pointer of: {d}");
+    for word in words {
+        assert!(d.message.contains(word), "message should contain `{word}`: {d}");
+    }
+    let shown = d.to_string();
+    assert!(shown.contains(&format!(": #{pointer}: ")), "Display `{shown}` should show #{pointer}");
+    assert!(shown.starts_with(&d.file.display().to_string()), "Display `{shown}` should start with the file");
+}
+
+/// Checks that `line_col` is given and that the text of `file` has `expected` starting there
+/// (the value at the pointer, or the place of a syntax error).
+#[track_caller]
+fn check_line_col(d: &Diagnostic, text: &str, expected: &str) {
+    let Some((line, col)) = d.line_col else {
+        panic!("line_col should be known for a JSON file: {d}");
+    };
+    let line_text = text.lines().nth(line - 1).unwrap_or_else(|| panic!("no line {line}: {d}"));
+    let rest: String = line_text.chars().skip(col - 1).collect();
+    assert!(
+        rest.starts_with(expected),
+        "at {line}:{col} the text is `{rest}`, expected `{expected}`: {d}"
+    );
+    assert!(d.to_string().contains(&format!(":{line}:{col}: #")), "Display shows line and column: {d}");
+}
+
+/// Writes `spec` pretty-printed as `spec.json`, expects a Diagnostic at `pointer` of that file
+/// whose line and column show `line_start`.
+#[track_caller]
+fn expect_at(spec: &Value, pointer: &str, words: &[&str], line_start: &str) -> Diagnostic {
+    let dir = TempDir::new("case");
+    let text = pretty(spec);
+    let path = dir.write("spec.json", &text);
+    let d = expect_err(&path);
+    check(&d, "spec.json", pointer, words);
+    check_line_col(&d, &text, line_start);
+    d
+}
+
+// ----- files that cannot be read as a spec ----------------------------------------------------
+
+#[test]
+fn truncated_json() {
+    let dir = TempDir::new("truncated");
+    let path = dir.write("spec.json", r#"{"swagger": "2.0", "paths": {"#);
+    let d = expect_err(&path);
+    check(&d, "spec.json", "", &["invalid JSON", "EOF"]);
+    let (line, col) = d.line_col.expect("a JSON syntax error has a line and column");
+    assert_eq!(line, 1, "{d}");
+    assert!(col >= 30, "the error is at the end of the text: {d}");
+}
+
+#[test]
+fn truncated_json_over_several_lines() {
+    let dir = TempDir::new("truncated-lines");
+    let path = dir.write("spec.json", "{\n  \"swagger\": \"2.0\",\n  \"paths\": {\n    \"/a\": ");
+    let d = expect_err(&path);
+    check(&d, "spec.json", "", &["invalid JSON"]);
+    assert_eq!(d.line_col.map(|(line, _)| line), Some(4), "{d}");
+}
+
+#[test]
+fn plain_garbage_is_a_yaml_error() {
+    // Not starting with `{` or `[`, so it is read as YAML, which it is not either.
+    let dir = TempDir::new("garbage");
+    let path = dir.write("spec.json", "not: [valid");
+    let d = expect_err(&path);
+    check(&d, "spec.json", "", &["invalid YAML"]);
+    assert!(d.line_col.is_some(), "the YAML parser tells where: {d}");
+}
+
+#[test]
+fn garbage_that_parses_as_a_yaml_string_is_not_a_spec() {
+    let dir = TempDir::new("word");
+    let path = dir.write("spec.json", "hello world");
+    let d = expect_err(&path);
+    check(&d, "spec.json", "", &["root must be an object", "string"]);
+}
+
+#[test]
+fn json_array_is_not_a_spec() {
+    let dir = TempDir::new("array");
+    let path = dir.write("spec.json", "[1, 2]");
+    let d = expect_err(&path);
+    check(&d, "spec.json", "", &["root must be an object", "array"]);
+    assert_eq!(d.line_col, Some((1, 1)), "{d}");
+}
+
+#[test]
+fn empty_file() {
+    let dir = TempDir::new("empty");
+    let path = dir.write("spec.json", "");
+    let d = expect_err(&path);
+    check(&d, "spec.json", "", &["empty"]);
+}
+
+#[test]
+fn blank_file_with_bom() {
+    let dir = TempDir::new("blank");
+    let path = dir.write("spec.json", b"\xEF\xBB\xBF \n\t\n");
+    let d = expect_err(&path);
+    check(&d, "spec.json", "", &["empty"]);
+}
+
+#[test]
+fn missing_root_file() {
+    let dir = TempDir::new("missing-root");
+    let d = expect_err(&dir.path().join("nothing-here.json"));
+    check(&d, "nothing-here.json", "", &["cannot read"]);
+}
+
+#[test]
+fn wrong_swagger_version() {
+    let spec = base_with(|s| *at(s, "/swagger") = json!("1.2"));
+    expect_at(&spec, "/swagger", &["unsupported", "1.2", "2.0"], "\"1.2\"");
+}
+
+#[test]
+fn no_version_at_all() {
+    let spec = base_with(|s| {
+        s.as_object_mut().unwrap().remove("swagger");
+    });
+    expect_at(&spec, "", &["swagger", "openapi"], "{");
+}
+
+// ----- references -------------------------------------------------------------------------------
+
+#[test]
+fn missing_ref_target_in_the_same_file() {
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "#/definitions/Missing"});
+    });
+    expect_at(
+        &spec,
+        &format!("{GET}/responses/200/schema"),
+        &["#/definitions/Missing", "does not exist"],
+        "{",
+    );
+}
+
+#[test]
+fn missing_ref_target_in_a_definition_property() {
+    let spec = base_with(|s| {
+        *at(s, "/definitions/Widget/properties/name") = json!({"$ref": "#/definitions/Nope"});
+    });
+    expect_at(&spec, "/definitions/Widget/properties/name", &["#/definitions/Nope", "does not exist"], "{");
+}
+
+#[test]
+fn ref_to_a_missing_file() {
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) =
+            json!({"$ref": "./absent.json#/definitions/Widget"});
+    });
+    let d = expect_at(&spec, &format!("{GET}/responses/200/schema"), &["cannot read", "absent.json"], "{");
+    assert!(d.message.contains("./absent.json#/definitions/Widget"), "the reference is quoted: {d}");
+}
+
+/// The diagnostic names the *referencing* file (and the pointer of the `$ref` node there) in
+/// `file`/`pointer`, and the other file and its missing pointer in the message.
+#[test]
+fn ref_to_a_missing_definition_in_another_file() {
+    let dir = TempDir::new("other-file");
+    dir.write(
+        "common/types.json",
+        pretty(&json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {},
+                       "definitions": {"Widget": {"type": "object"}}})),
+    );
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) =
+            json!({"$ref": "common/types.json#/definitions/Gadget"});
+    });
+    let text = pretty(&spec);
+    let path = dir.write("spec.json", &text);
+    let d = expect_err(&path);
+    check(
+        &d,
+        "spec.json",
+        &format!("{GET}/responses/200/schema"),
+        &["common/types.json#/definitions/Gadget", "does not exist", "types.json", "has no `#/definitions/Gadget`"],
+    );
+    check_line_col(&d, &text, "{");
+}
+
+/// A broken reference *inside* the other file is reported in that file, at its own pointer.
+#[test]
+fn missing_definition_referenced_from_within_another_file() {
+    let dir = TempDir::new("other-file-inner");
+    let other = pretty(&json!({
+        "swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {},
+        "definitions": {
+            "Gadget": {"type": "object", "properties": {"part": {"$ref": "#/definitions/Part"}}}
+        }
+    }));
+    dir.write("types.json", &other);
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "types.json#/definitions/Gadget"});
+    });
+    let path = dir.write("spec.json", pretty(&spec));
+    let d = expect_err(&path);
+    check(&d, "types.json", "/definitions/Gadget/properties/part", &["#/definitions/Part", "does not exist"]);
+    check_line_col(&d, &other, "{");
+}
+
+#[test]
+fn referenced_file_that_is_not_json() {
+    let dir = TempDir::new("other-broken");
+    dir.write("types.json", "{\"definitions\": {");
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "types.json#/definitions/Gadget"});
+    });
+    let path = dir.write("spec.json", pretty(&spec));
+    let d = expect_err(&path);
+    check(&d, "types.json", "", &["invalid JSON", "spec.json"]);
+    assert!(d.line_col.is_some(), "{d}");
+}
+
+#[test]
+fn ref_cycle_between_two_definitions() {
+    let spec = base_with(|s| {
+        let definitions = at(s, "/definitions").as_object_mut().unwrap();
+        definitions.insert("A".into(), json!({"$ref": "#/definitions/B"}));
+        definitions.insert("B".into(), json!({"$ref": "#/definitions/A"}));
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "#/definitions/A"});
+    });
+    let dir = TempDir::new("cycle");
+    let text = pretty(&spec);
+    let path = dir.write("spec.json", &text);
+    let d = expect_err(&path);
+    assert!(d.file.ends_with("spec.json"), "{d}");
+    assert!(
+        d.pointer == "/definitions/A" || d.pointer == "/definitions/B",
+        "pointer should be one of the two definitions: {d}"
+    );
+    assert!(d.message.contains("cycle"), "{d}");
+    assert!(d.message.contains("#/definitions/A") && d.message.contains("#/definitions/B"), "{d}");
+    check_line_col(&d, &text, "{");
+}
+
+#[test]
+fn ref_cycle_between_two_unused_definitions() {
+    let spec = base_with(|s| {
+        let definitions = at(s, "/definitions").as_object_mut().unwrap();
+        definitions.insert("A".into(), json!({"$ref": "#/definitions/B"}));
+        definitions.insert("B".into(), json!({"$ref": "#/definitions/A"}));
+    });
+    let dir = TempDir::new("cycle-unused");
+    let text = pretty(&spec);
+    let path = dir.write("spec.json", &text);
+    let d = expect_err(&path);
+    assert!(d.file.ends_with("spec.json"), "{d}");
+    assert!(d.pointer == "/definitions/A" || d.pointer == "/definitions/B", "{d}");
+    assert!(d.message.contains("cycle"), "{d}");
+    check_line_col(&d, &text, "{");
+}
+
+#[test]
+fn ref_cycle_across_two_files() {
+    let dir = TempDir::new("cycle-files");
+    dir.write(
+        "a.json",
+        pretty(&json!({"definitions": {"A": {"$ref": "b.json#/B"}}})),
+    );
+    dir.write("b.json", pretty(&json!({"B": {"$ref": "a.json#/definitions/A/x"}})));
+    // a.json#/definitions/A is imported; b.json#/B is not a component so it is inlined, and
+    // leads to a pointer below A... that does not exist, or back: either way a Diagnostic.
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "b.json#/B"});
+    });
+    let path = dir.write("spec.json", pretty(&spec));
+    let d = expect_err(&path);
+    assert!(!d.message.is_empty(), "{d}");
+    assert!(d.file.file_name().is_some_and(|n| n == "spec.json" || n == "a.json" || n == "b.json"), "{d}");
+}
+
+#[test]
+fn inline_ref_cycle_between_two_files() {
+    // Neither target is a component entry, so both are inlined: a -> b -> a never ends.
+    let dir = TempDir::new("inline-cycle");
+    dir.write("a.json", pretty(&json!({"x": {"type": "object", "properties": {"b": {"$ref": "b.json#/y"}}}})));
+    dir.write("b.json", pretty(&json!({"y": {"type": "object", "properties": {"a": {"$ref": "a.json#/x"}}}})));
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "a.json#/x"});
+    });
+    let path = dir.write("spec.json", pretty(&spec));
+    let d = expect_err(&path);
+    assert!(d.message.contains("cycle"), "{d}");
+    assert!(d.file.file_name().is_some_and(|n| n == "a.json" || n == "b.json"), "{d}");
+    assert!(!d.pointer.is_empty(), "{d}");
+}
+
+// ----- wrong types ---------------------------------------------------------------------------------
+
+#[test]
+fn required_is_a_string() {
+    let spec = base_with(|s| *at(s, "/definitions/Widget").as_object_mut().unwrap().entry("required").or_default() = json!("yes"));
+    expect_at(&spec, "/definitions/Widget/required", &["required", "array", "string"], "\"yes\"");
+}
+
+#[test]
+fn properties_is_an_array() {
+    let spec = base_with(|s| *at(s, "/definitions/Widget/properties") = json!([]));
+    expect_at(&spec, "/definitions/Widget/properties", &["properties", "object", "array"], "[");
+}
+
+#[test]
+fn max_length_is_a_string() {
+    let spec = base_with(|s| {
+        at(s, "/definitions/Widget/properties/name").as_object_mut().unwrap().insert("maxLength".into(), json!("ten"));
+    });
+    expect_at(&spec, "/definitions/Widget/properties/name/maxLength", &["maxLength", "integer", "string"], "\"ten\"");
+}
+
+#[test]
+fn max_length_on_a_parameter_is_a_string() {
+    let spec = base_with(|s| {
+        at(s, &format!("{GET}/parameters/0")).as_object_mut().unwrap().insert("maxLength".into(), json!("ten"));
+    });
+    expect_at(&spec, &format!("{GET}/parameters/0/maxLength"), &["maxLength"], "\"ten\"");
+}
+
+#[test]
+fn parameter_in_an_unknown_location() {
+    let spec = base_with(|s| *at(s, &format!("{GET}/parameters/0/in")) = json!("cookie-jar"));
+    expect_at(&spec, &format!("{GET}/parameters/0/in"), &["cookie-jar", "query", "path"], "\"cookie-jar\"");
+}
+
+#[test]
+fn type_is_a_number() {
+    let spec = base_with(|s| *at(s, "/definitions/Widget/properties/name/type") = json!(5));
+    expect_at(&spec, "/definitions/Widget/properties/name/type", &["type"], "5");
+}
+
+#[test]
+fn operation_is_a_string() {
+    let spec = base_with(|s| *at(s, GET) = json!("nope"));
+    expect_at(&spec, GET, &["object", "string"], "\"nope\"");
+}
+
+// ----- operations and paths ------------------------------------------------------------------------
+
+#[test]
+fn duplicate_operation_ids_across_two_paths() {
+    let spec = base_with(|s| {
+        let get = at(s, GET).clone();
+        at(s, "/paths").as_object_mut().unwrap().insert("/gadgets/{id}".into(), json!({"get": get}));
+    });
+    let d = expect_at(
+        &spec,
+        "/paths/~1gadgets~1{id}/get/operationId",
+        &["duplicate", "Widgets_Get"],
+        "\"Widgets_Get\"",
+    );
+    assert!(d.message.contains(GET), "names the first one: {d}");
+}
+
+#[test]
+fn duplicate_operation_ids_in_x_ms_paths() {
+    let spec = base_with(|s| {
+        let get = at(s, GET).clone();
+        s.as_object_mut().unwrap().insert("x-ms-paths".into(), json!({"/widgets/{id}?op=x": {"get": get}}));
+    });
+    expect_at(&spec, "/x-ms-paths/~1widgets~1{id}?op=x/get/operationId", &["duplicate", "Widgets_Get"], "\"Widgets_Get\"");
+}
+
+#[test]
+fn missing_operation_id() {
+    let spec = base_with(|s| {
+        at(s, GET).as_object_mut().unwrap().remove("operationId");
+    });
+    expect_at(&spec, GET, &["operationId"], "{");
+}
+
+#[test]
+fn path_placeholder_without_a_path_parameter() {
+    let spec = base_with(|s| {
+        at(s, GET).as_object_mut().unwrap().remove("parameters");
+    });
+    expect_at(&spec, GET, &["{id}", "/widgets/{id}", "path parameter"], "{");
+}
+
+#[test]
+fn path_placeholder_with_a_query_parameter_of_that_name() {
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/parameters/0/in")) = json!("query");
+    });
+    expect_at(&spec, GET, &["{id}", "path parameter"], "{");
+}
+
+#[test]
+fn path_parameter_missing_from_the_path() {
+    let spec = base_with(|s| {
+        at(s, &format!("{GET}/parameters")).as_array_mut().unwrap().push(
+            json!({"name": "other", "in": "path", "required": true, "type": "string"}),
+        );
+    });
+    expect_at(&spec, GET, &["other", "/widgets/{id}"], "{");
+}
+
+#[test]
+fn path_without_leading_slash() {
+    let spec = base_with(|s| {
+        let paths = at(s, "/paths").as_object_mut().unwrap();
+        let item = paths.remove("/widgets/{id}").unwrap();
+        paths.insert("widgets/{id}".into(), item);
+    });
+    let d = expect_at(&spec, "/paths/widgets~1{id}", &["/"], "{");
+    assert!(d.message.contains("widgets/{id}"), "{d}");
+}
+
+#[test]
+fn no_success_response() {
+    let spec = base_with(|s| {
+        at(s, &format!("{GET}/responses")).as_object_mut().unwrap().remove("200");
+    });
+    expect_at(&spec, &format!("{GET}/responses"), &["2xx"], "{");
+}
+
+// ----- patterns ----------------------------------------------------------------------------------
+
+#[test]
+fn pattern_that_is_not_a_regex_on_a_property() {
+    let spec = base_with(|s| {
+        at(s, "/definitions/Widget/properties/name").as_object_mut().unwrap().insert("pattern".into(), json!("[a-"));
+    });
+    expect_at(&spec, "/definitions/Widget/properties/name/pattern", &["pattern", "compile"], "\"[a-\"");
+}
+
+#[test]
+fn pattern_that_is_not_a_regex_on_a_parameter() {
+    let spec = base_with(|s| {
+        at(s, &format!("{GET}/parameters/0")).as_object_mut().unwrap().insert("pattern".into(), json!("(unclosed"));
+    });
+    expect_at(&spec, &format!("{GET}/parameters/0/pattern"), &["pattern", "compile"], "\"(unclosed\"");
+}
+
+#[test]
+fn pattern_that_is_not_a_string() {
+    let spec = base_with(|s| {
+        at(s, "/definitions/Widget/properties/name").as_object_mut().unwrap().insert("pattern".into(), json!(7));
+    });
+    expect_at(&spec, "/definitions/Widget/properties/name/pattern", &["pattern"], "7");
+}
+
+// ----- good specs --------------------------------------------------------------------------------
+
+#[test]
+fn base_spec_generates() {
+    let dir = TempDir::new("base");
+    let path = dir.write("spec.json", BASE);
+    let generated = expect_ok(&path);
+    assert_eq!(generated.operations(), 1);
+    assert_eq!(generated.crate_name, "widget-service");
+    let paths: Vec<_> = generated.files.iter().map(|f| f.path.as_str()).collect();
+    assert!(paths.contains(&"Cargo.toml") && paths.contains(&"src/lib.rs"), "{paths:?}");
+    assert_eq!(generated.inputs, vec![path]);
+}
+
+#[test]
+fn recursive_type_generates() {
+    let spec = base_with(|s| {
+        at(s, "/definitions").as_object_mut().unwrap().insert(
+            "Node".into(),
+            json!({"type": "object", "properties": {
+                "name": {"type": "string"},
+                "children": {"type": "array", "items": {"$ref": "#/definitions/Node"}},
+                "parent": {"$ref": "#/definitions/Node"}
+            }}),
+        );
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "#/definitions/Node"});
+    });
+    let dir = TempDir::new("recursive");
+    let path = dir.write("spec.json", pretty(&spec));
+    let generated = expect_ok(&path);
+    assert!(generated.model.schemas.iter().any(|s| s.spec_name == "Node"));
+    let all: String = generated.files.iter().map(|f| f.contents.as_str()).collect();
+    assert!(all.contains("Vec<Node>"), "children is a Vec<Node>");
+}
+
+#[test]
+fn mutually_recursive_types_across_files_generate() {
+    let dir = TempDir::new("recursive-files");
+    dir.write(
+        "types.json",
+        pretty(&json!({"definitions": {
+            "Tree": {"type": "object", "properties": {"forest": {"$ref": "#/definitions/Forest"}}},
+            "Forest": {"type": "object", "properties": {"trees": {"type": "array", "items": {"$ref": "#/definitions/Tree"}}}}
+        }})),
+    );
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "types.json#/definitions/Tree"});
+    });
+    let path = dir.write("spec.json", pretty(&spec));
+    let generated = expect_ok(&path);
+    let names: Vec<_> = generated.model.schemas.iter().map(|s| s.spec_name.as_str()).collect();
+    assert!(names.contains(&"Tree") && names.contains(&"Forest"), "{names:?}");
+}
+
+#[test]
+fn utf8_bom_is_fine() {
+    let dir = TempDir::new("bom");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(pretty(&base()).as_bytes());
+    let path = dir.write("spec.json", &bytes);
+    let with_bom = expect_ok(&path);
+    let plain = expect_ok(&dir.write("plain.json", pretty(&base())));
+    assert_eq!(with_bom.operations(), 1);
+    assert_eq!(with_bom.model, plain.model);
+}
+
+#[test]
+fn utf8_bom_keeps_line_and_column() {
+    let dir = TempDir::new("bom-error");
+    let text = pretty(&base_with(|s| *at(s, "/swagger") = json!("1.2")));
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(text.as_bytes());
+    let d = expect_err(&dir.write("spec.json", &bytes));
+    check(&d, "spec.json", "/swagger", &["1.2"]);
+    check_line_col(&d, &text, "\"1.2\"");
+}
+
+#[test]
+fn yaml_input_works() {
+    let dir = TempDir::new("yaml");
+    let yaml = serde_yaml::to_string(&base()).unwrap();
+    assert!(!yaml.trim_start().starts_with('{'), "really YAML: {yaml}");
+    let path = dir.write("spec.yaml", &yaml);
+    let generated = expect_ok(&path);
+    let json = expect_ok(&dir.write("spec.json", BASE));
+    assert_eq!(generated.operations(), 1);
+    assert_eq!(generated.model, json.model, "YAML and JSON give the same model");
+}
+
+#[test]
+fn hand_written_yaml_works() {
+    let dir = TempDir::new("yaml-hand");
+    let yaml = r##"
+swagger: "2.0"
+info:
+  title: Widget Service
+  version: "1.0"
+host: example.com
+paths:
+  /widgets/{id}:
+    get:
+      operationId: Widgets_Get
+      parameters:
+        - name: id
+          in: path
+          required: true
+          type: string
+      responses:
+        200:
+          description: ok
+          schema:
+            $ref: "#/definitions/Widget"
+definitions:
+  Widget:
+    type: object
+    properties:
+      name:
+        type: string
+"##;
+    let generated = expect_ok(&dir.write("spec.yml", yaml));
+    assert_eq!(generated.operations(), 1);
+}
+
+#[test]
+fn yaml_errors_name_the_file_and_pointer() {
+    let dir = TempDir::new("yaml-bad");
+    let spec = base_with(|s| *at(s, &format!("{GET}/parameters/0/in")) = json!("cookie-jar"));
+    let path = dir.write("spec.yaml", serde_yaml::to_string(&spec).unwrap());
+    let d = expect_err(&path);
+    check(&d, "spec.yaml", &format!("{GET}/parameters/0/in"), &["cookie-jar"]);
+}
+
+#[test]
+fn openapi3_input_works() {
+    let dir = TempDir::new("openapi3");
+    let spec = json!({
+        "openapi": "3.0.1",
+        "info": {"title": "Widget Service", "version": "1.0"},
+        "servers": [{"url": "https://example.com"}],
+        "paths": {"/widgets/{id}": {"get": {
+            "operationId": "Widgets_Get",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Widget"}}}}}
+        }}},
+        "components": {"schemas": {"Widget": {"type": "object", "properties": {"name": {"type": "string"}}}}}
+    });
+    let generated = expect_ok(&dir.write("openapi.json", pretty(&spec)));
+    assert_eq!(generated.operations(), 1);
+}
+
+#[test]
+fn same_spec_twice_gives_identical_files() {
+    let dir = TempDir::new("determinism");
+    let spec = base_with(|s| {
+        at(s, "/definitions").as_object_mut().unwrap().insert(
+            "Node".into(),
+            json!({"type": "object", "properties": {"z": {"type": "string"}, "a": {"type": "integer"},
+                   "children": {"type": "array", "items": {"$ref": "#/definitions/Node"}},
+                   "kind": {"type": "string", "enum": ["b", "a"], "x-ms-enum": {"name": "Kind", "modelAsString": true}}}}),
+        );
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "#/definitions/Node"});
+    });
+    let path = dir.write("spec.json", pretty(&spec));
+    let first = expect_ok(&path);
+    for _ in 0..3 {
+        let again = expect_ok(&path);
+        assert_eq!(again.files, first.files);
+        assert_eq!(again.api_listing(), first.api_listing());
+    }
+}
+
+// ----- the command line ------------------------------------------------------------------------
+
+const CLI: &str = env!("CARGO_BIN_EXE_azure-rest-codegen");
+
+fn cli(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(CLI).args(args).output().expect("the CLI runs")
+}
+
+fn os(s: &(impl AsRef<std::ffi::OsStr> + ?Sized)) -> &std::ffi::OsStr {
+    s.as_ref()
+}
+
+/// Every file below `dir` with its bytes (paths relative to `dir`); folders as empty entries.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            let relative = path.strip_prefix(dir).unwrap().to_path_buf();
+            if path.is_dir() {
+                out.insert(relative, None);
+                stack.push(path);
+            } else {
+                out.insert(relative, Some(std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn cli_bad_spec_fails_and_leaves_the_output_alone() {
+    let dir = TempDir::new("cli-bad");
+    let spec = base_with(|s| *at(s, "/definitions/Widget/properties") = json!([]));
+    let input = dir.write("bad.json", pretty(&spec));
+    let out = dir.path().join("out");
+    dir.write("out/README.md", "hand-written\n");
+    dir.write("out/src/lib.rs", "// old\n");
+    let before = snapshot(dir.path());
+    let output = cli(&[os("--input"), os(&input), os("--output"), os(&out)]);
+    let stderr = text(&output.stderr);
+    eprintln!("stderr: {stderr}");
+    assert!(!output.status.success(), "exit status {:?}", output.status);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.contains("bad.json"), "names the file: {stderr}");
+    assert!(stderr.contains("#/definitions/Widget/properties: "), "names the pointer: {stderr}");
+    assert!(stderr.lines().count() == 1, "one line: {stderr}");
+    assert!(output.stdout.is_empty(), "nothing on stdout: {}", text(&output.stdout));
+    assert_eq!(snapshot(dir.path()), before, "the folder (and its siblings) is unchanged");
+}
+
+#[test]
+fn cli_unreadable_spec_fails_and_leaves_the_output_alone() {
+    let dir = TempDir::new("cli-unreadable");
+    let input = dir.write("broken.json", "{\"swagger\": \"2.0\", \"paths\": {");
+    let out = dir.path().join("out");
+    dir.write("out/Cargo.toml", "[package]\nname = \"x\"\n");
+    let before = snapshot(dir.path());
+    let output = cli(&[os("--output"), os(&out), os("--input"), os(&input)]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("broken.json:1:"), "file and line: {stderr}");
+    assert!(stderr.contains("invalid JSON"), "{stderr}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn cli_good_spec_writes_then_check_then_stale() {
+    let dir = TempDir::new("cli-good");
+    let input = dir.write("spec.json", BASE);
+    let out = dir.path().join("client");
+    dir.write("client/README.md", "kept\n");
+    let output = cli(&[os("--input"), os(&input), os("--output"), os(&out)]);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(stdout.lines().count(), 1, "one-line summary: {stdout}");
+    assert!(stdout.contains("operations"), "{stdout}");
+    assert!(stdout.contains("1 operations"), "{stdout}");
+    assert!(out.join("Cargo.toml").is_file());
+    assert!(out.join("src/lib.rs").is_file());
+    assert_eq!(std::fs::read_to_string(out.join("README.md")).unwrap(), "kept\n", "files outside src/ are kept");
+    let cargo_toml = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(cargo_toml.contains("widget-service"), "{cargo_toml}");
+    let siblings: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(siblings.len(), 2, "no staging or backup folders left: {siblings:?}");
+
+    let check = cli(&[os("--input"), os(&input), os("--output"), os(&out), os("--check")]);
+    assert_eq!(check.status.code(), Some(0), "{}{}", text(&check.stdout), text(&check.stderr));
+
+    let before_check = snapshot(&out);
+    let lib = out.join("src/lib.rs");
+    let mut contents = std::fs::read_to_string(&lib).unwrap();
+    contents.push_str("\n// edited by hand\n");
+    std::fs::write(&lib, &contents).unwrap();
+    let stale = cli(&[os("--check"), os("--input"), os(&input), os("--output"), os(&out)]);
+    let stderr = text(&stale.stderr);
+    assert_eq!(stale.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("src/lib.rs"), "names the file: {stderr}");
+    assert_eq!(std::fs::read_to_string(&lib).unwrap(), contents, "--check writes nothing");
+    let after = snapshot(&out);
+    assert_eq!(after.keys().collect::<Vec<_>>(), before_check.keys().collect::<Vec<_>>());
+}
+
+#[test]
+fn cli_check_reports_extra_and_missing_files() {
+    let dir = TempDir::new("cli-extra");
+    let input = dir.write("spec.json", BASE);
+    let out = dir.path().join("client");
+    let output = cli(&[os("--input"), os(&input), os("--output"), os(&out)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    std::fs::write(out.join("src/extra.rs"), "// extra\n").unwrap();
+    std::fs::remove_file(out.join("Cargo.toml")).unwrap();
+    let stale = cli(&[os("--input"), os(&input), os("--output"), os(&out), os("--check")]);
+    let stderr = text(&stale.stderr);
+    assert_eq!(stale.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("src/extra.rs") && stderr.contains("Cargo.toml"), "{stderr}");
+}
+
+#[test]
+fn cli_check_on_a_missing_folder_is_stale() {
+    let dir = TempDir::new("cli-check-missing");
+    let input = dir.write("spec.json", BASE);
+    let out = dir.path().join("never-written");
+    let stale = cli(&[os("--input"), os(&input), os("--output"), os(&out), os("--check")]);
+    assert_eq!(stale.status.code(), Some(1), "{}", text(&stale.stderr));
+    assert!(!out.exists(), "--check creates nothing");
+}
+
+#[test]
+fn cli_unknown_flag_is_a_usage_error() {
+    let output = cli(&[os("--frobnicate")]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--frobnicate"), "names the flag: {stderr}");
+    assert!(stderr.contains("usage:"), "prints the usage: {stderr}");
+}
+
+#[test]
+fn cli_missing_arguments_are_usage_errors() {
+    for args in [vec![], vec![os("--input"), os("x.json")], vec![os("--input")]] {
+        let output = cli(&args);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("usage:"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn cli_help_prints_usage() {
+    let output = cli(&[os("--help")]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(text(&output.stdout).contains("usage:"));
+}
+
+#[test]
+fn cli_same_spec_twice_gives_identical_folders() {
+    let dir = TempDir::new("cli-determinism");
+    let input = dir.write("spec.json", BASE);
+    let listing = dir.path().join("api.txt");
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    for out in [&one, &two] {
+        let output = cli(&[os("--input"), os(&input), os("--output"), os(out), os("--api-listing"), os(&listing)]);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+    }
+    assert_eq!(snapshot(&one), snapshot(&two));
+    // Writing over an existing, identical crate changes nothing either.
+    let before = snapshot(&one);
+    let output = cli(&[os("--input"), os(&input), os("--output"), os(&one)]);
+    assert!(output.status.success());
+    assert_eq!(snapshot(&one), before);
+    assert!(std::fs::read_to_string(&listing).unwrap().contains("Widget"));
+}

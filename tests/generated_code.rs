@@ -1,0 +1,46 @@
+//! The generated code, as reviewers see it: `generated/` must match the spec, generation must be
+//! deterministic, and insta snapshots show every change to the code and the public API in PRs.
+
+use std::path::PathBuf;
+
+const REFRESH: &str = "cargo run --release --manifest-path generator/Cargo.toml -- --input spec/face-snapshot.json --output generated";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn generate() -> codegen::Generated {
+    codegen::Config::new().generate(root().join("spec/face-snapshot.json")).unwrap_or_else(|d| panic!("{d}"))
+}
+
+#[test]
+fn generated_folder_matches_the_spec() {
+    let generated = generate();
+    if let codegen::DirStatus::Stale(paths) = codegen::check_dir(&root().join("generated"), &generated.files) {
+        panic!("generated/ is stale ({}). Refresh it with:\n    {REFRESH}", paths.join(", "));
+    }
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let (first, second) = (generate(), generate());
+    assert_eq!(first.files, second.files);
+    assert_eq!(first.api_listing(), second.api_listing());
+}
+
+#[test]
+fn snapshot_of_the_public_api() {
+    insta::assert_snapshot!("api_listing", generate().api_listing());
+}
+
+#[test]
+fn snapshot_of_the_generated_code() {
+    let generated = generate();
+    for file in generated.files.iter().filter(|f| f.path != "src/runtime.rs") {
+        let name = file.path.replace(['/', '.'], "_");
+        insta::assert_snapshot!(name, &file.contents);
+    }
+    // The runtime is copied verbatim: compare it with its source instead of snapshotting it twice.
+    let runtime = generated.files.iter().find(|f| f.path == "src/runtime.rs").expect("runtime file");
+    assert_eq!(runtime.contents, std::fs::read_to_string(root().join("generator/runtime/runtime.rs")).unwrap());
+}
