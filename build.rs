@@ -7,7 +7,9 @@ fn main() {
     if std::env::var_os("AZURE_SPECS_DIR").is_some() {
         println!("cargo:rustc-cfg=upstream_specs");
     }
-    let generated = codegen::Config::new().crate_name("azure-face").build_script("spec/face-snapshot.json");
+    let generated = codegen::Config::new()
+        .crate_name("azure-face")
+        .build_script("spec/face-snapshot.json");
     // A second, small client that the tests compile to check generator behaviour the Face spec
     // does not exercise (extensible enums, x-ms-enum value names).
     let fixture = codegen::Config::new()

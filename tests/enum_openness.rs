@@ -22,9 +22,17 @@ async fn extensible_enums_keep_unknown_values_and_round_trip() {
     let server = Server::start().await;
     let body = json!({"kind": "hamster", "size": "medium", "status": "alive"});
     let pet = pet(&server, body.clone()).await.unwrap();
-    assert_eq!(pet.kind, PetKind::UnknownValue("hamster".into()), "x-ms-enum modelAsString: true");
+    assert_eq!(
+        pet.kind,
+        PetKind::UnknownValue("hamster".into()),
+        "x-ms-enum modelAsString: true"
+    );
     assert_eq!(pet.size, Some(PetSize::UnknownValue("medium".into())), "plain enum");
-    assert_eq!(serde_json::to_value(&pet).unwrap(), body, "unknown values serialize back unchanged");
+    assert_eq!(
+        serde_json::to_value(&pet).unwrap(),
+        body,
+        "unknown values serialize back unchanged"
+    );
     assert_eq!(server.single_request().path, "/pets/rex");
 
     let known = pet_from(json!({"kind": "dog", "size": "small", "status": "gone"}));
@@ -40,10 +48,18 @@ fn pet_from(value: serde_json::Value) -> Pet {
 #[tokio::test]
 async fn closed_enums_reject_unknown_values_and_use_x_ms_enum_names() {
     let server = Server::start().await;
-    let error = pet(&server, json!({"kind": "dog", "status": "zombie"})).await.unwrap_err();
-    assert!(matches!(&error, Error::Deserialize { source, .. } if source.to_string().contains("zombie")), "{error:?}");
+    let error = pet(&server, json!({"kind": "dog", "status": "zombie"}))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Deserialize { source, .. } if source.to_string().contains("zombie")),
+        "{error:?}"
+    );
     // `values[].name` renames the variant; the wire value stays.
-    assert_eq!(pet_from(json!({"kind": "dog", "status": "alive"})).status, PetStatus::Living);
+    assert_eq!(
+        pet_from(json!({"kind": "dog", "status": "alive"})).status,
+        PetStatus::Living
+    );
     assert_eq!(PetStatus::Living.as_str(), "alive");
     assert_eq!(serde_json::to_value(PetStatus::Gone).unwrap(), json!("gone"));
 }
@@ -53,6 +69,14 @@ async fn enum_arrays_in_the_query_are_comma_separated() {
     let server = Server::start().await;
     server.reply(Reply::json(200, &json!([])));
     let client = Client::builder().endpoint(server.endpoint()).build().unwrap();
-    client.pets().list().kinds(vec![PetKind::Dog, PetKind::UnknownValue("ferret".into())]).await.unwrap();
-    assert_eq!(server.single_request().query_pairs(), vec![("kinds".to_string(), "dog,ferret".to_string())]);
+    client
+        .pets()
+        .list()
+        .kinds(vec![PetKind::Dog, PetKind::UnknownValue("ferret".into())])
+        .await
+        .unwrap();
+    assert_eq!(
+        server.single_request().query_pairs(),
+        vec![("kinds".to_string(), "dog,ferret".to_string())]
+    );
 }

@@ -3,21 +3,27 @@
 
 use std::path::PathBuf;
 
-const REFRESH: &str = "cargo run --release --manifest-path generator/Cargo.toml -- --input spec/face-snapshot.json --output generated";
+const REFRESH: &str =
+    "cargo run --release --manifest-path generator/Cargo.toml -- --input spec/face-snapshot.json --output generated";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn generate() -> codegen::Generated {
-    codegen::Config::new().generate(root().join("spec/face-snapshot.json")).unwrap_or_else(|d| panic!("{d}"))
+    codegen::Config::new()
+        .generate(root().join("spec/face-snapshot.json"))
+        .unwrap_or_else(|d| panic!("{d}"))
 }
 
 #[test]
 fn generated_folder_matches_the_spec() {
     let generated = generate();
     if let codegen::DirStatus::Stale(paths) = codegen::check_dir(&root().join("generated"), &generated.files) {
-        panic!("generated/ is stale ({}). Refresh it with:\n    {REFRESH}", paths.join(", "));
+        panic!(
+            "generated/ is stale ({}). Refresh it with:\n    {REFRESH}",
+            paths.join(", ")
+        );
     }
 }
 
@@ -41,6 +47,13 @@ fn snapshot_of_the_generated_code() {
         insta::assert_snapshot!(name, &file.contents);
     }
     // The runtime is copied verbatim: compare it with its source instead of snapshotting it twice.
-    let runtime = generated.files.iter().find(|f| f.path == "src/runtime.rs").expect("runtime file");
-    assert_eq!(runtime.contents, std::fs::read_to_string(root().join("generator/runtime/runtime.rs")).unwrap());
+    let runtime = generated
+        .files
+        .iter()
+        .find(|f| f.path == "src/runtime.rs")
+        .expect("runtime file");
+    assert_eq!(
+        runtime.contents,
+        std::fs::read_to_string(root().join("generator/runtime/runtime.rs")).unwrap()
+    );
 }

@@ -36,9 +36,15 @@ fn snapshot_json() -> serde_json::Value {
 
 /// Headers every call must carry.
 fn assert_common_headers(request: &common::Recorded) {
-    assert_eq!(request.header("ocp-apim-subscription-key"), Some(KEY), "API key header from securityDefinitions");
+    assert_eq!(
+        request.header("ocp-apim-subscription-key"),
+        Some(KEY),
+        "API key header from securityDefinitions"
+    );
     assert_eq!(request.header("accept"), Some("application/json"));
-    assert!(request.header("user-agent").is_some_and(|ua| ua.starts_with("azure-face/")));
+    assert!(request
+        .header("user-agent")
+        .is_some_and(|ua| ua.starts_with("azure-face/")));
 }
 
 #[tokio::test]
@@ -49,7 +55,11 @@ async fn take_sends_the_flattened_body_and_returns_operation_location() {
 
     let response = client
         .snapshot()
-        .take(SnapshotObjectType::PersonGroup, "my-group_1", vec![SCOPE_A.parse().unwrap(), SCOPE_B.parse().unwrap()])
+        .take(
+            SnapshotObjectType::PersonGroup,
+            "my-group_1",
+            vec![SCOPE_A.parse().unwrap(), SCOPE_B.parse().unwrap()],
+        )
         .user_data("nightly backup")
         .header("x-ms-client-request-id", "req-42")
         .await
@@ -61,24 +71,46 @@ async fn take_sends_the_flattened_body_and_returns_operation_location() {
     assert_eq!(request.query, None);
     assert_common_headers(&request);
     assert_eq!(request.header("content-type"), Some("application/json"));
-    assert_eq!(request.header("x-ms-client-request-id"), Some("req-42"), "per-call custom header");
+    assert_eq!(
+        request.header("x-ms-client-request-id"),
+        Some("req-42"),
+        "per-call custom header"
+    );
     assert_eq!(
         request.json(),
         json!({"type": "PersonGroup", "objectId": "my-group_1", "applyScope": [SCOPE_A, SCOPE_B], "userData": "nightly backup"})
     );
 
     assert_eq!(response.status(), 202);
-    assert_eq!(response.typed_headers().operation_location.as_deref(), Some(location.as_str()));
-    assert_eq!(response.headers()["operation-location"], location.as_str(), "raw headers stay available");
+    assert_eq!(
+        response.typed_headers().operation_location.as_deref(),
+        Some(location.as_str())
+    );
+    assert_eq!(
+        response.headers()["operation-location"],
+        location.as_str(),
+        "raw headers stay available"
+    );
 }
 
 #[tokio::test]
 async fn take_without_optional_fields_omits_them() {
     let (server, client) = setup().await;
     server.reply(Reply::status(202));
-    let response = client.snapshot().take(SnapshotObjectType::FaceList, "list", vec![]).await.unwrap();
-    assert_eq!(server.single_request().json(), json!({"type": "FaceList", "objectId": "list", "applyScope": []}));
-    assert_eq!(response.typed_headers().operation_location, None, "an absent documented header is None");
+    let response = client
+        .snapshot()
+        .take(SnapshotObjectType::FaceList, "list", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        server.single_request().json(),
+        json!({"type": "FaceList", "objectId": "list", "applyScope": []})
+    );
+    assert_eq!(
+        response.typed_headers().operation_location,
+        None,
+        "an absent documented header is None"
+    );
 }
 
 #[tokio::test]
@@ -100,7 +132,10 @@ async fn list_sends_filters_in_the_query_and_returns_snapshots() {
     assert_eq!(request.path, "/face/v1.0/snapshots");
     assert_eq!(
         request.query_pairs(),
-        vec![("type".into(), "PersonGroup".into()), ("applyScope".into(), format!("{SCOPE_A},{SCOPE_B}"))],
+        vec![
+            ("type".into(), "PersonGroup".into()),
+            ("applyScope".into(), format!("{SCOPE_A},{SCOPE_B}"))
+        ],
         "applyScope is one comma-separated (csv) value"
     );
     assert_common_headers(&request);
@@ -130,20 +165,34 @@ async fn list_without_filters_sends_no_query() {
 async fn get_puts_the_id_in_the_path_and_returns_a_snapshot() {
     let (server, client) = setup().await;
     server.reply(Reply::json(200, &snapshot_json()));
-    let snapshot = client.snapshot().get(SNAPSHOT_ID.parse().unwrap()).await.unwrap().into_value();
+    let snapshot = client
+        .snapshot()
+        .get(SNAPSHOT_ID.parse().unwrap())
+        .await
+        .unwrap()
+        .into_value();
     let request = server.single_request();
     assert_eq!(request.method, "GET");
     assert_eq!(request.path, format!("/face/v1.0/snapshots/{SNAPSHOT_ID}"));
     assert_common_headers(&request);
     assert_eq!(snapshot.account, snapshot_json()["account"]);
-    assert_eq!(serde_json::to_value(&snapshot).unwrap(), snapshot_json(), "the typed value serializes back to the wire JSON");
+    assert_eq!(
+        serde_json::to_value(&snapshot).unwrap(),
+        snapshot_json(),
+        "the typed value serializes back to the wire JSON"
+    );
 }
 
 #[tokio::test]
 async fn update_patches_only_the_given_fields() {
     let (server, client) = setup().await;
     server.reply(Reply::status(200));
-    let response = client.snapshot().update(SNAPSHOT_ID.parse().unwrap()).user_data("renamed").await.unwrap();
+    let response = client
+        .snapshot()
+        .update(SNAPSHOT_ID.parse().unwrap())
+        .user_data("renamed")
+        .await
+        .unwrap();
     let request = server.single_request();
     assert_eq!(request.method, "PATCH");
     assert_eq!(request.path, format!("/face/v1.0/snapshots/{SNAPSHOT_ID}"));
@@ -170,17 +219,32 @@ async fn apply_defaults_mode_to_create_new() {
     let (server, client) = setup().await;
     let location = format!("/operations/{OPERATION_ID}");
     server.reply(Reply::status(202).header("operation-location", &location));
-    let response = client.snapshot().apply(SNAPSHOT_ID.parse().unwrap(), "restored-group").await.unwrap();
+    let response = client
+        .snapshot()
+        .apply(SNAPSHOT_ID.parse().unwrap(), "restored-group")
+        .await
+        .unwrap();
     let request = server.single_request();
     assert_eq!(request.method, "POST");
     assert_eq!(request.path, format!("/face/v1.0/snapshots/{SNAPSHOT_ID}/apply"));
     assert_common_headers(&request);
-    assert_eq!(request.json(), json!({"objectId": "restored-group", "mode": "CreateNew"}));
-    assert_eq!(response.typed_headers().operation_location.as_deref(), Some(location.as_str()));
+    assert_eq!(
+        request.json(),
+        json!({"objectId": "restored-group", "mode": "CreateNew"})
+    );
+    assert_eq!(
+        response.typed_headers().operation_location.as_deref(),
+        Some(location.as_str())
+    );
 
     // The setter exists and sends what it is given.
     server.reply(Reply::status(202));
-    client.snapshot().apply(SNAPSHOT_ID.parse().unwrap(), "again").mode(SnapshotApplyMode::CreateNew).await.unwrap();
+    client
+        .snapshot()
+        .apply(SNAPSHOT_ID.parse().unwrap(), "again")
+        .mode(SnapshotApplyMode::CreateNew)
+        .await
+        .unwrap();
     assert_eq!(server.requests()[1].json()["mode"], "CreateNew");
 }
 
@@ -191,13 +255,21 @@ async fn get_operation_status_returns_the_typed_status() {
         200,
         &json!({"status": "succeeded", "createdTime": "2024-03-14T08:15:30.1234567Z", "lastActionTime": "2024-03-14T08:16:00Z", "resourceLocation": format!("/snapshots/{SNAPSHOT_ID}"), "message": null}),
     ));
-    let status = client.snapshot().get_operation_status(OPERATION_ID.parse().unwrap()).await.unwrap().into_value();
+    let status = client
+        .snapshot()
+        .get_operation_status(OPERATION_ID.parse().unwrap())
+        .await
+        .unwrap()
+        .into_value();
     let request = server.single_request();
     assert_eq!(request.method, "GET");
     assert_eq!(request.path, format!("/face/v1.0/operations/{OPERATION_ID}"));
     assert_common_headers(&request);
     assert_eq!(status.status, OperationStatusType::Succeeded);
-    assert_eq!(status.resource_location.as_deref(), Some(format!("/snapshots/{SNAPSHOT_ID}").as_str()));
+    assert_eq!(
+        status.resource_location.as_deref(),
+        Some(format!("/snapshots/{SNAPSHOT_ID}").as_str())
+    );
     assert_eq!(status.message, None);
     assert!(status.last_action_time.is_some());
 }
@@ -207,10 +279,16 @@ async fn get_operation_status_returns_the_typed_status() {
 #[tokio::test]
 async fn a_4xx_with_an_api_error_body_is_a_typed_error() {
     let (server, client) = setup().await;
-    server.reply(Reply::json(404, &json!({"error": {"code": "SnapshotNotFound", "message": "Snapshot is not found."}})));
+    server.reply(Reply::json(
+        404,
+        &json!({"error": {"code": "SnapshotNotFound", "message": "Snapshot is not found."}}),
+    ));
     let error = client.snapshot().get(SNAPSHOT_ID.parse().unwrap()).await.unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
-    let api_error = error.api_error().and_then(|e| e.error.as_ref()).expect("typed APIError body");
+    let api_error = error
+        .api_error()
+        .and_then(|e| e.error.as_ref())
+        .expect("typed APIError body");
     assert_eq!(api_error.code.as_deref(), Some("SnapshotNotFound"));
     assert_eq!(api_error.message.as_deref(), Some("Snapshot is not found."));
     assert!(error.to_string().contains("404"), "{error}");
@@ -222,7 +300,11 @@ async fn a_5xx_with_an_html_body_keeps_the_raw_body() {
     let (server, client) = setup().await;
     let html = "<html><body>502 Bad Gateway</body></html>";
     server.reply(Reply::status(502).header("content-type", "text/html").body(html));
-    let error = client.snapshot().delete(SNAPSHOT_ID.parse().unwrap()).await.unwrap_err();
+    let error = client
+        .snapshot()
+        .delete(SNAPSHOT_ID.parse().unwrap())
+        .await
+        .unwrap_err();
     match &error {
         Error::Status(e) => {
             assert_eq!(e.status.as_u16(), 502);
@@ -236,16 +318,30 @@ async fn a_5xx_with_an_html_body_keeps_the_raw_body() {
 #[tokio::test]
 async fn malformed_json_is_a_deserialize_error() {
     let (server, client) = setup().await;
-    server.reply(Reply::status(200).header("content-type", "application/json").body("{\"id\": \"5a0c"));
+    server.reply(
+        Reply::status(200)
+            .header("content-type", "application/json")
+            .body("{\"id\": \"5a0c"),
+    );
     let error = client.snapshot().get(SNAPSHOT_ID.parse().unwrap()).await.unwrap_err();
-    assert!(matches!(&error, Error::Deserialize { status, .. } if status.as_u16() == 200), "{error:?}");
+    assert!(
+        matches!(&error, Error::Deserialize { status, .. } if status.as_u16() == 200),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
 async fn an_unknown_value_of_a_closed_enum_is_an_error() {
     let (server, client) = setup().await;
-    server.reply(Reply::json(200, &json!({"status": "paused", "createdTime": "2024-03-14T08:15:30Z"})));
-    let error = client.snapshot().get_operation_status(OPERATION_ID.parse().unwrap()).await.unwrap_err();
+    server.reply(Reply::json(
+        200,
+        &json!({"status": "paused", "createdTime": "2024-03-14T08:15:30Z"}),
+    ));
+    let error = client
+        .snapshot()
+        .get_operation_status(OPERATION_ID.parse().unwrap())
+        .await
+        .unwrap_err();
     match &error {
         Error::Deserialize { source, .. } => assert!(source.to_string().contains("paused"), "{source}"),
         other => panic!("expected a deserialize error, got {other:?}"),
@@ -256,7 +352,11 @@ async fn an_unknown_value_of_a_closed_enum_is_an_error() {
 async fn an_undocumented_success_status_is_an_error() {
     let (server, client) = setup().await;
     server.reply(Reply::json(200, &json!({})));
-    let error = client.snapshot().take(SnapshotObjectType::FaceList, "list", vec![]).await.unwrap_err();
+    let error = client
+        .snapshot()
+        .take(SnapshotObjectType::FaceList, "list", vec![])
+        .await
+        .unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(200), "take documents 202 only");
 }
 
@@ -264,10 +364,25 @@ async fn an_undocumented_success_status_is_an_error() {
 async fn validation_failures_send_nothing_and_name_the_parameter() {
     let (server, client) = setup().await;
     let cases = [
-        (client.snapshot().take(SnapshotObjectType::FaceList, "Upper-Case", vec![]), "object_id", Constraint::Pattern("^[a-z0-9-_]+$")),
-        (client.snapshot().take(SnapshotObjectType::FaceList, "a".repeat(65), vec![]), "object_id", Constraint::MaxLength(64)),
         (
-            client.snapshot().take(SnapshotObjectType::FaceList, "ok", vec![]).user_data("x".repeat(16385)),
+            client
+                .snapshot()
+                .take(SnapshotObjectType::FaceList, "Upper-Case", vec![]),
+            "object_id",
+            Constraint::Pattern("^[a-z0-9-_]+$"),
+        ),
+        (
+            client
+                .snapshot()
+                .take(SnapshotObjectType::FaceList, "a".repeat(65), vec![]),
+            "object_id",
+            Constraint::MaxLength(64),
+        ),
+        (
+            client
+                .snapshot()
+                .take(SnapshotObjectType::FaceList, "ok", vec![])
+                .user_data("x".repeat(16385)),
             "user_data",
             Constraint::MaxLength(16384),
         ),
@@ -275,18 +390,35 @@ async fn validation_failures_send_nothing_and_name_the_parameter() {
     for (call, parameter, constraint) in cases {
         let error = call.await.unwrap_err();
         match &error {
-            Error::Validation { parameter: p, constraint: c } => {
+            Error::Validation {
+                parameter: p,
+                constraint: c,
+            } => {
                 assert_eq!((*p, c), (parameter, &constraint));
                 assert!(error.to_string().contains(parameter), "{error}");
             }
             other => panic!("expected a validation error, got {other:?}"),
         }
     }
-    let error = client.snapshot().apply(SNAPSHOT_ID.parse().unwrap(), "bad id!").await.unwrap_err();
-    assert!(matches!(error, Error::Validation { parameter: "object_id", .. }));
+    let error = client
+        .snapshot()
+        .apply(SNAPSHOT_ID.parse().unwrap(), "bad id!")
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        error,
+        Error::Validation {
+            parameter: "object_id",
+            ..
+        }
+    ));
     // Exactly at the limit is fine (and is sent).
     server.reply(Reply::status(202));
-    client.snapshot().take(SnapshotObjectType::FaceList, "a".repeat(64), vec![]).await.unwrap();
+    client
+        .snapshot()
+        .take(SnapshotObjectType::FaceList, "a".repeat(64), vec![])
+        .await
+        .unwrap();
     assert_eq!(server.requests().len(), 1, "only the valid call reached the server");
 }
 
@@ -306,7 +438,10 @@ async fn the_api_key_never_shows_in_debug_or_errors() {
     assert!(!format!("{client:?}").contains(KEY), "{client:?}");
     assert!(!format!("{builder:?}").contains(KEY), "{builder:?}");
     assert!(format!("{client:?}").contains("redacted"));
-    server.reply(Reply::json(401, &json!({"error": {"code": "Unspecified", "message": "Access denied."}})));
+    server.reply(Reply::json(
+        401,
+        &json!({"error": {"code": "Unspecified", "message": "Access denied."}}),
+    ));
     let error = client.snapshot().list().await.unwrap_err();
     assert!(!format!("{error:?}").contains(KEY) && !error.to_string().contains(KEY));
     // A connection error names the URL but not the key.
@@ -325,6 +460,9 @@ async fn path_parameters_are_percent_encoded_as_one_segment() {
     server.reply(Reply::json(200, &json!([])));
     client.snapshot().list().await.unwrap();
     assert_eq!(server.single_request().path, "/prefix/face/v1.0/snapshots");
-    assert_eq!(azure_face::runtime::path_param(&"../a b/ü", false), "..%2Fa%20b%2F%C3%BC");
+    assert_eq!(
+        azure_face::runtime::path_param(&"../a b/ü", false),
+        "..%2Fa%20b%2F%C3%BC"
+    );
     assert_eq!(azure_face::runtime::path_param(&"..", false), "%2E%2E");
 }

@@ -88,9 +88,15 @@ impl fmt::Display for Constraint {
             Constraint::MaxLength(n) => write!(f, "maxLength {n}"),
             Constraint::MinLength(n) => write!(f, "minLength {n}"),
             Constraint::Pattern(p) => write!(f, "pattern {p}"),
-            Constraint::Maximum { limit, exclusive: false } => write!(f, "maximum {limit}"),
+            Constraint::Maximum {
+                limit,
+                exclusive: false,
+            } => write!(f, "maximum {limit}"),
             Constraint::Maximum { limit, exclusive: true } => write!(f, "exclusiveMaximum {limit}"),
-            Constraint::Minimum { limit, exclusive: false } => write!(f, "minimum {limit}"),
+            Constraint::Minimum {
+                limit,
+                exclusive: false,
+            } => write!(f, "minimum {limit}"),
             Constraint::Minimum { limit, exclusive: true } => write!(f, "exclusiveMinimum {limit}"),
             Constraint::MultipleOf(m) => write!(f, "multipleOf {m}"),
             Constraint::MaxItems(n) => write!(f, "maxItems {n}"),
@@ -117,7 +123,10 @@ pub struct Invalid {
 #[non_exhaustive]
 pub enum Error<E = serde_json::Value> {
     /// An argument broke a constraint of the spec; nothing was sent.
-    Validation { parameter: &'static str, constraint: Constraint },
+    Validation {
+        parameter: &'static str,
+        constraint: Constraint,
+    },
     /// The client was configured with something unusable (for example an endpoint that is not
     /// an http(s) URL, or a custom header that is not a valid header).
     Config(String),
@@ -126,7 +135,11 @@ pub enum Error<E = serde_json::Value> {
     /// The service answered with a status the operation does not document as success.
     Status(Box<StatusError<E>>),
     /// A success response whose body is not what the spec says.
-    Deserialize { status: StatusCode, body: Bytes, source: serde_json::Error },
+    Deserialize {
+        status: StatusCode,
+        body: Bytes,
+        source: serde_json::Error,
+    },
     /// A documented response header whose value is not of its documented type.
     Header { name: &'static str, message: String },
     /// A request body that could not be serialized.
@@ -168,7 +181,10 @@ impl<E> Error<E> {
 
 impl<E> From<Invalid> for Error<E> {
     fn from(invalid: Invalid) -> Self {
-        Error::Validation { parameter: invalid.parameter, constraint: invalid.constraint }
+        Error::Validation {
+            parameter: invalid.parameter,
+            constraint: invalid.constraint,
+        }
     }
 }
 
@@ -185,7 +201,10 @@ impl<E> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Validation { parameter, constraint } => {
-                write!(f, "invalid argument `{parameter}`: it breaks the constraint {constraint}; nothing was sent")
+                write!(
+                    f,
+                    "invalid argument `{parameter}`: it breaks the constraint {constraint}; nothing was sent"
+                )
             }
             Error::Config(message) => write!(f, "invalid client configuration: {message}"),
             Error::Transport(e) => write!(f, "request failed: {e}"),
@@ -307,7 +326,10 @@ pub mod validate {
 /// Compiled patterns, shared by all calls (the generator has checked that each compiles).
 fn regex(pattern: &'static str) -> Option<regex_lite::Regex> {
     static CACHE: OnceLock<Mutex<HashMap<&'static str, regex_lite::Regex>>> = OnceLock::new();
-    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    let mut cache = CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     if let Some(re) = cache.get(pattern) {
         return Some(re.clone());
     }
@@ -344,7 +366,8 @@ impl<T: ParamValue + ?Sized> ParamValue for &T {
 
 impl ParamValue for time::OffsetDateTime {
     fn to_param(&self) -> String {
-        self.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+        self.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
     }
 }
 
@@ -378,7 +401,11 @@ pub fn path_param(value: &impl ParamValue, skip_url_encoding: bool) -> String {
 
 /// Joins array items for one query or header value (`csv`, `ssv`, `tsv`, `pipes`).
 fn join_values<T: ParamValue>(values: &[T], separator: &str) -> String {
-    values.iter().map(ParamValue::to_param).collect::<Vec<_>>().join(separator)
+    values
+        .iter()
+        .map(ParamValue::to_param)
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 // ----- requests --------------------------------------------------------------------------------
@@ -417,7 +444,13 @@ pub struct Request {
 impl Request {
     /// A request for `path` (already encoded; see [`path_param`]).
     pub fn new(method: Method, path: String) -> Self {
-        Request { method, path, query: Vec::new(), headers: Vec::new(), body: None }
+        Request {
+            method,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+        }
     }
 
     /// Adds a query parameter.
@@ -435,11 +468,17 @@ impl Request {
     }
 
     /// Adds an array query parameter: joined with `separator`, or repeated when `None` (`multi`).
-    pub fn query_list<T: ParamValue>(mut self, name: &'static str, values: Option<&[T]>, separator: Option<&str>) -> Self {
+    pub fn query_list<T: ParamValue>(
+        mut self,
+        name: &'static str,
+        values: Option<&[T]>,
+        separator: Option<&str>,
+    ) -> Self {
         match (values, separator) {
             (Some(values), Some(sep)) => self.query.push((name.to_string(), join_values(values, sep))),
             (Some(values), None) => {
-                self.query.extend(values.iter().map(|v| (name.to_string(), v.to_param())));
+                self.query
+                    .extend(values.iter().map(|v| (name.to_string(), v.to_param())));
             }
             (None, _) => {}
         }
@@ -516,7 +555,11 @@ impl ClientOptions {
 pub fn expand_host<E>(template: &str, parameters: &[(&str, &str, bool)]) -> Result<String, Error<E>> {
     let mut url = template.to_string();
     for (name, value, skip) in parameters {
-        let value = if *skip { value.to_string() } else { path_param(value, false) };
+        let value = if *skip {
+            value.to_string()
+        } else {
+            path_param(value, false)
+        };
         url = url.replace(&format!("{{{name}}}"), &value);
     }
     let url = url.trim_end_matches('/').to_string();
@@ -670,7 +713,10 @@ impl HeaderType for time::OffsetDateTime {
 }
 
 /// Reads one documented header.
-pub fn header_value<T: HeaderType>(headers: &HeaderMap, name: &'static str) -> Result<Option<T>, (&'static str, String)> {
+pub fn header_value<T: HeaderType>(
+    headers: &HeaderMap,
+    name: &'static str,
+) -> Result<Option<T>, (&'static str, String)> {
     match headers.get(name) {
         None => Ok(None),
         Some(value) => {
@@ -704,15 +750,28 @@ impl RawResponse {
     }
 
     fn into_response<T, H>(self, value: T, typed_headers: H) -> Response<T, H> {
-        Response { status: self.status, headers: self.headers, body: self.body, value, typed_headers }
+        Response {
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
+            value,
+            typed_headers,
+        }
     }
 
     /// A response whose body is JSON of type `T`.
-    pub fn json<T: DeserializeOwned, H: FromHeaders, E: DeserializeOwned>(self, expected: &[u16]) -> Result<Response<T, H>, Error<E>> {
+    pub fn json<T: DeserializeOwned, H: FromHeaders, E: DeserializeOwned>(
+        self,
+        expected: &[u16],
+    ) -> Result<Response<T, H>, Error<E>> {
         let typed_headers = self.check(expected)?;
         match serde_json::from_slice(&self.body) {
             Ok(value) => Ok(self.into_response(value, typed_headers)),
-            Err(source) => Err(Error::Deserialize { status: self.status, body: self.body, source }),
+            Err(source) => Err(Error::Deserialize {
+                status: self.status,
+                body: self.body,
+                source,
+            }),
         }
     }
 

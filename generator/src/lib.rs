@@ -112,12 +112,22 @@ impl Config {
         let spec = spec.as_ref();
         let bundle = load::load(spec)?;
         let openapi = convert::to_openapi3(&bundle)?;
-        let locate = |pointer: &str, message: String| bundle.diagnostic(&convert::origin_pointer(&bundle, pointer), message);
+        let locate =
+            |pointer: &str, message: String| bundle.diagnostic(&convert::origin_pointer(&bundle, pointer), message);
         let model = model::build(&openapi, &model::Options::default(), &locate)?;
-        let crate_name = self.crate_name.clone().unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(model.title.as_str()));
+        let crate_name = self
+            .crate_name
+            .clone()
+            .unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(model.title.as_str()));
         let spec_name = file_name(spec);
         let files = emit::crate_files(&model, &crate_name, &spec_name).map_err(|e| Diagnostic::new(spec, "", e.0))?;
-        Ok(Generated { model, crate_name, files, inputs: bundle.files(), elapsed: started.elapsed() })
+        Ok(Generated {
+            model,
+            crate_name,
+            files,
+            inputs: bundle.files(),
+            elapsed: started.elapsed(),
+        })
     }
 
     /// Generates the client as one file `$OUT_DIR/client.rs` (see [`Config::output_file`]) for `include!`, and tells Cargo to
@@ -131,7 +141,8 @@ impl Config {
         }
         let code = emit::single_file(&generated.model, &generated.crate_name, &file_name(spec))
             .map_err(|e| Diagnostic::new(spec, "", e.0))?;
-        let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| Diagnostic::new("", "", "OUT_DIR is not set: call build_script from a build script"))?;
+        let out_dir = std::env::var_os("OUT_DIR")
+            .ok_or_else(|| Diagnostic::new("", "", "OUT_DIR is not set: call build_script from a build script"))?;
         let target = Path::new(&out_dir).join(self.output_file.as_deref().unwrap_or("client.rs"));
         // Rewrite only on change, so dependants are not rebuilt needlessly.
         if std::fs::read_to_string(&target).ok().as_deref() != Some(code.as_str()) {
@@ -142,5 +153,6 @@ impl Config {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

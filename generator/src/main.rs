@@ -89,7 +89,11 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             codegen::DirStatus::Stale(paths) => {
-                eprintln!("{} is stale; these files differ: {}", args.output.display(), paths.join(", "));
+                eprintln!(
+                    "{} is stale; these files differ: {}",
+                    args.output.display(),
+                    paths.join(", ")
+                );
                 ExitCode::FAILURE
             }
         };

@@ -23,7 +23,11 @@ pub fn check_dir(dir: &Path, files: &[File]) -> DirStatus {
         }
     }
     for extra in rust_files(&dir.join("src")) {
-        let relative = extra.strip_prefix(dir).unwrap_or(&extra).to_string_lossy().replace('\\', "/");
+        let relative = extra
+            .strip_prefix(dir)
+            .unwrap_or(&extra)
+            .to_string_lossy()
+            .replace('\\', "/");
         if !files.iter().any(|f| f.path == relative) {
             stale.push(relative);
         }
@@ -57,16 +61,23 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 /// failure leaves `dir` as it was.
 pub fn write_dir(dir: &Path, files: &[File]) -> Result<(), Diagnostic> {
     let io = |path: &Path, what: &str, e: std::io::Error| Diagnostic::new(path, "", format!("cannot {what}: {e}"));
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(|e| io(parent, "create the folder", e))?;
-    let name = dir.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let name = dir
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     let result = (|| {
         // Keep files the generator does not own (e.g. a README or tests/ added by hand).
         if dir.exists() {
-            copy_tree(dir, &staging, &|p| p.starts_with(dir.join("src")) || files.iter().any(|f| dir.join(&f.path) == p))
-                .map_err(|e| io(dir, "copy the existing crate", e))?;
+            copy_tree(dir, &staging, &|p| {
+                p.starts_with(dir.join("src")) || files.iter().any(|f| dir.join(&f.path) == p)
+            })
+            .map_err(|e| io(dir, "copy the existing crate", e))?;
         }
         for file in files {
             let path = staging.join(&file.path);

@@ -44,10 +44,7 @@ fn check_face(oa: &OpenAPI) {
         .as_ref()
         .and_then(ReferenceOr::as_item)
         .expect("inline body");
-    assert_eq!(
-        body.extensions.get("x-ms-client-flatten"),
-        Some(&Value::Bool(true))
-    );
+    assert_eq!(body.extensions.get("x-ms-client-flatten"), Some(&Value::Bool(true)));
     assert_eq!(
         body.extensions.get("x-ms-requestBody-name"),
         Some(&Value::String("body".into()))
@@ -58,10 +55,7 @@ fn check_face(oa: &OpenAPI) {
         .responses
         .get(&StatusCode::Code(202))
         .and_then(ReferenceOr::as_item);
-    assert!(accepted
-        .expect("202")
-        .headers
-        .contains_key("Operation-Location"));
+    assert!(accepted.expect("202").headers.contains_key("Operation-Location"));
 
     // x-ms-paths overloads are paths of their own.
     assert!(oa.paths.paths.contains_key("/detect?overload=stream"));
@@ -69,10 +63,7 @@ fn check_face(oa: &OpenAPI) {
         .operations()
         .find(|(path, _, _)| *path == "/detect?overload=stream")
         .expect("detect with stream");
-    assert_eq!(
-        stream.operation_id.as_deref(),
-        Some("Face_DetectWithStream")
-    );
+    assert_eq!(stream.operation_id.as_deref(), Some("Face_DetectWithStream"));
 }
 
 /// Without the loader: the raw file (BOM stripped), its one external `$ref` left as written.
@@ -80,12 +71,9 @@ fn check_face(oa: &OpenAPI) {
 fn face_converts_from_raw_json() {
     let Some(dir) = specs_dir() else { return };
     let text = std::fs::read_to_string(dir.join(FACE)).expect("read Face.json");
-    let doc: Value =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("parse Face.json");
-    let oa = convert_swagger(&doc, &|pointer, message| {
-        Diagnostic::new(FACE, pointer, message)
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    let doc: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("parse Face.json");
+    let oa = convert_swagger(&doc, &|pointer, message| Diagnostic::new(FACE, pointer, message))
+        .unwrap_or_else(|e| panic!("{e}"));
     check_face(&oa);
 }
 

@@ -41,10 +41,7 @@ fn features_fixture_converts_as_reviewed() {
         "/x-ms-paths/~1widgets~1{widgetId}?overload=image/put/parameters/1"
     );
     assert_eq!(
-        swagger_origin_pointer(
-            &swagger,
-            "/components/schemas/Widget/properties/size/nullable"
-        ),
+        swagger_origin_pointer(&swagger, "/components/schemas/Widget/properties/size/nullable"),
         "/definitions/Widget/properties/size/x-nullable"
     );
 }

@@ -73,7 +73,9 @@ fn base_with(edit: impl FnOnce(&mut Value)) -> Value {
 /// The node at `pointer` of `value`, which must exist.
 #[track_caller]
 fn at<'a>(value: &'a mut Value, pointer: &str) -> &'a mut Value {
-    value.pointer_mut(pointer).unwrap_or_else(|| panic!("no node at #{pointer}"))
+    value
+        .pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("no node at #{pointer}"))
 }
 
 /// Pretty-printed, so that every node has a line of its own and `line_col` can be checked.
@@ -91,7 +93,10 @@ fn generate(spec: &Path) -> Result<Generated, Diagnostic> {
                 .cloned()
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_default();
-            panic!("generate({}) panicked instead of returning a Diagnostic: {message}", spec.display())
+            panic!(
+                "generate({}) panicked instead of returning a Diagnostic: {message}",
+                spec.display()
+            )
         }
     }
 }
@@ -134,8 +139,14 @@ fn check(d: &Diagnostic, file_name: &str, pointer: &str, words: &[&str]) {
         assert!(d.message.contains(word), "message should contain `{word}`: {d}");
     }
     let shown = d.to_string();
-    assert!(shown.contains(&format!(": #{pointer}: ")), "Display `{shown}` should show #{pointer}");
-    assert!(shown.starts_with(&d.file.display().to_string()), "Display `{shown}` should start with the file");
+    assert!(
+        shown.contains(&format!(": #{pointer}: ")),
+        "Display `{shown}` should show #{pointer}"
+    );
+    assert!(
+        shown.starts_with(&d.file.display().to_string()),
+        "Display `{shown}` should start with the file"
+    );
 }
 
 /// Checks that `line_col` is given and that the text of `file` has `expected` starting there
@@ -145,13 +156,19 @@ fn check_line_col(d: &Diagnostic, text: &str, expected: &str) {
     let Some((line, col)) = d.line_col else {
         panic!("line_col should be known for a JSON file: {d}");
     };
-    let line_text = text.lines().nth(line - 1).unwrap_or_else(|| panic!("no line {line}: {d}"));
+    let line_text = text
+        .lines()
+        .nth(line - 1)
+        .unwrap_or_else(|| panic!("no line {line}: {d}"));
     let rest: String = line_text.chars().skip(col - 1).collect();
     assert!(
         rest.starts_with(expected),
         "at {line}:{col} the text is `{rest}`, expected `{expected}`: {d}"
     );
-    assert!(d.to_string().contains(&format!(":{line}:{col}: #")), "Display shows line and column: {d}");
+    assert!(
+        d.to_string().contains(&format!(":{line}:{col}: #")),
+        "Display shows line and column: {d}"
+    );
 }
 
 /// Writes `spec` pretty-printed as `spec.json`, expects a Diagnostic at `pointer` of that file
@@ -177,7 +194,7 @@ fn truncated_json() {
     check(&d, "spec.json", "", &["invalid JSON", "EOF"]);
     let (line, col) = d.line_col.expect("a JSON syntax error has a line and column");
     assert_eq!(line, 1, "{d}");
-    assert!(col >= 30, "the error is at the end of the text: {d}");
+    assert!(col >= 29, "the error is at the end of the 29-character text: {d}");
 }
 
 #[test]
@@ -273,17 +290,29 @@ fn missing_ref_target_in_a_definition_property() {
     let spec = base_with(|s| {
         *at(s, "/definitions/Widget/properties/name") = json!({"$ref": "#/definitions/Nope"});
     });
-    expect_at(&spec, "/definitions/Widget/properties/name", &["#/definitions/Nope", "does not exist"], "{");
+    expect_at(
+        &spec,
+        "/definitions/Widget/properties/name",
+        &["#/definitions/Nope", "does not exist"],
+        "{",
+    );
 }
 
 #[test]
 fn ref_to_a_missing_file() {
     let spec = base_with(|s| {
-        *at(s, &format!("{GET}/responses/200/schema")) =
-            json!({"$ref": "./absent.json#/definitions/Widget"});
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "./absent.json#/definitions/Widget"});
     });
-    let d = expect_at(&spec, &format!("{GET}/responses/200/schema"), &["cannot read", "absent.json"], "{");
-    assert!(d.message.contains("./absent.json#/definitions/Widget"), "the reference is quoted: {d}");
+    let d = expect_at(
+        &spec,
+        &format!("{GET}/responses/200/schema"),
+        &["cannot read", "absent.json"],
+        "{",
+    );
+    assert!(
+        d.message.contains("./absent.json#/definitions/Widget"),
+        "the reference is quoted: {d}"
+    );
 }
 
 /// The diagnostic names the *referencing* file (and the pointer of the `$ref` node there) in
@@ -293,12 +322,13 @@ fn ref_to_a_missing_definition_in_another_file() {
     let dir = TempDir::new("other-file");
     dir.write(
         "common/types.json",
-        pretty(&json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {},
-                       "definitions": {"Widget": {"type": "object"}}})),
+        pretty(
+            &json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {},
+                       "definitions": {"Widget": {"type": "object"}}}),
+        ),
     );
     let spec = base_with(|s| {
-        *at(s, &format!("{GET}/responses/200/schema")) =
-            json!({"$ref": "common/types.json#/definitions/Gadget"});
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "common/types.json#/definitions/Gadget"});
     });
     let text = pretty(&spec);
     let path = dir.write("spec.json", &text);
@@ -307,7 +337,12 @@ fn ref_to_a_missing_definition_in_another_file() {
         &d,
         "spec.json",
         &format!("{GET}/responses/200/schema"),
-        &["common/types.json#/definitions/Gadget", "does not exist", "types.json", "has no `#/definitions/Gadget`"],
+        &[
+            "common/types.json#/definitions/Gadget",
+            "does not exist",
+            "types.json",
+            "has no `#/definitions/Gadget`",
+        ],
     );
     check_line_col(&d, &text, "{");
 }
@@ -328,7 +363,12 @@ fn missing_definition_referenced_from_within_another_file() {
     });
     let path = dir.write("spec.json", pretty(&spec));
     let d = expect_err(&path);
-    check(&d, "types.json", "/definitions/Gadget/properties/part", &["#/definitions/Part", "does not exist"]);
+    check(
+        &d,
+        "types.json",
+        "/definitions/Gadget/properties/part",
+        &["#/definitions/Part", "does not exist"],
+    );
     check_line_col(&d, &other, "{");
 }
 
@@ -363,7 +403,10 @@ fn ref_cycle_between_two_definitions() {
         "pointer should be one of the two definitions: {d}"
     );
     assert!(d.message.contains("cycle"), "{d}");
-    assert!(d.message.contains("#/definitions/A") && d.message.contains("#/definitions/B"), "{d}");
+    assert!(
+        d.message.contains("#/definitions/A") && d.message.contains("#/definitions/B"),
+        "{d}"
+    );
     check_line_col(&d, &text, "{");
 }
 
@@ -385,37 +428,141 @@ fn ref_cycle_between_two_unused_definitions() {
 }
 
 #[test]
-fn ref_cycle_across_two_files() {
-    let dir = TempDir::new("cycle-files");
-    dir.write(
-        "a.json",
-        pretty(&json!({"definitions": {"A": {"$ref": "b.json#/B"}}})),
-    );
+fn ref_into_a_missing_node_of_another_file() {
+    let dir = TempDir::new("missing-node");
+    dir.write("a.json", pretty(&json!({"definitions": {"A": {"type": "object"}}})));
     dir.write("b.json", pretty(&json!({"B": {"$ref": "a.json#/definitions/A/x"}})));
-    // a.json#/definitions/A is imported; b.json#/B is not a component so it is inlined, and
-    // leads to a pointer below A... that does not exist, or back: either way a Diagnostic.
     let spec = base_with(|s| {
         *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "b.json#/B"});
     });
     let path = dir.write("spec.json", pretty(&spec));
     let d = expect_err(&path);
-    assert!(!d.message.is_empty(), "{d}");
-    assert!(d.file.file_name().is_some_and(|n| n == "spec.json" || n == "a.json" || n == "b.json"), "{d}");
+    // b.json#/B is inlined, and its own reference is the broken one: reported in b.json.
+    check(&d, "b.json", "/B", &["a.json#/definitions/A/x", "does not exist"]);
+    assert!(d.line_col.is_some(), "{d}");
+}
+
+#[test]
+fn ref_cycle_across_two_files() {
+    // Both targets are definitions, so both are imported into the root's `definitions`, where
+    // they point only at each other.
+    let dir = TempDir::new("cycle-files");
+    dir.write(
+        "a.json",
+        pretty(&json!({"definitions": {"A": {"$ref": "b.json#/definitions/B"}}})),
+    );
+    dir.write(
+        "b.json",
+        pretty(&json!({"definitions": {"B": {"$ref": "a.json#/definitions/A"}}})),
+    );
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "a.json#/definitions/A"});
+    });
+    let path = dir.write("spec.json", pretty(&spec));
+    let d = expect_err(&path);
+    assert!(d.message.contains("cycle"), "{d}");
+    let named = d
+        .file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        (named == "a.json" && d.pointer == "/definitions/A") || (named == "b.json" && d.pointer == "/definitions/B"),
+        "names one of the two definitions in its own file: {d}"
+    );
+    assert!(d.line_col.is_some(), "{d}");
+}
+
+// ----- problems in a referenced file are reported in that file ----------------------------------
+
+/// The base spec with its 200 response pointing at `types.json#/definitions/Gadget`, and
+/// `types.json` holding `gadget`.
+fn with_gadget(label: &str, gadget: Value) -> (TempDir, PathBuf, String) {
+    let dir = TempDir::new(label);
+    let types = pretty(&json!({"definitions": {"Gadget": gadget}}));
+    dir.write("types.json", &types);
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "types.json#/definitions/Gadget"});
+    });
+    let path = dir.write("spec.json", pretty(&spec));
+    (dir, path, types)
+}
+
+#[test]
+fn wrong_type_in_a_referenced_file() {
+    let (_dir, path, types) = with_gadget("other-wrong-type", json!({"type": "object", "properties": []}));
+    let d = expect_err(&path);
+    check(
+        &d,
+        "types.json",
+        "/definitions/Gadget/properties",
+        &["properties", "object"],
+    );
+    check_line_col(&d, &types, "[");
+}
+
+#[test]
+fn bad_pattern_in_a_referenced_file() {
+    let (_dir, path, types) = with_gadget(
+        "other-pattern",
+        json!({"type": "object", "properties": {"code": {"type": "string", "pattern": "a{2,1}("}}}),
+    );
+    let d = expect_err(&path);
+    check(
+        &d,
+        "types.json",
+        "/definitions/Gadget/properties/code/pattern",
+        &["pattern", "compile"],
+    );
+    check_line_col(&d, &types, "\"a{2,1}(\"");
+}
+
+#[test]
+fn missing_ref_in_a_referenced_file_renamed_on_import() {
+    // The root has its own, different `Widget`, so the imported one becomes `Widget_1`; its
+    // broken reference must still be reported in types.json under its original name.
+    let dir = TempDir::new("renamed-import");
+    let types = pretty(&json!({"definitions": {
+        "Widget": {"type": "object", "properties": {"size": {"type": "integer", "maxLength": "big"}}}
+    }}));
+    dir.write("types.json", &types);
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "types.json#/definitions/Widget"});
+    });
+    let path = dir.write("spec.json", pretty(&spec));
+    let d = expect_err(&path);
+    check(
+        &d,
+        "types.json",
+        "/definitions/Widget/properties/size/maxLength",
+        &["maxLength"],
+    );
+    check_line_col(&d, &types, "\"big\"");
 }
 
 #[test]
 fn inline_ref_cycle_between_two_files() {
     // Neither target is a component entry, so both are inlined: a -> b -> a never ends.
     let dir = TempDir::new("inline-cycle");
-    dir.write("a.json", pretty(&json!({"x": {"type": "object", "properties": {"b": {"$ref": "b.json#/y"}}}})));
-    dir.write("b.json", pretty(&json!({"y": {"type": "object", "properties": {"a": {"$ref": "a.json#/x"}}}})));
+    dir.write(
+        "a.json",
+        pretty(&json!({"x": {"type": "object", "properties": {"b": {"$ref": "b.json#/y"}}}})),
+    );
+    dir.write(
+        "b.json",
+        pretty(&json!({"y": {"type": "object", "properties": {"a": {"$ref": "a.json#/x"}}}})),
+    );
     let spec = base_with(|s| {
         *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "a.json#/x"});
     });
     let path = dir.write("spec.json", pretty(&spec));
     let d = expect_err(&path);
     assert!(d.message.contains("cycle"), "{d}");
-    assert!(d.file.file_name().is_some_and(|n| n == "a.json" || n == "b.json"), "{d}");
+    assert!(
+        d.file.file_name().is_some_and(|n| n == "a.json" || n == "b.json"),
+        "{d}"
+    );
     assert!(!d.pointer.is_empty(), "{d}");
 }
 
@@ -423,36 +570,72 @@ fn inline_ref_cycle_between_two_files() {
 
 #[test]
 fn required_is_a_string() {
-    let spec = base_with(|s| *at(s, "/definitions/Widget").as_object_mut().unwrap().entry("required").or_default() = json!("yes"));
-    expect_at(&spec, "/definitions/Widget/required", &["required", "array", "string"], "\"yes\"");
+    let spec = base_with(|s| {
+        at(s, "/definitions/Widget")
+            .as_object_mut()
+            .unwrap()
+            .insert("required".into(), json!("yes"));
+    });
+    expect_at(
+        &spec,
+        "/definitions/Widget/required",
+        &["required", "array", "string"],
+        "\"yes\"",
+    );
 }
 
 #[test]
 fn properties_is_an_array() {
     let spec = base_with(|s| *at(s, "/definitions/Widget/properties") = json!([]));
-    expect_at(&spec, "/definitions/Widget/properties", &["properties", "object", "array"], "[");
+    expect_at(
+        &spec,
+        "/definitions/Widget/properties",
+        &["properties", "object", "array"],
+        "[",
+    );
 }
 
 #[test]
 fn max_length_is_a_string() {
     let spec = base_with(|s| {
-        at(s, "/definitions/Widget/properties/name").as_object_mut().unwrap().insert("maxLength".into(), json!("ten"));
+        at(s, "/definitions/Widget/properties/name")
+            .as_object_mut()
+            .unwrap()
+            .insert("maxLength".into(), json!("ten"));
     });
-    expect_at(&spec, "/definitions/Widget/properties/name/maxLength", &["maxLength", "integer", "string"], "\"ten\"");
+    expect_at(
+        &spec,
+        "/definitions/Widget/properties/name/maxLength",
+        &["maxLength", "integer", "string"],
+        "\"ten\"",
+    );
 }
 
 #[test]
 fn max_length_on_a_parameter_is_a_string() {
     let spec = base_with(|s| {
-        at(s, &format!("{GET}/parameters/0")).as_object_mut().unwrap().insert("maxLength".into(), json!("ten"));
+        at(s, &format!("{GET}/parameters/0"))
+            .as_object_mut()
+            .unwrap()
+            .insert("maxLength".into(), json!("ten"));
     });
-    expect_at(&spec, &format!("{GET}/parameters/0/maxLength"), &["maxLength"], "\"ten\"");
+    expect_at(
+        &spec,
+        &format!("{GET}/parameters/0/maxLength"),
+        &["maxLength"],
+        "\"ten\"",
+    );
 }
 
 #[test]
 fn parameter_in_an_unknown_location() {
     let spec = base_with(|s| *at(s, &format!("{GET}/parameters/0/in")) = json!("cookie-jar"));
-    expect_at(&spec, &format!("{GET}/parameters/0/in"), &["cookie-jar", "query", "path"], "\"cookie-jar\"");
+    expect_at(
+        &spec,
+        &format!("{GET}/parameters/0/in"),
+        &["cookie-jar", "query", "path"],
+        "\"cookie-jar\"",
+    );
 }
 
 #[test]
@@ -473,7 +656,10 @@ fn operation_is_a_string() {
 fn duplicate_operation_ids_across_two_paths() {
     let spec = base_with(|s| {
         let get = at(s, GET).clone();
-        at(s, "/paths").as_object_mut().unwrap().insert("/gadgets/{id}".into(), json!({"get": get}));
+        at(s, "/paths")
+            .as_object_mut()
+            .unwrap()
+            .insert("/gadgets/{id}".into(), json!({"get": get}));
     });
     let d = expect_at(
         &spec,
@@ -488,9 +674,16 @@ fn duplicate_operation_ids_across_two_paths() {
 fn duplicate_operation_ids_in_x_ms_paths() {
     let spec = base_with(|s| {
         let get = at(s, GET).clone();
-        s.as_object_mut().unwrap().insert("x-ms-paths".into(), json!({"/widgets/{id}?op=x": {"get": get}}));
+        s.as_object_mut()
+            .unwrap()
+            .insert("x-ms-paths".into(), json!({"/widgets/{id}?op=x": {"get": get}}));
     });
-    expect_at(&spec, "/x-ms-paths/~1widgets~1{id}?op=x/get/operationId", &["duplicate", "Widgets_Get"], "\"Widgets_Get\"");
+    expect_at(
+        &spec,
+        "/x-ms-paths/~1widgets~1{id}?op=x/get/operationId",
+        &["duplicate", "Widgets_Get"],
+        "\"Widgets_Get\"",
+    );
 }
 
 #[test]
@@ -520,9 +713,10 @@ fn path_placeholder_with_a_query_parameter_of_that_name() {
 #[test]
 fn path_parameter_missing_from_the_path() {
     let spec = base_with(|s| {
-        at(s, &format!("{GET}/parameters")).as_array_mut().unwrap().push(
-            json!({"name": "other", "in": "path", "required": true, "type": "string"}),
-        );
+        at(s, &format!("{GET}/parameters"))
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"name": "other", "in": "path", "required": true, "type": "string"}));
     });
     expect_at(&spec, GET, &["other", "/widgets/{id}"], "{");
 }
@@ -541,7 +735,10 @@ fn path_without_leading_slash() {
 #[test]
 fn no_success_response() {
     let spec = base_with(|s| {
-        at(s, &format!("{GET}/responses")).as_object_mut().unwrap().remove("200");
+        at(s, &format!("{GET}/responses"))
+            .as_object_mut()
+            .unwrap()
+            .remove("200");
     });
     expect_at(&spec, &format!("{GET}/responses"), &["2xx"], "{");
 }
@@ -551,25 +748,306 @@ fn no_success_response() {
 #[test]
 fn pattern_that_is_not_a_regex_on_a_property() {
     let spec = base_with(|s| {
-        at(s, "/definitions/Widget/properties/name").as_object_mut().unwrap().insert("pattern".into(), json!("[a-"));
+        at(s, "/definitions/Widget/properties/name")
+            .as_object_mut()
+            .unwrap()
+            .insert("pattern".into(), json!("[a-"));
     });
-    expect_at(&spec, "/definitions/Widget/properties/name/pattern", &["pattern", "compile"], "\"[a-\"");
+    expect_at(
+        &spec,
+        "/definitions/Widget/properties/name/pattern",
+        &["pattern", "compile"],
+        "\"[a-\"",
+    );
 }
 
 #[test]
 fn pattern_that_is_not_a_regex_on_a_parameter() {
     let spec = base_with(|s| {
-        at(s, &format!("{GET}/parameters/0")).as_object_mut().unwrap().insert("pattern".into(), json!("(unclosed"));
+        at(s, &format!("{GET}/parameters/0"))
+            .as_object_mut()
+            .unwrap()
+            .insert("pattern".into(), json!("(unclosed"));
     });
-    expect_at(&spec, &format!("{GET}/parameters/0/pattern"), &["pattern", "compile"], "\"(unclosed\"");
+    expect_at(
+        &spec,
+        &format!("{GET}/parameters/0/pattern"),
+        &["pattern", "compile"],
+        "\"(unclosed\"",
+    );
+}
+
+#[test]
+fn pattern_that_is_not_a_regex_on_a_global_parameter() {
+    let spec = base_with(|s| {
+        s.as_object_mut().unwrap().insert(
+            "parameters".into(),
+            json!({"Filter": {"name": "filter", "in": "query", "type": "string", "pattern": "*bad",
+                             "x-ms-parameter-location": "method"}}),
+        );
+        at(s, &format!("{GET}/parameters"))
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"$ref": "#/parameters/Filter"}));
+    });
+    expect_at(&spec, "/parameters/Filter/pattern", &["pattern", "compile"], "\"*bad\"");
+}
+
+/// The base spec with `Widget.code` set to `code` and a string definition `Code` with `pattern`
+/// (and `maxLength: 5`).
+fn with_code(code: Value, pattern: &str) -> Value {
+    base_with(|s| {
+        at(s, "/definitions/Widget/properties")
+            .as_object_mut()
+            .unwrap()
+            .insert("code".into(), code);
+        at(s, "/definitions").as_object_mut().unwrap().insert(
+            "Code".into(),
+            json!({"type": "string", "pattern": pattern, "maxLength": 5}),
+        );
+    })
+}
+
+#[test]
+
+fn pattern_that_is_not_a_regex_on_a_referenced_definition() {
+    let spec = with_code(json!({"$ref": "#/definitions/Code"}), "[z-a]");
+    expect_at(&spec, "/definitions/Code/pattern", &["pattern", "compile"], "\"[z-a]\"");
+}
+
+#[test]
+
+fn pattern_that_is_not_a_regex_next_to_a_ref() {
+    // A `$ref` with siblings becomes `allOf: [$ref]` in OpenAPI 3; the pattern still applies.
+    let spec = with_code(json!({"$ref": "#/definitions/Code", "description": "a code"}), "[z-a]");
+    expect_at(&spec, "/definitions/Code/pattern", &["pattern", "compile"], "\"[z-a]\"");
+}
+
+/// The constraints of `Widget.code` in the model.
+fn code_constraints(generated: &Generated) -> codegen::model::Constraints {
+    let widget = generated
+        .model
+        .schemas
+        .iter()
+        .find(|s| s.spec_name == "Widget")
+        .expect("Widget");
+    let codegen::model::SchemaKind::Struct { fields } = &widget.kind else {
+        panic!("Widget is a struct: {widget:?}");
+    };
+    fields
+        .iter()
+        .find(|f| f.wire_name == "code")
+        .expect("code")
+        .constraints
+        .clone()
+}
+
+#[test]
+fn constraints_of_a_referenced_definition_apply() {
+    let dir = TempDir::new("constraints-ref");
+    let spec = with_code(json!({"$ref": "#/definitions/Code"}), "^[a-z]+$");
+    let generated = expect_ok(&dir.write("spec.json", pretty(&spec)));
+    let c = code_constraints(&generated);
+    assert_eq!(c.pattern.as_deref(), Some("^[a-z]+$"));
+    assert_eq!(c.max_length, Some(5));
+}
+
+#[test]
+
+fn constraints_of_a_definition_referenced_with_siblings_apply() {
+    let dir = TempDir::new("constraints-ref-siblings");
+    let spec = with_code(
+        json!({"$ref": "#/definitions/Code", "description": "a code"}),
+        "^[a-z]+$",
+    );
+    let generated = expect_ok(&dir.write("spec.json", pretty(&spec)));
+    let c = code_constraints(&generated);
+    assert_eq!(c.pattern.as_deref(), Some("^[a-z]+$"), "{c:?}");
+    assert_eq!(c.max_length, Some(5), "{c:?}");
+}
+
+#[test]
+fn pattern_that_is_not_a_regex_in_an_inline_response_schema() {
+    let spec = base_with(|s| {
+        *at(s, &format!("{GET}/responses/200/schema")) =
+            json!({"type": "object", "properties": {"code": {"type": "string", "pattern": "(?<"}}});
+    });
+    expect_at(
+        &spec,
+        &format!("{GET}/responses/200/schema/properties/code/pattern"),
+        &["pattern", "compile"],
+        "\"(?<\"",
+    );
+}
+
+#[test]
+fn pattern_that_is_not_a_regex_in_a_body_parameter() {
+    let spec = base_with(|s| {
+        let put = json!({
+            "operationId": "Widgets_Put",
+            "parameters": [
+                {"name": "id", "in": "path", "required": true, "type": "string"},
+                {"name": "body", "in": "body", "required": true,
+                 "schema": {"type": "object", "properties": {"code": {"type": "string", "pattern": "a)"}}}}
+            ],
+            "responses": {"200": {"description": "ok"}}
+        });
+        at(s, "/paths/~1widgets~1{id}")
+            .as_object_mut()
+            .unwrap()
+            .insert("put".into(), put);
+    });
+    expect_at(
+        &spec,
+        "/paths/~1widgets~1{id}/put/parameters/1/schema/properties/code/pattern",
+        &["pattern", "compile"],
+        "\"a)\"",
+    );
+}
+
+#[test]
+fn negative_max_length() {
+    let spec = base_with(|s| {
+        at(s, "/definitions/Widget/properties/name")
+            .as_object_mut()
+            .unwrap()
+            .insert("maxLength".into(), json!(-1));
+    });
+    expect_at(
+        &spec,
+        "/definitions/Widget/properties/name/maxLength",
+        &["maxLength", "non-negative"],
+        "-1",
+    );
 }
 
 #[test]
 fn pattern_that_is_not_a_string() {
     let spec = base_with(|s| {
-        at(s, "/definitions/Widget/properties/name").as_object_mut().unwrap().insert("pattern".into(), json!(7));
+        at(s, "/definitions/Widget/properties/name")
+            .as_object_mut()
+            .unwrap()
+            .insert("pattern".into(), json!(7));
     });
     expect_at(&spec, "/definitions/Widget/properties/name/pattern", &["pattern"], "7");
+}
+
+// ----- no panic, whatever the values -------------------------------------------------------------
+
+/// A spec using more of Swagger than the base: host template, global parameters, a body, headers,
+/// enums, arrays, maps, `allOf`, constraints.
+fn rich_spec() -> Value {
+    json!({
+        "swagger": "2.0",
+        "info": {"title": "Widget Service", "version": "1.0", "description": "Widgets."},
+        "x-ms-parameterized-host": {"hostTemplate": "{Endpoint}/widgets/v1", "useSchemePrefix": false,
+                                     "parameters": [{"$ref": "#/parameters/Endpoint"}]},
+        "securityDefinitions": {"key": {"type": "apiKey", "in": "header", "name": "Api-Key"}},
+        "security": [{"key": []}],
+        "consumes": ["application/json"],
+        "produces": ["application/json"],
+        "paths": {"/widgets/{id}": {
+            "parameters": [{"$ref": "#/parameters/Id"}],
+            "put": {
+                "operationId": "Widgets_Put",
+                "parameters": [
+                    {"name": "tags", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "csv"},
+                    {"name": "x-trace", "in": "header", "type": "string", "maxLength": 10},
+                    {"name": "body", "in": "body", "required": true, "schema": {"$ref": "#/definitions/Widget"}}
+                ],
+                "responses": {
+                    "200": {"description": "ok", "schema": {"$ref": "#/definitions/Widget"},
+                            "headers": {"ETag": {"type": "string"}}},
+                    "202": {"description": "accepted"},
+                    "default": {"description": "error", "schema": {"$ref": "#/definitions/Error"}}
+                }
+            }
+        }},
+        "parameters": {
+            "Endpoint": {"name": "Endpoint", "in": "path", "required": true, "type": "string",
+                         "x-ms-skip-url-encoding": true, "x-ms-parameter-location": "client"},
+            "Id": {"name": "id", "in": "path", "required": true, "type": "string", "pattern": "^[a-z0-9]+$",
+                   "x-ms-parameter-location": "method"}
+        },
+        "definitions": {
+            "Widget": {"type": "object", "required": ["name"], "properties": {
+                "name": {"type": "string", "minLength": 1},
+                "size": {"type": "integer", "format": "int32", "minimum": 0, "maximum": 100},
+                "color": {"type": "string", "enum": ["red", "blue"], "x-ms-enum": {"name": "Color", "modelAsString": true}},
+                "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+                "parts": {"type": "array", "items": {"$ref": "#/definitions/Part"}, "maxItems": 5},
+                "created": {"type": "string", "format": "date-time", "readOnly": true}
+            }},
+            "Part": {"allOf": [{"$ref": "#/definitions/Base"}], "properties": {"weight": {"type": "number"}}},
+            "Base": {"type": "object", "properties": {"id": {"type": "string", "format": "uuid"}}},
+            "Error": {"type": "object", "properties": {"message": {"type": "string"}}}
+        }
+    })
+}
+
+fn collect_pointers(value: &Value, pointer: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                collect_pointers(
+                    child,
+                    format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                collect_pointers(child, format!("{pointer}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(pointer);
+}
+
+/// Replaces every node of the rich spec by a value of each JSON kind: the whole pipeline must answer
+/// with files or a Diagnostic naming the file, never panic.
+#[test]
+fn no_panic_on_odd_values_anywhere() {
+    let dir = TempDir::new("odd-values");
+    let spec = rich_spec();
+    let ok = expect_ok(&dir.write("rich.json", pretty(&spec)));
+    assert_eq!(ok.operations(), 1);
+    let mut pointers = Vec::new();
+    collect_pointers(&spec, String::new(), &mut pointers);
+    let replacements = [
+        json!(null),
+        json!(false),
+        json!(-1),
+        json!(2.5),
+        json!("s"),
+        json!([]),
+        json!({}),
+    ];
+    let path = dir.path().join("spec.json");
+    let (mut errors, mut panics) = (0, Vec::new());
+    for pointer in pointers.iter().filter(|p| !p.is_empty()) {
+        for replacement in &replacements {
+            let mut mutated = spec.clone();
+            *at(&mut mutated, pointer) = replacement.clone();
+            std::fs::write(&path, pretty(&mutated)).unwrap();
+            match catch_unwind(AssertUnwindSafe(|| Config::new().generate(&path))) {
+                Ok(Ok(_)) => {}
+                Ok(Err(d)) => {
+                    errors += 1;
+                    assert!(d.file.ends_with("spec.json"), "{pointer} = {replacement}: {d}");
+                    assert!(d.line_col.is_some(), "{pointer} = {replacement}: {d}");
+                }
+                Err(_) => panics.push(format!("{pointer} = {replacement}")),
+            }
+        }
+    }
+    eprintln!(
+        "{} mutations, {errors} diagnostics",
+        pointers.len() * replacements.len()
+    );
+    assert!(panics.is_empty(), "panicked for:\n{}", panics.join("\n"));
 }
 
 // ----- good specs --------------------------------------------------------------------------------
@@ -582,13 +1060,16 @@ fn base_spec_generates() {
     assert_eq!(generated.operations(), 1);
     assert_eq!(generated.crate_name, "widget-service");
     let paths: Vec<_> = generated.files.iter().map(|f| f.path.as_str()).collect();
-    assert!(paths.contains(&"Cargo.toml") && paths.contains(&"src/lib.rs"), "{paths:?}");
+    assert!(
+        paths.contains(&"Cargo.toml") && paths.contains(&"src/lib.rs"),
+        "{paths:?}"
+    );
     assert_eq!(generated.inputs, vec![path]);
 }
 
-#[test]
-fn recursive_type_generates() {
-    let spec = base_with(|s| {
+/// A `Node` whose `children` is an array of `Node`.
+fn recursive_spec() -> Value {
+    base_with(|s| {
         at(s, "/definitions").as_object_mut().unwrap().insert(
             "Node".into(),
             json!({"type": "object", "properties": {
@@ -598,13 +1079,23 @@ fn recursive_type_generates() {
             }}),
         );
         *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "#/definitions/Node"});
-    });
+    })
+}
+
+// Should this regress into endless recursion, the test binary aborts (stack overflow) rather than
+// failing this test; `cli_recursive_type_generates` then shows it as a plain failure.
+#[test]
+fn recursive_type_generates() {
     let dir = TempDir::new("recursive");
-    let path = dir.write("spec.json", pretty(&spec));
+    let path = dir.write("spec.json", pretty(&recursive_spec()));
     let generated = expect_ok(&path);
     assert!(generated.model.schemas.iter().any(|s| s.spec_name == "Node"));
     let all: String = generated.files.iter().map(|f| f.contents.as_str()).collect();
     assert!(all.contains("Vec<Node>"), "children is a Vec<Node>");
+    assert!(
+        all.contains("Box<Node>"),
+        "a direct self-reference is boxed, or the struct has infinite size"
+    );
 }
 
 #[test]
@@ -624,6 +1115,24 @@ fn mutually_recursive_types_across_files_generate() {
     let generated = expect_ok(&path);
     let names: Vec<_> = generated.model.schemas.iter().map(|s| s.spec_name.as_str()).collect();
     assert!(names.contains(&"Tree") && names.contains(&"Forest"), "{names:?}");
+}
+
+/// The recursive spec through the CLI, in a child process, so a crash is a plain test failure.
+#[test]
+fn cli_recursive_type_generates() {
+    let dir = TempDir::new("cli-recursive");
+    let input = dir.write("spec.json", pretty(&recursive_spec()));
+    let out = dir.path().join("out");
+    let output = cli(&[os("--input"), os(&input), os("--output"), os(&out)]);
+    let stderr = text(&output.stderr);
+    assert!(
+        output.status.success(),
+        "a recursive type must generate; status {:?}, stderr: {stderr}",
+        output.status
+    );
+    assert!(
+        std::fs::read_to_string(out.join("src/lib.rs")).is_ok_and(|lib| !lib.is_empty()) || out.join("src").is_dir()
+    );
 }
 
 #[test]
@@ -727,12 +1236,16 @@ fn same_spec_twice_gives_identical_files() {
     let dir = TempDir::new("determinism");
     let spec = base_with(|s| {
         at(s, "/definitions").as_object_mut().unwrap().insert(
-            "Node".into(),
+            "Thing".into(),
             json!({"type": "object", "properties": {"z": {"type": "string"}, "a": {"type": "integer"},
-                   "children": {"type": "array", "items": {"$ref": "#/definitions/Node"}},
-                   "kind": {"type": "string", "enum": ["b", "a"], "x-ms-enum": {"name": "Kind", "modelAsString": true}}}}),
+                   "tags": {"type": "object", "additionalProperties": {"type": "string"}},
+                   "widgets": {"type": "array", "items": {"$ref": "#/definitions/Widget"}},
+                   "children": {"type": "array", "items": {"$ref": "#/definitions/Thing"}},
+                   "parent": {"$ref": "#/definitions/Thing"},
+                   "kind": {"type": "string", "enum": ["b", "a"], "x-ms-enum": {"name": "Kind", "modelAsString": true}},
+                   "mode": {"type": "string", "enum": ["y", "x"], "x-ms-enum": {"name": "Mode", "modelAsString": false}}}}),
         );
-        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "#/definitions/Node"});
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"$ref": "#/definitions/Thing"});
     });
     let path = dir.write("spec.json", pretty(&spec));
     let first = expect_ok(&path);
@@ -740,6 +1253,19 @@ fn same_spec_twice_gives_identical_files() {
         let again = expect_ok(&path);
         assert_eq!(again.files, first.files);
         assert_eq!(again.api_listing(), first.api_listing());
+    }
+}
+
+#[test]
+fn face_snapshot_and_rich_spec_twice_give_identical_files() {
+    let dir = TempDir::new("determinism-specs");
+    let rich = dir.write("rich.json", pretty(&rich_spec()));
+    let face = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/face-snapshot.json");
+    for spec in [face.as_path(), rich.as_path()] {
+        let first = expect_ok(spec);
+        let again = expect_ok(spec);
+        assert_eq!(again.files, first.files, "{}", spec.display());
+        assert_eq!(again.model, first.model, "{}", spec.display());
     }
 }
 
@@ -793,10 +1319,17 @@ fn cli_bad_spec_fails_and_leaves_the_output_alone() {
     assert!(!output.status.success(), "exit status {:?}", output.status);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr.contains("bad.json"), "names the file: {stderr}");
-    assert!(stderr.contains("#/definitions/Widget/properties: "), "names the pointer: {stderr}");
+    assert!(
+        stderr.contains("#/definitions/Widget/properties: "),
+        "names the pointer: {stderr}"
+    );
     assert!(stderr.lines().count() == 1, "one line: {stderr}");
     assert!(output.stdout.is_empty(), "nothing on stdout: {}", text(&output.stdout));
-    assert_eq!(snapshot(dir.path()), before, "the folder (and its siblings) is unchanged");
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "the folder (and its siblings) is unchanged"
+    );
 }
 
 #[test]
@@ -828,14 +1361,28 @@ fn cli_good_spec_writes_then_check_then_stale() {
     assert!(stdout.contains("1 operations"), "{stdout}");
     assert!(out.join("Cargo.toml").is_file());
     assert!(out.join("src/lib.rs").is_file());
-    assert_eq!(std::fs::read_to_string(out.join("README.md")).unwrap(), "kept\n", "files outside src/ are kept");
+    assert_eq!(
+        std::fs::read_to_string(out.join("README.md")).unwrap(),
+        "kept\n",
+        "files outside src/ are kept"
+    );
     let cargo_toml = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
     assert!(cargo_toml.contains("widget-service"), "{cargo_toml}");
-    let siblings: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    let siblings: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(siblings.len(), 2, "no staging or backup folders left: {siblings:?}");
 
     let check = cli(&[os("--input"), os(&input), os("--output"), os(&out), os("--check")]);
-    assert_eq!(check.status.code(), Some(0), "{}{}", text(&check.stdout), text(&check.stderr));
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}{}",
+        text(&check.stdout),
+        text(&check.stderr)
+    );
 
     let before_check = snapshot(&out);
     let lib = out.join("src/lib.rs");
@@ -846,9 +1393,16 @@ fn cli_good_spec_writes_then_check_then_stale() {
     let stderr = text(&stale.stderr);
     assert_eq!(stale.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("src/lib.rs"), "names the file: {stderr}");
-    assert_eq!(std::fs::read_to_string(&lib).unwrap(), contents, "--check writes nothing");
+    assert_eq!(
+        std::fs::read_to_string(&lib).unwrap(),
+        contents,
+        "--check writes nothing"
+    );
     let after = snapshot(&out);
-    assert_eq!(after.keys().collect::<Vec<_>>(), before_check.keys().collect::<Vec<_>>());
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before_check.keys().collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -863,7 +1417,10 @@ fn cli_check_reports_extra_and_missing_files() {
     let stale = cli(&[os("--input"), os(&input), os("--output"), os(&out), os("--check")]);
     let stderr = text(&stale.stderr);
     assert_eq!(stale.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("src/extra.rs") && stderr.contains("Cargo.toml"), "{stderr}");
+    assert!(
+        stderr.contains("src/extra.rs") && stderr.contains("Cargo.toml"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -909,7 +1466,14 @@ fn cli_same_spec_twice_gives_identical_folders() {
     let listing = dir.path().join("api.txt");
     let (one, two) = (dir.path().join("one"), dir.path().join("two"));
     for out in [&one, &two] {
-        let output = cli(&[os("--input"), os(&input), os("--output"), os(out), os("--api-listing"), os(&listing)]);
+        let output = cli(&[
+            os("--input"),
+            os(&input),
+            os("--output"),
+            os(out),
+            os("--api-listing"),
+            os(&listing),
+        ]);
         assert!(output.status.success(), "{}", text(&output.stderr));
     }
     assert_eq!(snapshot(&one), snapshot(&two));

@@ -14,8 +14,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn ok(name: &str) -> Bundle {
-    load::load(&fixture(name))
-        .unwrap_or_else(|diagnostic| panic!("{name} should load: {diagnostic}"))
+    load::load(&fixture(name)).unwrap_or_else(|diagnostic| panic!("{name} should load: {diagnostic}"))
 }
 
 fn err(name: &str) -> Diagnostic {
@@ -46,10 +45,7 @@ fn json_with_bom_loads() {
 fn yaml_loads() {
     let bundle = ok("petstore.yaml");
     let get = &bundle.document["paths"]["/pets/{petId}"]["get"];
-    assert_eq!(
-        get["responses"]["200"]["schema"],
-        json!({"$ref": "#/definitions/Pet"})
-    );
+    assert_eq!(get["responses"]["200"]["schema"], json!({"$ref": "#/definitions/Pet"}));
     assert_eq!(get["parameters"][0]["name"], "petId");
     let diagnostic = bundle.diagnostic("/definitions/Pet", "x");
     assert_at(&diagnostic, "petstore.yaml", "/definitions/Pet", None);
@@ -65,19 +61,13 @@ fn empty_file() {
 #[test]
 fn a_word_is_a_yaml_string_not_a_spec() {
     let diagnostic = err("hello.txt");
-    assert_eq!(
-        diagnostic.message,
-        "the root must be an object, found a string"
-    );
+    assert_eq!(diagnostic.message, "the root must be an object, found a string");
 }
 
 #[test]
 fn truncated_json_has_line_and_column() {
     let diagnostic = err("truncated.json");
-    assert_eq!(
-        diagnostic.message,
-        "invalid JSON: EOF while parsing an object"
-    );
+    assert_eq!(diagnostic.message, "invalid JSON: EOF while parsing an object");
     assert_at(&diagnostic, "truncated.json", "", Some((5, 1)));
 }
 
@@ -134,10 +124,7 @@ fn external_definition_is_imported_with_its_references() {
         document["definitions"]["Pet"]["properties"]["owner"],
         json!({"$ref": "#/definitions/Owner"})
     );
-    assert_eq!(
-        document["definitions"]["Owner"]["properties"]["name"]["type"],
-        "string"
-    );
+    assert_eq!(document["definitions"]["Owner"]["properties"]["name"]["type"], "string");
     assert_eq!(document["definitions"].get("NotUsed"), None);
 }
 
@@ -178,14 +165,8 @@ fn parameter_from_common_folder_is_imported() {
         document["parameters"]["ImageUrl"]["schema"],
         json!({"$ref": "#/definitions/ImageUrl"})
     );
-    assert_eq!(
-        document["parameters"]["ImageStream"]["schema"]["format"],
-        "file"
-    );
-    assert_eq!(
-        document["definitions"]["ImageUrl"]["required"],
-        json!(["url"])
-    );
+    assert_eq!(document["parameters"]["ImageStream"]["schema"]["format"], "file");
+    assert_eq!(document["definitions"]["ImageUrl"]["required"], json!(["url"]));
     assert_eq!(
         document["paths"]["/detect"]["post"]["x-ms-examples"],
         json!({"Detect example": {"$ref": "./examples/Detect.json"}})
@@ -220,23 +201,13 @@ fn name_collision_gets_a_suffix() {
         Some(&json!({"type": "string"}))
     );
     let diagnostic = bundle.diagnostic("/definitions/Error_1", "x");
-    assert_at(
-        &diagnostic,
-        "collision/other.json",
-        "/definitions/Error",
-        Some((3, 14)),
-    );
+    assert_at(&diagnostic, "collision/other.json", "/definitions/Error", Some((3, 14)));
 }
 
 #[test]
 fn missing_file() {
     let diagnostic = err("missing_file.json");
-    assert_at(
-        &diagnostic,
-        "missing_file.json",
-        "/parameters/P",
-        Some((6, 10)),
-    );
+    assert_at(&diagnostic, "missing_file.json", "/parameters/P", Some((6, 10)));
     let missing = fixture("nowhere/Parameters.json");
     let expected = format!(
         "cannot read `{}` (for `$ref` `nowhere/Parameters.json#/parameters/P`): ",
@@ -258,12 +229,7 @@ fn ref_cycle() {
 #[test]
 fn inlining_cycle_across_files() {
     let diagnostic = err("inline_cycle/spec.json");
-    assert_at(
-        &diagnostic,
-        "inline_cycle/c.json",
-        "/shared/ok/x-link",
-        Some((5, 17)),
-    );
+    assert_at(&diagnostic, "inline_cycle/c.json", "/shared/ok/x-link", Some((5, 17)));
     let b = fixture("inline_cycle/b.json");
     let c = fixture("inline_cycle/c.json");
     let expected = format!(
@@ -284,9 +250,7 @@ fn recursive_schema_is_valid() {
 /// Loads `text` as the only file, through the in-memory reader.
 fn load_text(name: &str, text: &str) -> Result<Bundle, Diagnostic> {
     let text = text.as_bytes().to_vec();
-    load::load_with(Path::new(name), &|_: &Path| -> io::Result<Vec<u8>> {
-        Ok(text.clone())
-    })
+    load::load_with(Path::new(name), &|_: &Path| -> io::Result<Vec<u8>> { Ok(text.clone()) })
 }
 
 #[test]
@@ -296,17 +260,12 @@ fn deep_nesting_is_an_error_not_a_crash() {
         "[".repeat(10_000),
         "]".repeat(10_000)
     );
-    let yaml: String = (0..10_000)
-        .map(|depth| format!("{}a:\n", " ".repeat(depth)))
-        .collect();
+    let yaml: String = (0..10_000).map(|depth| format!("{}a:\n", " ".repeat(depth))).collect();
     for (name, text) in [("deep.json", json), ("deep.yaml", yaml)] {
         let diagnostic = load_text(name, &text)
             .err()
             .unwrap_or_else(|| panic!("{name} should not load"));
-        assert!(
-            diagnostic.message.contains("nested too deeply"),
-            "{diagnostic}"
-        );
+        assert!(diagnostic.message.contains("nested too deeply"), "{diagnostic}");
         assert!(diagnostic.line_col.is_some(), "{diagnostic}");
     }
 }

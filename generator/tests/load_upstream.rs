@@ -41,8 +41,7 @@ fn stable_specs(root: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut folders = vec![root.to_path_buf()];
     while let Some(folder) = folders.pop() {
-        let entries =
-            std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
+        let entries = std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name();
@@ -50,8 +49,7 @@ fn stable_specs(root: &Path) -> Vec<PathBuf> {
                 if name != "examples" {
                     folders.push(path);
                 }
-            } else if path.extension().is_some_and(|ext| ext == "json") && in_stable_version(&path)
-            {
+            } else if path.extension().is_some_and(|ext| ext == "json") && in_stable_version(&path) {
                 found.push(path);
             }
         }

@@ -55,11 +55,17 @@ pub struct Reply {
 
 impl Reply {
     pub fn status(status: u16) -> Self {
-        Reply { status, headers: Vec::new(), body: Vec::new() }
+        Reply {
+            status,
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
     }
 
     pub fn json(status: u16, body: &serde_json::Value) -> Self {
-        Reply::status(status).header("content-type", "application/json").body(body.to_string())
+        Reply::status(status)
+            .header("content-type", "application/json")
+            .body(body.to_string())
     }
 
     pub fn header(mut self, name: &str, value: &str) -> Self {
@@ -94,14 +100,18 @@ impl Server {
         let shared = state.clone();
         tokio::spawn(async move {
             loop {
-                let Ok((stream, _)) = listener.accept().await else { return };
+                let Ok((stream, _)) = listener.accept().await else {
+                    return;
+                };
                 let state = shared.clone();
                 tokio::spawn(async move {
                     let service = service_fn(move |req: Request<Incoming>| {
                         let state = state.clone();
                         async move { Ok::<_, Infallible>(answer(&state, req).await) }
                     });
-                    let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
                 });
             }
         });
@@ -150,5 +160,7 @@ async fn answer(state: &Mutex<State>, req: Request<Incoming>) -> Response<Full<B
     for (name, value) in &reply.headers {
         response = response.header(name, value);
     }
-    response.body(Full::new(Bytes::from(reply.body))).expect("valid scripted reply")
+    response
+        .body(Full::new(Bytes::from(reply.body)))
+        .expect("valid scripted reply")
 }

@@ -40,10 +40,7 @@ impl<'a> Cx<'a> {
                 map,
                 pointer,
             }),
-            other => Err(self.error(
-                &pointer,
-                format!("expected an object, found {}", kind(other)),
-            )),
+            other => Err(self.error(&pointer, format!("expected an object, found {}", kind(other)))),
         }
     }
 
@@ -102,10 +99,7 @@ impl<'a> Obj<'a> {
     }
 
     fn wrong_type(&self, key: &str, expected: &str, found: &Value) -> Diagnostic {
-        self.error_at(
-            key,
-            format!("`{key}` must be {expected}, found {}", kind(found)),
-        )
+        self.error_at(key, format!("`{key}` must be {expected}, found {}", kind(found)))
     }
 
     pub fn str(&self, key: &str) -> Result<Option<&'a str>> {
@@ -208,10 +202,9 @@ impl<'a> Obj<'a> {
             .into_iter()
             .map(|(pointer, value)| match value {
                 Value::String(s) => Ok(s.clone()),
-                other => Err(self.cx.error(
-                    &pointer,
-                    format!("`{key}` must contain strings, found {}", kind(other)),
-                )),
+                other => Err(self
+                    .cx
+                    .error(&pointer, format!("`{key}` must contain strings, found {}", kind(other)))),
             })
             .collect::<Result<_>>()
             .map(Some)

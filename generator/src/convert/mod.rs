@@ -78,16 +78,12 @@ pub fn swagger_origin_pointer(swagger: &Value, openapi3_pointer: &str) -> String
 /// Deserializes an OpenAPI 3.0 document; `diag` builds the diagnostic (at the root) from serde's
 /// message.
 pub fn from_openapi3(doc: &Value, diag: &dyn Fn(&str, String) -> Diagnostic) -> Result<OpenAPI> {
-    serde_json::from_value(doc.clone())
-        .map_err(|e| diag("", format!("invalid OpenAPI 3.0 document: {e}")))
+    serde_json::from_value(doc.clone()).map_err(|e| diag("", format!("invalid OpenAPI 3.0 document: {e}")))
 }
 
 /// Converts a Swagger 2.0 document whose `$ref`s are local (or left as written when they point
 /// elsewhere). `diag(pointer, message)` builds the diagnostic for a node of `swagger`.
-pub fn convert_swagger(
-    swagger: &Value,
-    diag: &dyn Fn(&str, String) -> Diagnostic,
-) -> Result<OpenAPI> {
+pub fn convert_swagger(swagger: &Value, diag: &dyn Fn(&str, String) -> Diagnostic) -> Result<OpenAPI> {
     let cx = Cx::new(swagger, diag);
     let root = cx.object(swagger, "")?;
     let defaults = Defaults::of(&root)?;
@@ -110,10 +106,7 @@ pub fn convert_swagger(
         match key.as_str() {
             "x-ms-paths" => {}
             "x-ms-parameterized-host" => {
-                let host = servers
-                    .parameterized_host
-                    .clone()
-                    .unwrap_or_else(|| value.clone());
+                let host = servers.parameterized_host.clone().unwrap_or_else(|| value.clone());
                 extensions.insert(key.clone(), host);
             }
             _ => {
@@ -172,12 +165,7 @@ fn definitions(root: &Obj<'_>) -> Result<IndexMap<String, ReferenceOr<Schema>>> 
     definitions
         .iter()
         .map(|(name, value)| {
-            let converted = schema::convert(
-                root.cx,
-                value,
-                &definitions.at(name),
-                schema::Flavor::Schema,
-            )?;
+            let converted = schema::convert(root.cx, value, &definitions.at(name), schema::Flavor::Schema)?;
             Ok((name.clone(), converted))
         })
         .collect()
@@ -216,9 +204,7 @@ pub(crate) mod test_support {
     }
 
     pub fn convert(doc: &Value) -> Result<OpenAPI, Diagnostic> {
-        super::convert_swagger(doc, &|pointer, message| {
-            Diagnostic::new("test.json", pointer, message)
-        })
+        super::convert_swagger(doc, &|pointer, message| Diagnostic::new("test.json", pointer, message))
     }
 
     #[track_caller]
@@ -287,10 +273,7 @@ mod tests {
         for _ in 0..3 {
             assert_eq!(serde_json::to_string(&convert_ok(&doc)).unwrap(), first);
         }
-        assert!(
-            first.find("\"/b\"") < first.find("\"/a\""),
-            "document order kept"
-        );
+        assert!(first.find("\"/b\"") < first.find("\"/a\""), "document order kept");
     }
 
     #[test]
@@ -303,9 +286,7 @@ mod tests {
         let e = error_of(&json!({"swagger": "2.0", "info": {"title": "t"}, "paths": {}}));
         assert_eq!(e.pointer, "/info");
         assert!(e.message.contains("`version`"), "{}", e.message);
-        let e = error_of(&swagger(
-            json!({"paths": {}, "consumes": "application/json"}),
-        ));
+        let e = error_of(&swagger(json!({"paths": {}, "consumes": "application/json"})));
         assert_eq!(e.pointer, "/consumes");
         let e = error_of(&swagger(json!({"paths": {}, "definitions": []})));
         assert_eq!(e.pointer, "/definitions");
@@ -356,8 +337,7 @@ mod tests {
                 let result = std::panic::catch_unwind(|| convert(&mutated));
                 assert!(result.is_ok(), "panicked with {replacement} at {pointer}");
                 // Mapping any pointer back must not panic either.
-                let _ =
-                    swagger_origin_pointer(&mutated, &format!("/paths/~1a~1{{id}}/post{pointer}"));
+                let _ = swagger_origin_pointer(&mutated, &format!("/paths/~1a~1{{id}}/post{pointer}"));
             }
         }
     }

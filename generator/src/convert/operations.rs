@@ -2,8 +2,8 @@
 
 use indexmap::IndexMap;
 use openapiv3::{
-    Header, HeaderStyle, MediaType, Operation, ParameterSchemaOrContent, PathItem, Paths,
-    ReferenceOr, RequestBody, Response, Responses, StatusCode,
+    Header, HeaderStyle, MediaType, Operation, ParameterSchemaOrContent, PathItem, Paths, ReferenceOr, RequestBody,
+    Response, Responses, StatusCode,
 };
 use serde_json::Value;
 
@@ -52,12 +52,7 @@ pub(crate) fn convert_paths(root: &Obj<'_>, defaults: &Defaults) -> Result<Paths
     Ok(paths)
 }
 
-fn add_paths(
-    paths: &mut Paths,
-    obj: &Obj<'_>,
-    defaults: &Defaults,
-    x_ms_paths: bool,
-) -> Result<()> {
+fn add_paths(paths: &mut Paths, obj: &Obj<'_>, defaults: &Defaults, x_ms_paths: bool) -> Result<()> {
     for (key, value) in obj.iter() {
         if key.starts_with("x-") {
             paths.extensions.insert(key.clone(), value.clone());
@@ -73,9 +68,7 @@ fn add_paths(
             ));
         }
         let item = obj.cx.object(value, obj.at(key))?;
-        paths
-            .paths
-            .insert(key.clone(), convert_path_item(&item, defaults)?);
+        paths.paths.insert(key.clone(), convert_path_item(&item, defaults)?);
     }
     Ok(())
 }
@@ -229,10 +222,7 @@ fn convert_responses(obj: &Obj<'_>, produces: &[String]) -> Result<Responses> {
             out.default = Some(response);
         } else {
             let Some(code) = status_code(key) else {
-                return Err(obj.error_at(
-                    key,
-                    format!("`{key}` is not an HTTP status code or `default`"),
-                ));
+                return Err(obj.error_at(key, format!("`{key}` is not an HTTP status code or `default`")));
             };
             out.responses.insert(code, response);
         }
@@ -243,11 +233,7 @@ fn convert_responses(obj: &Obj<'_>, produces: &[String]) -> Result<Responses> {
 /// `"200"` -> `Code(200)`, `"2XX"` -> `Range(2)`.
 fn status_code(key: &str) -> Option<StatusCode> {
     match key.as_bytes() {
-        [d, x, y]
-            if d.is_ascii_digit()
-                && x.eq_ignore_ascii_case(&b'X')
-                && y.eq_ignore_ascii_case(&b'X') =>
-        {
+        [d, x, y] if d.is_ascii_digit() && x.eq_ignore_ascii_case(&b'X') && y.eq_ignore_ascii_case(&b'X') => {
             Some(StatusCode::Range(u16::from(d - b'0')))
         }
         [_, _, _] => key
@@ -278,10 +264,7 @@ pub(crate) fn convert_response(
     let obj = cx.object(value, pointer)?;
     if let Some(reference) = obj.str("$ref")? {
         if is_local(reference) && cx.resolve(reference).is_none() {
-            return Err(obj.error_at(
-                "$ref",
-                format!("`$ref` target `{reference}` does not exist"),
-            ));
+            return Err(obj.error_at("$ref", format!("`$ref` target `{reference}` does not exist")));
         }
         return Ok(ReferenceOr::Reference {
             reference: convert_response_ref(reference),
@@ -322,10 +305,7 @@ fn convert_header(obj: &Obj<'_>) -> Result<Header> {
     let mut extensions = obj.extensions();
     if obj.str("type")? == Some("array") {
         let format = obj.str("collectionFormat")?.unwrap_or("csv");
-        extensions.insert(
-            "x-ms-collection-format".into(),
-            Value::String(format.into()),
-        );
+        extensions.insert("x-ms-collection-format".into(), Value::String(format.into()));
     }
     Ok(Header {
         description: obj.string("description")?,
@@ -340,10 +320,7 @@ fn convert_header(obj: &Obj<'_>) -> Result<Header> {
 }
 
 /// Converts the root `responses` map to `components.responses`.
-pub(crate) fn global_responses(
-    root: &Obj<'_>,
-    defaults: &Defaults,
-) -> Result<IndexMap<String, ReferenceOr<Response>>> {
+pub(crate) fn global_responses(root: &Obj<'_>, defaults: &Defaults) -> Result<IndexMap<String, ReferenceOr<Response>>> {
     let Some(obj) = root.object("responses")? else {
         return Ok(IndexMap::new());
     };
@@ -359,9 +336,7 @@ pub(crate) fn global_responses(
 
 #[cfg(test)]
 mod tests {
-    use openapiv3::{
-        ReferenceOr, SchemaKind, StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
-    };
+    use openapiv3::{ReferenceOr, SchemaKind, StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty};
     use serde_json::json;
 
     use crate::convert::test_support::{convert_ok, error_of, swagger};
@@ -383,12 +358,7 @@ mod tests {
             "definitions": {"Thing": {"type": "object"}}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/things/{id}"]
-            .as_item()
-            .unwrap()
-            .put
-            .clone()
-            .unwrap();
+        let op = oa.paths.paths["/things/{id}"].as_item().unwrap().put.clone().unwrap();
         assert_eq!(op.operation_id.as_deref(), Some("Things_Put"));
         assert_eq!(op.parameters.len(), 2);
         assert_eq!(op.extensions["x-ms-requestBody-index"], json!(1));
@@ -422,12 +392,7 @@ mod tests {
                                     "schema": {"type": "object", "format": "file"}}}
         }));
         let oa = convert_ok(&doc);
-        let a = oa.paths.paths["/a"]
-            .as_item()
-            .unwrap()
-            .post
-            .clone()
-            .unwrap();
+        let a = oa.paths.paths["/a"].as_item().unwrap().post.clone().unwrap();
         assert_eq!(
             a.request_body,
             Some(ReferenceOr::Reference {
@@ -439,44 +404,20 @@ mod tests {
             .clone()
             .into_item()
             .unwrap();
-        assert_eq!(
-            component.extensions["x-ms-requestBody-name"],
-            json!("payload")
-        );
-        assert_eq!(
-            component.extensions["x-ms-parameter-location"],
-            json!("method")
-        );
-        assert_eq!(
-            component.content.keys().collect::<Vec<_>>(),
-            ["application/json"]
-        );
+        assert_eq!(component.extensions["x-ms-requestBody-name"], json!("payload"));
+        assert_eq!(component.extensions["x-ms-parameter-location"], json!("method"));
+        assert_eq!(component.content.keys().collect::<Vec<_>>(), ["application/json"]);
 
-        let b = oa.paths.paths["/b"]
-            .as_item()
-            .unwrap()
-            .post
-            .clone()
-            .unwrap();
+        let b = oa.paths.paths["/b"].as_item().unwrap().post.clone().unwrap();
         let body = b.request_body.unwrap().into_item().unwrap();
-        assert_eq!(
-            body.content.keys().collect::<Vec<_>>(),
-            ["application/octet-stream"]
-        );
-        let ReferenceOr::Item(s) = body.content["application/octet-stream"]
-            .schema
-            .clone()
-            .unwrap()
-        else {
+        assert_eq!(body.content.keys().collect::<Vec<_>>(), ["application/octet-stream"]);
+        let ReferenceOr::Item(s) = body.content["application/octet-stream"].schema.clone().unwrap() else {
             panic!()
         };
         let SchemaKind::Type(Type::String(s)) = s.schema_kind else {
             panic!()
         };
-        assert_eq!(
-            s.format,
-            VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
-        );
+        assert_eq!(s.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
     }
 
     #[test]
@@ -503,12 +444,7 @@ mod tests {
             "definitions": {"Job": {"type": "object"}}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/jobs"]
-            .as_item()
-            .unwrap()
-            .post
-            .clone()
-            .unwrap();
+        let op = oa.paths.paths["/jobs"].as_item().unwrap().post.clone().unwrap();
         assert_eq!(op.extensions["x-ms-long-running-operation"], json!(true));
         assert_eq!(
             op.extensions["x-ms-long-running-operation-options"]["final-state-via"],
@@ -516,32 +452,24 @@ mod tests {
         );
         assert_eq!(op.responses.extensions["x-ms-foo"], json!(1));
 
-        let accepted = op.responses.responses[&StatusCode::Code(202)]
-            .as_item()
-            .unwrap();
+        let accepted = op.responses.responses[&StatusCode::Code(202)].as_item().unwrap();
         assert_eq!(accepted.description, "Accepted.");
         assert!(accepted.content.is_empty());
         assert_eq!(accepted.extensions["x-ms-error-response"], json!(false));
         let header = accepted.headers["Operation-Location"].as_item().unwrap();
         assert_eq!(header.description.as_deref(), Some("Where to poll."));
         assert_eq!(header.extensions["x-ms-client-name"], json!("location"));
-        let openapiv3::ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = &header.format
-        else {
+        let openapiv3::ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = &header.format else {
             panic!()
         };
         assert!(matches!(s.schema_kind, SchemaKind::Type(Type::String(_))));
 
-        let ok = op.responses.responses[&StatusCode::Code(200)]
-            .as_item()
-            .unwrap();
+        let ok = op.responses.responses[&StatusCode::Code(200)].as_item().unwrap();
         assert_eq!(
             ok.content.keys().collect::<Vec<_>>(),
             ["application/json", "application/xml"]
         );
-        assert_eq!(
-            ok.content["application/json"].example,
-            Some(json!({"id": "1"}))
-        );
+        assert_eq!(ok.content["application/json"].example, Some(json!({"id": "1"})));
         assert_eq!(ok.content["application/xml"].example, None);
 
         let default = op.responses.default.clone().unwrap().into_item().unwrap();
@@ -554,15 +482,8 @@ mod tests {
             "paths": {"/blob": {"get": {"responses": {"200": {"description": "", "schema": {"type": "file"}}}}}}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/blob"]
-            .as_item()
-            .unwrap()
-            .get
-            .clone()
-            .unwrap();
-        let ok = op.responses.responses[&StatusCode::Code(200)]
-            .as_item()
-            .unwrap();
+        let op = oa.paths.paths["/blob"].as_item().unwrap().get.clone().unwrap();
+        let ok = op.responses.responses[&StatusCode::Code(200)].as_item().unwrap();
         assert_eq!(ok.content.keys().collect::<Vec<_>>(), ["application/json"]);
         let Some(ReferenceOr::Item(s)) = &ok.content["application/json"].schema else {
             panic!()
@@ -570,10 +491,7 @@ mod tests {
         let SchemaKind::Type(Type::String(s)) = &s.schema_kind else {
             panic!()
         };
-        assert_eq!(
-            s.format,
-            VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
-        );
+        assert_eq!(s.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
     }
 
     #[test]
@@ -620,14 +538,8 @@ mod tests {
         assert!(op.deprecated);
         assert_eq!(op.security.unwrap()[0]["key"], Vec::<String>::new());
         assert_eq!(op.external_docs.unwrap().url, "https://example.com");
-        assert_eq!(
-            op.extensions["x-ms-pageable"]["nextLinkName"],
-            json!("nextLink")
-        );
-        assert_eq!(
-            op.extensions["x-ms-examples"]["Ex"]["$ref"],
-            json!("./examples/a.json")
-        );
+        assert_eq!(op.extensions["x-ms-pageable"]["nextLinkName"], json!("nextLink"));
+        assert_eq!(op.extensions["x-ms-examples"]["Ex"]["$ref"], json!("./examples/a.json"));
     }
 
     #[test]
@@ -687,14 +599,9 @@ mod tests {
         ));
         assert_eq!(e.pointer, "/paths/~1a/get/tags");
 
-        let e = error_of(&swagger(
-            json!({"paths": {"/a": {"get": {"responses": {"200": {
-                "description": "", "headers": {"H": {"type": "string", "maxLength": -1}}
-            }}}}}}),
-        ));
-        assert_eq!(
-            e.pointer,
-            "/paths/~1a/get/responses/200/headers/H/maxLength"
-        );
+        let e = error_of(&swagger(json!({"paths": {"/a": {"get": {"responses": {"200": {
+            "description": "", "headers": {"H": {"type": "string", "maxLength": -1}}
+        }}}}}})));
+        assert_eq!(e.pointer, "/paths/~1a/get/responses/200/headers/H/maxLength");
     }
 }

@@ -7,8 +7,8 @@
 
 use indexmap::IndexMap;
 use openapiv3::{
-    HeaderStyle, MediaType, Parameter, ParameterData, ParameterSchemaOrContent, PathStyle,
-    QueryStyle, ReferenceOr, RequestBody,
+    HeaderStyle, MediaType, Parameter, ParameterData, ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr,
+    RequestBody,
 };
 use serde_json::{json, Map, Value};
 
@@ -39,9 +39,7 @@ impl Location {
             "formData" => Ok(Location::FormData),
             other => Err(param.error_at(
                 "in",
-                format!(
-                    "unknown parameter location `{other}`; expected one of query, header, path, formData, body"
-                ),
+                format!("unknown parameter location `{other}`; expected one of query, header, path, formData, body"),
             )),
         }
     }
@@ -106,18 +104,12 @@ pub(crate) fn resolve<'a>(cx: Cx<'a>, value: &'a Value, entry: String) -> Result
             });
         }
         let Some((pointer, target)) = cx.resolve(reference) else {
-            return Err(obj.error_at(
-                "$ref",
-                format!("`$ref` target `{reference}` does not exist"),
-            ));
+            return Err(obj.error_at("$ref", format!("`$ref` target `{reference}` does not exist")));
         };
         global = global_name(&pointer);
         obj = cx.object(target, pointer)?;
     }
-    Err(cx.error(
-        &entry,
-        "too many nested `$ref`s (is there a reference cycle?)",
-    ))
+    Err(cx.error(&entry, "too many nested `$ref`s (is there a reference cycle?)"))
 }
 
 /// `Some(name)` for the pointer `/parameters/<name>`.
@@ -159,11 +151,7 @@ pub(crate) fn merged<'a>(path_item: &Obj<'a>, operation: &Obj<'a>) -> Result<Vec
     Ok(merged.into_iter().map(|(_, source)| source).collect())
 }
 
-fn duplicate(
-    cx: Cx<'_>,
-    source: &Source<'_>,
-    (name, location): &(String, String),
-) -> crate::Diagnostic {
+fn duplicate(cx: Cx<'_>, source: &Source<'_>, (name, location): &(String, String)) -> crate::Diagnostic {
     cx.error(
         &source.entry,
         format!("parameter `{name}` in `{location}` is declared twice"),
@@ -184,18 +172,12 @@ pub(crate) fn request_body_ref(name: &str) -> String {
 pub(crate) fn convert(param: &Obj<'_>, location: Location) -> Result<Parameter> {
     let ty = param.str("type")?;
     if ty == Some("file") {
-        return Err(param.error_at(
-            "type",
-            "type `file` is only allowed for formData parameters",
-        ));
+        return Err(param.error_at("type", "type `file` is only allowed for formData parameters"));
     }
     let mut extensions = param.extensions();
     let (collection_format, explode) = if ty == Some("array") {
         let format = collection_format(param, location)?;
-        extensions.insert(
-            "x-ms-collection-format".into(),
-            Value::String(format.into()),
-        );
+        extensions.insert("x-ms-collection-format".into(), Value::String(format.into()));
         (Some(format), Some(format == "multi"))
     } else {
         (None, None)
@@ -204,9 +186,7 @@ pub(crate) fn convert(param: &Obj<'_>, location: Location) -> Result<Parameter> 
     let parameter_data = ParameterData {
         name: param.required_str("name")?.to_string(),
         description: param.string("description")?,
-        required: param
-            .bool("required")?
-            .unwrap_or(location == Location::Path),
+        required: param.bool("required")?.unwrap_or(location == Location::Path),
         deprecated: None,
         format: ParameterSchemaOrContent::Schema(schema::convert_object(param, Flavor::Parameter)?),
         example: None,
@@ -253,9 +233,7 @@ fn collection_format<'a>(param: &Obj<'a>, location: Location) -> Result<&'a str>
         )),
         other => Err(param.error_at(
             "collectionFormat",
-            format!(
-                "unknown collectionFormat `{other}`; expected one of csv, ssv, tsv, pipes, multi"
-            ),
+            format!("unknown collectionFormat `{other}`; expected one of csv, ssv, tsv, pipes, multi"),
         )),
     }
 }
@@ -295,15 +273,8 @@ pub(crate) fn body(param: &Obj<'_>, consumes: &[String]) -> Result<RequestBody> 
 /// `application/x-www-form-urlencoded`.
 ///
 /// `pointer` locates the form as a whole (the operation).
-pub(crate) fn form(
-    cx: Cx<'_>,
-    pointer: &str,
-    params: &[Obj<'_>],
-    consumes: &[String],
-) -> Result<RequestBody> {
-    let multipart = consumes
-        .iter()
-        .any(|c| media_type_is(c, "multipart/form-data"));
+pub(crate) fn form(cx: Cx<'_>, pointer: &str, params: &[Obj<'_>], consumes: &[String]) -> Result<RequestBody> {
+    let multipart = consumes.iter().any(|c| media_type_is(c, "multipart/form-data"));
     let media_type = if multipart {
         "multipart/form-data"
     } else {
@@ -365,19 +336,15 @@ pub(crate) fn components(root: &Obj<'_>, consumes: &[String]) -> Result<Componen
                 out.parameters
                     .insert(name.clone(), ReferenceOr::Reference { reference });
             }
-            Target::Param {
-                param, location, ..
-            } => match location {
+            Target::Param { param, location, .. } => match location {
                 Location::Body => {
                     let request_body = body(&param, consumes)?;
-                    out.request_bodies
-                        .insert(name.clone(), ReferenceOr::Item(request_body));
+                    out.request_bodies.insert(name.clone(), ReferenceOr::Item(request_body));
                 }
                 Location::FormData => {}
                 _ => {
                     let parameter = convert(&param, location)?;
-                    out.parameters
-                        .insert(name.clone(), ReferenceOr::Item(parameter));
+                    out.parameters.insert(name.clone(), ReferenceOr::Item(parameter));
                 }
             },
         }
@@ -388,8 +355,8 @@ pub(crate) fn components(root: &Obj<'_>, consumes: &[String]) -> Result<Componen
 #[cfg(test)]
 mod tests {
     use openapiv3::{
-        Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr, SchemaKind,
-        StringFormat, Type, VariantOrUnknownOrEmpty,
+        Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr, SchemaKind, StringFormat, Type,
+        VariantOrUnknownOrEmpty,
     };
     use serde_json::{json, Value};
 
@@ -469,9 +436,7 @@ mod tests {
         ]));
         let query = |i: usize| match ps[i].as_item().unwrap() {
             Parameter::Query {
-                parameter_data,
-                style,
-                ..
+                parameter_data, style, ..
             } => (
                 style.clone(),
                 parameter_data.explode,
@@ -481,27 +446,14 @@ mod tests {
         };
         assert_eq!(query(0), (QueryStyle::Form, Some(false), json!("csv")));
         assert_eq!(query(1), (QueryStyle::Form, Some(true), json!("multi")));
-        assert_eq!(
-            query(2),
-            (QueryStyle::SpaceDelimited, Some(false), json!("ssv"))
-        );
-        assert_eq!(
-            query(3),
-            (QueryStyle::PipeDelimited, Some(false), json!("pipes"))
-        );
+        assert_eq!(query(2), (QueryStyle::SpaceDelimited, Some(false), json!("ssv")));
+        assert_eq!(query(3), (QueryStyle::PipeDelimited, Some(false), json!("pipes")));
         assert_eq!(query(4), (QueryStyle::Form, Some(false), json!("tsv")));
         let Parameter::Header { parameter_data, .. } = ps[5].as_item().unwrap() else {
             panic!()
         };
-        assert_eq!(
-            parameter_data.extensions["x-ms-collection-format"],
-            json!("csv")
-        );
-        let Parameter::Path {
-            parameter_data,
-            style,
-        } = ps[6].as_item().unwrap()
-        else {
+        assert_eq!(parameter_data.extensions["x-ms-collection-format"], json!("csv"));
+        let Parameter::Path { parameter_data, style } = ps[6].as_item().unwrap() else {
             panic!()
         };
         assert_eq!(*style, PathStyle::Simple);
@@ -519,20 +471,14 @@ mod tests {
         let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = d.format else {
             panic!()
         };
-        assert!(!s
-            .schema_data
-            .extensions
-            .contains_key("x-ms-collection-format"));
+        assert!(!s.schema_data.extensions.contains_key("x-ms-collection-format"));
         let SchemaKind::Type(Type::Array(a)) = s.schema_kind else {
             panic!()
         };
         let Some(ReferenceOr::Item(items)) = a.items else {
             panic!()
         };
-        assert_eq!(
-            items.schema_data.extensions["x-ms-collection-format"],
-            json!("csv")
-        );
+        assert_eq!(items.schema_data.extensions["x-ms-collection-format"], json!("csv"));
     }
 
     #[test]
@@ -591,25 +537,14 @@ mod tests {
         }));
         let oa = convert_ok(&doc);
         let components = oa.components.unwrap();
-        assert_eq!(
-            components.parameters.keys().collect::<Vec<_>>(),
-            ["Id", "ApiVersion"]
-        );
-        assert_eq!(
-            components.request_bodies.keys().collect::<Vec<_>>(),
-            ["Body"]
-        );
+        assert_eq!(components.parameters.keys().collect::<Vec<_>>(), ["Id", "ApiVersion"]);
+        assert_eq!(components.request_bodies.keys().collect::<Vec<_>>(), ["Body"]);
         let api_version = components.parameters["ApiVersion"].as_item().unwrap();
         assert_eq!(
             api_version.parameter_data_ref().extensions["x-ms-parameter-location"],
             json!("client")
         );
-        let op = oa.paths.paths["/things/{id}"]
-            .as_item()
-            .unwrap()
-            .get
-            .clone()
-            .unwrap();
+        let op = oa.paths.paths["/things/{id}"].as_item().unwrap().get.clone().unwrap();
         assert_eq!(
             op.parameters,
             [
@@ -641,23 +576,15 @@ mod tests {
             }}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/things/{id}"]
-            .as_item()
-            .unwrap()
-            .get
-            .clone()
-            .unwrap();
+        let op = oa.paths.paths["/things/{id}"].as_item().unwrap().get.clone().unwrap();
         let names: Vec<_> = op
             .parameters
             .iter()
             .map(|p| p.as_item().unwrap().parameter_data_ref().name.clone())
             .collect();
         assert_eq!(names, ["id", "q", "x"]);
-        let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) = &op.parameters[0]
-            .as_item()
-            .unwrap()
-            .parameter_data_ref()
-            .format
+        let ParameterSchemaOrContent::Schema(ReferenceOr::Item(s)) =
+            &op.parameters[0].as_item().unwrap().parameter_data_ref().format
         else {
             panic!()
         };
@@ -682,23 +609,14 @@ mod tests {
             }}}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/upload"]
-            .as_item()
-            .unwrap()
-            .post
-            .clone()
-            .unwrap();
+        let op = oa.paths.paths["/upload"].as_item().unwrap().post.clone().unwrap();
         assert_eq!(op.parameters.len(), 1);
         assert_eq!(op.extensions["x-ms-requestBody-index"], json!(1));
         let body = op.request_body.unwrap().into_item().unwrap();
         assert!(body.required);
         assert_eq!(body.extensions["x-ms-requestBody-index"], json!(1));
-        assert_eq!(
-            body.content.keys().collect::<Vec<_>>(),
-            ["multipart/form-data"]
-        );
-        let ReferenceOr::Item(schema) = body.content["multipart/form-data"].schema.clone().unwrap()
-        else {
+        assert_eq!(body.content.keys().collect::<Vec<_>>(), ["multipart/form-data"]);
+        let ReferenceOr::Item(schema) = body.content["multipart/form-data"].schema.clone().unwrap() else {
             panic!()
         };
         let SchemaKind::Type(Type::Object(o)) = schema.schema_kind else {
@@ -710,17 +628,11 @@ mod tests {
             panic!()
         };
         assert_eq!(file.schema_data.description.as_deref(), Some("The file."));
-        assert_eq!(
-            file.schema_data.extensions["x-ms-client-name"],
-            json!("content")
-        );
+        assert_eq!(file.schema_data.extensions["x-ms-client-name"], json!("content"));
         let SchemaKind::Type(Type::String(s)) = &file.schema_kind else {
             panic!()
         };
-        assert_eq!(
-            s.format,
-            VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
-        );
+        assert_eq!(s.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
     }
 
     #[test]
@@ -732,12 +644,7 @@ mod tests {
             }}}
         }));
         let oa = convert_ok(&doc);
-        let op = oa.paths.paths["/login"]
-            .as_item()
-            .unwrap()
-            .post
-            .clone()
-            .unwrap();
+        let op = oa.paths.paths["/login"].as_item().unwrap().post.clone().unwrap();
         let body = op.request_body.unwrap().into_item().unwrap();
         assert_eq!(
             body.content.keys().collect::<Vec<_>>(),
@@ -748,12 +655,8 @@ mod tests {
 
     #[test]
     fn parameter_errors_are_located() {
-        let with = |params: Value| {
-            swagger(json!({"paths": {"/t": {"get": {"parameters": params, "responses": {}}}}}))
-        };
-        let e = error_of(&with(
-            json!([{"name": "a", "in": "cookie", "type": "string"}]),
-        ));
+        let with = |params: Value| swagger(json!({"paths": {"/t": {"get": {"parameters": params, "responses": {}}}}}));
+        let e = error_of(&with(json!([{"name": "a", "in": "cookie", "type": "string"}])));
         assert_eq!(e.pointer, "/paths/~1t/get/parameters/0/in");
         assert!(
             e.message.contains("unknown parameter location `cookie`"),
@@ -789,11 +692,7 @@ mod tests {
         assert_eq!(e.pointer, "/paths/~1t/get/parameters");
 
         let e = error_of(&with(json!([{"in": "query", "type": "string"}])));
-        assert!(
-            e.message.contains("missing required `name`"),
-            "{}",
-            e.message
-        );
+        assert!(e.message.contains("missing required `name`"), "{}", e.message);
 
         let e = error_of(&with(json!([{"name": "b", "in": "body"}])));
         assert!(e.message.contains("`schema`"), "{}", e.message);

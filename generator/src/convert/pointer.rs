@@ -44,18 +44,12 @@ pub(crate) fn origin(doc: &Value, openapi3_pointer: &str) -> String {
     let at = |path: &[&str]| Cursor::root(doc).down(path);
     let mapped = match tokens.as_slice() {
         ["components", "schemas", name, rest @ ..] => schema(at(&["definitions", name]), rest),
-        ["components", "parameters", name, rest @ ..] => {
-            parameter(at(&["parameters", name]).follow_if(rest), rest)
-        }
+        ["components", "parameters", name, rest @ ..] => parameter(at(&["parameters", name]).follow_if(rest), rest),
         ["components", "requestBodies", name, rest @ ..] => {
             request_body(at(&["parameters", name]).follow_if(rest), rest)
         }
-        ["components", "responses", name, rest @ ..] => {
-            response(at(&["responses", name]).follow_if(rest), rest)
-        }
-        ["components", "securitySchemes", name, rest @ ..] => {
-            security_scheme(at(&["securityDefinitions", name]), rest)
-        }
+        ["components", "responses", name, rest @ ..] => response(at(&["responses", name]).follow_if(rest), rest),
+        ["components", "securitySchemes", name, rest @ ..] => security_scheme(at(&["securityDefinitions", name]), rest),
         ["paths", path, rest @ ..] => {
             let in_paths = doc.get("paths").and_then(|p| p.get(*path)).is_some();
             let in_x_ms_paths = doc.get("x-ms-paths").and_then(|p| p.get(*path)).is_some();
@@ -120,9 +114,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn down(self, tokens: &[&str]) -> Self {
-        tokens
-            .iter()
-            .fold(self, |cursor, token| cursor.child(token))
+        tokens.iter().fold(self, |cursor, token| cursor.child(token))
     }
 
     fn get(&self, key: &str) -> Option<&'a Value> {
@@ -222,9 +214,7 @@ fn response<'a>(cursor: Cursor<'a>, rest: &[&str]) -> Cursor<'a> {
     match rest {
         [] => cursor,
         ["content", _, "schema", more @ ..] => schema(cursor.child("schema"), more),
-        ["content", media_type, "example", more @ ..] => {
-            cursor.child("examples").child(media_type).down(more)
-        }
+        ["content", media_type, "example", more @ ..] => cursor.child("examples").child(media_type).down(more),
         ["content", ..] => cursor,
         ["headers", name, more @ ..] => header(cursor.child("headers").child(name), more),
         _ => cursor.down(rest),
@@ -265,15 +255,11 @@ fn operation<'a>(doc: &'a Value, item: Cursor<'a>, op: Cursor<'a>, rest: &[&str]
             let entry = index.parse::<usize>().ok().and_then(|i| {
                 merged(doc, &item, &op)?
                     .into_iter()
-                    .filter(|(_, location)| {
-                        !matches!(location, Some(Location::Body | Location::FormData))
-                    })
+                    .filter(|(_, location)| !matches!(location, Some(Location::Body | Location::FormData)))
                     .nth(i)
             });
             match entry {
-                Some((entry, _)) => {
-                    parameter(Cursor::at_pointer(doc, &entry).follow_if(more), more)
-                }
+                Some((entry, _)) => parameter(Cursor::at_pointer(doc, &entry).follow_if(more), more),
                 None => op.child("parameters"),
             }
         }
@@ -297,9 +283,7 @@ fn operation<'a>(doc: &'a Value, item: Cursor<'a>, op: Cursor<'a>, rest: &[&str]
             }
             op
         }
-        ["responses", code, more @ ..] => {
-            response(op.child("responses").child(code).follow_if(more), more)
-        }
+        ["responses", code, more @ ..] => response(op.child("responses").child(code).follow_if(more), more),
         ["x-ms-requestBody-index", ..] => op,
         _ => op.down(rest),
     }
@@ -307,11 +291,7 @@ fn operation<'a>(doc: &'a Value, item: Cursor<'a>, op: Cursor<'a>, rest: &[&str]
 
 /// The merged parameter entries of an operation (pointer and location; `None` for external refs),
 /// computed exactly as the conversion did.
-fn merged(
-    doc: &Value,
-    item: &Cursor<'_>,
-    op: &Cursor<'_>,
-) -> Option<Vec<(String, Option<Location>)>> {
+fn merged(doc: &Value, item: &Cursor<'_>, op: &Cursor<'_>) -> Option<Vec<(String, Option<Location>)>> {
     let diag = |pointer: &str, message: String| Diagnostic::new("", pointer, message);
     let cx = Cx::new(doc, &diag);
     let item = cx.object(item.node?, render(&item.tokens)).ok()?;
@@ -344,15 +324,10 @@ fn servers<'a>(doc: &'a Value, rest: &[&str]) -> Cursor<'a> {
     match rest {
         ["url", ..] => host.child("hostTemplate"),
         ["variables", name, more @ ..] => {
-            let count = host
-                .get("parameters")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len);
+            let count = host.get("parameters").and_then(Value::as_array).map_or(0, Vec::len);
             let entry = (0..count)
                 .map(|i| host.clone().child("parameters").child(&i.to_string()))
-                .find(|entry| {
-                    entry.clone().follow().get("name").and_then(Value::as_str) == Some(*name)
-                });
+                .find(|entry| entry.clone().follow().get("name").and_then(Value::as_str) == Some(*name));
             match (entry, more) {
                 (Some(entry), []) => entry,
                 (Some(entry), [key, ..]) => entry.follow().child(key),
@@ -377,10 +352,7 @@ fn parse(pointer: &str) -> Vec<String> {
 }
 
 fn render(tokens: &[String]) -> String {
-    tokens
-        .iter()
-        .map(|t| format!("/{}", escape_token(t)))
-        .collect()
+    tokens.iter().map(|t| format!("/{}", escape_token(t))).collect()
 }
 
 #[cfg(test)]
@@ -472,10 +444,7 @@ mod tests {
             "/components/schemas/Thing/properties/base/description",
             "/definitions/Thing/properties/base/description",
         );
-        maps(
-            "/components/parameters/Id/schema/type",
-            "/parameters/Id/type",
-        );
+        maps("/components/parameters/Id/schema/type", "/parameters/Id/type");
         maps("/components/requestBodies/Body", "/parameters/Body");
         maps(
             "/components/requestBodies/Body/content/application~1json/schema/type",
@@ -493,14 +462,8 @@ mod tests {
         let put = "/paths/~1things~1{id}/put";
         maps(put, put);
         // Merged parameters: the path-level $ref first, then the query (the body is not a parameter).
-        maps(
-            &format!("{put}/parameters/0"),
-            "/paths/~1things~1{id}/parameters/0",
-        );
-        maps(
-            &format!("{put}/parameters/0/schema/type"),
-            "/parameters/Id/type",
-        );
+        maps(&format!("{put}/parameters/0"), "/paths/~1things~1{id}/parameters/0");
+        maps(&format!("{put}/parameters/0/schema/type"), "/parameters/Id/type");
         maps(
             &format!("{put}/parameters/1/schema/items/type"),
             &format!("{put}/parameters/1/items/type"),
@@ -509,10 +472,7 @@ mod tests {
             &format!("{put}/parameters/1/style"),
             &format!("{put}/parameters/1/collectionFormat"),
         );
-        maps(
-            &format!("{put}/requestBody"),
-            &format!("{put}/parameters/0"),
-        );
+        maps(&format!("{put}/requestBody"), &format!("{put}/parameters/0"));
         maps(
             &format!("{put}/requestBody/content/application~1json/schema"),
             &format!("{put}/parameters/0/schema"),
@@ -552,10 +512,7 @@ mod tests {
     #[test]
     fn servers_map_to_the_parameterized_host() {
         maps("/servers/0/url", "/x-ms-parameterized-host/hostTemplate");
-        maps(
-            "/servers/0/variables/Endpoint",
-            "/x-ms-parameterized-host/parameters/0",
-        );
+        maps("/servers/0/variables/Endpoint", "/x-ms-parameterized-host/parameters/0");
         maps(
             "/servers/0/variables/Endpoint/description",
             "/parameters/Endpoint/description",
@@ -572,10 +529,7 @@ mod tests {
             "/components/schemas/Thing/properties/base/allOf",
             "/definitions/Thing/properties/base",
         );
-        maps(
-            "/servers/0/variables/Endpoint/default",
-            "/parameters/Endpoint",
-        );
+        maps("/servers/0/variables/Endpoint/default", "/parameters/Endpoint");
         maps("/paths/~1nope/get/responses/200", "/paths");
         maps("/components/schemas/Nope/properties/x", "/definitions");
         maps("#/info/title", "/info/title");

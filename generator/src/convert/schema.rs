@@ -51,9 +51,7 @@ const VALUE_KEYS: &[&str] = &[
 ];
 
 /// The values Swagger 2.0 allows for `type`.
-const TYPES: &[&str] = &[
-    "string", "number", "integer", "boolean", "array", "object", "file",
-];
+const TYPES: &[&str] = &["string", "number", "integer", "boolean", "array", "object", "file"];
 
 impl Flavor {
     fn keeps(self, key: &str) -> bool {
@@ -61,11 +59,7 @@ impl Flavor {
         match self {
             Flavor::Schema => true,
             // The parameter's own `x-ms-collection-format` and style carry `collectionFormat`.
-            Flavor::Parameter => {
-                (value_key && key != "collectionFormat")
-                    || key == "x-ms-enum"
-                    || key == "x-nullable"
-            }
+            Flavor::Parameter => (value_key && key != "collectionFormat") || key == "x-ms-enum" || key == "x-nullable",
             Flavor::FormField => value_key || key == "description" || key.starts_with("x-"),
             // Swagger forbids `$ref` in items objects, but specs use it and it is unambiguous.
             Flavor::Items => value_key || key == "$ref" || key.starts_with("x-"),
@@ -82,12 +76,7 @@ impl Flavor {
 }
 
 /// Converts the Swagger schema-like object `value` found at `pointer`.
-pub(crate) fn convert(
-    cx: Cx<'_>,
-    value: &Value,
-    pointer: &str,
-    flavor: Flavor,
-) -> Result<ReferenceOr<Schema>> {
+pub(crate) fn convert(cx: Cx<'_>, value: &Value, pointer: &str, flavor: Flavor) -> Result<ReferenceOr<Schema>> {
     let obj = cx.object(value, pointer)?;
     convert_object(&obj, flavor)
 }
@@ -100,12 +89,8 @@ pub(crate) fn convert_object(obj: &Obj<'_>, flavor: Flavor) -> Result<ReferenceO
 /// Deserializes converted OpenAPI 3 schema JSON; `pointer` locates the Swagger source should
 /// openapiv3 reject it (validation on the way in makes that unexpected).
 pub(crate) fn typed(cx: Cx<'_>, json: Value, pointer: &str) -> Result<ReferenceOr<Schema>> {
-    serde_json::from_value(json).map_err(|e| {
-        cx.error(
-            pointer,
-            format!("this schema cannot be represented in OpenAPI 3: {e}"),
-        )
-    })
+    serde_json::from_value(json)
+        .map_err(|e| cx.error(pointer, format!("this schema cannot be represented in OpenAPI 3: {e}")))
 }
 
 /// Rewrites a Swagger schema reference for the OpenAPI 3 document (`#/definitions/X` ->
@@ -134,17 +119,10 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
     let cx = obj.cx;
     let mut out = Map::new();
 
-    let reference = if flavor.keeps("$ref") {
-        obj.str("$ref")?
-    } else {
-        None
-    };
+    let reference = if flavor.keeps("$ref") { obj.str("$ref")? } else { None };
     if let Some(reference) = reference {
         if is_local(reference) && cx.resolve(reference).is_none() {
-            return Err(obj.error_at(
-                "$ref",
-                format!("`$ref` target `{reference}` does not exist"),
-            ));
+            return Err(obj.error_at("$ref", format!("`$ref` target `{reference}` does not exist")));
         }
     }
 
@@ -182,8 +160,7 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
                 obj.number(key)?;
                 out.insert(key.clone(), value.clone());
             }
-            "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties"
-            | "minProperties" => {
+            "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties" | "minProperties" => {
                 obj.usize(key)?;
                 out.insert(key.clone(), value.clone());
             }
@@ -207,10 +184,7 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
             "collectionFormat" => {
                 // Items and form fields only: parameters turn it into their style.
                 let format = obj.str(key)?.unwrap_or_default();
-                out.insert(
-                    "x-ms-collection-format".into(),
-                    Value::String(format.into()),
-                );
+                out.insert("x-ms-collection-format".into(), Value::String(format.into()));
             }
             "properties" => {
                 let properties = obj.required_object(key)?;
@@ -229,9 +203,9 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
                         return Err(obj.error_at(
                             key,
                             format!(
-                            "`additionalProperties` must be a boolean or a schema object, found {}",
-                            super::json::kind(other)
-                        ),
+                                "`additionalProperties` must be a boolean or a schema object, found {}",
+                                super::json::kind(other)
+                            ),
                         ))
                     }
                 };
@@ -260,8 +234,7 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
     match reference {
         Some(reference) => Ok(wrap_reference(convert_ref(reference), out)),
         None => {
-            let implies_object =
-                out.contains_key("properties") || out.contains_key("additionalProperties");
+            let implies_object = out.contains_key("properties") || out.contains_key("additionalProperties");
             if !out.contains_key("type") && implies_object {
                 out.insert("type".into(), Value::String("object".into()));
             }
@@ -286,15 +259,8 @@ fn wrap_reference(reference: String, mut siblings: Map<String, Value>) -> Value 
 
 /// The OpenAPI 3 `type` and `format`: Swagger's `type: file` and the common `format: file` are a
 /// binary string in OpenAPI 3.
-fn type_and_format<'a>(
-    obj: &Obj<'a>,
-    flavor: Flavor,
-) -> Result<(Option<&'a str>, Option<&'a str>)> {
-    let ty = if flavor.keeps("type") {
-        obj.str("type")?
-    } else {
-        None
-    };
+fn type_and_format<'a>(obj: &Obj<'a>, flavor: Flavor) -> Result<(Option<&'a str>, Option<&'a str>)> {
+    let ty = if flavor.keeps("type") { obj.str("type")? } else { None };
     let format = if flavor.keeps("format") {
         obj.str("format")?
     } else {
@@ -317,8 +283,8 @@ fn type_and_format<'a>(
 #[cfg(test)]
 mod tests {
     use openapiv3::{
-        AdditionalProperties, IntegerType, NumberType, ReferenceOr, Schema, SchemaKind,
-        StringFormat, Type, VariantOrUnknownOrEmpty,
+        AdditionalProperties, IntegerType, NumberType, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
+        VariantOrUnknownOrEmpty,
     };
     use serde_json::{json, Value};
 
@@ -390,10 +356,7 @@ mod tests {
         let SchemaKind::Type(Type::String(st)) = s.schema_kind else {
             panic!("not a string")
         };
-        assert_eq!(
-            st.enumeration,
-            [Some("red".to_string()), Some("green".to_string())]
-        );
+        assert_eq!(st.enumeration, [Some("red".to_string()), Some("green".to_string())]);
     }
 
     #[test]
@@ -434,10 +397,7 @@ mod tests {
         else {
             panic!("not a number")
         };
-        assert_eq!(
-            (minimum, maximum, exclusive_minimum),
-            (Some(0.0), Some(1.5), true)
-        );
+        assert_eq!((minimum, maximum, exclusive_minimum), (Some(0.0), Some(1.5), true));
     }
 
     #[test]
@@ -461,10 +421,7 @@ mod tests {
         let SchemaKind::Type(Type::Array(a)) = s.schema_kind else {
             panic!("not an array")
         };
-        assert_eq!(
-            (a.min_items, a.max_items, a.unique_items),
-            (Some(1), Some(10), true)
-        );
+        assert_eq!((a.min_items, a.max_items, a.unique_items), (Some(1), Some(10), true));
         assert_eq!(
             a.items,
             Some(ReferenceOr::Reference {
@@ -482,14 +439,8 @@ mod tests {
             "required": ["kind"],
             "x-ms-discriminator-value": "T"
         })));
-        assert_eq!(
-            s.schema_data.discriminator.as_ref().unwrap().property_name,
-            "kind"
-        );
-        assert_eq!(
-            s.schema_data.extensions["x-ms-discriminator-value"],
-            json!("T")
-        );
+        assert_eq!(s.schema_data.discriminator.as_ref().unwrap().property_name, "kind");
+        assert_eq!(s.schema_data.extensions["x-ms-discriminator-value"], json!("T"));
         let SchemaKind::Any(any) = s.schema_kind else {
             panic!("allOf + properties is Any")
         };
@@ -506,21 +457,14 @@ mod tests {
 
     #[test]
     fn additional_properties_bool_and_schema() {
-        let s = item(definition(
-            json!({"type": "object", "additionalProperties": true}),
-        ));
+        let s = item(definition(json!({"type": "object", "additionalProperties": true})));
         let SchemaKind::Type(Type::Object(o)) = s.schema_kind else {
             panic!()
         };
-        assert_eq!(
-            o.additional_properties,
-            Some(AdditionalProperties::Any(true))
-        );
+        assert_eq!(o.additional_properties, Some(AdditionalProperties::Any(true)));
 
         // No `type`, but additionalProperties: still an object (a dictionary).
-        let s = item(definition(
-            json!({"additionalProperties": {"type": "integer"}}),
-        ));
+        let s = item(definition(json!({"additionalProperties": {"type": "integer"}})));
         let SchemaKind::Type(Type::Object(o)) = s.schema_kind else {
             panic!()
         };
@@ -538,18 +482,12 @@ mod tests {
 
     #[test]
     fn file_type_and_file_format_are_binary_strings() {
-        for schema in [
-            json!({"type": "file"}),
-            json!({"type": "object", "format": "file"}),
-        ] {
+        for schema in [json!({"type": "file"}), json!({"type": "object", "format": "file"})] {
             let s = item(definition(schema));
             let SchemaKind::Type(Type::String(st)) = s.schema_kind else {
                 panic!("not a string")
             };
-            assert_eq!(
-                st.format,
-                VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
-            );
+            assert_eq!(st.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary));
         }
     }
 
@@ -622,9 +560,7 @@ mod tests {
         let e = error_of(&doc(json!({"$ref": "#/definitions/Missing"})));
         assert_eq!(e.pointer, "/definitions/T/$ref");
 
-        let e = error_of(&doc(
-            json!({"items": [{"type": "string"}], "type": "array"}),
-        ));
+        let e = error_of(&doc(json!({"items": [{"type": "string"}], "type": "array"})));
         assert_eq!(e.pointer, "/definitions/T/items");
 
         let e = error_of(&doc(json!("not a schema")));

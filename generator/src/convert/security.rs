@@ -2,8 +2,8 @@
 
 use indexmap::IndexMap;
 use openapiv3::{
-    APIKeyLocation, AuthorizationCodeOAuth2Flow, ClientCredentialsOAuth2Flow, ImplicitOAuth2Flow,
-    OAuth2Flows, PasswordOAuth2Flow, ReferenceOr, SecurityRequirement, SecurityScheme,
+    APIKeyLocation, AuthorizationCodeOAuth2Flow, ClientCredentialsOAuth2Flow, ImplicitOAuth2Flow, OAuth2Flows,
+    PasswordOAuth2Flow, ReferenceOr, SecurityRequirement, SecurityScheme,
 };
 
 use super::json::Obj;
@@ -191,12 +191,8 @@ mod tests {
 
     #[test]
     fn security_errors_are_located() {
-        let with = |def: serde_json::Value| {
-            swagger(json!({"paths": {}, "securityDefinitions": {"s": def}}))
-        };
-        let e = error_of(&with(
-            json!({"type": "apiKey", "name": "k", "in": "cookie"}),
-        ));
+        let with = |def: serde_json::Value| swagger(json!({"paths": {}, "securityDefinitions": {"s": def}}));
+        let e = error_of(&with(json!({"type": "apiKey", "name": "k", "in": "cookie"})));
         assert_eq!(e.pointer, "/securityDefinitions/s/in");
         let e = error_of(&with(json!({"type": "oauth2", "flow": "application"})));
         assert_eq!(e.pointer, "/securityDefinitions/s");

@@ -51,10 +51,7 @@ fn server(url: String) -> Server {
 fn parameterized(host: &Obj<'_>, schemes: &[String], base_path: &str) -> Result<Servers> {
     let template = host.required_str("hostTemplate")?;
     let prefix = match host.bool("useSchemePrefix")?.unwrap_or(true) {
-        true => format!(
-            "{}://",
-            schemes.first().map(String::as_str).unwrap_or("https")
-        ),
+        true => format!("{}://", schemes.first().map(String::as_str).unwrap_or("https")),
         false => String::new(),
     };
 
@@ -73,9 +70,7 @@ fn parameterized(host: &Obj<'_>, schemes: &[String], base_path: &str) -> Result<
 
     let mut variables = IndexMap::new();
     for name in template_variables(template) {
-        let param = params
-            .iter()
-            .find(|p| p.str("name").ok().flatten() == Some(name));
+        let param = params.iter().find(|p| p.str("name").ok().flatten() == Some(name));
         let variable = match param {
             Some(param) => ServerVariable {
                 enumeration: param
@@ -162,10 +157,7 @@ mod tests {
         let extension = &oa.extensions["x-ms-parameterized-host"];
         assert_eq!(extension["hostTemplate"], json!("{Endpoint}"));
         assert_eq!(extension["parameters"][0]["name"], json!("Endpoint"));
-        assert_eq!(
-            extension["parameters"][0]["x-ms-skip-url-encoding"],
-            json!(true)
-        );
+        assert_eq!(extension["parameters"][0]["x-ms-skip-url-encoding"], json!(true));
     }
 
     #[test]
@@ -186,10 +178,7 @@ mod tests {
         let variables = oa.servers[0].variables.as_ref().unwrap();
         assert_eq!(variables.keys().collect::<Vec<_>>(), ["account", "suffix"]);
         assert_eq!(variables["suffix"].default, "example.com");
-        assert_eq!(
-            variables["suffix"].enumeration,
-            ["example.com", "example.org"]
-        );
+        assert_eq!(variables["suffix"].enumeration, ["example.com", "example.org"]);
     }
 
     #[test]
@@ -198,10 +187,7 @@ mod tests {
             "paths": {}, "host": "api.example.com", "basePath": "/v1", "schemes": ["https", "http"]
         })));
         let urls: Vec<_> = oa.servers.iter().map(|s| s.url.as_str()).collect();
-        assert_eq!(
-            urls,
-            ["https://api.example.com/v1", "http://api.example.com/v1"]
-        );
+        assert_eq!(urls, ["https://api.example.com/v1", "http://api.example.com/v1"]);
 
         let oa = convert_ok(&swagger(json!({"paths": {}, "basePath": "/v1"})));
         assert_eq!(oa.servers[0].url, "/v1");

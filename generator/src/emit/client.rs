@@ -33,8 +33,18 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         Some(ty) => rust_type(ty, &quote!(models::)),
         None => quote!(serde_json::Value),
     };
-    let required: Vec<_> = model.client.parameters.iter().filter(|p| p.required && p.default.is_none()).collect();
-    let optional: Vec<_> = model.client.parameters.iter().filter(|p| !(p.required && p.default.is_none())).collect();
+    let required: Vec<_> = model
+        .client
+        .parameters
+        .iter()
+        .filter(|p| p.required && p.default.is_none())
+        .collect();
+    let optional: Vec<_> = model
+        .client
+        .parameters
+        .iter()
+        .filter(|p| !(p.required && p.default.is_none()))
+        .collect();
     let auth = model.client.auth.first();
     let key = auth.map(|_| quote!(api_key));
 
@@ -47,7 +57,11 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         new_args.push(quote!(#name: impl Into<String>));
         builder_fields.push(quote!(#name: String));
         builder_inits.push(quote!(#name: #name.into()));
-        arg_docs.push_str(&format!("\n* `{}`: {}", p.name, p.docs.lines().next().unwrap_or_default()));
+        arg_docs.push_str(&format!(
+            "\n* `{}`: {}",
+            p.name,
+            p.docs.lines().next().unwrap_or_default()
+        ));
     }
     for p in &optional {
         let name = ident(&p.name);
@@ -64,7 +78,11 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         builder_inits.push(quote!(#key: #key.into()));
         arg_docs.push_str("\n* `api_key`: the key the service issued; it is never printed or logged");
     }
-    let arg_names: Vec<_> = required.iter().map(|p| ident(&p.name)).chain(key.iter().map(|_| ident("api_key"))).collect();
+    let arg_names: Vec<_> = required
+        .iter()
+        .map(|p| ident(&p.name))
+        .chain(key.iter().map(|_| ident("api_key")))
+        .collect();
     let setters = optional.iter().map(|p| {
         let name = ident(&p.name);
         let docs = doc_attrs(&p.docs);
@@ -78,7 +96,11 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
     });
     // A fixed host can still be pointed elsewhere (a proxy, a test server): `endpoint` replaces
     // its scheme and authority and keeps the base path.
-    let fixed_host = !model.client.parameters.iter().any(|p| p.location == crate::model::Location::Path);
+    let fixed_host = !model
+        .client
+        .parameters
+        .iter()
+        .any(|p| p.location == crate::model::Location::Path);
     let (default_endpoint, base_path) = split_origin(&model.client.host_template);
     let mut endpoint_setter = quote!();
     if fixed_host {
@@ -92,7 +114,11 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
             }
         };
     }
-    let host = if fixed_host { format!("{{$endpoint}}{base_path}") } else { model.client.host_template.clone() };
+    let host = if fixed_host {
+        format!("{{$endpoint}}{base_path}")
+    } else {
+        model.client.host_template.clone()
+    };
     let endpoint_param = fixed_host.then(|| quote!(("$endpoint", self.endpoint.as_str(), true),));
     let host_params = model.client.parameters.iter().map(|p| {
         let wire = &p.wire_name;
@@ -101,7 +127,9 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         quote!((#wire, self.#name.as_str(), #skip))
     });
     let credential = match auth {
-        Some(Auth::ApiKeyHeader { name }) => quote!(runtime::Credential::ApiKeyHeader { name: #name, key: self.api_key }),
+        Some(Auth::ApiKeyHeader { name }) => {
+            quote!(runtime::Credential::ApiKeyHeader { name: #name, key: self.api_key })
+        }
         Some(Auth::ApiKeyQuery { name }) => quote!(runtime::Credential::ApiKeyQuery { name: #name, key: self.api_key }),
         None => quote!(runtime::Credential::None),
     };
@@ -118,8 +146,13 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
             }
         }
     });
-    let new_docs = doc_attrs(&format!("Creates a client with default options.\n\n# Arguments{arg_docs}"));
-    let title_doc = format!(" The {} client: cheap to clone, safe to share between tasks.", model.title.trim_end_matches(" Client").trim_end_matches(" client"));
+    let new_docs = doc_attrs(&format!(
+        "Creates a client with default options.\n\n# Arguments{arg_docs}"
+    ));
+    let title_doc = format!(
+        " The {} client: cheap to clone, safe to share between tasks.",
+        model.title.trim_end_matches(" Client").trim_end_matches(" client")
+    );
     quote! {
         pub use runtime::{ApiKey, ClientOptions, Response};
 

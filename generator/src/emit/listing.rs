@@ -36,8 +36,22 @@ fn constraints(c: &crate::model::Constraints) -> String {
     add("maxLength", c.max_length.map(|v| v.to_string()));
     add("minLength", c.min_length.map(|v| v.to_string()));
     add("pattern", c.pattern.clone());
-    add(if c.exclusive_maximum { "exclusiveMaximum" } else { "maximum" }, c.maximum.map(|v| v.to_string()));
-    add(if c.exclusive_minimum { "exclusiveMinimum" } else { "minimum" }, c.minimum.map(|v| v.to_string()));
+    add(
+        if c.exclusive_maximum {
+            "exclusiveMaximum"
+        } else {
+            "maximum"
+        },
+        c.maximum.map(|v| v.to_string()),
+    );
+    add(
+        if c.exclusive_minimum {
+            "exclusiveMinimum"
+        } else {
+            "minimum"
+        },
+        c.minimum.map(|v| v.to_string()),
+    );
     add("multipleOf", c.multiple_of.map(|v| v.to_string()));
     add("maxItems", c.max_items.map(|v| v.to_string()));
     add("minItems", c.min_items.map(|v| v.to_string()));
@@ -56,7 +70,12 @@ pub fn api_listing(model: &CodeModel) -> String {
         .map(|p| format!("{}: String", p.name))
         .chain(model.client.auth.first().map(|_| "api_key: ApiKey".to_string()))
         .collect();
-    let _ = writeln!(out, "Client::new({}) // base URL {}", client_args.join(", "), model.client.host_template);
+    let _ = writeln!(
+        out,
+        "Client::new({}) // base URL {}",
+        client_args.join(", "),
+        model.client.host_template
+    );
     for group in &model.groups {
         let owner = match &group.name {
             Some(names) => {
@@ -66,7 +85,12 @@ pub fn api_listing(model: &CodeModel) -> String {
             None => "Client".into(),
         };
         for op in &group.operations {
-            let required: Vec<String> = op.parameters.iter().filter(|p| p.required).map(|p| format!("{}: {}", p.name, type_name(&p.ty))).collect();
+            let required: Vec<String> = op
+                .parameters
+                .iter()
+                .filter(|p| p.required)
+                .map(|p| format!("{}: {}", p.name, type_name(&p.ty)))
+                .collect();
             let optional: Vec<String> = op
                 .parameters
                 .iter()
@@ -77,16 +101,33 @@ pub fn api_listing(model: &CodeModel) -> String {
                 })
                 .collect();
             let statuses: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
-            let body = op.responses.iter().find_map(|r| r.body.as_ref()).map_or("()".to_string(), type_name);
-            let headers: Vec<String> = op.responses.iter().flat_map(|r| &r.headers).map(|h| format!("{}: {}", h.name, type_name(&h.ty))).collect();
-            let headers = if headers.is_empty() { String::new() } else { format!(" + {}Headers {{ {} }}", op.builder, headers.join(", ")) };
+            let body = op
+                .responses
+                .iter()
+                .find_map(|r| r.body.as_ref())
+                .map_or("()".to_string(), type_name);
+            let headers: Vec<String> = op
+                .responses
+                .iter()
+                .flat_map(|r| &r.headers)
+                .map(|h| format!("{}: {}", h.name, type_name(&h.ty)))
+                .collect();
+            let headers = if headers.is_empty() {
+                String::new()
+            } else {
+                format!(" + {}Headers {{ {} }}", op.builder, headers.join(", "))
+            };
             let error = op.error.as_ref().map_or("serde_json::Value".to_string(), type_name);
             let _ = writeln!(
                 out,
                 "  {owner}::{}({}){} -> {}{} ! Error<{}> // {} {} -> {}{}",
                 op.name,
                 required.join(", "),
-                if optional.is_empty() { String::new() } else { format!(" {}", optional.join(" ")) },
+                if optional.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", optional.join(" "))
+                },
                 body,
                 headers,
                 error,
@@ -94,7 +135,8 @@ pub fn api_listing(model: &CodeModel) -> String {
                 op.path,
                 statuses.join("|"),
                 match &op.body {
-                    Some(b) if matches!(b.kind, BodyKind::Flattened { .. }) => format!(", flattened {} body", b.content_type),
+                    Some(b) if matches!(b.kind, BodyKind::Flattened { .. }) =>
+                        format!(", flattened {} body", b.content_type),
                     Some(b) => format!(", {} body", b.content_type),
                     None => String::new(),
                 }
@@ -107,7 +149,10 @@ pub fn api_listing(model: &CodeModel) -> String {
                     Location::BodyProperty { .. } => format!("body .{}", p.wire_name),
                     Location::Body => "body".to_string(),
                 };
-                let format = p.collection_format.map(|f| format!(" {f:?}").to_lowercase()).unwrap_or_default();
+                let format = p
+                    .collection_format
+                    .map(|f| format!(" {f:?}").to_lowercase())
+                    .unwrap_or_default();
                 let constraints = constraints(&p.constraints);
                 let _ = writeln!(out, "    {} <- {place}{format}{constraints}", p.name);
             }
@@ -119,12 +164,22 @@ pub fn api_listing(model: &CodeModel) -> String {
                 let _ = writeln!(out, "struct {} // {}", def.name, def.spec_name);
                 for f in fields {
                     let optional = if f.required && !f.nullable { "" } else { "?" };
-                    let _ = writeln!(out, "  {}{optional}: {} // \"{}\"", f.name, type_name(&f.ty), f.wire_name);
+                    let _ = writeln!(
+                        out,
+                        "  {}{optional}: {} // \"{}\"",
+                        f.name,
+                        type_name(&f.ty),
+                        f.wire_name
+                    );
                 }
             }
             SchemaKind::Enum(e) => {
                 let kind = if e.extensible { "extensible" } else { "closed" };
-                let values: Vec<String> = e.values.iter().map(|v| format!("{} = \"{}\"", v.name, v.value)).collect();
+                let values: Vec<String> = e
+                    .values
+                    .iter()
+                    .map(|v| format!("{} = \"{}\"", v.name, v.value))
+                    .collect();
                 let _ = writeln!(out, "enum {} ({kind}) {{ {} }}", def.name, values.join(", "));
             }
             SchemaKind::Alias(ty) => {
@@ -137,16 +192,22 @@ pub fn api_listing(model: &CodeModel) -> String {
 
 /// `RENAMES.md`: every generated name that is not the plain casing of the spec's name.
 pub fn rename_report(model: &CodeModel, spec_name: &str) -> String {
-    let mut out = format!(
-        "# Renames\n\nNames in this crate that differ from a plain casing of the names in `{spec_name}`.\n\n"
-    );
+    let mut out =
+        format!("# Renames\n\nNames in this crate that differ from a plain casing of the names in `{spec_name}`.\n\n");
     if model.renames.is_empty() {
         out.push_str("None.\n");
         return out;
     }
     out.push_str("| where | in the spec | in Rust | why |\n|---|---|---|---|\n");
     for r in &model.renames {
-        let _ = writeln!(out, "| {} | `{}` | `{}` | {} |", r.scope.replace('|', "\\|"), r.spec_name.replace('|', "\\|").replace('`', "'"), r.rust_name, r.reason);
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | `{}` | {} |",
+            r.scope.replace('|', "\\|"),
+            r.spec_name.replace('|', "\\|").replace('`', "'"),
+            r.rust_name,
+            r.reason
+        );
     }
     out
 }

@@ -9,7 +9,11 @@ use crate::model::{CodeModel, EnumDef, Field, SchemaDef, SchemaKind, TypeRef};
 
 /// Every named type of the code model.
 pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
-    let items = model.schemas.iter().map(schema).collect::<Result<Vec<_>, _>>()?;
+    let items = model
+        .schemas
+        .iter()
+        .map(|def| schema(model, def))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(quote! {
         use serde::{Deserialize, Serialize};
 
@@ -17,12 +21,15 @@ pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
     })
 }
 
-fn schema(def: &SchemaDef) -> Result<TokenStream, EmitError> {
+fn schema(model: &CodeModel, def: &SchemaDef) -> Result<TokenStream, EmitError> {
     let docs = doc_attrs(&def.docs);
     let name = ident(&def.name);
     Ok(match &def.kind {
         SchemaKind::Struct { fields } => {
-            let fields = fields.iter().map(|f| field(&def.name, f)).collect::<Result<Vec<_>, _>>()?;
+            let fields = fields
+                .iter()
+                .map(|f| field(model, &def.name, f))
+                .collect::<Result<Vec<_>, _>>()?;
             let default = fields.is_empty().then(|| quote!(Default,));
             quote! {
                 #docs
@@ -43,10 +50,16 @@ fn schema(def: &SchemaDef) -> Result<TokenStream, EmitError> {
     })
 }
 
-fn field(owner: &str, f: &Field) -> Result<TokenStream, EmitError> {
+fn field(model: &CodeModel, owner: &str, f: &Field) -> Result<TokenStream, EmitError> {
     let docs = doc_attrs(&f.docs);
     let name = ident(&f.name);
     let ty = rust_type(&f.ty, &quote!());
+    // A struct that contains itself without a Vec or map in between needs a Box to have a size.
+    let ty = if contains_directly(model, &f.ty, owner) {
+        quote!(Box<#ty>)
+    } else {
+        ty
+    };
     let optional = !f.required || f.nullable;
     let mut serde = Vec::new();
     if f.name != f.wire_name {
@@ -63,10 +76,16 @@ fn field(owner: &str, f: &Field) -> Result<TokenStream, EmitError> {
         (TypeRef::DateTime, false) => serde.push(quote!(with = "time::serde::rfc3339")),
         (TypeRef::DateTime, true) => serde.push(quote!(with = "time::serde::rfc3339::option")),
         (TypeRef::DateTimeRfc1123 | TypeRef::Date, _) => {
-            return Err(EmitError(format!("field `{}` of `{owner}`: `date` and `date-time-rfc1123` fields are not supported yet", f.wire_name)));
+            return Err(EmitError(format!(
+                "field `{}` of `{owner}`: `date` and `date-time-rfc1123` fields are not supported yet",
+                f.wire_name
+            )));
         }
         (ty, _) if contains_date(ty) => {
-            return Err(EmitError(format!("field `{}` of `{owner}`: date-times inside arrays or maps are not supported yet", f.wire_name)));
+            return Err(EmitError(format!(
+                "field `{}` of `{owner}`: date-times inside arrays or maps are not supported yet",
+                f.wire_name
+            )));
         }
         _ => {}
     }
@@ -77,6 +96,28 @@ fn field(owner: &str, f: &Field) -> Result<TokenStream, EmitError> {
         #serde
         pub #name: #ty,
     })
+}
+
+/// Whether a value of `ty` holds a `target` struct inline (not behind a Vec or map).
+fn contains_directly(model: &CodeModel, ty: &TypeRef, target: &str) -> bool {
+    let mut stack = vec![ty];
+    let mut seen: Vec<&str> = Vec::new();
+    while let Some(ty) = stack.pop() {
+        let TypeRef::Named(name) = ty else { continue };
+        if name == target {
+            return true;
+        }
+        if seen.contains(&name.as_str()) {
+            continue;
+        }
+        seen.push(name);
+        match model.schema(name).map(|s| &s.kind) {
+            Some(SchemaKind::Struct { fields }) => stack.extend(fields.iter().map(|f| &f.ty)),
+            Some(SchemaKind::Alias(t)) => stack.push(t),
+            _ => {}
+        }
+    }
+    false
 }
 
 fn contains_date(ty: &TypeRef) -> bool {
@@ -123,10 +164,12 @@ fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> To
             crate::runtime::extensible_enum!(#name);
         }
     } else {
-        let renames = e.values.iter().map(|v| (v.name != v.value).then(|| {
-            let value = &v.value;
-            quote!(#[serde(rename = #value)])
-        }));
+        let renames = e.values.iter().map(|v| {
+            (v.name != v.value).then(|| {
+                let value = &v.value;
+                quote!(#[serde(rename = #value)])
+            })
+        });
         quote! {
             #docs
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

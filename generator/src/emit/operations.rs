@@ -5,9 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::types::{argument_into, argument_type, default_expr, doc_attrs, ident, rust_type};
-use crate::model::{
-    BodyKind, CodeModel, Location, Operation, OperationGroup, Parameter, SuccessResponse, TypeRef,
-};
+use crate::model::{BodyKind, CodeModel, Location, Operation, OperationGroup, Parameter, SuccessResponse, TypeRef};
 
 /// How one parameter is held by its request builder.
 enum Slot<'p> {
@@ -50,7 +48,10 @@ pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
     let owner = match &group.name {
         Some(names) => {
             let type_name = ident(&names.type_name);
-            let doc = format!(" Operations of the `{}` group; get them with [`Client::{}`](crate::Client::{}).", names.spec, names.accessor, names.accessor);
+            let doc = format!(
+                " Operations of the `{}` group; get them with [`Client::{}`](crate::Client::{}).",
+                names.spec, names.accessor, names.accessor
+            );
             quote! {
                 #[doc = #doc]
                 #[derive(Debug, Clone)]
@@ -117,7 +118,11 @@ fn method(model: &CodeModel, op: &Operation) -> TokenStream {
         docs.push_str(&arg_docs);
     }
     let docs = doc_attrs(&docs);
-    let client = if op_is_client_level(op, model) { quote!(self.clone()) } else { quote!(self.client.clone()) };
+    let client = if op_is_client_level(op, model) {
+        quote!(self.clone())
+    } else {
+        quote!(self.client.clone())
+    };
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let allow = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
@@ -135,7 +140,10 @@ fn method(model: &CodeModel, op: &Operation) -> TokenStream {
 }
 
 fn op_is_client_level(op: &Operation, model: &CodeModel) -> bool {
-    model.groups.iter().any(|g| g.name.is_none() && g.operations.iter().any(|o| o.id == op.id))
+    model
+        .groups
+        .iter()
+        .any(|g| g.name.is_none() && g.operations.iter().any(|o| o.id == op.id))
 }
 
 /// The request builder of one operation, its typed response headers, and its `send`.
@@ -216,8 +224,16 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
         let p = slot.param();
         let wire = &p.wire_name;
         let name = ident(&p.name);
-        let value = if slot.is_option() { quote!(self.#name.as_ref()) } else { quote!(Some(&self.#name)) };
-        let list_value = if slot.is_option() { quote!(self.#name.as_deref()) } else { quote!(Some(self.#name.as_slice())) };
+        let value = if slot.is_option() {
+            quote!(self.#name.as_ref())
+        } else {
+            quote!(Some(&self.#name))
+        };
+        let list_value = if slot.is_option() {
+            quote!(self.#name.as_deref())
+        } else {
+            quote!(Some(self.#name.as_slice()))
+        };
         request = match (&p.location, p.collection_format) {
             (Location::Query, Some(format)) => {
                 let separator = match format.separator() {
@@ -245,11 +261,17 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
                 let model_ty = ident(model_name);
                 let fields = slots.iter().filter_map(|slot| {
                     let p = slot.param();
-                    let Location::BodyProperty { field } = &p.location else { return None };
+                    let Location::BodyProperty { field } = &p.location else {
+                        return None;
+                    };
                     let field = ident(field);
                     let name = ident(&p.name);
                     let wrap = !p.required && !slot.is_option();
-                    Some(if wrap { quote!(#field: Some(self.#name)) } else { quote!(#field: self.#name) })
+                    Some(if wrap {
+                        quote!(#field: Some(self.#name))
+                    } else {
+                        quote!(#field: self.#name)
+                    })
                 });
                 // Read-only properties are never sent.
                 let rest = flattened_rest(model, model_name, slots);
@@ -263,7 +285,10 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
                 match p {
                     Some(p) => {
                         let name = ident(&p.name);
-                        if slots.iter().any(|s| s.param().location == Location::Body && s.is_option()) {
+                        if slots
+                            .iter()
+                            .any(|s| s.param().location == Location::Body && s.is_option())
+                        {
                             quote! {
                                 let request = match &self.#name {
                                     Some(body) => request.json(#content_type, body)?,
@@ -282,7 +307,10 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
                 match p {
                     Some(p) => {
                         let name = ident(&p.name);
-                        if slots.iter().any(|s| s.param().location == Location::Body && s.is_option()) {
+                        if slots
+                            .iter()
+                            .any(|s| s.param().location == Location::Body && s.is_option())
+                        {
                             quote! {
                                 let request = match self.#name {
                                     Some(body) => request.bytes(#content_type, body),
@@ -315,11 +343,17 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
 
 /// Fields of a flattened body model that have no parameter (read-only ones): `None`.
 fn flattened_rest(model: &CodeModel, model_name: &str, slots: &[Slot]) -> TokenStream {
-    let Some(crate::model::SchemaDef { kind: crate::model::SchemaKind::Struct { fields }, .. }) = model.schema(model_name) else {
+    let Some(crate::model::SchemaDef {
+        kind: crate::model::SchemaKind::Struct { fields },
+        ..
+    }) = model.schema(model_name)
+    else {
         return quote!();
     };
     let missing = fields.iter().filter(|f| {
-        !slots.iter().any(|s| matches!(&s.param().location, Location::BodyProperty { field } if field == &f.name))
+        !slots
+            .iter()
+            .any(|s| matches!(&s.param().location, Location::BodyProperty { field } if field == &f.name))
     });
     let names = missing.map(|f| ident(&f.name));
     quote!(#(#names: None,)*)
@@ -334,7 +368,10 @@ fn path_expr(model: &CodeModel, op: &Operation) -> TokenStream {
         let Some(len) = rest[start..].find('}') else { break };
         format.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
         let name = &rest[start + 1..start + len];
-        let param = op.parameters.iter().find(|p| p.location == Location::Path && p.wire_name == name);
+        let param = op
+            .parameters
+            .iter()
+            .find(|p| p.location == Location::Path && p.wire_name == name);
         match param {
             Some(p) => {
                 let field = ident(&p.name);
@@ -368,11 +405,26 @@ fn validation(slot: &Slot) -> Vec<TokenStream> {
     let label = &p.name;
     let optional = slot.is_option();
     let mut checks = Vec::new();
-    let text = if optional { quote!(self.#name.as_deref()) } else { quote!(Some(self.#name.as_str())) };
-    let number = if optional { quote!(self.#name.map(|v| v as f64)) } else { quote!(Some(self.#name as f64)) };
-    let len = if optional { quote!(self.#name.as_ref().map(Vec::len)) } else { quote!(Some(self.#name.len())) };
+    let text = if optional {
+        quote!(self.#name.as_deref())
+    } else {
+        quote!(Some(self.#name.as_str()))
+    };
+    let number = if optional {
+        quote!(self.#name.map(|v| v as f64))
+    } else {
+        quote!(Some(self.#name as f64))
+    };
+    let len = if optional {
+        quote!(self.#name.as_ref().map(Vec::len))
+    } else {
+        quote!(Some(self.#name.len()))
+    };
     let is_string = p.ty == TypeRef::String;
-    let is_number = matches!(p.ty, TypeRef::Int32 | TypeRef::Int64 | TypeRef::Float32 | TypeRef::Float64);
+    let is_number = matches!(
+        p.ty,
+        TypeRef::Int32 | TypeRef::Int64 | TypeRef::Float32 | TypeRef::Float64
+    );
     let is_array = matches!(p.ty, TypeRef::Array(_));
     if is_string {
         if let Some(max) = c.max_length {
@@ -406,7 +458,11 @@ fn validation(slot: &Slot) -> Vec<TokenStream> {
             checks.push(quote!(runtime::validate::min_items(#label, #len, #min)?;));
         }
         if c.unique_items {
-            let items = if optional { quote!(self.#name.as_deref()) } else { quote!(Some(self.#name.as_slice())) };
+            let items = if optional {
+                quote!(self.#name.as_deref())
+            } else {
+                quote!(Some(self.#name.as_slice()))
+            };
             checks.push(quote!(runtime::validate::unique_items(#label, #items)?;));
         }
     }
@@ -425,7 +481,9 @@ fn response_kind(op: &Operation) -> ResponseKind<'_> {
     match bodies.first() {
         None => ResponseKind::Empty,
         Some(TypeRef::Binary) => ResponseKind::Binary,
-        Some(first) if bodies.iter().all(|b| b == first) && bodies.len() == op.responses.len() => ResponseKind::Json(first),
+        Some(first) if bodies.iter().all(|b| b == first) && bodies.len() == op.responses.len() => {
+            ResponseKind::Json(first)
+        }
         Some(_) => ResponseKind::Json(&TypeRef::Any),
     }
 }
@@ -443,7 +501,10 @@ fn response_headers(op: &Operation) -> (TokenStream, TokenStream) {
     let mut headers: Vec<&crate::model::ResponseHeader> = Vec::new();
     for SuccessResponse { headers: hs, .. } in &op.responses {
         for h in hs {
-            if !headers.iter().any(|known| known.wire_name.eq_ignore_ascii_case(&h.wire_name)) {
+            if !headers
+                .iter()
+                .any(|known| known.wire_name.eq_ignore_ascii_case(&h.wire_name))
+            {
                 headers.push(h);
             }
         }
@@ -456,7 +517,10 @@ fn response_headers(op: &Operation) -> (TokenStream, TokenStream) {
     let wires: Vec<_> = headers.iter().map(|h| h.wire_name.to_ascii_lowercase()).collect();
     let types = headers.iter().map(|h| rust_type(&h.ty, &quote!(models::)));
     let docs = headers.iter().map(|h| doc_attrs(&h.docs));
-    let doc = format!(" The headers the spec documents for the response of [`{}`].", op.builder);
+    let doc = format!(
+        " The headers the spec documents for the response of [`{}`].",
+        op.builder
+    );
     let item = quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq, Default)]

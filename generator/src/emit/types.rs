@@ -13,7 +13,13 @@ pub fn ident(name: &str) -> Ident {
 
 /// `#[doc = "..."]` attributes, one per line, so the text is never read as code.
 pub fn doc_attrs(docs: &str) -> TokenStream {
-    let lines = docs.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = docs.lines().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
     quote! { #( #[doc = #lines] )* }
 }
 
@@ -92,4 +98,3 @@ pub fn default_expr(model: &CodeModel, ty: &TypeRef, value: &Value) -> Option<To
         _ => None,
     }
 }
-

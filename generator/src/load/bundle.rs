@@ -218,8 +218,7 @@ impl Loader<'_> {
         });
         while let Some(work) = self.stack.pop() {
             if work.depth > MAX_DEPTH {
-                let message =
-                    format!("nested more than {MAX_DEPTH} levels deep once `$ref`s are inlined");
+                let message = format!("nested more than {MAX_DEPTH} levels deep once `$ref`s are inlined");
                 return Err(self.error(work.file, &work.src, message));
             }
             let node = self.output.pointer(&work.at);
@@ -235,8 +234,7 @@ impl Loader<'_> {
                 }),
                 None => return Err(self.internal(&work)),
             };
-            self.stack
-                .extend(children.iter().rev().map(|token| work.child(token)));
+            self.stack.extend(children.iter().rev().map(|token| work.child(token)));
         }
         Ok(())
     }
@@ -250,37 +248,22 @@ impl Loader<'_> {
         let (resolved, siblings) = self.follow(&work, &node)?;
         match resolved {
             Resolved::Local(pointer) => self.write_local(&work, node, pointer, siblings),
-            Resolved::Inline {
-                value,
-                target,
-                inlined,
-            } => self.write_inline(&work, value, &target, &inlined, siblings),
+            Resolved::Inline { value, target, inlined } => self.write_inline(&work, value, &target, &inlined, siblings),
         }
     }
 
     /// Follows the reference of `node` (at `work`), and on through targets that are themselves
     /// references, until it ends in the root file, an import, or a value to inline. Also returns
     /// the keys next to each `$ref` on the way (the nearest to `node` first), each with its origin.
-    fn follow(
-        &mut self,
-        work: &Work,
-        node: &Map<String, Value>,
-    ) -> Result<(Resolved, Vec<Sibling>)> {
+    fn follow(&mut self, work: &Work, node: &Map<String, Value>) -> Result<(Resolved, Vec<Sibling>)> {
         let mut siblings: Vec<Sibling> = Vec::new();
-        let (mut link, mut file, mut src, mut inlined) = (
-            node.clone(),
-            work.file,
-            work.src.clone(),
-            work.inlined.clone(),
-        );
+        let (mut link, mut file, mut src, mut inlined) =
+            (node.clone(), work.file, work.src.clone(), work.inlined.clone());
         loop {
             let reference = match link.get("$ref") {
                 Some(Value::String(reference)) => reference.clone(),
                 other => {
-                    let message = format!(
-                        "`$ref` must be a string, found {}",
-                        other.map_or("nothing", describe)
-                    );
+                    let message = format!("`$ref` must be a string, found {}", other.map_or("nothing", describe));
                     return Err(self.error(file, &join(&src, "$ref"), message));
                 }
             };
@@ -317,9 +300,7 @@ impl Loader<'_> {
             }
             self.inlined += 1;
             if self.inlined > MAX_INLINED {
-                let message = format!(
-                    "more than {MAX_INLINED} `$ref`s inlined; the references expand without end"
-                );
+                let message = format!("more than {MAX_INLINED} `$ref`s inlined; the references expand without end");
                 return Err(self.error(file, &src, message));
             }
             inlined = Some(Rc::new(Frame {
@@ -334,14 +315,7 @@ impl Loader<'_> {
                 }
                 _ => {
                     let value = value.clone();
-                    return Ok((
-                        Resolved::Inline {
-                            value,
-                            target,
-                            inlined,
-                        },
-                        siblings,
-                    ));
+                    return Ok((Resolved::Inline { value, target, inlined }, siblings));
                 }
             }
         }
@@ -444,9 +418,7 @@ impl Loader<'_> {
     fn locate(&mut self, file: FileId, src: &str, reference: &str) -> Result<Loc> {
         let (path, pointer) = reference.split_once('#').unwrap_or((reference, ""));
         if !pointer.is_empty() && !pointer.starts_with('/') {
-            let message = format!(
-                "`$ref` `{reference}`: the part after `#` must be a JSON pointer starting with `/`"
-            );
+            let message = format!("`$ref` `{reference}`: the part after `#` must be a JSON pointer starting with `/`");
             return Err(self.error(file, src, message));
         }
         let file = if path.is_empty() {
@@ -463,8 +435,7 @@ impl Loader<'_> {
     /// Reads (once) the file at `relative` to the file `from`, for `reference` at `src` of `from`.
     fn open(&mut self, from: FileId, src: &str, reference: &str, relative: &str) -> Result<FileId> {
         if is_url(relative) {
-            let message =
-                format!("`$ref` `{reference}` is a URL; only relative file paths are supported");
+            let message = format!("`$ref` `{reference}` is a URL; only relative file paths are supported");
             return Err(self.error(from, src, message));
         }
         let referrer = &self.files[from];
@@ -475,10 +446,7 @@ impl Loader<'_> {
         }
         let path = normalize(&parent(&referrer.source.path).join(relative));
         let bytes = (self.read)(&read_path).map_err(|e| {
-            let message = format!(
-                "cannot read `{}` (for `$ref` `{reference}`): {e}",
-                path.display()
-            );
+            let message = format!("cannot read `{}` (for `$ref` `{reference}`): {e}", path.display());
             self.error(from, src, message)
         })?;
         let parsed = read::parse(&path, bytes).map_err(|mut diagnostic| {
@@ -510,13 +478,7 @@ impl Loader<'_> {
 
     /// Imports the entry `value` at `target` into `container` of the output (once), and returns
     /// the name it has there: `name` unless the output already has a different entry by that name.
-    fn import(
-        &mut self,
-        target: &Loc,
-        container: &'static str,
-        name: String,
-        value: &Value,
-    ) -> Result<String> {
+    fn import(&mut self, target: &Loc, container: &'static str, name: String, value: &Value) -> Result<String> {
         if let Some(local) = self.imported.get(target) {
             return Ok(local.clone());
         }
@@ -539,8 +501,7 @@ impl Loader<'_> {
         };
         entries.insert(local.clone(), value.clone());
         let at = join(container, &local);
-        self.names
-            .insert((container, local.clone()), target.clone());
+        self.names.insert((container, local.clone()), target.clone());
         self.imported.insert(target.clone(), local.clone());
         self.imports_at.insert(at.clone());
         self.origins.push(Origin {
@@ -574,9 +535,7 @@ impl Loader<'_> {
                 Rc::clone(&self.files[a.file].value),
                 Rc::clone(&self.files[b.file].value),
             );
-            let (Some(value_a), Some(value_b)) =
-                (doc_a.pointer(&a.pointer), doc_b.pointer(&b.pointer))
-            else {
+            let (Some(value_a), Some(value_b)) = (doc_a.pointer(&a.pointer), doc_b.pointer(&b.pointer)) else {
                 return false;
             };
             let mut stack = vec![(value_a, value_b)];
@@ -589,13 +548,8 @@ impl Loader<'_> {
                         match (x.get("$ref"), y.get("$ref")) {
                             (None, None) => {}
                             (Some(Value::String(ref_x)), Some(Value::String(ref_y))) => {
-                                match (
-                                    self.locate(a.file, "", ref_x),
-                                    self.locate(b.file, "", ref_y),
-                                ) {
-                                    (Ok(target_x), Ok(target_y)) => {
-                                        pending.push((target_x, target_y))
-                                    }
+                                match (self.locate(a.file, "", ref_x), self.locate(b.file, "", ref_y)) {
+                                    (Ok(target_x), Ok(target_y)) => pending.push((target_x, target_y)),
                                     _ => return false,
                                 }
                             }
@@ -638,11 +592,7 @@ impl Loader<'_> {
         while let Some(current) = frame {
             chain.push(&current.target);
             if current.target == *target {
-                let steps: Vec<_> = chain
-                    .iter()
-                    .rev()
-                    .map(|loc| self.describe_loc(loc))
-                    .collect();
+                let steps: Vec<_> = chain.iter().rev().map(|loc| self.describe_loc(loc)).collect();
                 return Some(steps.join(" -> "));
             }
             frame = current.parent.as_deref();
@@ -662,11 +612,7 @@ impl Loader<'_> {
 
     /// `file#pointer`, for messages.
     fn describe_loc(&self, loc: &Loc) -> String {
-        format!(
-            "{}#{}",
-            self.files[loc.file].source.path.display(),
-            loc.pointer
-        )
+        format!("{}#{}", self.files[loc.file].source.path.display(), loc.pointer)
     }
 
     fn error(&self, file: FileId, pointer: &str, message: impl Into<String>) -> Diagnostic {
@@ -702,10 +648,7 @@ fn child_tokens(value: &Value, keep: impl Fn(&str) -> bool) -> Vec<String> {
 
 /// The object at `container` (e.g. `/components/schemas`) of `document`, created if missing;
 /// `None` if something on the way is not an object.
-fn container_mut<'a>(
-    document: &'a mut Value,
-    container: &str,
-) -> Option<&'a mut Map<String, Value>> {
+fn container_mut<'a>(document: &'a mut Value, container: &str) -> Option<&'a mut Map<String, Value>> {
     let mut node = document;
     for token in container.split('/').skip(1) {
         node = node
@@ -720,10 +663,7 @@ fn container_mut<'a>(
 /// a chain never reaches a schema or parameter. (Recursion through properties is fine: the chain
 /// stops at the object holding them.)
 fn check_cycles(bundle: &Bundle, refs: &[(String, String)]) -> Result<()> {
-    let next: HashMap<&str, &str> = refs
-        .iter()
-        .map(|(at, target)| (at.as_str(), target.as_str()))
-        .collect();
+    let next: HashMap<&str, &str> = refs.iter().map(|(at, target)| (at.as_str(), target.as_str())).collect();
     let mut done: HashSet<&str> = HashSet::new();
     for (start, _) in refs {
         let mut path: Vec<&str> = Vec::new();
@@ -771,9 +711,8 @@ fn parent(path: &Path) -> &Path {
 /// The identity of a file: its canonical path, or (when it does not exist on disk, e.g. with an
 /// in-memory reader) its absolute path with `.` and `..` resolved by hand.
 fn file_key(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| {
-        normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
-    })
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())))
 }
 
 /// `path` with `.` dropped and `dir/..` removed, without looking at the file system.

@@ -80,8 +80,7 @@ pub fn load(path: &Path) -> Result<Bundle> {
 /// memory) need no files on disk. `read` is given the referencing file's directory joined with the
 /// relative `$ref` path, not normalized, as the file system would resolve it.
 pub fn load_with(path: &Path, read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Result<Bundle> {
-    let bytes =
-        read(path).map_err(|e| Diagnostic::new(path, "", format!("cannot read file: {e}")))?;
+    let bytes = read(path).map_err(|e| Diagnostic::new(path, "", format!("cannot read file: {e}")))?;
     let parsed = read::parse(path, bytes)?;
     let root = SourceFile {
         path: path.to_path_buf(),
@@ -96,26 +95,18 @@ pub fn load_with(path: &Path, read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Re
 fn check_root(file: &SourceFile, document: &Value) -> Result<SpecVersion> {
     const SUPPORTED: &str = "supported are `\"swagger\": \"2.0\"` and `\"openapi\": \"3.0.x\"`";
     let Value::Object(root) = document else {
-        return Err(file.diagnostic(
-            "",
-            format!("the root must be an object, found {}", describe(document)),
-        ));
+        return Err(file.diagnostic("", format!("the root must be an object, found {}", describe(document))));
     };
     let version = match (root.get("swagger"), root.get("openapi")) {
         (Some(_), Some(_)) => {
-            return Err(file.diagnostic(
-                "",
-                "both `swagger` and `openapi` are present; a spec has exactly one",
-            ));
+            return Err(file.diagnostic("", "both `swagger` and `openapi` are present; a spec has exactly one"));
         }
         (Some(Value::String(v)), None) if v == "2.0" => SpecVersion::Swagger2,
         (Some(found), None) => {
             let message = format!("unsupported `swagger` version {found}; {SUPPORTED}");
             return Err(file.diagnostic("/swagger", message));
         }
-        (None, Some(Value::String(v))) if v == "3.0" || v.starts_with("3.0.") => {
-            SpecVersion::OpenApi3
-        }
+        (None, Some(Value::String(v))) if v == "3.0" || v.starts_with("3.0.") => SpecVersion::OpenApi3,
         (None, Some(found)) => {
             let message = format!("unsupported `openapi` version {found}; {SUPPORTED}");
             return Err(file.diagnostic("/openapi", message));

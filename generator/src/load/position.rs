@@ -139,9 +139,7 @@ impl<'a> Scanner<'a> {
                     let start = self.pos;
                     while !matches!(
                         self.peek(),
-                        None | Some(
-                            b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | b']' | b'}' | b'"'
-                        )
+                        None | Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | b']' | b'}' | b'"')
                     ) {
                         self.pos += 1;
                     }
@@ -205,19 +203,12 @@ mod tests {
 
     #[test]
     fn ignores_a_bom_and_counts_characters() {
-        assert_eq!(
-            line_col("\u{feff}{\"é\": 1, \"x\": 2}", "/x"),
-            Some((1, 15))
-        );
+        assert_eq!(line_col("\u{feff}{\"é\": 1, \"x\": 2}", "/x"), Some((1, 15)));
     }
 
     #[test]
     fn deep_nesting_is_skipped_without_recursion() {
-        let deep = format!(
-            "{{\"a\": {}{}, \"b\": 1}}",
-            "[".repeat(100_000),
-            "]".repeat(100_000)
-        );
+        let deep = format!("{{\"a\": {}{}, \"b\": 1}}", "[".repeat(100_000), "]".repeat(100_000));
         assert_eq!(line_col(&deep, "/b"), Some((1, 200_014)));
     }
 }

@@ -42,8 +42,7 @@ pub(crate) fn parse(file: &Path, mut bytes: Vec<u8>) -> Result<Parsed> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
-        let prefix =
-            std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
+        let prefix = std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
         let (line, column) = line_col_at_end(prefix);
         let byte = bytes.get(valid).copied().unwrap_or_default();
         let message = format!("file is not valid UTF-8 (byte 0x{byte:02X} at offset {valid})");
@@ -59,11 +58,7 @@ pub(crate) fn parse(file: &Path, mut bytes: Vec<u8>) -> Result<Parsed> {
         let FromYaml(value) = serde_yaml::from_str(&text).map_err(|e| yaml_error(file, &e))?;
         (Format::Yaml, value)
     };
-    Ok(Parsed {
-        text,
-        format,
-        value,
-    })
+    Ok(Parsed { text, format, value })
 }
 
 fn json_error(file: &Path, error: &serde_json::Error) -> Diagnostic {
@@ -78,12 +73,7 @@ fn yaml_error(file: &Path, error: &serde_yaml::Error) -> Diagnostic {
 
 /// A parse error at the root pointer, with the parser's own " at line L column C" moved into
 /// `line_col`, and the parsers' terse depth-limit message spelled out.
-fn parse_error(
-    file: &Path,
-    syntax: &str,
-    message: &str,
-    position: Option<(usize, usize)>,
-) -> Diagnostic {
+fn parse_error(file: &Path, syntax: &str, message: &str, position: Option<(usize, usize)>) -> Diagnostic {
     let mut message = message;
     if let Some((line, column)) = position {
         message = message
@@ -267,10 +257,7 @@ mod tests {
     #[test]
     fn yaml_collection_keys_are_rejected() {
         let diagnostic = error("? [a, b]\n: 1\n");
-        assert!(
-            diagnostic.message.contains("a string as mapping key"),
-            "{diagnostic}"
-        );
+        assert!(diagnostic.message.contains("a string as mapping key"), "{diagnostic}");
         assert!(diagnostic.line_col.is_some());
     }
 
@@ -278,31 +265,20 @@ mod tests {
     fn big_numbers_become_floats() {
         let big = "123456789012345678901234567890";
         let expected = serde_json::json!({"n": 1.2345678901234568e29});
-        assert_eq!(
-            parse_str(&format!("{{\"n\": {big}}}")).expect("json").value,
-            expected
-        );
-        assert_eq!(
-            parse_str(&format!("n: {big}")).expect("yaml").value,
-            expected
-        );
+        assert_eq!(parse_str(&format!("{{\"n\": {big}}}")).expect("json").value, expected);
+        assert_eq!(parse_str(&format!("n: {big}")).expect("yaml").value, expected);
     }
 
     #[test]
     fn yaml_tags_and_infinity_are_rejected() {
         assert!(error("a: !thing 5").message.contains("YAML tags"));
-        assert!(error("a: .inf")
-            .message
-            .contains("cannot be represented in JSON"));
+        assert!(error("a: .inf").message.contains("cannot be represented in JSON"));
     }
 
     #[test]
     fn yaml_aliases_are_expanded() {
         let parsed = parse_str("a: &x {b: 1}\nc: *x\n").expect("loads");
-        assert_eq!(
-            parsed.value,
-            serde_json::json!({"a": {"b": 1}, "c": {"b": 1}})
-        );
+        assert_eq!(parsed.value, serde_json::json!({"a": {"b": 1}, "c": {"b": 1}}));
     }
 
     #[test]
@@ -310,20 +286,13 @@ mod tests {
         assert_eq!(error("").message, "file is empty");
         assert_eq!(error(" \n\t\r\n").message, "file is empty");
         let bom_only = parse(Path::new("a.json"), b"\xEF\xBB\xBF\n".to_vec());
-        assert_eq!(
-            bom_only.err().map(|d| d.message).as_deref(),
-            Some("file is empty")
-        );
+        assert_eq!(bom_only.err().map(|d| d.message).as_deref(), Some("file is empty"));
     }
 
     #[test]
     fn invalid_utf8_is_located() {
-        let diagnostic =
-            parse(Path::new("a.json"), b"{\n  \"a\": \"\xC3\x28\"}".to_vec()).unwrap_err();
-        assert_eq!(
-            diagnostic.message,
-            "file is not valid UTF-8 (byte 0xC3 at offset 10)"
-        );
+        let diagnostic = parse(Path::new("a.json"), b"{\n  \"a\": \"\xC3\x28\"}".to_vec()).unwrap_err();
+        assert_eq!(diagnostic.message, "file is not valid UTF-8 (byte 0xC3 at offset 10)");
         assert_eq!(diagnostic.line_col, Some((2, 9)));
     }
 
@@ -336,10 +305,7 @@ mod tests {
     #[test]
     fn json_errors_carry_line_and_column() {
         let diagnostic = error("{\n  \"a\": 1,\n  \"b\": ");
-        assert_eq!(
-            diagnostic.message,
-            "invalid JSON: EOF while parsing a value"
-        );
+        assert_eq!(diagnostic.message, "invalid JSON: EOF while parsing a value");
         assert_eq!(diagnostic.line_col, Some((3, 7)));
         assert_eq!(diagnostic.pointer, "");
         assert_eq!(diagnostic.file, Path::new("spec.json"));
@@ -348,10 +314,7 @@ mod tests {
     #[test]
     fn yaml_errors_carry_line_and_column() {
         let diagnostic = error("a: [1, 2\nb: 3\n");
-        assert!(
-            diagnostic.message.starts_with("invalid YAML: "),
-            "{diagnostic}"
-        );
+        assert!(diagnostic.message.starts_with("invalid YAML: "), "{diagnostic}");
         assert_eq!(diagnostic.line_col, Some((2, 2)));
     }
 
@@ -359,14 +322,14 @@ mod tests {
     fn deep_nesting_is_an_error_not_an_overflow() {
         let json = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         let yaml_flow = format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000));
-        let yaml_block: String = (0..10_000)
-            .map(|i| format!("{}a:\n", " ".repeat(i)))
-            .collect();
+        let yaml_block: String = (0..10_000).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
         for (text, syntax) in [(json, "JSON"), (yaml_flow, "YAML"), (yaml_block, "YAML")] {
             let diagnostic = error(&text);
             assert_eq!(
                 diagnostic.message,
-                format!("invalid {syntax}: objects and arrays are nested too deeply (the parser's limit is 128 levels)")
+                format!(
+                    "invalid {syntax}: objects and arrays are nested too deeply (the parser's limit is 128 levels)"
+                )
             );
             assert!(diagnostic.line_col.is_some());
         }

@@ -46,12 +46,7 @@ impl Memory {
 fn load_values(files: &[(&str, Value)]) -> Result<Bundle> {
     let texts: Vec<_> = files
         .iter()
-        .map(|(path, value)| {
-            (
-                *path,
-                serde_json::to_string_pretty(value).expect("serializable"),
-            )
-        })
+        .map(|(path, value)| (*path, serde_json::to_string_pretty(value).expect("serializable")))
         .collect();
     Memory::new(&texts).load(files[0].0)
 }
@@ -101,10 +96,7 @@ fn refs(value: &Value) -> Vec<String> {
 
 #[test]
 fn detects_the_version() {
-    assert_eq!(
-        ok(&[("a.json", swagger(json!({})))]).version,
-        SpecVersion::Swagger2
-    );
+    assert_eq!(ok(&[("a.json", swagger(json!({})))]).version, SpecVersion::Swagger2);
     for version in ["3.0", "3.0.0", "3.0.3"] {
         let spec = json!({"openapi": version, "info": {}, "paths": {}});
         assert_eq!(ok(&[("a.json", spec)]).version, SpecVersion::OpenApi3);
@@ -125,26 +117,15 @@ fn rejects_unsupported_versions() {
     assert_eq!(diagnostic.pointer, "/openapi");
     assert!(diagnostic.message.contains("\"3.1.0\""), "{diagnostic}");
     let diagnostic = err(&[("a.json", json!({"paths": {}}))]);
-    assert_eq!(
-        (diagnostic.pointer.as_str(), diagnostic.line_col),
-        ("", Some((1, 1)))
-    );
+    assert_eq!((diagnostic.pointer.as_str(), diagnostic.line_col), ("", Some((1, 1))));
     assert!(
-        diagnostic
-            .message
-            .starts_with("neither `swagger` nor `openapi`"),
+        diagnostic.message.starts_with("neither `swagger` nor `openapi`"),
         "{diagnostic}"
     );
-    let diagnostic = err(&[(
-        "a.json",
-        json!({"swagger": "2.0", "openapi": "3.0.0", "paths": {}}),
-    )]);
+    let diagnostic = err(&[("a.json", json!({"swagger": "2.0", "openapi": "3.0.0", "paths": {}}))]);
     assert!(diagnostic.message.contains("both"), "{diagnostic}");
     let diagnostic = err(&[("a.json", json!([1]))]);
-    assert_eq!(
-        diagnostic.message,
-        "the root must be an object, found an array"
-    );
+    assert_eq!(diagnostic.message, "the root must be an object, found an array");
 }
 
 #[test]
@@ -163,16 +144,12 @@ fn requires_paths() {
 fn missing_root_file() {
     let diagnostic = Memory::new(&[]).load("nowhere.json").unwrap_err();
     assert_eq!(diagnostic.file, Path::new("nowhere.json"));
-    assert!(
-        diagnostic.message.starts_with("cannot read file: "),
-        "{diagnostic}"
-    );
+    assert!(diagnostic.message.starts_with("cannot read file: "), "{diagnostic}");
 }
 
 #[test]
 fn local_refs_stay_and_must_resolve() {
-    let paths =
-        json!({"/a": {"get": {"responses": {"200": {"schema": {"$ref": "#/definitions/Pet"}}}}}});
+    let paths = json!({"/a": {"get": {"responses": {"200": {"schema": {"$ref": "#/definitions/Pet"}}}}}});
     let spec = swagger(json!({"paths": paths, "definitions": {"Pet": {"type": "object"}}}));
     let bundle = ok(&[("a.json", spec.clone())]);
     assert_eq!(bundle.document, spec);
@@ -190,15 +167,9 @@ fn local_refs_stay_and_must_resolve() {
 
 #[test]
 fn malformed_refs() {
-    let diagnostic = err(&[(
-        "a.json",
-        swagger(json!({"definitions": {"A": {"$ref": 5}}})),
-    )]);
+    let diagnostic = err(&[("a.json", swagger(json!({"definitions": {"A": {"$ref": 5}}})))]);
     assert_eq!(diagnostic.pointer, "/definitions/A/$ref");
-    assert_eq!(
-        diagnostic.message,
-        "`$ref` must be a string, found a number"
-    );
+    assert_eq!(diagnostic.message, "`$ref` must be a string, found a number");
 
     let diagnostic = err(&[(
         "a.json",
@@ -214,8 +185,7 @@ fn malformed_refs() {
 #[test]
 fn imports_external_definitions_with_their_own_references() {
     // The path is walked first: `Pet` is imported before the root's `definitions` are walked.
-    let path =
-        json!({"get": {"responses": {"200": {"schema": {"$ref": "defs.json#/definitions/Pet"}}}}});
+    let path = json!({"get": {"responses": {"200": {"schema": {"$ref": "defs.json#/definitions/Pet"}}}}});
     let spec = swagger(json!({
         "paths": {"/p": path},
         "definitions": {"Local": {"properties": {"pet": {"$ref": "defs.json#/definitions/Pet", "description": "kept"}}}}
@@ -255,9 +225,7 @@ fn imports_external_definitions_with_their_own_references() {
 #[test]
 fn imports_parameters_through_parent_directories_once() {
     let path = |param: &str| json!({"post": {"parameters": [{"$ref": format!("../../../Common/Parameters.json#/parameters/{param}")}]}});
-    let spec = swagger(
-        json!({"paths": {"/a": path("ImageUrl"), "/b": path("ImageUrl"), "/c": path("ImageStream")}}),
-    );
+    let spec = swagger(json!({"paths": {"/a": path("ImageUrl"), "/b": path("ImageUrl"), "/c": path("ImageStream")}}));
     let common = json!({
         "parameters": {
             "ImageUrl": {"name": "ImageUrl", "in": "body", "schema": {"$ref": "#/definitions/ImageUrl"}},
@@ -276,9 +244,7 @@ fn imports_parameters_through_parent_directories_once() {
         ),
     ];
     let memory = Memory::new(&texts);
-    let bundle = memory
-        .load("Svc/stable/v1/spec.json")
-        .unwrap_or_else(|d| panic!("{d}"));
+    let bundle = memory.load("Svc/stable/v1/spec.json").unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(memory.reads.borrow().len(), 2, "each file is read once");
     assert_eq!(
         bundle.document["paths"]["/a"]["post"]["parameters"][0],
@@ -323,11 +289,7 @@ fn name_collisions_get_suffixes_and_equal_entries_are_shared() {
         "Error": {"type": "string"},
         "Wrapper": {"properties": {"e": {"$ref": "#/definitions/Error"}}}
     }});
-    let bundle = ok(&[
-        ("a.json", spec),
-        ("other.json", other),
-        ("third.json", third),
-    ]);
+    let bundle = ok(&[("a.json", spec), ("other.json", other), ("third.json", third)]);
     let definitions = &bundle.document["definitions"];
     assert_eq!(
         definitions["Uses"]["properties"],
@@ -350,15 +312,7 @@ fn name_collisions_get_suffixes_and_equal_entries_are_shared() {
         .unwrap_or_default();
     assert_eq!(
         names,
-        [
-            "Error",
-            "Error_1",
-            "Same",
-            "Wrapper",
-            "Uses",
-            "Error_2",
-            "Wrapper_1"
-        ]
+        ["Error", "Error_1", "Same", "Wrapper", "Uses", "Error_2", "Wrapper_1"]
     );
 }
 
@@ -374,19 +328,12 @@ fn inlines_what_is_not_a_named_entry() {
     let paths = json!({"paths": {"/a": {"get": {"responses": {"200": {"schema": {"$ref": "#/definitions/Pet"}}}}}},
                        "definitions": {"Pet": {"type": "object"}}});
     let schema = json!({"properties": {"name": {"type": "string", "description": "inner"}}});
-    let bundle = ok(&[
-        ("a.json", spec),
-        ("paths.json", paths),
-        ("schema.json", schema.clone()),
-    ]);
+    let bundle = ok(&[("a.json", spec), ("paths.json", paths), ("schema.json", schema.clone())]);
     assert_eq!(
         bundle.document["paths"]["/a"]["get"]["responses"]["200"]["schema"],
         json!({"$ref": "#/definitions/Pet"})
     );
-    assert_eq!(
-        bundle.document["definitions"]["Pet"],
-        json!({"type": "object"})
-    );
+    assert_eq!(bundle.document["definitions"]["Pet"], json!({"type": "object"}));
     assert_eq!(bundle.document["definitions"]["Whole"], schema);
     assert_eq!(
         bundle.document["definitions"]["Part"],
@@ -444,17 +391,12 @@ fn external_errors_name_the_referencing_place() {
         (Path::new("dir/a.json"), "/definitions/A")
     );
     assert!(
-        diagnostic
-            .message
-            .starts_with("cannot read `missing/x.json`"),
+        diagnostic.message.starts_with("cannot read `missing/x.json`"),
         "{diagnostic}"
     );
     assert!(diagnostic.line_col.is_some());
 
-    let diagnostic = err(&[
-        ("dir/a.json", spec),
-        ("missing/x.json", json!({"definitions": {}})),
-    ]);
+    let diagnostic = err(&[("dir/a.json", spec), ("missing/x.json", json!({"definitions": {}}))]);
     assert_eq!(diagnostic.pointer, "/definitions/A");
     assert_eq!(
         diagnostic.message,
@@ -464,8 +406,7 @@ fn external_errors_name_the_referencing_place() {
     let texts = [
         (
             "a.json",
-            serde_json::to_string(&swagger(json!({"definitions": {"A": {"$ref": "b.json"}}})))
-                .unwrap_or_default(),
+            serde_json::to_string(&swagger(json!({"definitions": {"A": {"$ref": "b.json"}}}))).unwrap_or_default(),
         ),
         ("b.json", "{\n  \"x\": ".to_owned()),
     ];
@@ -475,18 +416,14 @@ fn external_errors_name_the_referencing_place() {
         (Path::new("b.json"), Some((2, 7)))
     );
     assert!(
-        diagnostic
-            .message
-            .contains("referenced from a.json#/definitions/A"),
+        diagnostic.message.contains("referenced from a.json#/definitions/A"),
         "{diagnostic}"
     );
 }
 
 #[test]
 fn reference_cycles_are_reported() {
-    let spec = swagger(
-        json!({"definitions": {"A": {"$ref": "#/definitions/B"}, "B": {"$ref": "#/definitions/A"}}}),
-    );
+    let spec = swagger(json!({"definitions": {"A": {"$ref": "#/definitions/B"}, "B": {"$ref": "#/definitions/A"}}}));
     let diagnostic = err(&[("a.json", spec)]);
     assert_eq!(
         diagnostic.message,
@@ -515,10 +452,7 @@ fn reference_cycles_are_reported() {
     let b = json!({"x": {"type": "object", "properties": {"c": {"$ref": "c.json#/y"}}}});
     let c = json!({"y": {"items": {"$ref": "b.json#/x"}}});
     let diagnostic = err(&[("a.json", spec), ("b.json", b), ("c.json", c)]);
-    assert_eq!(
-        diagnostic.message,
-        "`$ref` cycle: b.json#/x -> c.json#/y -> b.json#/x"
-    );
+    assert_eq!(diagnostic.message, "`$ref` cycle: b.json#/x -> c.json#/y -> b.json#/x");
     assert_eq!(
         (diagnostic.file.as_path(), diagnostic.pointer.as_str()),
         (Path::new("c.json"), "/y/items")
@@ -553,14 +487,9 @@ fn recursive_schemas_load() {
 #[test]
 fn examples_are_left_alone() {
     let examples = json!({"ok": {"$ref": "./examples/missing.json"}, "bad": {"$ref": 5}});
-    let spec = swagger(
-        json!({"paths": {"/a": {"get": {"x-ms-examples": examples.clone(), "responses": {}}}}}),
-    );
+    let spec = swagger(json!({"paths": {"/a": {"get": {"x-ms-examples": examples.clone(), "responses": {}}}}}));
     let bundle = ok(&[("a.json", spec)]);
-    assert_eq!(
-        bundle.document["paths"]["/a"]["get"]["x-ms-examples"],
-        examples
-    );
+    assert_eq!(bundle.document["paths"]["/a"]["get"]["x-ms-examples"], examples);
 }
 
 #[test]
@@ -574,9 +503,7 @@ fn openapi3_components_are_imported() {
         ("a.json", serde_json::to_string(&spec).unwrap_or_default()),
         ("common.yaml", common.to_owned()),
     ];
-    let bundle = Memory::new(&texts)
-        .load("a.json")
-        .unwrap_or_else(|d| panic!("{d}"));
+    let bundle = Memory::new(&texts).load("a.json").unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(
         bundle.document["components"],
         json!({
@@ -649,9 +576,7 @@ fn exponential_inlining_is_stopped() {
     let spec = swagger(json!({"definitions": {"A": {"$ref": "e.json#/l0"}}}));
     let diagnostic = err(&[("a.json", spec), ("e.json", Value::Object(levels))]);
     assert!(
-        diagnostic
-            .message
-            .contains("more than 100000 `$ref`s inlined"),
+        diagnostic.message.contains("more than 100000 `$ref`s inlined"),
         "{diagnostic}"
     );
 }

@@ -12,9 +12,8 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, OpenAPI, Parameter as OaParameter, ParameterSchemaOrContent, ReferenceOr,
-    Schema, SchemaKind as OaKind, SecurityScheme, StatusCode, StringFormat, Type,
-    VariantOrUnknownOrEmpty,
+    AdditionalProperties, OpenAPI, Parameter as OaParameter, ParameterSchemaOrContent, ReferenceOr, Schema,
+    SchemaKind as OaKind, SecurityScheme, StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
 
@@ -29,11 +28,7 @@ pub struct Options {}
 
 /// Builds the code model. `locate` turns a pointer into the OpenAPI 3.0 document into a
 /// diagnostic naming the user's file and place.
-pub fn build(
-    doc: &OpenAPI,
-    _options: &Options,
-    locate: &dyn Fn(&str, String) -> Diagnostic,
-) -> Result<CodeModel> {
+pub fn build(doc: &OpenAPI, _options: &Options, locate: &dyn Fn(&str, String) -> Diagnostic) -> Result<CodeModel> {
     let mut builder = Builder {
         doc,
         locate,
@@ -42,6 +37,7 @@ pub fn build(
         schemas: Vec::new(),
         components: IndexMap::new(),
         aliases_in_progress: Vec::new(),
+        structs_in_progress: Vec::new(),
     };
     builder.register_components()?;
     builder.build_components()?;
@@ -59,9 +55,20 @@ pub fn build(
 }
 
 /// Names the `models` module uses itself: a model may not shadow them.
-const RESERVED_TYPES: &[&str] = &["Serialize", "Deserialize", "Option", "Vec", "String", "Box", "Result", "Default"];
+const RESERVED_TYPES: &[&str] = &[
+    "Serialize",
+    "Deserialize",
+    "Option",
+    "Vec",
+    "String",
+    "Box",
+    "Result",
+    "Default",
+];
 /// Names an operations module uses itself: a request builder may not shadow them.
-const RESERVED_BUILDERS: &[&str] = &["Method", "Response", "Option", "Vec", "String", "Box", "Result", "Some", "None", "Ok", "Err"];
+const RESERVED_BUILDERS: &[&str] = &[
+    "Method", "Response", "Option", "Vec", "String", "Box", "Result", "Some", "None", "Ok", "Err",
+];
 /// Names a request builder uses for itself: parameters may not take them.
 const RESERVED_PARAMS: &[&str] = &["client", "options", "header", "send", "into_future"];
 /// Client methods that group accessors and client-level operations may not take.
@@ -73,7 +80,10 @@ enum Component {
     /// A struct or enum with this Rust name.
     Named(String),
     /// A name for another type, resolved on first use.
-    Alias { rust_name: String, resolved: Option<TypeRef> },
+    Alias {
+        rust_name: String,
+        resolved: Option<TypeRef>,
+    },
 }
 
 struct Builder<'a> {
@@ -87,6 +97,9 @@ struct Builder<'a> {
     components: IndexMap<String, Component>,
     /// Aliases being resolved (to report alias cycles instead of overflowing).
     aliases_in_progress: Vec<String>,
+    /// Structs whose fields are being built: a reference back to one of them is a recursive
+    /// type, named but not built again.
+    structs_in_progress: Vec<String>,
 }
 
 /// A schema seen through a reference or inline.
@@ -141,8 +154,12 @@ impl<'a> Builder<'a> {
 
     /// The schema a reference points at.
     fn deref_schema(&self, reference: &str, pointer: &str) -> Result<(&'a Schema, String)> {
-        let name = ref_name(reference, SCHEMA_PREFIX)
-            .ok_or_else(|| self.error(pointer, format!("unsupported `$ref` `{reference}`: expected `{SCHEMA_PREFIX}<name>`")))?;
+        let name = ref_name(reference, SCHEMA_PREFIX).ok_or_else(|| {
+            self.error(
+                pointer,
+                format!("unsupported `$ref` `{reference}`: expected `{SCHEMA_PREFIX}<name>`"),
+            )
+        })?;
         let mut seen = vec![name.clone()];
         let mut current = name.clone();
         loop {
@@ -151,7 +168,10 @@ impl<'a> Builder<'a> {
                 Some(ReferenceOr::Item(schema)) => return Ok((schema, current)),
                 Some(ReferenceOr::Reference { reference }) => {
                     let next = ref_name(reference, SCHEMA_PREFIX).ok_or_else(|| {
-                        self.error(&join("/components/schemas", &current), format!("unsupported `$ref` `{reference}`"))
+                        self.error(
+                            &join("/components/schemas", &current),
+                            format!("unsupported `$ref` `{reference}`"),
+                        )
                     })?;
                     if seen.contains(&next) {
                         return Err(self.error(pointer, format!("`$ref` cycle: {} -> {next}", seen.join(" -> "))));
@@ -182,7 +202,10 @@ impl<'a> Builder<'a> {
                 let _ = values;
                 Component::Named(String::new())
             } else {
-                Component::Alias { rust_name: self.namer.camel_in(&mut self.types, "type", name), resolved: None }
+                Component::Alias {
+                    rust_name: self.namer.camel_in(&mut self.types, "type", name),
+                    resolved: None,
+                }
             };
             self.components.insert(name.clone(), component);
         }
@@ -209,6 +232,23 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// The schema that gives a value its type and constraints: references followed, and a
+    /// one-member `allOf` (how the converter keeps keys written next to a Swagger `$ref`) seen
+    /// through. Returns the schema and its pointer.
+    fn effective(&self, schema: SchemaRef<'a>, pointer: &str) -> Result<(&'a Schema, String)> {
+        let (mut current, mut current_pointer) = self.resolve(schema, pointer)?;
+        for _ in 0..64 {
+            match &current.schema_kind {
+                OaKind::AllOf { all_of } if all_of.len() == 1 => {
+                    let member_pointer = format!("{current_pointer}/allOf/0");
+                    (current, current_pointer) = self.resolve((&all_of[0]).into(), &member_pointer)?;
+                }
+                _ => return Ok((current, current_pointer)),
+            }
+        }
+        Err(self.error(pointer, "`allOf` nests more than 64 levels deep"))
+    }
+
     fn resolve(&self, schema: SchemaRef<'a>, pointer: &str) -> Result<(&'a Schema, String)> {
         match schema {
             SchemaRef::Ref(r) => {
@@ -227,8 +267,12 @@ impl<'a> Builder<'a> {
         let (resolved, resolved_pointer) = self.resolve(schema, pointer)?;
         match component {
             Component::Named(rust) if !rust.is_empty() => {
-                if self.schemas.iter().all(|s| s.name != rust) {
-                    let fields = self.struct_fields(&rust, resolved, &resolved_pointer)?;
+                let built = self.schemas.iter().any(|s| s.name == rust);
+                if !built && !self.structs_in_progress.contains(&rust) {
+                    self.structs_in_progress.push(rust.clone());
+                    let fields = self.struct_fields(&rust, resolved, &resolved_pointer);
+                    self.structs_in_progress.pop();
+                    let fields = fields?;
                     // A struct that refers to itself may have been pushed while its fields were built.
                     if self.schemas.iter().all(|s| s.name != rust) {
                         self.schemas.push(SchemaDef {
@@ -249,19 +293,34 @@ impl<'a> Builder<'a> {
                 }
                 Ok(ty)
             }
-            Component::Alias { rust_name, resolved: Some(ty) } => {
+            Component::Alias {
+                rust_name,
+                resolved: Some(ty),
+            } => {
                 let _ = rust_name;
                 Ok(ty)
             }
-            Component::Alias { rust_name, resolved: None } => {
+            Component::Alias {
+                rust_name,
+                resolved: None,
+            } => {
                 if self.aliases_in_progress.iter().any(|a| a == name) {
-                    return Err(self.error(pointer, format!("schema `{name}` is defined in terms of itself with no object in between")));
+                    return Err(self.error(
+                        pointer,
+                        format!("schema `{name}` is defined in terms of itself with no object in between"),
+                    ));
                 }
                 self.aliases_in_progress.push(name.to_string());
                 let ty = self.inline_type(resolved, name, &resolved_pointer);
                 self.aliases_in_progress.pop();
                 let ty = ty?;
-                self.components.insert(name.to_string(), Component::Alias { rust_name, resolved: Some(ty.clone()) });
+                self.components.insert(
+                    name.to_string(),
+                    Component::Alias {
+                        rust_name,
+                        resolved: Some(ty.clone()),
+                    },
+                );
                 Ok(ty)
             }
         }
@@ -324,7 +383,11 @@ impl<'a> Builder<'a> {
             OaKind::Type(Type::Array(at)) => match &at.items {
                 Some(items) => {
                     let item_hint = format!("{hint}Item");
-                    TypeRef::Array(Box::new(self.type_of(items.into(), &item_hint, &format!("{pointer}/items"))?))
+                    TypeRef::Array(Box::new(self.type_of(
+                        items.into(),
+                        &item_hint,
+                        &format!("{pointer}/items"),
+                    )?))
                 }
                 None => TypeRef::Array(Box::new(TypeRef::Any)),
             },
@@ -332,9 +395,30 @@ impl<'a> Builder<'a> {
             OaKind::AllOf { all_of } if all_of.len() == 1 => {
                 self.type_of((&all_of[0]).into(), hint, &format!("{pointer}/allOf/0"))?
             }
-            OaKind::Any(any) => match any.format.as_deref() {
-                Some("file" | "binary") => TypeRef::Binary,
-                _ if any.additional_properties.is_some() => self.map_type(any.additional_properties.as_ref(), hint, pointer)?,
+            // openapiv3 reads a schema whose keywords do not fit its `type` (e.g. `maxItems` on
+            // an integer, which Swagger specs do write) as "any"; its `type` still decides.
+            OaKind::Any(any) => match (any.typ.as_deref(), any.format.as_deref()) {
+                (_, Some("file" | "binary")) => TypeRef::Binary,
+                (Some("integer"), Some("int32")) => TypeRef::Int32,
+                (Some("integer"), _) => TypeRef::Int64,
+                (Some("number"), Some("float")) => TypeRef::Float32,
+                (Some("number"), _) => TypeRef::Float64,
+                (Some("boolean"), _) => TypeRef::Bool,
+                (Some("string"), Some("uuid")) => TypeRef::Uuid,
+                (Some("string"), Some("date-time")) => TypeRef::DateTime,
+                (Some("string"), Some("date")) => TypeRef::Date,
+                (Some("string"), _) => TypeRef::String,
+                (Some("array"), _) => match &any.items {
+                    Some(items) => TypeRef::Array(Box::new(self.type_of(
+                        items.into(),
+                        &format!("{hint}Item"),
+                        &format!("{pointer}/items"),
+                    )?)),
+                    None => TypeRef::Array(Box::new(TypeRef::Any)),
+                },
+                _ if any.additional_properties.is_some() => {
+                    self.map_type(any.additional_properties.as_ref(), hint, pointer)?
+                }
                 _ => TypeRef::Any,
             },
             _ => TypeRef::Any,
@@ -343,9 +427,11 @@ impl<'a> Builder<'a> {
 
     fn map_type(&mut self, additional: Option<&'a AdditionalProperties>, hint: &str, pointer: &str) -> Result<TypeRef> {
         let value = match additional {
-            Some(AdditionalProperties::Schema(schema)) => {
-                self.type_of(schema.as_ref().into(), &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))?
-            }
+            Some(AdditionalProperties::Schema(schema)) => self.type_of(
+                schema.as_ref().into(),
+                &format!("{hint}Value"),
+                &format!("{pointer}/additionalProperties"),
+            )?,
             _ => TypeRef::Any,
         };
         Ok(TypeRef::Map(Box::new(value)))
@@ -362,7 +448,7 @@ impl<'a> Builder<'a> {
             let name = self.namer.snake_in(&mut scope, &label, &wire);
             let hint = format!("{owner}{}", names::camel(&wire).0);
             let ty = self.type_of(prop, &hint, &prop_pointer)?;
-            let (resolved, _) = self.resolve(prop, &prop_pointer)?;
+            let (resolved, resolved_pointer) = self.effective(prop, &prop_pointer)?;
             let data = match prop {
                 SchemaRef::Inline(s) => &s.schema_data,
                 SchemaRef::Ref(_) => &resolved.schema_data,
@@ -375,8 +461,12 @@ impl<'a> Builder<'a> {
                 nullable: data.nullable || ext_bool(&data.extensions, "x-nullable"),
                 read_only: data.read_only,
                 default: data.default.clone(),
-                constraints: self.constraints(resolved, &prop_pointer)?,
-                docs: rustdoc(data.description.as_deref().or(resolved.schema_data.description.as_deref())),
+                constraints: self.constraints(resolved, &resolved_pointer)?,
+                docs: rustdoc(
+                    data.description
+                        .as_deref()
+                        .or(resolved.schema_data.description.as_deref()),
+                ),
             });
         }
         Ok(fields)
@@ -428,7 +518,10 @@ impl<'a> Builder<'a> {
     /// An enum type for `values`, shared by name with identical enums met before.
     fn enum_type(&mut self, s: &'a Schema, values: Vec<String>, hint: &str, pointer: &str) -> Result<TypeRef> {
         let x_ms_enum = s.schema_data.extensions.get("x-ms-enum");
-        let enum_name = x_ms_enum.and_then(|e| e.get("name")).and_then(Value::as_str).unwrap_or(hint);
+        let enum_name = x_ms_enum
+            .and_then(|e| e.get("name"))
+            .and_then(Value::as_str)
+            .unwrap_or(hint);
         let extensible = match x_ms_enum {
             Some(e) => e.get("modelAsString").and_then(Value::as_bool).unwrap_or(false),
             None => true,
@@ -455,16 +548,26 @@ impl<'a> Builder<'a> {
             let (name, doc) = described.get(&value).cloned().unwrap_or((None, None));
             let spec_name = name.unwrap_or_else(|| value.clone());
             let name = variant_namer.camel_in(&mut variants, &label, &spec_name);
-            enum_values.push(EnumValue { name, value, docs: rustdoc(doc.as_deref()) });
+            enum_values.push(EnumValue {
+                name,
+                value,
+                docs: rustdoc(doc.as_deref()),
+            });
         }
-        let def = EnumDef { extensible, values: enum_values };
+        let def = EnumDef {
+            extensible,
+            values: enum_values,
+        };
         // The same x-ms-enum used in several places is one type.
         let (base, _) = names::camel(enum_name);
         let mut candidate = base.clone();
         let mut n = 2;
         loop {
             match self.schemas.iter().find(|d| d.name == candidate) {
-                Some(SchemaDef { kind: SchemaKind::Enum(existing), .. }) if *existing == def => {
+                Some(SchemaDef {
+                    kind: SchemaKind::Enum(existing),
+                    ..
+                }) if *existing == def => {
                     return Ok(TypeRef::Named(candidate));
                 }
                 // Taken by another type, built or only registered so far.
@@ -534,7 +637,10 @@ impl<'a> Builder<'a> {
         }
         if let Some(pattern) = &c.pattern {
             if let Err(e) = regex_lite::Regex::new(pattern) {
-                return Err(self.error(&format!("{pointer}/pattern"), format!("`pattern` does not compile: {e}")));
+                return Err(self.error(
+                    &format!("{pointer}/pattern"),
+                    format!("`pattern` does not compile: {e}"),
+                ));
             }
         }
         Ok(c)
@@ -547,8 +653,16 @@ impl<'a> Builder<'a> {
         let host = doc.extensions.get("x-ms-parameterized-host");
         let host_template = match host.and_then(|h| h.get("hostTemplate")).and_then(Value::as_str) {
             Some(template) => {
-                let use_scheme = host.and_then(|h| h.get("useSchemePrefix")).and_then(Value::as_bool).unwrap_or(true);
-                let base_path = doc.servers.first().map(|s| s.url.as_str()).and_then(|u| u.split_once(template).map(|(_, rest)| rest.to_string())).unwrap_or_default();
+                let use_scheme = host
+                    .and_then(|h| h.get("useSchemePrefix"))
+                    .and_then(Value::as_bool)
+                    .unwrap_or(true);
+                let base_path = doc
+                    .servers
+                    .first()
+                    .map(|s| s.url.as_str())
+                    .and_then(|u| u.split_once(template).map(|(_, rest)| rest.to_string()))
+                    .unwrap_or_default();
                 let scheme = if use_scheme { "https://" } else { "" };
                 format!("{scheme}{template}{base_path}")
             }
@@ -592,7 +706,11 @@ impl<'a> Builder<'a> {
             for name in requirement.keys() {
                 let scheme = schemes.and_then(|s| s.get(name));
                 match scheme {
-                    Some(ReferenceOr::Item(SecurityScheme::APIKey { location, name: key_name, .. })) => {
+                    Some(ReferenceOr::Item(SecurityScheme::APIKey {
+                        location,
+                        name: key_name,
+                        ..
+                    })) => {
                         let a = match location {
                             openapiv3::APIKeyLocation::Query => Auth::ApiKeyQuery { name: key_name.clone() },
                             _ => Auth::ApiKeyHeader { name: key_name.clone() },
@@ -603,25 +721,41 @@ impl<'a> Builder<'a> {
                     }
                     Some(_) => {}
                     None => {
-                        return Err(self.error("/security", format!("security requirement names `{name}`, which `securitySchemes` does not define")));
+                        return Err(self.error(
+                            "/security",
+                            format!("security requirement names `{name}`, which `securitySchemes` does not define"),
+                        ));
                     }
                 }
             }
         }
-        Ok(ClientModel { host_template, parameters, auth })
+        Ok(ClientModel {
+            host_template,
+            parameters,
+            auth,
+        })
     }
 
     /// A parameter of `x-ms-parameterized-host` (Swagger 2.0 form, `$ref`s already resolved by
     /// the converter): always a string substituted into the host template.
     fn host_parameter(&mut self, p: &Value, scope: &mut Scope, pointer: &str) -> Result<Parameter> {
-        let name = p.get("name").and_then(Value::as_str).ok_or_else(|| self.error(pointer, "host parameter has no `name`"))?;
+        let name = p
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or_else(|| self.error(pointer, "host parameter has no `name`"))?;
         if p.get("type").and_then(Value::as_str).is_some_and(|t| t != "string") {
-            return Err(self.error(&format!("{pointer}/type"), format!("host parameter `{name}` must be a string")));
+            return Err(self.error(
+                &format!("{pointer}/type"),
+                format!("host parameter `{name}` must be a string"),
+            ));
         }
         let ext = |key: &str| p.get(key).and_then(Value::as_bool);
         let placement = p.get("x-ms-parameter-location").and_then(Value::as_str);
         if placement == Some("method") {
-            return Err(self.error(pointer, format!("host parameter `{name}` with `x-ms-parameter-location: method` is not supported")));
+            return Err(self.error(
+                pointer,
+                format!("host parameter `{name}` with `x-ms-parameter-location: method` is not supported"),
+            ));
         }
         Ok(Parameter {
             wire_name: name.to_string(),
@@ -651,24 +785,41 @@ impl<'a> Builder<'a> {
             let path_pointer = join("/paths", path_key);
             let item = match item {
                 ReferenceOr::Item(item) => item,
-                ReferenceOr::Reference { .. } => return Err(self.error(&path_pointer, "path item `$ref`s are not supported")),
+                ReferenceOr::Reference { .. } => {
+                    return Err(self.error(&path_pointer, "path item `$ref`s are not supported"))
+                }
             };
             for (method_name, op) in item.iter() {
                 let pointer = format!("{path_pointer}/{method_name}");
-                let id = op.operation_id.clone().ok_or_else(|| self.error(&pointer, "operation has no `operationId`"))?;
+                let id = op
+                    .operation_id
+                    .clone()
+                    .ok_or_else(|| self.error(&pointer, "operation has no `operationId`"))?;
                 if let Some(first) = seen_ids.insert(id.clone(), pointer.clone()) {
-                    return Err(self.error(&format!("{pointer}/operationId"), format!("duplicate operationId `{id}` (first at #{first})")));
+                    return Err(self.error(
+                        &format!("{pointer}/operationId"),
+                        format!("duplicate operationId `{id}` (first at #{first})"),
+                    ));
                 }
                 let (group, method) = match id.split_once('_') {
                     Some((g, m)) if !g.is_empty() && !m.is_empty() => (Some(g.to_string()), m.to_string()),
                     _ => (None, id.clone()),
                 };
-                let entry = groups.entry(group.clone()).or_insert_with(|| OperationGroup { name: None, operations: Vec::new() });
+                let entry = groups.entry(group.clone()).or_insert_with(|| OperationGroup {
+                    name: None,
+                    operations: Vec::new(),
+                });
                 if entry.name.is_none() {
                     if let Some(g) = &group {
                         let accessor = self.namer.snake_in(&mut group_scope, "operation group", g);
-                        let type_name = self.namer.camel_in(&mut group_types, "operation group type", &format!("{g}Operations"));
-                        entry.name = Some(GroupNames { spec: g.clone(), accessor, type_name });
+                        let type_name =
+                            self.namer
+                                .camel_in(&mut group_types, "operation group type", &format!("{g}Operations"));
+                        entry.name = Some(GroupNames {
+                            spec: g.clone(),
+                            accessor,
+                            type_name,
+                        });
                     }
                 }
                 let label = format!("operation {id}");
@@ -678,7 +829,9 @@ impl<'a> Builder<'a> {
                     None => &mut group_scope,
                 };
                 let name = self.namer.snake_in(methods, &label, &method);
-                let builders = builder_scopes.entry(group.clone()).or_insert_with(|| Scope::with_reserved(RESERVED_BUILDERS));
+                let builders = builder_scopes
+                    .entry(group.clone())
+                    .or_insert_with(|| Scope::with_reserved(RESERVED_BUILDERS));
                 let builder = self.namer.camel_in(builders, &label, &method);
                 builders.claim(&format!("{builder}Headers"));
                 let operation = self.operation(id, name, builder, method_name, path_key, item, op, client, &pointer)?;
@@ -724,7 +877,10 @@ impl<'a> Builder<'a> {
         // Path-level parameters first; an operation parameter with the same name and place wins.
         let mut merged: Vec<(&'a ReferenceOr<OaParameter>, String)> = Vec::new();
         for (i, p) in item.parameters.iter().enumerate() {
-            merged.push((p, format!("{}/parameters/{i}", pointer.rsplit_once('/').map_or("", |x| x.0))));
+            merged.push((
+                p,
+                format!("{}/parameters/{i}", pointer.rsplit_once('/').map_or("", |x| x.0)),
+            ));
         }
         for (i, p) in op.parameters.iter().enumerate() {
             let p_pointer = format!("{pointer}/parameters/{i}");
@@ -759,7 +915,13 @@ impl<'a> Builder<'a> {
                 match existing {
                     Some(c) => client_parameters.push(c.name.clone()),
                     None => {
-                        return Err(self.error(&p_pointer, format!("client parameter `{}` is not supported here yet (only host parameters are)", data.name)));
+                        return Err(self.error(
+                            &p_pointer,
+                            format!(
+                                "client parameter `{}` is not supported here yet (only host parameters are)",
+                                data.name
+                            ),
+                        ));
                     }
                 }
                 continue;
@@ -769,19 +931,39 @@ impl<'a> Builder<'a> {
         }
         // Every `{name}` of the path must be a parameter in the path, and the other way round.
         for placeholder in placeholders(&path) {
-            let known = parameters.iter().any(|p| p.location == Location::Path && p.wire_name == placeholder)
-                || client.parameters.iter().any(|p| p.location == Location::Path && p.wire_name == placeholder);
+            let known = parameters
+                .iter()
+                .any(|p| p.location == Location::Path && p.wire_name == placeholder)
+                || client
+                    .parameters
+                    .iter()
+                    .any(|p| p.location == Location::Path && p.wire_name == placeholder);
             if !known {
-                return Err(self.error(pointer, format!("path `{path}` has `{{{placeholder}}}` but the operation has no path parameter `{placeholder}`")));
+                return Err(self.error(
+                    pointer,
+                    format!(
+                        "path `{path}` has `{{{placeholder}}}` but the operation has no path parameter `{placeholder}`"
+                    ),
+                ));
             }
         }
         for p in parameters.iter().filter(|p| p.location == Location::Path) {
             if !placeholders(&path).any(|ph| ph == p.wire_name) {
-                return Err(self.error(pointer, format!("path parameter `{}` does not appear in the path `{path}`", p.wire_name)));
+                return Err(self.error(
+                    pointer,
+                    format!("path parameter `{}` does not appear in the path `{path}`", p.wire_name),
+                ));
             }
         }
         let body = match &op.request_body {
-            Some(rb) => Some(self.request_body(rb, &id, &mut scope, &label, &mut parameters, &format!("{pointer}/requestBody"))?),
+            Some(rb) => Some(self.request_body(
+                rb,
+                &id,
+                &mut scope,
+                &label,
+                &mut parameters,
+                &format!("{pointer}/requestBody"),
+            )?),
             None => None,
         };
         let (responses, error, accept) = self.responses(op, &builder, pointer)?;
@@ -822,14 +1004,22 @@ impl<'a> Builder<'a> {
                     .ok_or_else(|| self.error(pointer, format!("unsupported parameter `$ref` `{reference}`")))?;
                 match self.doc.components.as_ref().and_then(|c| c.parameters.get(&name)) {
                     Some(ReferenceOr::Item(param)) => Ok((param, true)),
-                    Some(ReferenceOr::Reference { .. }) => Err(self.error(pointer, "a parameter `$ref` to another `$ref` is not supported")),
+                    Some(ReferenceOr::Reference { .. }) => {
+                        Err(self.error(pointer, "a parameter `$ref` to another `$ref` is not supported"))
+                    }
                     None => Err(self.error(pointer, format!("`$ref` target `{reference}` does not exist"))),
                 }
             }
         }
     }
 
-    fn parameter(&mut self, param: &'a OaParameter, scope: &mut Scope, label: &str, pointer: &str) -> Result<Parameter> {
+    fn parameter(
+        &mut self,
+        param: &'a OaParameter,
+        scope: &mut Scope,
+        label: &str,
+        pointer: &str,
+    ) -> Result<Parameter> {
         let data = param_data(param);
         let location = match param {
             OaParameter::Query { .. } => Location::Query,
@@ -848,7 +1038,7 @@ impl<'a> Builder<'a> {
         let name = self.namer.snake_in(scope, label, &data.name);
         let schema_pointer = format!("{pointer}/schema");
         let ty = self.type_of(schema.into(), &data.name, &schema_pointer)?;
-        let (resolved, _) = self.resolve(schema.into(), &schema_pointer)?;
+        let (resolved, resolved_pointer) = self.effective(schema.into(), &schema_pointer)?;
         let collection_format = match &ty {
             TypeRef::Array(_) => Some(match ext_str(&data.extensions, "x-ms-collection-format") {
                 Some("multi") => CollectionFormat::Multi,
@@ -857,8 +1047,14 @@ impl<'a> Builder<'a> {
                 Some("pipes") => CollectionFormat::Pipes,
                 Some(_) => CollectionFormat::Csv,
                 None => match param {
-                    OaParameter::Query { style: openapiv3::QueryStyle::SpaceDelimited, .. } => CollectionFormat::Ssv,
-                    OaParameter::Query { style: openapiv3::QueryStyle::PipeDelimited, .. } => CollectionFormat::Pipes,
+                    OaParameter::Query {
+                        style: openapiv3::QueryStyle::SpaceDelimited,
+                        ..
+                    } => CollectionFormat::Ssv,
+                    OaParameter::Query {
+                        style: openapiv3::QueryStyle::PipeDelimited,
+                        ..
+                    } => CollectionFormat::Pipes,
                     OaParameter::Query { .. } if data.explode.unwrap_or(true) => CollectionFormat::Multi,
                     _ => CollectionFormat::Csv,
                 },
@@ -872,7 +1068,7 @@ impl<'a> Builder<'a> {
             ty,
             required: data.required,
             default: resolved.schema_data.default.clone(),
-            constraints: self.constraints(resolved, &schema_pointer)?,
+            constraints: self.constraints(resolved, &resolved_pointer)?,
             collection_format,
             skip_url_encoding: ext_bool(&data.extensions, "x-ms-skip-url-encoding"),
             docs: rustdoc(data.description.as_deref()),
@@ -907,28 +1103,44 @@ impl<'a> Builder<'a> {
             .or_else(|| rb.content.first())
             .ok_or_else(|| self.error(&pointer, "request body has no `content`"))?;
         let media_pointer = join(&format!("{pointer}/content"), content_type);
-        let body_name = ext_str(&rb.extensions, "x-ms-requestBody-name").unwrap_or("body").to_string();
-        let index = rb.extensions.get("x-ms-requestBody-index").and_then(Value::as_u64).map(|i| i as usize);
+        let body_name = ext_str(&rb.extensions, "x-ms-requestBody-name")
+            .unwrap_or("body")
+            .to_string();
+        let index = rb
+            .extensions
+            .get("x-ms-requestBody-index")
+            .and_then(Value::as_u64)
+            .map(|i| i as usize);
         let insert_at = index.unwrap_or(parameters.len()).min(parameters.len());
         let schema = media.schema.as_ref();
         if content_type.starts_with("multipart/") || content_type == "application/x-www-form-urlencoded" {
-            return Err(self.error(&media_pointer, format!("request bodies of type `{content_type}` (formData) are not supported yet")));
+            return Err(self.error(
+                &media_pointer,
+                format!("request bodies of type `{content_type}` (formData) are not supported yet"),
+            ));
         }
         if !is_json(content_type) {
             let name = self.namer.snake_in(scope, label, &body_name);
-            parameters.insert(insert_at, Parameter {
-                wire_name: body_name,
-                name,
-                location: Location::Body,
-                ty: TypeRef::Binary,
+            parameters.insert(
+                insert_at,
+                Parameter {
+                    wire_name: body_name,
+                    name,
+                    location: Location::Body,
+                    ty: TypeRef::Binary,
+                    required: rb.required,
+                    default: None,
+                    constraints: Constraints::default(),
+                    collection_format: None,
+                    skip_url_encoding: false,
+                    docs: rustdoc(rb.description.as_deref()),
+                },
+            );
+            return Ok(RequestBody {
+                content_type: content_type.clone(),
+                kind: BodyKind::Binary,
                 required: rb.required,
-                default: None,
-                constraints: Constraints::default(),
-                collection_format: None,
-                skip_url_encoding: false,
-                docs: rustdoc(rb.description.as_deref()),
             });
-            return Ok(RequestBody { content_type: content_type.clone(), kind: BodyKind::Binary, required: rb.required });
         }
         let schema = schema.ok_or_else(|| self.error(&media_pointer, "JSON request body has no `schema`"))?;
         let schema_pointer = format!("{media_pointer}/schema");
@@ -937,7 +1149,10 @@ impl<'a> Builder<'a> {
         let flatten = ext_bool(&rb.extensions, "x-ms-client-flatten");
         let model_fields = match &ty {
             TypeRef::Named(model) if flatten => match self.schemas.iter().find(|s| &s.name == model) {
-                Some(SchemaDef { kind: SchemaKind::Struct { fields }, .. }) => Some((model.clone(), fields.clone())),
+                Some(SchemaDef {
+                    kind: SchemaKind::Struct { fields },
+                    ..
+                }) => Some((model.clone(), fields.clone())),
                 _ => None,
             },
             _ => None,
@@ -960,22 +1175,33 @@ impl<'a> Builder<'a> {
                 })
                 .collect();
             parameters.splice(insert_at..insert_at, flattened);
-            return Ok(RequestBody { content_type: content_type.clone(), kind: BodyKind::Flattened { model }, required: true });
+            return Ok(RequestBody {
+                content_type: content_type.clone(),
+                kind: BodyKind::Flattened { model },
+                required: true,
+            });
         }
         let name = self.namer.snake_in(scope, label, &body_name);
-        parameters.insert(insert_at, Parameter {
-            wire_name: body_name,
-            name,
-            location: Location::Body,
-            ty,
+        parameters.insert(
+            insert_at,
+            Parameter {
+                wire_name: body_name,
+                name,
+                location: Location::Body,
+                ty,
+                required: rb.required,
+                default: None,
+                constraints: Constraints::default(),
+                collection_format: None,
+                skip_url_encoding: false,
+                docs: rustdoc(rb.description.as_deref()),
+            },
+        );
+        Ok(RequestBody {
+            content_type: content_type.clone(),
+            kind: BodyKind::Json,
             required: rb.required,
-            default: None,
-            constraints: Constraints::default(),
-            collection_format: None,
-            skip_url_encoding: false,
-            docs: rustdoc(rb.description.as_deref()),
-        });
-        Ok(RequestBody { content_type: content_type.clone(), kind: BodyKind::Json, required: rb.required })
+        })
     }
 
     #[allow(clippy::type_complexity)]
@@ -1015,7 +1241,11 @@ impl<'a> Builder<'a> {
                     }
                 }
             };
-            let media = response.content.iter().find(|(mt, _)| is_json(mt)).or_else(|| response.content.first());
+            let media = response
+                .content
+                .iter()
+                .find(|(mt, _)| is_json(mt))
+                .or_else(|| response.content.first());
             let success = status.is_some_and(|s| (200..300).contains(&s));
             if accept.is_none() && success {
                 accept = media.map(|(mt, _)| mt.clone());
@@ -1036,10 +1266,14 @@ impl<'a> Builder<'a> {
                     let h_pointer = join(&format!("{r_pointer}/headers"), h_name);
                     let header = match header {
                         ReferenceOr::Item(h) => h,
-                        ReferenceOr::Reference { .. } => return Err(self.error(&h_pointer, "header `$ref`s are not supported")),
+                        ReferenceOr::Reference { .. } => {
+                            return Err(self.error(&h_pointer, "header `$ref`s are not supported"))
+                        }
                     };
                     let ty = match &header.format {
-                        ParameterSchemaOrContent::Schema(s) => self.type_of(s.into(), h_name, &format!("{h_pointer}/schema"))?,
+                        ParameterSchemaOrContent::Schema(s) => {
+                            self.type_of(s.into(), h_name, &format!("{h_pointer}/schema"))?
+                        }
                         ParameterSchemaOrContent::Content(_) => TypeRef::String,
                     };
                     headers.push(ResponseHeader {
@@ -1114,6 +1348,7 @@ fn is_json(media_type: &str) -> bool {
 
 /// The `{name}`s of a path template.
 fn placeholders(path: &str) -> impl Iterator<Item = &str> {
-    path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(name, _)| name))
+    path.split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
 }
-

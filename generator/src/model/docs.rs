@@ -65,7 +65,12 @@ fn replace_line_breaks(text: &str) -> String {
 }
 
 fn is_br(tag: &str) -> bool {
-    let inner: String = tag.trim_start_matches('<').trim_end_matches('>').chars().filter(|c| !c.is_whitespace() && *c != '/').collect();
+    let inner: String = tag
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '/')
+        .collect();
     inner.eq_ignore_ascii_case("br")
 }
 
@@ -145,7 +150,10 @@ fn url_at(chars: &[char], i: usize) -> Option<usize> {
         .position(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | ')' | ']'))
         .unwrap_or(chars.len() - i);
     // Trailing sentence punctuation is not part of the URL.
-    let trimmed = chars[i..i + len].iter().rposition(|c| !matches!(c, '.' | ',' | ';' | ':' | '!' | '?')).map_or(0, |p| p + 1);
+    let trimmed = chars[i..i + len]
+        .iter()
+        .rposition(|c| !matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+        .map_or(0, |p| p + 1);
     (trimmed > "https://".len()).then_some(trimmed)
 }
 
@@ -161,13 +169,18 @@ mod tests {
 
     #[test]
     fn turns_br_into_paragraphs_and_escapes_html() {
-        assert_eq!(rustdoc(Some("One.<br />\nTwo <b>bold</b> & more")), "One.\n\nTwo &lt;b&gt;bold&lt;/b&gt; &amp; more");
+        assert_eq!(
+            rustdoc(Some("One.<br />\nTwo <b>bold</b> & more")),
+            "One.\n\nTwo &lt;b&gt;bold&lt;/b&gt; &amp; more"
+        );
     }
 
     #[test]
     fn keeps_markdown_links_and_wraps_bare_urls() {
         assert_eq!(
-            rustdoc(Some("See [Face - Detect](https://example.com/a) or https://example.com/b.")),
+            rustdoc(Some(
+                "See [Face - Detect](https://example.com/a) or https://example.com/b."
+            )),
             "See [Face - Detect](https://example.com/a) or <https://example.com/b>."
         );
     }
@@ -180,7 +193,10 @@ mod tests {
 
     #[test]
     fn fences_become_text_blocks() {
-        assert_eq!(rustdoc(Some("x\n```\nfn main() {}\n```")), "x\n```text\nfn main() {}\n```");
+        assert_eq!(
+            rustdoc(Some("x\n```\nfn main() {}\n```")),
+            "x\n```text\nfn main() {}\n```"
+        );
         assert_eq!(rustdoc(Some("```json\n{}")), "```text\n{}\n```");
     }
 

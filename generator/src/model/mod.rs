@@ -141,7 +141,9 @@ pub enum Location {
     Query,
     Header,
     /// A property of a flattened request body; `field` is the Rust field of the body model.
-    BodyProperty { field: String },
+    BodyProperty {
+        field: String,
+    },
     /// The whole request body.
     Body,
 }
@@ -292,7 +294,9 @@ pub struct SchemaDef {
 /// What a named type is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SchemaKind {
-    Struct { fields: Vec<Field> },
+    Struct {
+        fields: Vec<Field>,
+    },
     Enum(EnumDef),
     /// A name for another type (e.g. an array definition).
     Alias(TypeRef),
@@ -341,6 +345,8 @@ impl CodeModel {
 
     /// Every operation, group by group.
     pub fn operations(&self) -> impl Iterator<Item = (&OperationGroup, &Operation)> {
-        self.groups.iter().flat_map(|g| g.operations.iter().map(move |o| (g, o)))
+        self.groups
+            .iter()
+            .flat_map(|g| g.operations.iter().map(move |o| (g, o)))
     }
 }

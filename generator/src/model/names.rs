@@ -24,11 +24,10 @@ pub struct Rename {
 
 /// Strict and reserved keywords (2021 edition) and names that cannot be raw identifiers.
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
-    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
-    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self",
+    "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract",
+    "become", "box", "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Keeps ASCII letters, digits and word separators; other characters separate words.
@@ -56,7 +55,10 @@ fn fix_ident(cased: String, empty: &str, digit_prefix: &str) -> (String, Option<
         return (empty.to_string(), Some("the name has no ASCII letter or digit"));
     }
     if cased.starts_with(|c: char| c.is_ascii_digit()) {
-        return (format!("{digit_prefix}{cased}"), Some("a Rust name cannot start with a digit"));
+        return (
+            format!("{digit_prefix}{cased}"),
+            Some("a Rust name cannot start with a digit"),
+        );
     }
     if KEYWORDS.contains(&cased.as_str()) {
         return (format!("{cased}_"), Some("the name is a Rust keyword"));
@@ -73,7 +75,9 @@ pub struct Scope {
 impl Scope {
     /// A scope in which `reserved` names are already taken.
     pub fn with_reserved(reserved: &[&str]) -> Self {
-        Scope { taken: reserved.iter().map(|s| s.to_string()).collect() }
+        Scope {
+            taken: reserved.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     /// Whether `name` is taken.
@@ -163,7 +167,7 @@ mod tests {
         assert_eq!(camel("notstarted").0, "Notstarted");
         assert_eq!(camel("recognition_01").0, "Recognition01");
         assert_eq!(camel("Self").0, "Self_");
-        assert_eq!(camel("2D").0, "V2D");
+        assert_eq!(camel("2D").0, "V2d");
     }
 
     #[test]
