@@ -3,8 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::{doc_attrs, ident, rust_type};
-use crate::model::{Auth, CodeModel, TypeRef};
+use super::types::{argument_into, argument_type, default_expr, doc_attrs, ident, rust_type};
+use crate::model::{Auth, CodeModel, Parameter, TypeRef};
 
 /// The most common error body type of the operations: the crate's `Error` alias uses it.
 pub fn crate_error_type(model: &CodeModel) -> Option<&TypeRef> {
@@ -33,44 +33,67 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         Some(ty) => rust_type(ty, &quote!(models::)),
         None => quote!(serde_json::Value),
     };
-    let required: Vec<_> = model
-        .client
-        .parameters
-        .iter()
-        .filter(|p| p.required && p.default.is_none())
-        .collect();
-    let optional: Vec<_> = model
-        .client
-        .parameters
-        .iter()
-        .filter(|p| !(p.required && p.default.is_none()))
-        .collect();
     let auth = model.client.auth.first();
     let key = auth.map(|_| quote!(api_key));
+    let models = quote!(models::);
+    let is_host = |p: &Parameter| model.client.host_template.contains(&format!("{{{}}}", p.wire_name));
 
     let mut new_args = Vec::new();
+    let mut arg_names = Vec::new();
     let mut builder_fields = Vec::new();
     let mut builder_inits = Vec::new();
+    let mut setters = Vec::new();
+    let mut client_fields = Vec::new();
+    let mut client_inits = Vec::new();
+    let mut host_params = Vec::new();
     let mut arg_docs = String::new();
-    for p in &required {
+    for p in &model.client.parameters {
         let name = ident(&p.name);
-        new_args.push(quote!(#name: impl Into<String>));
-        builder_fields.push(quote!(#name: String));
-        builder_inits.push(quote!(#name: #name.into()));
-        arg_docs.push_str(&format!(
-            "\n* `{}`: {}",
-            p.name,
-            p.docs.lines().next().unwrap_or_default()
-        ));
-    }
-    for p in &optional {
-        let name = ident(&p.name);
-        let default = match &p.default {
-            Some(serde_json::Value::String(s)) => quote!(String::from(#s)),
-            _ => quote!(String::new()),
-        };
-        builder_fields.push(quote!(#name: String));
-        builder_inits.push(quote!(#name: #default));
+        let ty = rust_type(&p.ty, &models);
+        let default = p.default.as_ref().and_then(|d| default_expr(model, &p.ty, d));
+        let optional = !p.required && default.is_none();
+        let stored = if optional { quote!(Option<#ty>) } else { ty.clone() };
+        builder_fields.push(quote!(#name: #stored));
+        match default {
+            _ if p.required && p.default.is_none() => {
+                let arg = argument_type(&p.ty, &models);
+                new_args.push(quote!(#name: #arg));
+                arg_names.push(name.clone());
+                let value = argument_into(&p.ty, &name);
+                builder_inits.push(quote!(#name: #value));
+                let first_line = p.docs.lines().next().unwrap_or_default();
+                arg_docs.push_str(&format!("\n* `{}`: {first_line}", p.name));
+            }
+            Some(expr) => builder_inits.push(quote!(#name: #expr)),
+            None => builder_inits.push(quote!(#name: None)),
+        }
+        if !(p.required && p.default.is_none()) {
+            let docs = doc_attrs(&p.docs);
+            let arg = argument_type(&p.ty, &models);
+            let value = argument_into(&p.ty, &name);
+            let value = if optional { quote!(Some(#value)) } else { value };
+            setters.push(quote! {
+                #docs
+                pub fn #name(mut self, #name: #arg) -> Self {
+                    self.#name = #value;
+                    self
+                }
+            });
+        }
+        if is_host(p) {
+            let wire = &p.wire_name;
+            let skip = p.skip_url_encoding;
+            let value = if optional {
+                quote!(self.#name.as_deref().unwrap_or_default())
+            } else {
+                quote!(self.#name.as_str())
+            };
+            host_params.push(quote!((#wire, #value, #skip)));
+        } else {
+            // Sent by the operations that use it.
+            client_fields.push(quote!(#name: #stored));
+            client_inits.push(quote!(#name: self.#name));
+        }
     }
     if let Some(key) = &key {
         new_args.push(quote!(#key: impl Into<runtime::ApiKey>));
@@ -78,29 +101,10 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         builder_inits.push(quote!(#key: #key.into()));
         arg_docs.push_str("\n* `api_key`: the key the service issued; it is never printed or logged");
     }
-    let arg_names: Vec<_> = required
-        .iter()
-        .map(|p| ident(&p.name))
-        .chain(key.iter().map(|_| ident("api_key")))
-        .collect();
-    let setters = optional.iter().map(|p| {
-        let name = ident(&p.name);
-        let docs = doc_attrs(&p.docs);
-        quote! {
-            #docs
-            pub fn #name(mut self, #name: impl Into<String>) -> Self {
-                self.#name = #name.into();
-                self
-            }
-        }
-    });
+    arg_names.extend(key.iter().map(|_| ident("api_key")));
     // A fixed host can still be pointed elsewhere (a proxy, a test server): `endpoint` replaces
     // its scheme and authority and keeps the base path.
-    let fixed_host = !model
-        .client
-        .parameters
-        .iter()
-        .any(|p| p.location == crate::model::Location::Path);
+    let fixed_host = !model.client.parameters.iter().any(is_host);
     let (default_endpoint, base_path) = split_origin(&model.client.host_template);
     let mut endpoint_setter = quote!();
     if fixed_host {
@@ -120,12 +124,6 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         model.client.host_template.clone()
     };
     let endpoint_param = fixed_host.then(|| quote!(("$endpoint", self.endpoint.as_str(), true),));
-    let host_params = model.client.parameters.iter().map(|p| {
-        let wire = &p.wire_name;
-        let name = ident(&p.name);
-        let skip = p.skip_url_encoding;
-        quote!((#wire, self.#name.as_str(), #skip))
-    });
     let credential = match auth {
         Some(Auth::ApiKeyHeader { name }) => {
             quote!(runtime::Credential::ApiKeyHeader { name: #name, key: self.api_key })
@@ -163,6 +161,7 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         #[derive(Debug, Clone)]
         pub struct Client {
             pipeline: runtime::Pipeline,
+            #(#client_fields,)*
         }
 
         impl Client {
@@ -211,6 +210,7 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
                 let user_agent = format!(#user_agent, env!("CARGO_PKG_VERSION"));
                 Ok(Client {
                     pipeline: runtime::Pipeline::new(base_url, #credential, self.options, &user_agent),
+                    #(#client_inits,)*
                 })
             }
         }

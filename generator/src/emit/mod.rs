@@ -144,6 +144,9 @@ fn space_items(code: &str) -> String {
         }
         let body = line.trim_start();
         let next_body = next.trim_start();
+        if body.starts_with("///") || body.starts_with("//!") && next_body.starts_with("//!") {
+            continue; // inside a doc comment
+        }
         let ends_item = body == "}"
             || body.starts_with("#![") && !next_body.starts_with("#![")
             || body.ends_with(';') && !body.starts_with("use ")

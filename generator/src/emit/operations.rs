@@ -221,35 +221,16 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
     let method = format_ident!("{}", op.method.as_str());
     let mut request = quote!(runtime::Request::new(Method::#method, #path));
     for slot in slots {
-        let p = slot.param();
-        let wire = &p.wire_name;
+        let name = ident(&slot.param().name);
+        request = send_parameter(request, slot.param(), quote!(self.#name), slot.is_option());
+    }
+    for client_parameter in &op.client_parameters {
+        let Some(p) = model.client.parameters.iter().find(|p| &p.name == client_parameter) else {
+            continue;
+        };
         let name = ident(&p.name);
-        let value = if slot.is_option() {
-            quote!(self.#name.as_ref())
-        } else {
-            quote!(Some(&self.#name))
-        };
-        let list_value = if slot.is_option() {
-            quote!(self.#name.as_deref())
-        } else {
-            quote!(Some(self.#name.as_slice()))
-        };
-        request = match (&p.location, p.collection_format) {
-            (Location::Query, Some(format)) => {
-                let separator = match format.separator() {
-                    Some(sep) => quote!(Some(#sep)),
-                    None => quote!(None),
-                };
-                quote!(#request.query_list(#wire, #list_value, #separator))
-            }
-            (Location::Query, None) => quote!(#request.query_opt(#wire, #value)),
-            (Location::Header, Some(format)) => {
-                let sep = format.separator().unwrap_or(",");
-                quote!(#request.header_list(#wire, #list_value, #sep))
-            }
-            (Location::Header, None) => quote!(#request.header_opt(#wire, #value)),
-            _ => request,
-        };
+        let optional = !p.required && p.default.is_none();
+        request = send_parameter(request, p, quote!(self.client.#name), optional);
     }
     if let Some(accept) = &op.accept {
         request = quote!(#request.accept(#accept));
@@ -341,6 +322,37 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
     }
 }
 
+/// Adds a query or header parameter to the request expression; `value` is where it is held.
+fn send_parameter(request: TokenStream, p: &Parameter, value: TokenStream, optional: bool) -> TokenStream {
+    let wire = &p.wire_name;
+    let single = if optional {
+        quote!(#value.as_ref())
+    } else {
+        quote!(Some(&#value))
+    };
+    let list = if optional {
+        quote!(#value.as_deref())
+    } else {
+        quote!(Some(#value.as_slice()))
+    };
+    match (&p.location, p.collection_format) {
+        (Location::Query, Some(format)) => {
+            let separator = match format.separator() {
+                Some(sep) => quote!(Some(#sep)),
+                None => quote!(None),
+            };
+            quote!(#request.query_list(#wire, #list, #separator))
+        }
+        (Location::Query, None) => quote!(#request.query_opt(#wire, #single)),
+        (Location::Header, Some(format)) => {
+            let sep = format.separator().unwrap_or(",");
+            quote!(#request.header_list(#wire, #list, #sep))
+        }
+        (Location::Header, None) => quote!(#request.header_opt(#wire, #single)),
+        _ => request,
+    }
+}
+
 /// Fields of a flattened body model that have no parameter (read-only ones): `None`.
 fn flattened_rest(model: &CodeModel, model_name: &str, slots: &[Slot]) -> TokenStream {
     let Some(crate::model::SchemaDef {
@@ -410,10 +422,12 @@ fn validation(slot: &Slot) -> Vec<TokenStream> {
     } else {
         quote!(Some(self.#name.as_str()))
     };
-    let number = if optional {
-        quote!(self.#name.map(|v| v as f64))
-    } else {
-        quote!(Some(self.#name as f64))
+    // Constraints compare as f64; an f64 parameter needs no cast (clippy would flag it).
+    let number = match (optional, &p.ty) {
+        (true, TypeRef::Float64) => quote!(self.#name),
+        (true, _) => quote!(self.#name.map(|v| v as f64)),
+        (false, TypeRef::Float64) => quote!(Some(self.#name)),
+        (false, _) => quote!(Some(self.#name as f64)),
     };
     let len = if optional {
         quote!(self.#name.as_ref().map(Vec::len))

@@ -38,11 +38,12 @@ pub fn build(doc: &OpenAPI, _options: &Options, locate: &dyn Fn(&str, String) ->
         components: IndexMap::new(),
         aliases_in_progress: Vec::new(),
         structs_in_progress: Vec::new(),
+        client_scope: Scope::with_reserved(RESERVED_CLIENT_FIELDS),
     };
     builder.register_components()?;
     builder.build_components()?;
-    let client = builder.client()?;
-    let groups = builder.operations(&client)?;
+    let mut client = builder.client()?;
+    let groups = builder.operations(&mut client)?;
     Ok(CodeModel {
         title: doc.info.title.clone(),
         api_version: doc.info.version.clone(),
@@ -71,6 +72,8 @@ const RESERVED_BUILDERS: &[&str] = &[
 ];
 /// Names a request builder uses for itself: parameters may not take them.
 const RESERVED_PARAMS: &[&str] = &["client", "options", "header", "send", "into_future"];
+/// Fields of the client and its builder: client parameters may not take them.
+const RESERVED_CLIENT_FIELDS: &[&str] = &["pipeline", "options", "api_key", "build", "new", "builder"];
 /// Client methods that group accessors and client-level operations may not take.
 const RESERVED_CLIENT_METHODS: &[&str] = &["new", "builder", "endpoint", "clone"];
 
@@ -100,6 +103,8 @@ struct Builder<'a> {
     /// Structs whose fields are being built: a reference back to one of them is a recursive
     /// type, named but not built again.
     structs_in_progress: Vec<String>,
+    /// Names of the client's parameters and of the fields the client and its builder use.
+    client_scope: Scope,
 }
 
 /// A schema seen through a reference or inline.
@@ -668,7 +673,7 @@ impl<'a> Builder<'a> {
             }
             None => doc.servers.first().map(|s| s.url.clone()).unwrap_or_else(|| "/".into()),
         };
-        let mut scope = Scope::with_reserved(RESERVED_PARAMS);
+        let mut scope = std::mem::take(&mut self.client_scope);
         let mut parameters = Vec::new();
         let host_params: Vec<Value> = host
             .and_then(|h| h.get("parameters"))
@@ -729,6 +734,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        self.client_scope = scope;
         Ok(ClientModel {
             host_template,
             parameters,
@@ -773,7 +779,7 @@ impl<'a> Builder<'a> {
 
     // ----- operations -----------------------------------------------------------------------
 
-    fn operations(&mut self, client: &ClientModel) -> Result<Vec<OperationGroup>> {
+    fn operations(&mut self, client: &mut ClientModel) -> Result<Vec<OperationGroup>> {
         let doc = self.doc;
         let mut groups: IndexMap<Option<String>, OperationGroup> = IndexMap::new();
         let mut group_scope = Scope::with_reserved(RESERVED_CLIENT_METHODS);
@@ -856,7 +862,7 @@ impl<'a> Builder<'a> {
         path_key: &str,
         item: &'a openapiv3::PathItem,
         op: &'a openapiv3::Operation,
-        client: &ClientModel,
+        client: &mut ClientModel,
         pointer: &str,
     ) -> Result<Operation> {
         let method = match method_name {
@@ -911,19 +917,21 @@ impl<'a> Builder<'a> {
                 None => global,
             };
             if is_client {
+                // Set once on the client; the first operation that uses it defines it.
                 let existing = client.parameters.iter().find(|c| c.wire_name == data.name);
-                match existing {
-                    Some(c) => client_parameters.push(c.name.clone()),
+                let name = match existing {
+                    Some(c) => c.name.clone(),
                     None => {
-                        return Err(self.error(
-                            &p_pointer,
-                            format!(
-                                "client parameter `{}` is not supported here yet (only host parameters are)",
-                                data.name
-                            ),
-                        ));
+                        let mut scope = std::mem::take(&mut self.client_scope);
+                        let parameter = self.parameter(param, &mut scope, "client parameter", &p_pointer);
+                        self.client_scope = scope;
+                        let parameter = parameter?;
+                        let name = parameter.name.clone();
+                        client.parameters.push(parameter);
+                        name
                     }
-                }
+                };
+                client_parameters.push(name);
                 continue;
             }
             let parameter = self.parameter(param, &mut scope, &label, &p_pointer)?;
@@ -1120,22 +1128,7 @@ impl<'a> Builder<'a> {
             ));
         }
         if !is_json(content_type) {
-            let name = self.namer.snake_in(scope, label, &body_name);
-            parameters.insert(
-                insert_at,
-                Parameter {
-                    wire_name: body_name,
-                    name,
-                    location: Location::Body,
-                    ty: TypeRef::Binary,
-                    required: rb.required,
-                    default: None,
-                    constraints: Constraints::default(),
-                    collection_format: None,
-                    skip_url_encoding: false,
-                    docs: rustdoc(rb.description.as_deref()),
-                },
-            );
+            self.insert_body_parameter(parameters, insert_at, scope, label, body_name, TypeRef::Binary, rb);
             return Ok(RequestBody {
                 content_type: content_type.clone(),
                 kind: BodyKind::Binary,
@@ -1181,27 +1174,40 @@ impl<'a> Builder<'a> {
                 required: true,
             });
         }
-        let name = self.namer.snake_in(scope, label, &body_name);
-        parameters.insert(
-            insert_at,
-            Parameter {
-                wire_name: body_name,
-                name,
-                location: Location::Body,
-                ty,
-                required: rb.required,
-                default: None,
-                constraints: Constraints::default(),
-                collection_format: None,
-                skip_url_encoding: false,
-                docs: rustdoc(rb.description.as_deref()),
-            },
-        );
+        self.insert_body_parameter(parameters, insert_at, scope, label, body_name, ty, rb);
         Ok(RequestBody {
             content_type: content_type.clone(),
             kind: BodyKind::Json,
             required: rb.required,
         })
+    }
+
+    /// Adds the parameter that carries a whole (not flattened) request body.
+    #[allow(clippy::too_many_arguments)]
+    fn insert_body_parameter(
+        &mut self,
+        parameters: &mut Vec<Parameter>,
+        at: usize,
+        scope: &mut Scope,
+        label: &str,
+        wire_name: String,
+        ty: TypeRef,
+        rb: &openapiv3::RequestBody,
+    ) {
+        let name = self.namer.snake_in(scope, label, &wire_name);
+        let parameter = Parameter {
+            wire_name,
+            name,
+            location: Location::Body,
+            ty,
+            required: rb.required,
+            default: None,
+            constraints: Constraints::default(),
+            collection_format: None,
+            skip_url_encoding: false,
+            docs: rustdoc(rb.description.as_deref()),
+        };
+        parameters.insert(at, parameter);
     }
 
     #[allow(clippy::type_complexity)]

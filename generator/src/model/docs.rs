@@ -29,7 +29,7 @@ pub fn rustdoc(description: Option<&str>) -> String {
     }
     // Drop leading/trailing blank lines and runs of blank lines.
     let mut result: Vec<String> = Vec::new();
-    for line in out {
+    for line in indent_list_continuations(out) {
         if line.is_empty() && result.last().is_none_or(|l| l.is_empty()) {
             continue;
         }
@@ -39,6 +39,44 @@ pub fn rustdoc(description: Option<&str>) -> String {
         result.pop();
     }
     result.join("\n")
+}
+
+/// Width of a Markdown list marker at the start of `line` (`* `, `- `, `+ `, `1. `, `1) `).
+fn list_marker_width(line: &str) -> Option<usize> {
+    if line.starts_with("* ") || line.starts_with("- ") || line.starts_with("+ ") {
+        return Some(2);
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = &line[digits..];
+    (digits > 0 && (rest.starts_with(". ") || rest.starts_with(") "))).then_some(digits + 2)
+}
+
+/// A line right after a list item continues it in Markdown; indent it so (rustdoc lints a "lazy"
+/// continuation), except a heading, which starts a new block.
+fn indent_list_continuations(lines: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut item_width = None;
+    for line in lines {
+        if let Some(width) = list_marker_width(&line) {
+            item_width = Some(width);
+            out.push(line);
+            continue;
+        }
+        match item_width {
+            _ if line.is_empty() || line.starts_with("```") => {
+                item_width = None;
+                out.push(line);
+            }
+            Some(_) if line.starts_with('#') => {
+                item_width = None;
+                out.push(String::new());
+                out.push(line);
+            }
+            Some(width) => out.push(format!("{}{line}", " ".repeat(width))),
+            None => out.push(line),
+        }
+    }
+    out
 }
 
 /// `<br>`, `<br/>`, `<br />` (any case) become paragraph breaks.
@@ -105,10 +143,6 @@ fn escape_line(line: &str) -> String {
         push_escaped(&mut out, c);
         i += 1;
     }
-    // A line that starts like a Markdown heading or block quote would change the doc's shape.
-    if out.starts_with('#') || out.starts_with('>') {
-        out.insert(0, '\\');
-    }
     out
 }
 
@@ -119,7 +153,6 @@ fn push_escaped(out: &mut String, c: char) {
         '&' => out.push_str("&amp;"),
         '[' => out.push_str("\\["),
         ']' => out.push_str("\\]"),
-        '`' => out.push_str("\\`"),
         '*' | '_' => out.push(c),
         c if c.is_control() => out.push(' '),
         c => out.push(c),
@@ -187,8 +220,15 @@ mod tests {
 
     #[test]
     fn escapes_brackets_backticks_and_indentation() {
-        assert_eq!(rustdoc(Some("a [b] `c`\n    indented")), "a \\[b\\] \\`c\\`\nindented");
-        assert_eq!(rustdoc(Some("# not a heading")), "\\# not a heading");
+        assert_eq!(rustdoc(Some("a [b] `c`\n    indented")), "a \\[b\\] `c`\nindented");
+    }
+
+    #[test]
+    fn list_continuations_are_indented_and_headings_separated() {
+        assert_eq!(
+            rustdoc(Some("* one\nmore\n10. two\nmore\n# Title\ntext")),
+            "* one\n  more\n10. two\n    more\n\n# Title\ntext"
+        );
     }
 
     #[test]
