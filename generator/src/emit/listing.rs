@@ -112,10 +112,9 @@ pub fn api_listing(model: &CodeModel) -> String {
                 .flat_map(|r| &r.headers)
                 .map(|h| format!("{}: {}", h.name, type_name(&h.ty)))
                 .collect();
-            let headers = if headers.is_empty() {
-                String::new()
-            } else {
-                format!(" + {}Headers {{ {} }}", op.builder, headers.join(", "))
+            let headers = match &op.headers_type {
+                Some(type_name) => format!(" + {type_name} {{ {} }}", headers.join(", ")),
+                None => String::new(),
             };
             let error = op.error.as_ref().map_or("serde_json::Value".to_string(), type_name);
             let _ = writeln!(

@@ -523,10 +523,10 @@ fn response_headers(op: &Operation) -> (TokenStream, TokenStream) {
             }
         }
     }
-    if headers.is_empty() {
+    let Some(type_name) = op.headers_type.as_deref().filter(|_| !headers.is_empty()) else {
         return (quote!(()), quote!());
-    }
-    let type_name = format_ident!("{}Headers", op.builder);
+    };
+    let type_name = ident(type_name);
     let names: Vec<_> = headers.iter().map(|h| ident(&h.name)).collect();
     let wires: Vec<_> = headers.iter().map(|h| h.wire_name.to_ascii_lowercase()).collect();
     let types = headers.iter().map(|h| rust_type(&h.ty, &quote!(models::)));

@@ -839,8 +839,12 @@ impl<'a> Builder<'a> {
                     .entry(group.clone())
                     .or_insert_with(|| Scope::with_reserved(RESERVED_BUILDERS));
                 let builder = self.namer.camel_in(builders, &label, &method);
-                builders.claim(&format!("{builder}Headers"));
-                let operation = self.operation(id, name, builder, method_name, path_key, item, op, client, &pointer)?;
+                let headers = format!("{builder}Headers");
+                let mut operation =
+                    self.operation(id, name, builder, method_name, path_key, item, op, client, &pointer)?;
+                if operation.responses.iter().any(|r| !r.headers.is_empty()) {
+                    operation.headers_type = Some(self.namer.camel_in(builders, &label, &headers));
+                }
                 if let Some(g) = groups.get_mut(&group) {
                     g.operations.push(operation);
                 }
@@ -989,6 +993,7 @@ impl<'a> Builder<'a> {
             responses,
             error,
             accept,
+            headers_type: None,
         })
     }
 

@@ -131,6 +131,8 @@ pub struct Operation {
     pub error: Option<TypeRef>,
     /// Value of the `Accept` header, from the response media types.
     pub accept: Option<String>,
+    /// Name of the struct of documented response headers, when there are any.
+    pub headers_type: Option<String>,
 }
 
 /// Where a parameter travels.
