@@ -438,7 +438,7 @@ pub struct Request {
     path: String,
     query: Vec<(String, String)>,
     headers: Vec<(&'static str, String)>,
-    body: Option<(&'static str, Bytes)>,
+    body: Option<(String, Bytes)>,
 }
 
 impl Request {
@@ -516,14 +516,137 @@ impl Request {
     /// Sets a JSON body.
     pub fn json<E>(mut self, content_type: &'static str, body: &impl Serialize) -> Result<Self, Error<E>> {
         let bytes = serde_json::to_vec(body).map_err(Error::Serialize)?;
-        self.body = Some((content_type, Bytes::from(bytes)));
+        self.body = Some((content_type.into(), Bytes::from(bytes)));
         Ok(self)
     }
 
     /// Sets a raw body.
     pub fn bytes(mut self, content_type: &'static str, body: impl Into<Bytes>) -> Self {
-        self.body = Some((content_type, body.into()));
+        self.body = Some((content_type.into(), body.into()));
         self
+    }
+
+    /// Sets a form body.
+    pub fn form(mut self, form: Form) -> Self {
+        let (content_type, body) = form.encode();
+        self.body = Some((content_type, body));
+        self
+    }
+}
+
+/// A form body (Swagger `formData`): `multipart/form-data`, or `application/x-www-form-urlencoded`
+/// when it holds no file.
+#[derive(Debug, Clone)]
+pub struct Form {
+    multipart: bool,
+    fields: Vec<(&'static str, FormValue)>,
+}
+
+#[derive(Debug, Clone)]
+enum FormValue {
+    Text(String),
+    File(Bytes),
+}
+
+impl Form {
+    /// An empty form; `multipart` chooses the encoding.
+    pub fn new(multipart: bool) -> Self {
+        Form {
+            multipart,
+            fields: Vec::new(),
+        }
+    }
+
+    /// Adds a text field when it is set.
+    pub fn text(mut self, name: &'static str, value: Option<&impl ParamValue>) -> Self {
+        if let Some(value) = value {
+            self.fields.push((name, FormValue::Text(value.to_param())));
+        }
+        self
+    }
+
+    /// Adds an array field (comma-separated) when it is set.
+    pub fn text_list<T: ParamValue>(mut self, name: &'static str, values: Option<&[T]>) -> Self {
+        if let Some(values) = values {
+            self.fields.push((name, FormValue::Text(join_values(values, ","))));
+        }
+        self
+    }
+
+    /// Adds a file field when it is set.
+    pub fn file(mut self, name: &'static str, content: Option<Bytes>) -> Self {
+        if let Some(content) = content {
+            self.fields.push((name, FormValue::File(content)));
+        }
+        self
+    }
+
+    /// The content type and the encoded body.
+    fn encode(self) -> (String, Bytes) {
+        if !self.multipart {
+            let pairs: Vec<String> = self
+                .fields
+                .iter()
+                .map(|(name, value)| {
+                    let text = match value {
+                        FormValue::Text(t) => t.as_bytes(),
+                        FormValue::File(b) => b.as_ref(),
+                    };
+                    let value = percent_encoding::percent_encode(text, UNRESERVED);
+                    format!("{}={value}", percent_encoding::utf8_percent_encode(name, UNRESERVED))
+                })
+                .collect();
+            return ("application/x-www-form-urlencoded".into(), Bytes::from(pairs.join("&")));
+        }
+        let boundary = self.boundary();
+        let mut body = Vec::new();
+        for (name, value) in &self.fields {
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            match value {
+                FormValue::Text(text) => {
+                    body.extend_from_slice(
+                        format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                    );
+                    body.extend_from_slice(text.as_bytes());
+                }
+                FormValue::File(content) => {
+                    body.extend_from_slice(
+                        format!(
+                            "Content-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\n\
+                             Content-Type: application/octet-stream\r\n\r\n"
+                        )
+                        .as_bytes(),
+                    );
+                    body.extend_from_slice(content);
+                }
+            }
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        (format!("multipart/form-data; boundary={boundary}"), Bytes::from(body))
+    }
+
+    /// A boundary that occurs in no field (checked, not hoped for).
+    fn boundary(&self) -> String {
+        let occurs = |b: &str| {
+            self.fields.iter().any(|(_, v)| {
+                let data: &[u8] = match v {
+                    FormValue::Text(t) => t.as_bytes(),
+                    FormValue::File(b) => b,
+                };
+                data.windows(b.len()).any(|w| w == b.as_bytes())
+            })
+        };
+        let mut n: u64 = 0x9e37_79b9_7f4a_7c15;
+        loop {
+            let boundary = format!("azure-rest-boundary-{n:016x}");
+            if !occurs(&boundary) {
+                return boundary;
+            }
+            n = n
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+        }
     }
 }
 
@@ -829,6 +952,109 @@ impl<T, H> Response<T, H> {
     /// The headers the spec documents for this response, typed.
     pub fn typed_headers(&self) -> &H {
         &self.typed_headers
+    }
+}
+
+// ----- date formats in JSON --------------------------------------------------------------------
+
+/// `format: date` (`2024-03-14`) for serde: `#[serde(with = "crate::runtime::date")]`.
+pub mod date {
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    use super::ParamValue;
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<time::Date> {
+        let mut parts = text.splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = time::Month::try_from(parts.next()?.parse::<u8>().ok()?).ok()?;
+        let day = parts.next()?.parse().ok()?;
+        time::Date::from_calendar_date(year, month, day).ok()
+    }
+
+    pub fn serialize<S: Serializer>(value: &time::Date, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&value.to_param())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<time::Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse(&text).ok_or_else(|| D::Error::custom(format!("`{text}` is not a date (YYYY-MM-DD)")))
+    }
+
+    /// The same for `Option<time::Date>`.
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(value: &Option<time::Date>, serializer: S) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(v) => super::serialize(v, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<time::Date>, D::Error> {
+            #[derive(Deserialize)]
+            struct Wrapped(#[serde(with = "super")] time::Date);
+            Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
+        }
+    }
+}
+
+/// `format: date-time-rfc1123` (`Sun, 06 Nov 1994 08:49:37 GMT`) for serde.
+pub mod rfc1123 {
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    use super::HeaderType;
+
+    /// Formats as an HTTP date, in UTC.
+    pub fn format(value: &time::OffsetDateTime) -> String {
+        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let v = value.to_offset(time::UtcOffset::UTC);
+        format!(
+            "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+            DAYS[v.weekday().number_days_from_monday() as usize],
+            v.day(),
+            MONTHS[u8::from(v.month()) as usize - 1],
+            v.year(),
+            v.hour(),
+            v.minute(),
+            v.second()
+        )
+    }
+
+    pub fn serialize<S: Serializer>(value: &time::OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format(value))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<time::OffsetDateTime, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        time::OffsetDateTime::parse_header(&text).map_err(D::Error::custom)
+    }
+
+    /// The same for `Option<time::OffsetDateTime>`.
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            value: &Option<time::OffsetDateTime>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(v) => super::serialize(v, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<time::OffsetDateTime>, D::Error> {
+            #[derive(Deserialize)]
+            struct Wrapped(#[serde(with = "super")] time::OffsetDateTime);
+            Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
+        }
     }
 }
 

@@ -134,7 +134,7 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
     let user_agent = format!("{crate_name}/{{}} (rust; api-version {})", model.api_version);
     let accessors = model.groups.iter().filter_map(|g| g.name.as_ref()).map(|names| {
         let accessor = ident(&names.accessor);
-        let module = ident(&names.accessor);
+        let module = ident(&names.module);
         let type_name = ident(&names.type_name);
         let doc = format!(" The operations of the `{}` group.", names.spec);
         quote! {

@@ -147,6 +147,7 @@ pub fn api_listing(model: &CodeModel) -> String {
                     Location::Header => format!("header {}", p.wire_name),
                     Location::BodyProperty { .. } => format!("body .{}", p.wire_name),
                     Location::Body => "body".to_string(),
+                    Location::FormField => format!("form {}", p.wire_name),
                 };
                 let format = p
                     .collection_format

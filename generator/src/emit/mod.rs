@@ -75,7 +75,7 @@ fn module_tree(model: &CodeModel, crate_name: &str) -> Result<Module, EmitError>
         let items = operations::group_items(model, group);
         match &group.name {
             Some(names) => groups.push(Module {
-                name: names.accessor.clone(),
+                name: names.module.clone(),
                 docs: format!("Operations of the `{}` group.", names.spec),
                 items,
                 children: Vec::new(),

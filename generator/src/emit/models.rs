@@ -75,12 +75,10 @@ fn field(model: &CodeModel, owner: &str, f: &Field) -> Result<TokenStream, EmitE
     match (&f.ty, optional) {
         (TypeRef::DateTime, false) => serde.push(quote!(with = "time::serde::rfc3339")),
         (TypeRef::DateTime, true) => serde.push(quote!(with = "time::serde::rfc3339::option")),
-        (TypeRef::DateTimeRfc1123 | TypeRef::Date, _) => {
-            return Err(EmitError(format!(
-                "field `{}` of `{owner}`: `date` and `date-time-rfc1123` fields are not supported yet",
-                f.wire_name
-            )));
-        }
+        (TypeRef::Date, false) => serde.push(quote!(with = "crate::runtime::date")),
+        (TypeRef::Date, true) => serde.push(quote!(with = "crate::runtime::date::option")),
+        (TypeRef::DateTimeRfc1123, false) => serde.push(quote!(with = "crate::runtime::rfc1123")),
+        (TypeRef::DateTimeRfc1123, true) => serde.push(quote!(with = "crate::runtime::rfc1123::option")),
         (ty, _) if contains_date(ty) => {
             return Err(EmitError(format!(
                 "field `{}` of `{owner}`: date-times inside arrays or maps are not supported yet",

@@ -283,6 +283,26 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
                     None => quote!(),
                 }
             }
+            BodyKind::Form => {
+                let multipart = content_type.starts_with("multipart/");
+                let fields = slots
+                    .iter()
+                    .filter(|s| s.param().location == Location::FormField)
+                    .map(|slot| {
+                        let p = slot.param();
+                        let wire = &p.wire_name;
+                        let name = ident(&p.name);
+                        match (&p.ty, slot.is_option()) {
+                            (TypeRef::Binary, true) => quote!(.file(#wire, self.#name)),
+                            (TypeRef::Binary, false) => quote!(.file(#wire, Some(self.#name))),
+                            (TypeRef::Array(_), true) => quote!(.text_list(#wire, self.#name.as_deref())),
+                            (TypeRef::Array(_), false) => quote!(.text_list(#wire, Some(self.#name.as_slice()))),
+                            (_, true) => quote!(.text(#wire, self.#name.as_ref())),
+                            (_, false) => quote!(.text(#wire, Some(&self.#name))),
+                        }
+                    });
+                quote!(let request = request.form(runtime::Form::new(#multipart) #(#fields)*);)
+            }
             BodyKind::Binary => {
                 let p = slots.iter().map(|s| s.param()).find(|p| p.location == Location::Body);
                 match p {

@@ -784,6 +784,8 @@ impl<'a> Builder<'a> {
         let mut groups: IndexMap<Option<String>, OperationGroup> = IndexMap::new();
         let mut group_scope = Scope::with_reserved(RESERVED_CLIENT_METHODS);
         let mut group_types = Scope::default();
+        // `operations::operations` would stutter (and clippy says so).
+        let mut module_scope = Scope::with_reserved(&["operations"]);
         let mut method_scopes: HashMap<String, Scope> = HashMap::new();
         let mut builder_scopes: HashMap<Option<String>, Scope> = HashMap::new();
         let mut seen_ids: HashMap<String, String> = HashMap::new();
@@ -818,12 +820,14 @@ impl<'a> Builder<'a> {
                 if entry.name.is_none() {
                     if let Some(g) = &group {
                         let accessor = self.namer.snake_in(&mut group_scope, "operation group", g);
+                        let module = self.namer.snake_in(&mut module_scope, "operation group module", g);
                         let type_name =
                             self.namer
                                 .camel_in(&mut group_types, "operation group type", &format!("{g}Operations"));
                         entry.name = Some(GroupNames {
                             spec: g.clone(),
                             accessor,
+                            module,
                             type_name,
                         });
                     }
@@ -1127,10 +1131,13 @@ impl<'a> Builder<'a> {
         let insert_at = index.unwrap_or(parameters.len()).min(parameters.len());
         let schema = media.schema.as_ref();
         if content_type.starts_with("multipart/") || content_type == "application/x-www-form-urlencoded" {
-            return Err(self.error(
-                &media_pointer,
-                format!("request bodies of type `{content_type}` (formData) are not supported yet"),
-            ));
+            let form = self.form_fields(schema, scope, label, &format!("{media_pointer}/schema"))?;
+            parameters.splice(insert_at..insert_at, form);
+            return Ok(RequestBody {
+                content_type: content_type.clone(),
+                kind: BodyKind::Form,
+                required: rb.required,
+            });
         }
         if !is_json(content_type) {
             self.insert_body_parameter(parameters, insert_at, scope, label, body_name, TypeRef::Binary, rb);
@@ -1185,6 +1192,45 @@ impl<'a> Builder<'a> {
             kind: BodyKind::Json,
             required: rb.required,
         })
+    }
+
+    /// The fields of a form body: one parameter per property of its (object) schema.
+    fn form_fields(
+        &mut self,
+        schema: Option<&'a ReferenceOr<Schema>>,
+        scope: &mut Scope,
+        label: &str,
+        pointer: &str,
+    ) -> Result<Vec<Parameter>> {
+        let schema = schema.ok_or_else(|| self.error(pointer, "form body has no `schema`"))?;
+        let (schema, pointer) = self.effective(schema.into(), pointer)?;
+        let (properties, required) = match &schema.schema_kind {
+            OaKind::Type(Type::Object(ot)) => (&ot.properties, &ot.required),
+            OaKind::Any(any) => (&any.properties, &any.required),
+            _ => return Err(self.error(&pointer, "a form body must be an object with one property per field")),
+        };
+        let mut fields = Vec::with_capacity(properties.len());
+        for (wire, property) in properties {
+            let field_pointer = join(&format!("{pointer}/properties"), wire);
+            let ty = self.type_of(property.into(), wire, &field_pointer)?;
+            let (resolved, resolved_pointer) = self.effective(property.into(), &field_pointer)?;
+            if matches!(&ty, TypeRef::Array(item) if **item == TypeRef::Binary) {
+                return Err(self.error(&field_pointer, "form fields holding several files are not supported"));
+            }
+            fields.push(Parameter {
+                wire_name: wire.clone(),
+                name: self.namer.snake_in(scope, label, wire),
+                location: Location::FormField,
+                collection_format: matches!(ty, TypeRef::Array(_)).then_some(CollectionFormat::Csv),
+                ty,
+                required: required.contains(wire),
+                default: resolved.schema_data.default.clone(),
+                constraints: self.constraints(resolved, &resolved_pointer)?,
+                skip_url_encoding: false,
+                docs: rustdoc(resolved.schema_data.description.as_deref()),
+            });
+        }
+        Ok(fields)
     }
 
     /// Adds the parameter that carries a whole (not flattened) request body.
@@ -1266,7 +1312,14 @@ impl<'a> Builder<'a> {
                     let schema_pointer = format!("{}/schema", join(&format!("{r_pointer}/content"), mt));
                     let hint = format!("{builder}Response");
                     let ty = self.type_of(schema.into(), &hint, &schema_pointer)?;
-                    Some(if is_json(mt) { ty } else { TypeRef::Binary })
+                    match (success, is_json(mt), ty) {
+                        // A success in another media type is handed over as bytes.
+                        (true, false, _) => Some(TypeRef::Binary),
+                        // Services answer errors in JSON whatever `produces` lists (AutoRest
+                        // reads them so too); a binary error body stays raw.
+                        (false, _, TypeRef::Binary) => None,
+                        (_, _, ty) => Some(ty),
+                    }
                 }
                 None => None,
             };

@@ -70,8 +70,10 @@ pub struct OperationGroup {
 pub struct GroupNames {
     /// The group as written in operation ids (e.g. `PersonGroup`).
     pub spec: String,
-    /// Accessor method on the client and module name (e.g. `person_group`).
+    /// Accessor method on the client (e.g. `person_group`).
     pub accessor: String,
+    /// Module under `operations` (the accessor, unless that would be `operations` itself).
+    pub module: String,
     /// Type holding the group's methods (e.g. `PersonGroupOperations`).
     pub type_name: String,
 }
@@ -148,6 +150,8 @@ pub enum Location {
     },
     /// The whole request body.
     Body,
+    /// A field of a form body (Swagger `formData`): a text value or, for `TypeRef::Binary`, a file.
+    FormField,
 }
 
 /// How an array is written into one query or header value.
@@ -233,6 +237,9 @@ pub enum BodyKind {
     Flattened { model: String },
     /// Raw bytes (`application/octet-stream` and other binary media types).
     Binary,
+    /// A form (`multipart/form-data` or `application/x-www-form-urlencoded`) built from the
+    /// parameters with `Location::FormField`.
+    Form,
 }
 
 /// One documented success response.
