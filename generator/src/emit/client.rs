@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::{argument_into, argument_type, default_expr, doc_attrs, ident, rust_type};
-use crate::model::{Auth, CodeModel, Parameter, TypeRef};
+use crate::model::{rustdoc, Auth, CodeModel, Parameter, TypeRef};
 
 /// The most common error body type of the operations: the crate's `Error` alias uses it.
 pub fn crate_error_type(model: &CodeModel) -> Option<&TypeRef> {
@@ -131,7 +131,13 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         Some(Auth::ApiKeyQuery { name }) => quote!(runtime::Credential::ApiKeyQuery { name: #name, key: self.api_key }),
         None => quote!(runtime::Credential::None),
     };
-    let user_agent = format!("{crate_name}/{{}} (rust; api-version {})", model.api_version);
+    // Spec text must not become format syntax.
+    let escape = |text: &str| text.replace('{', "{{").replace('}', "}}");
+    let user_agent = format!(
+        "{}/{{}} (rust; api-version {})",
+        escape(crate_name),
+        escape(&model.api_version)
+    );
     let accessors = model.groups.iter().filter_map(|g| g.name.as_ref()).map(|names| {
         let accessor = ident(&names.accessor);
         let module = ident(&names.module);
@@ -147,17 +153,17 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
     let new_docs = doc_attrs(&format!(
         "Creates a client with default options.\n\n# Arguments{arg_docs}"
     ));
-    let title_doc = format!(
-        " The {} client: cheap to clone, safe to share between tasks.",
-        model.title.trim_end_matches(" Client").trim_end_matches(" client")
-    );
+    let title = model.title.trim_end_matches(" Client").trim_end_matches(" client");
+    let title_doc = doc_attrs(&rustdoc(Some(&format!(
+        "The {title} client: cheap to clone, safe to share between tasks."
+    ))));
     quote! {
         pub use runtime::{ApiKey, ClientOptions, Response};
 
         /// The error of this crate's operations, with the error body the spec documents.
         pub type Error = runtime::Error<#error_type>;
 
-        #[doc = #title_doc]
+        #title_doc
         #[derive(Debug, Clone)]
         pub struct Client {
             pipeline: runtime::Pipeline,

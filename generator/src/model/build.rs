@@ -341,7 +341,7 @@ impl<'a> Builder<'a> {
             }
             SchemaRef::Inline(s) => {
                 if is_struct(s) {
-                    let (rust, _) = self.types.claim(&names::camel(hint).0);
+                    let rust = self.namer.camel_in(&mut self.types, "type", hint);
                     let fields = self.struct_fields(&rust, s, pointer)?;
                     self.schemas.push(SchemaDef {
                         name: rust.clone(),
@@ -656,23 +656,8 @@ impl<'a> Builder<'a> {
     fn client(&mut self) -> Result<ClientModel> {
         let doc = self.doc;
         let host = doc.extensions.get("x-ms-parameterized-host");
-        let host_template = match host.and_then(|h| h.get("hostTemplate")).and_then(Value::as_str) {
-            Some(template) => {
-                let use_scheme = host
-                    .and_then(|h| h.get("useSchemePrefix"))
-                    .and_then(Value::as_bool)
-                    .unwrap_or(true);
-                let base_path = doc
-                    .servers
-                    .first()
-                    .map(|s| s.url.as_str())
-                    .and_then(|u| u.split_once(template).map(|(_, rest)| rest.to_string()))
-                    .unwrap_or_default();
-                let scheme = if use_scheme { "https://" } else { "" };
-                format!("{scheme}{template}{base_path}")
-            }
-            None => doc.servers.first().map(|s| s.url.clone()).unwrap_or_else(|| "/".into()),
-        };
+        // The converter has already put scheme, host template and base path together.
+        let host_template = doc.servers.first().map(|s| s.url.clone()).unwrap_or_else(|| "/".into());
         let mut scope = std::mem::take(&mut self.client_scope);
         let mut parameters = Vec::new();
         let host_params: Vec<Value> = host
@@ -910,7 +895,22 @@ impl<'a> Builder<'a> {
                 merged.push((p, p_pointer));
             }
         }
-        for (p, p_pointer) in merged {
+        // Where the body stood among the spec's parameters (`x-ms-requestBody-index` counts
+        // them all), as a position among the method parameters kept below.
+        let body_index = op
+            .extensions
+            .get("x-ms-requestBody-index")
+            .or_else(|| match &op.request_body {
+                Some(ReferenceOr::Item(rb)) => rb.extensions.get("x-ms-requestBody-index"),
+                _ => None,
+            })
+            .and_then(Value::as_u64)
+            .map(|i| i as usize);
+        let mut body_at = None;
+        for (i, (p, p_pointer)) in merged.into_iter().enumerate() {
+            if body_index == Some(i) {
+                body_at = Some(parameters.len());
+            }
             let (param, global) = self.deref_parameter(p, &p_pointer)?;
             let data = param_data(param);
             if matches!(param, OaParameter::Header { .. })
@@ -972,14 +972,11 @@ impl<'a> Builder<'a> {
             }
         }
         let body = match &op.request_body {
-            Some(rb) => Some(self.request_body(
-                rb,
-                &id,
-                &mut scope,
-                &label,
-                &mut parameters,
-                &format!("{pointer}/requestBody"),
-            )?),
+            Some(rb) => {
+                let at = body_at.unwrap_or(parameters.len());
+                let rb_pointer = format!("{pointer}/requestBody");
+                Some(self.request_body(rb, &id, &mut scope, &label, &mut parameters, at, &rb_pointer)?)
+            }
             None => None,
         };
         let (responses, error, accept) = self.responses(op, &builder, pointer)?;
@@ -1100,6 +1097,7 @@ impl<'a> Builder<'a> {
         scope: &mut Scope,
         label: &str,
         parameters: &mut Vec<Parameter>,
+        insert_at: usize,
         pointer: &str,
     ) -> Result<RequestBody> {
         let (rb, pointer) = match rb {
@@ -1123,12 +1121,6 @@ impl<'a> Builder<'a> {
         let body_name = ext_str(&rb.extensions, "x-ms-requestBody-name")
             .unwrap_or("body")
             .to_string();
-        let index = rb
-            .extensions
-            .get("x-ms-requestBody-index")
-            .and_then(Value::as_u64)
-            .map(|i| i as usize);
-        let insert_at = index.unwrap_or(parameters.len()).min(parameters.len());
         let schema = media.schema.as_ref();
         if content_type.starts_with("multipart/") || content_type == "application/x-www-form-urlencoded" {
             let form = self.form_fields(schema, scope, label, &format!("{media_pointer}/schema"))?;

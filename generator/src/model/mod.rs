@@ -11,6 +11,7 @@ mod docs;
 mod names;
 
 pub use build::{build, Options};
+pub use docs::rustdoc;
 pub use names::Rename;
 
 use serde_json::Value;
