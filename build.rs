@@ -7,16 +7,30 @@ fn main() {
     if std::env::var_os("AZURE_SPECS_DIR").is_some() {
         println!("cargo:rustc-cfg=upstream_specs");
     }
-    let generated = codegen::Config::new()
+    let mut result = codegen::Config::new()
         .crate_name("azure-face")
         .build_script("spec/face-snapshot.json");
-    // A second, small client that the tests compile to check generator behaviour the Face spec
-    // does not exercise (extensible enums, x-ms-enum value names).
-    let fixture = codegen::Config::new()
-        .crate_name("pet-store")
-        .output_file("fixture_enums.rs")
-        .build_script("tests/fixtures/enums.json");
-    if let Err(diagnostic) = generated.and(fixture) {
+    // Small clients that the tests compile, to check generator behaviour the Face spec does not
+    // exercise: tests/fixtures/NAME.json -> $OUT_DIR/fixture_NAME.rs, included by tests/NAME.rs.
+    println!("cargo:rerun-if-changed=tests/fixtures");
+    let mut fixtures: Vec<_> = std::fs::read_dir("tests/fixtures")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    fixtures.sort();
+    for spec in fixtures {
+        let stem = spec.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        result = result.and(
+            codegen::Config::new()
+                .crate_name(format!("fixture-{stem}"))
+                .output_file(format!("fixture_{stem}.rs"))
+                .build_script(&spec),
+        );
+    }
+    if let Err(diagnostic) = result {
         eprintln!("error: {diagnostic}");
         std::process::exit(1);
     }

@@ -371,6 +371,13 @@ impl ParamValue for time::OffsetDateTime {
     }
 }
 
+impl ParamValue for Vec<u8> {
+    /// `format: byte` values travel as base64.
+    fn to_param(&self) -> String {
+        base64::encode(self)
+    }
+}
+
 impl ParamValue for time::Date {
     fn to_param(&self) -> String {
         let (y, m, d) = (self.year(), u8::from(self.month()), self.day());
@@ -736,11 +743,32 @@ impl Pipeline {
         &self.inner.base_url
     }
 
+    /// The URL of a request path: relative to the base URL, or an absolute URL (a next-page
+    /// link) that must have the base URL's scheme, host and port, so that the API key is never
+    /// sent to a server the client was not pointed at.
+    fn url<E>(&self, path: &str) -> Result<reqwest::Url, Error<E>> {
+        let base = &self.inner.base_url;
+        let parse = |text: &str| {
+            reqwest::Url::parse(text).map_err(|e| Error::Config(format!("the request URL is not valid: {e}")))
+        };
+        if !(path.starts_with("http://") || path.starts_with("https://")) {
+            return parse(&format!("{base}{path}"));
+        }
+        let (url, base) = (parse(path)?, parse(base)?);
+        if url.origin() != base.origin() {
+            return Err(Error::Config(format!(
+                "refusing to follow a link to {} from a client of {}",
+                url.origin().ascii_serialization(),
+                base.origin().ascii_serialization()
+            )));
+        }
+        Ok(url)
+    }
+
     /// Sends `request` and reads the whole response.
     pub async fn send<E>(&self, request: Request, options: RequestOptions) -> Result<RawResponse, Error<E>> {
         let inner = &*self.inner;
-        let mut url = reqwest::Url::parse(&format!("{}{}", inner.base_url, request.path))
-            .map_err(|e| Error::Config(format!("the request URL is not valid: {e}")))?;
+        let mut url = self.url(&request.path)?;
         let mut query = request.query;
         if let Credential::ApiKeyQuery { name, key } = &inner.credential {
             query.push((name.to_string(), key.0.to_string()));
@@ -955,6 +983,117 @@ impl<T, H> Response<T, H> {
     }
 }
 
+// ----- paging ----------------------------------------------------------------------------------
+
+/// One page of an `x-ms-pageable` operation's results.
+pub trait Page: DeserializeOwned + Send + 'static {
+    /// What the page lists.
+    type Item;
+
+    /// The URL of the next page, if there is one.
+    fn next_link(&self) -> Option<&str>;
+
+    /// The items of this page.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+type PageFuture<P, E> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<P, Error<E>>> + Send>>;
+
+enum PagerState<P, E> {
+    /// A page is being fetched.
+    Fetching(PageFuture<P, E>),
+    /// The next page is at this link.
+    Next(String),
+    Done,
+}
+
+/// The pages of a pageable operation's results: a [`futures_core::Stream`] of pages that follows
+/// each page's next link (same scheme, host and port only), or call [`Pager::next_page`].
+pub struct Pager<P, E> {
+    pipeline: Pipeline,
+    options: RequestOptions,
+    expected: &'static [u16],
+    state: PagerState<P, E>,
+}
+
+impl<P, E> fmt::Debug for Pager<P, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pager")
+            .field("pipeline", &self.pipeline)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<P: Page, E: DeserializeOwned + Send + 'static> Pager<P, E> {
+    /// Pages starting with the one `first` fetches.
+    pub fn new(
+        pipeline: Pipeline,
+        options: RequestOptions,
+        expected: &'static [u16],
+        first: impl std::future::Future<Output = Result<P, Error<E>>> + Send + 'static,
+    ) -> Self {
+        Pager {
+            pipeline,
+            options,
+            expected,
+            state: PagerState::Fetching(Box::pin(first)),
+        }
+    }
+
+    /// The next page, or `None` after the last one (or after an error).
+    pub async fn next_page(&mut self) -> Option<Result<P, Error<E>>> {
+        std::future::poll_fn(|cx| futures_core::Stream::poll_next(std::pin::Pin::new(&mut *self), cx)).await
+    }
+
+    /// Every item of every page.
+    pub async fn all_items(mut self) -> Result<Vec<P::Item>, Error<E>> {
+        let mut items = Vec::new();
+        while let Some(page) = self.next_page().await {
+            items.extend(page?.into_items());
+        }
+        Ok(items)
+    }
+
+    fn fetch(&self, link: String) -> PageFuture<P, E> {
+        let (pipeline, options, expected) = (self.pipeline.clone(), self.options.clone(), self.expected);
+        Box::pin(async move {
+            let response = pipeline.send(Request::new(Method::GET, link), options).await?;
+            response.json::<P, (), E>(expected).map(Response::into_value)
+        })
+    }
+}
+
+impl<P: Page, E: DeserializeOwned + Send + 'static> futures_core::Stream for Pager<P, E> {
+    type Item = Result<P, Error<E>>;
+
+    fn poll_next(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            match &mut this.state {
+                PagerState::Done => return std::task::Poll::Ready(None),
+                PagerState::Next(link) => {
+                    let link = std::mem::take(link);
+                    this.state = PagerState::Fetching(this.fetch(link));
+                }
+                PagerState::Fetching(future) => {
+                    let result = std::task::ready!(future.as_mut().poll(cx));
+                    this.state = match &result {
+                        Ok(page) => match page.next_link() {
+                            Some(link) if !link.is_empty() => PagerState::Next(link.to_string()),
+                            _ => PagerState::Done,
+                        },
+                        Err(_) => PagerState::Done,
+                    };
+                    return std::task::Poll::Ready(Some(result));
+                }
+            }
+        }
+    }
+}
+
 // ----- date formats in JSON --------------------------------------------------------------------
 
 /// `format: date` (`2024-03-14`) for serde: `#[serde(with = "crate::runtime::date")]`.
@@ -995,6 +1134,82 @@ pub mod date {
         pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<time::Date>, D::Error> {
             #[derive(Deserialize)]
             struct Wrapped(#[serde(with = "super")] time::Date);
+            Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
+        }
+    }
+}
+
+/// `format: byte` (base64, RFC 4648 with padding) for serde: `#[serde(with = "crate::runtime::base64")]`.
+pub mod base64 {
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /// Encodes with the standard alphabet and padding.
+    pub fn encode(bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+
+    /// Decodes the standard or URL-safe alphabet, with or without padding.
+    pub fn decode(text: &str) -> Option<Vec<u8>> {
+        let mut out = Vec::with_capacity(text.len() / 4 * 3);
+        let (mut n, mut bits) = (0u32, 0);
+        for c in text.trim_end_matches('=').bytes() {
+            let v = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'+' | b'-' => 62,
+                b'/' | b'_' => 63,
+                _ => return None,
+            };
+            n = (n << 6) | u32::from(v);
+            bits += 6;
+            if bits >= 8 {
+                bits -= 8;
+                out.push((n >> bits) as u8);
+            }
+        }
+        Some(out)
+    }
+
+    pub fn serialize<S: Serializer>(value: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&encode(value))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        decode(&text).ok_or_else(|| D::Error::custom("the value is not base64"))
+    }
+
+    /// The same for `Option<Vec<u8>>`.
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(value: &Option<Vec<u8>>, serializer: S) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(v) => super::serialize(v, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<u8>>, D::Error> {
+            #[derive(Deserialize)]
+            struct Wrapped(#[serde(with = "super")] Vec<u8>);
             Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
         }
     }

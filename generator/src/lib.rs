@@ -35,6 +35,7 @@ pub use output::{check_dir, write_dir, DirStatus};
 pub struct Config {
     crate_name: Option<String>,
     output_file: Option<String>,
+    replay: bool,
 }
 
 /// The result of one generation.
@@ -58,11 +59,12 @@ impl Generated {
         self.model.operations().count()
     }
 
-    /// Lines of generated Rust (the hand-written runtime excluded).
+    /// Lines of generated Rust (the hand-written runtime and the test-only `replay` module
+    /// excluded).
     pub fn generated_lines(&self) -> usize {
         self.files
             .iter()
-            .filter(|f| f.path.ends_with(".rs") && f.path != "src/runtime.rs")
+            .filter(|f| f.path.ends_with(".rs") && f.path != "src/runtime.rs" && f.path != "src/replay.rs")
             .map(|f| f.contents.lines().count())
             .sum()
     }
@@ -106,6 +108,18 @@ impl Config {
         self
     }
 
+    /// Also generates the module `replay` (default off): `replay::invoke` calls any operation by
+    /// its spec operation id with arguments given as an `x-ms-examples` file gives them, and
+    /// `replay::client_for` builds a client for a test server. For replaying examples in tests.
+    pub fn replay(&mut self, on: bool) -> &mut Self {
+        self.replay = on;
+        self
+    }
+
+    fn emit_options(&self) -> emit::Options {
+        emit::Options { replay: self.replay }
+    }
+
     /// Runs load -> convert -> model -> emit for `spec`, in memory.
     pub fn generate(&self, spec: impl AsRef<Path>) -> Result<Generated, Diagnostic> {
         let started = Instant::now();
@@ -120,7 +134,8 @@ impl Config {
             .clone()
             .unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(model.title.as_str()));
         let spec_name = file_name(spec);
-        let files = emit::crate_files(&model, &crate_name, &spec_name).map_err(|e| Diagnostic::new(spec, "", e.0))?;
+        let files = emit::crate_files_with(&model, &crate_name, &spec_name, &self.emit_options())
+            .map_err(|e| Diagnostic::new(spec, "", e.0))?;
         Ok(Generated {
             model,
             crate_name,
@@ -139,8 +154,13 @@ impl Config {
         for input in &generated.inputs {
             println!("cargo:rerun-if-changed={}", input.display());
         }
-        let code = emit::single_file(&generated.model, &generated.crate_name, &file_name(spec))
-            .map_err(|e| Diagnostic::new(spec, "", e.0))?;
+        let code = emit::single_file_with(
+            &generated.model,
+            &generated.crate_name,
+            &file_name(spec),
+            &self.emit_options(),
+        )
+        .map_err(|e| Diagnostic::new(spec, "", e.0))?;
         let out_dir = std::env::var_os("OUT_DIR")
             .ok_or_else(|| Diagnostic::new("", "", "OUT_DIR is not set: call build_script from a build script"))?;
         let target = Path::new(&out_dir).join(self.output_file.as_deref().unwrap_or("client.rs"));

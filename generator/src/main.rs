@@ -1,11 +1,11 @@
 //! The command line: `azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check]
-//! [--api-listing FILE]`.
+//! [--api-listing FILE] [--replay]`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check] [--api-listing FILE]
+usage: azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check] [--api-listing FILE] [--replay]
 
 Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2.0 or OpenAPI 3.0 spec.
 
@@ -14,6 +14,7 @@ Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2
   --crate-name NAME    the package name (default: the spec's title in kebab case)
   --check              write nothing; exit 1 when DIR differs from what would be generated
   --api-listing FILE   also write the public API listing to FILE
+  --replay             also generate the `replay` module (calls operations by id with example JSON; for tests)
 ";
 
 struct Args {
@@ -22,6 +23,7 @@ struct Args {
     crate_name: Option<String>,
     check: bool,
     api_listing: Option<PathBuf>,
+    replay: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -30,6 +32,7 @@ fn parse_args() -> Result<Args, String> {
     let mut crate_name = None;
     let mut check = false;
     let mut api_listing = None;
+    let mut replay = false;
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         let arg = arg.to_string_lossy().into_owned();
@@ -40,6 +43,7 @@ fn parse_args() -> Result<Args, String> {
             "--crate-name" => crate_name = Some(value("--crate-name")?.to_string_lossy().into_owned()),
             "--api-listing" => api_listing = Some(PathBuf::from(value("--api-listing")?)),
             "--check" => check = true,
+            "--replay" => replay = true,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -50,6 +54,7 @@ fn parse_args() -> Result<Args, String> {
         crate_name,
         check,
         api_listing,
+        replay,
     })
 }
 
@@ -66,6 +71,7 @@ fn main() -> ExitCode {
         }
     };
     let mut config = codegen::Config::new();
+    config.replay(args.replay);
     if let Some(name) = &args.crate_name {
         config.crate_name(name);
     }

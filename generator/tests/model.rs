@@ -641,6 +641,7 @@ fn flattened_body_properties_become_parameters_where_the_body_stood() {
                 model: "WidgetCreate".into()
             },
             required: true,
+            parameter_name: "body".into(),
         })
     );
     // The model itself keeps every property, the read-only one included.
@@ -746,6 +747,7 @@ fn unflattened_body_is_one_parameter_named_after_the_body_parameter() {
             content_type: "application/json".into(),
             kind: BodyKind::Json,
             required: true,
+            parameter_name: "newWidget".into(),
         })
     );
 }
@@ -779,6 +781,7 @@ fn octet_stream_body_is_binary() {
             content_type: "application/octet-stream".into(),
             kind: BodyKind::Binary,
             required: true,
+            parameter_name: "Image".into(),
         })
     );
 }

@@ -8,7 +8,8 @@ use crate::model::{BodyKind, CodeModel, Location, SchemaKind, TypeRef};
 /// How a type reads in the listing (the Rust type, without module paths).
 fn type_name(ty: &TypeRef) -> String {
     match ty {
-        TypeRef::String | TypeRef::Base64 => "String".into(),
+        TypeRef::String => "String".into(),
+        TypeRef::Base64 => "Vec<u8> (base64)".into(),
         TypeRef::Bool => "bool".into(),
         TypeRef::Int32 => "i32".into(),
         TypeRef::Int64 => "i64".into(),
@@ -56,6 +57,23 @@ fn constraints(c: &crate::model::Constraints) -> String {
     add("maxItems", c.max_items.map(|v| v.to_string()));
     add("minItems", c.min_items.map(|v| v.to_string()));
     add("uniqueItems", c.unique_items.then(|| "true".to_string()));
+    out
+}
+
+/// Paging and long-running markers of an operation.
+fn traits(op: &crate::model::Operation) -> String {
+    let mut out = String::new();
+    if let Some(p) = &op.pageable {
+        let next = p.next_link_field.as_deref().unwrap_or("none");
+        let _ = write!(out, ", pageable ({} items, next link {next})", p.items_field);
+    }
+    if let Some(lro) = &op.long_running {
+        let _ = write!(
+            out,
+            ", long-running (final state via {})",
+            lro.final_state_via.as_deref().unwrap_or("default")
+        );
+    }
     out
 }
 
@@ -119,7 +137,7 @@ pub fn api_listing(model: &CodeModel) -> String {
             let error = op.error.as_ref().map_or("serde_json::Value".to_string(), type_name);
             let _ = writeln!(
                 out,
-                "  {owner}::{}({}){} -> {}{} ! Error<{}> // {} {} -> {}{}",
+                "  {owner}::{}({}){} -> {}{} ! Error<{}> // {} {} -> {}{}{}",
                 op.name,
                 required.join(", "),
                 if optional.is_empty() {
@@ -138,7 +156,8 @@ pub fn api_listing(model: &CodeModel) -> String {
                         format!(", flattened {} body", b.content_type),
                     Some(b) => format!(", {} body", b.content_type),
                     None => String::new(),
-                }
+                },
+                traits(op),
             );
             for p in &op.parameters {
                 let place = match &p.location {

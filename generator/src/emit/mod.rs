@@ -7,6 +7,7 @@ mod client;
 mod listing;
 mod models;
 mod operations;
+mod replay;
 mod types;
 
 use std::fmt;
@@ -26,6 +27,7 @@ pub const RUNTIME: &str = include_str!("../../runtime/runtime.rs");
 /// generated code from a build script needs the same.
 pub const DEPENDENCIES: &[(&str, &str)] = &[
     ("bytes", r#""1""#),
+    ("futures-core", r#""0.3""#),
     ("percent-encoding", r#""2""#),
     ("regex-lite", r#""0.1""#),
     (
@@ -51,6 +53,14 @@ impl fmt::Display for EmitError {
     }
 }
 
+/// What to emit besides the client itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Also emit the `replay` module: `invoke` calls any operation by its spec id with
+    /// example-style JSON arguments, `client_for` builds a client for a test server.
+    pub replay: bool,
+}
+
 /// A module of the generated crate.
 struct Module {
     name: String,
@@ -68,7 +78,7 @@ pub struct File {
 
 /// The module tree: `models`, `operations` (with one child per group) — the root's items are
 /// the client.
-fn module_tree(model: &CodeModel, crate_name: &str) -> Result<Module, EmitError> {
+fn module_tree(model: &CodeModel, crate_name: &str, options: &Options) -> Result<Module, EmitError> {
     let mut groups = Vec::new();
     let mut client_level = quote!();
     for group in &model.groups {
@@ -95,11 +105,20 @@ fn module_tree(model: &CodeModel, crate_name: &str) -> Result<Module, EmitError>
         items: models::models(model)?,
         children: Vec::new(),
     };
+    let mut children = vec![models, operations];
+    if options.replay {
+        children.push(Module {
+            name: "replay".into(),
+            docs: "Replays examples: calls operations by their spec id with JSON arguments. For tests.".into(),
+            items: replay::replay_items(model),
+            children: Vec::new(),
+        });
+    }
     Ok(Module {
         name: String::new(),
         docs: model.docs.clone(),
         items: client::client_items(model, crate_name),
-        children: vec![models, operations],
+        children,
     })
 }
 
@@ -175,7 +194,17 @@ fn inner_docs(docs: &str) -> TokenStream {
 /// The crate as files: `Cargo.toml`, `RENAMES.md` and `src/...`. Files formatted by prettyplease
 /// say `rustfmt::skip`, so `cargo fmt` in a workspace that holds the crate leaves them as generated.
 pub fn crate_files(model: &CodeModel, crate_name: &str, spec_name: &str) -> Result<Vec<File>, EmitError> {
-    let root = module_tree(model, crate_name)?;
+    crate_files_with(model, crate_name, spec_name, &Options::default())
+}
+
+/// [`crate_files`] with [`Options`].
+pub fn crate_files_with(
+    model: &CodeModel,
+    crate_name: &str,
+    spec_name: &str,
+    options: &Options,
+) -> Result<Vec<File>, EmitError> {
+    let root = module_tree(model, crate_name, options)?;
     let mut files = vec![
         File {
             path: "Cargo.toml".into(),
@@ -239,6 +268,16 @@ fn write_module(module: &Module, dir: &str, header: &str, files: &mut Vec<File>)
 
 /// The crate as one file of items for `include!` (no crate-level attributes).
 pub fn single_file(model: &CodeModel, crate_name: &str, spec_name: &str) -> Result<String, EmitError> {
+    single_file_with(model, crate_name, spec_name, &Options::default())
+}
+
+/// [`single_file`] with [`Options`].
+pub fn single_file_with(
+    model: &CodeModel,
+    crate_name: &str,
+    spec_name: &str,
+    options: &Options,
+) -> Result<String, EmitError> {
     fn inline(module: &Module) -> TokenStream {
         let name = ident(&module.name);
         let docs = inner_docs(&module.docs);
@@ -246,7 +285,7 @@ pub fn single_file(model: &CodeModel, crate_name: &str, spec_name: &str) -> Resu
         let children = module.children.iter().map(inline);
         quote!(pub mod #name { #docs #items #(#children)* })
     }
-    let root = module_tree(model, crate_name)?;
+    let root = module_tree(model, crate_name, options)?;
     let runtime: TokenStream = RUNTIME
         .parse()
         .map_err(|e| EmitError(format!("internal error: the runtime does not parse: {e}")))?;

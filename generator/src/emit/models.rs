@@ -14,11 +14,70 @@ pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
         .iter()
         .map(|def| schema(model, def))
         .collect::<Result<Vec<_>, _>>()?;
+    let pages = pages(model);
     Ok(quote! {
         use serde::{Deserialize, Serialize};
 
         #(#items)*
+
+        #(#pages)*
     })
+}
+
+/// `runtime::Page` for each page model of a pageable operation.
+fn pages(model: &CodeModel) -> Vec<TokenStream> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut impls = Vec::new();
+    for (_, op) in model.operations() {
+        let Some(p) = &op.pageable else { continue };
+        if seen.contains(&p.page.as_str()) {
+            continue;
+        }
+        seen.push(&p.page);
+        let Some(SchemaDef {
+            kind: SchemaKind::Struct { fields },
+            ..
+        }) = model.schema(&p.page)
+        else {
+            continue;
+        };
+        let Some(TypeRef::Array(item)) = fields.iter().find(|f| f.name == p.items_field).map(|f| &f.ty) else {
+            continue;
+        };
+        let page = ident(&p.page);
+        let item = rust_type(item, &quote!());
+        let items = ident(&p.items_field);
+        let into_items = if p.items_optional {
+            quote!(self.#items.unwrap_or_default())
+        } else {
+            quote!(self.#items)
+        };
+        let next_link = match (&p.next_link_field, p.next_link_optional) {
+            (Some(field), true) => {
+                let field = ident(field);
+                quote!(self.#field.as_deref())
+            }
+            (Some(field), false) => {
+                let field = ident(field);
+                quote!(Some(self.#field.as_str()))
+            }
+            (None, _) => quote!(None),
+        };
+        impls.push(quote! {
+            impl crate::runtime::Page for #page {
+                type Item = #item;
+
+                fn next_link(&self) -> Option<&str> {
+                    #next_link
+                }
+
+                fn into_items(self) -> Vec<#item> {
+                    #into_items
+                }
+            }
+        });
+    }
+    impls
 }
 
 fn schema(model: &CodeModel, def: &SchemaDef) -> Result<TokenStream, EmitError> {
@@ -75,13 +134,15 @@ fn field(model: &CodeModel, owner: &str, f: &Field) -> Result<TokenStream, EmitE
     match (&f.ty, optional) {
         (TypeRef::DateTime, false) => serde.push(quote!(with = "time::serde::rfc3339")),
         (TypeRef::DateTime, true) => serde.push(quote!(with = "time::serde::rfc3339::option")),
+        (TypeRef::Base64, false) => serde.push(quote!(with = "crate::runtime::base64")),
+        (TypeRef::Base64, true) => serde.push(quote!(with = "crate::runtime::base64::option")),
         (TypeRef::Date, false) => serde.push(quote!(with = "crate::runtime::date")),
         (TypeRef::Date, true) => serde.push(quote!(with = "crate::runtime::date::option")),
         (TypeRef::DateTimeRfc1123, false) => serde.push(quote!(with = "crate::runtime::rfc1123")),
         (TypeRef::DateTimeRfc1123, true) => serde.push(quote!(with = "crate::runtime::rfc1123::option")),
-        (ty, _) if contains_date(ty) => {
+        (ty, _) if needs_serde_adapter(ty) => {
             return Err(EmitError(format!(
-                "field `{}` of `{owner}`: date-times inside arrays or maps are not supported yet",
+                "field `{}` of `{owner}`: dates and base64 values inside arrays or maps are not supported yet",
                 f.wire_name
             )));
         }
@@ -118,10 +179,10 @@ fn contains_directly(model: &CodeModel, ty: &TypeRef, target: &str) -> bool {
     false
 }
 
-fn contains_date(ty: &TypeRef) -> bool {
+fn needs_serde_adapter(ty: &TypeRef) -> bool {
     match ty {
-        TypeRef::DateTime | TypeRef::DateTimeRfc1123 | TypeRef::Date => true,
-        TypeRef::Array(t) | TypeRef::Map(t) => contains_date(t),
+        TypeRef::DateTime | TypeRef::DateTimeRfc1123 | TypeRef::Date | TypeRef::Base64 => true,
+        TypeRef::Array(t) | TypeRef::Map(t) => needs_serde_adapter(t),
         _ => false,
     }
 }

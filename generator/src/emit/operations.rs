@@ -189,6 +189,20 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
     };
     let output = quote!(Result<Response<#value_type, #headers_type>, runtime::Error<#error_type>>);
     let send = send_body(model, op, &slots);
+    let pages = op.pageable.as_ref().map(|pageable| {
+        let page = ident(&pageable.page);
+        let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
+        quote! {
+            /// Every page of the results, following each page's next link: a `Stream` of pages
+            /// (or call `next_page`, or `all_items`).
+            pub fn into_pages(self) -> runtime::Pager<models::#page, #error_type> {
+                let (pipeline, options) = (self.client.pipeline.clone(), self.options.clone());
+                runtime::Pager::new(pipeline, options, &[#(#statuses),*], async move {
+                    self.send().await.map(Response::into_value)
+                })
+            }
+        }
+    });
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
@@ -206,6 +220,8 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
             pub async fn send(self) -> #output {
                 #send
             }
+
+            #pages
         }
 
         runtime::request_builder!(#builder => #output);

@@ -27,7 +27,8 @@ pub fn doc_attrs(docs: &str) -> TokenStream {
 /// models module, nothing inside it).
 pub fn rust_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
     match ty {
-        TypeRef::String | TypeRef::Base64 => quote!(String),
+        TypeRef::String => quote!(String),
+        TypeRef::Base64 => quote!(Vec<u8>),
         TypeRef::Bool => quote!(bool),
         TypeRef::Int32 => quote!(i32),
         TypeRef::Int64 => quote!(i64),

@@ -442,6 +442,24 @@ impl<'a> Builder<'a> {
         Ok(TypeRef::Map(Box::new(value)))
     }
 
+    /// A snake-case name for `wire`, or for its `x-ms-client-name` when the spec gives one (the
+    /// rename report then says so).
+    fn name_in(&mut self, scope: &mut Scope, label: &str, wire: &str, client_name: Option<&str>) -> String {
+        match client_name {
+            Some(client_name) => {
+                let name = self.namer.snake_in(scope, label, client_name);
+                self.namer.renames.push(Rename {
+                    scope: label.to_string(),
+                    spec_name: wire.to_string(),
+                    rust_name: name.clone(),
+                    reason: format!("`x-ms-client-name: {client_name}`"),
+                });
+                name
+            }
+            None => self.namer.snake_in(scope, label, wire),
+        }
+    }
+
     /// The fields of a struct: those of its `allOf` parents first, then its own properties.
     fn struct_fields(&mut self, owner: &str, s: &'a Schema, pointer: &str) -> Result<Vec<Field>> {
         let mut properties: Vec<(String, SchemaRef<'a>, bool, String)> = Vec::new();
@@ -450,7 +468,11 @@ impl<'a> Builder<'a> {
         let label = format!("field of {owner}");
         let mut fields = Vec::with_capacity(properties.len());
         for (wire, prop, required, prop_pointer) in properties {
-            let name = self.namer.snake_in(&mut scope, &label, &wire);
+            let client_name = match prop {
+                SchemaRef::Inline(s) => ext_str(&s.schema_data.extensions, "x-ms-client-name"),
+                SchemaRef::Ref(_) => None,
+            };
+            let name = self.name_in(&mut scope, &label, &wire, client_name);
             let hint = format!("{owner}{}", names::camel(&wire).0);
             let ty = self.type_of(prop, &hint, &prop_pointer)?;
             let (resolved, resolved_pointer) = self.effective(prop, &prop_pointer)?;
@@ -834,6 +856,7 @@ impl<'a> Builder<'a> {
                 if operation.responses.iter().any(|r| !r.headers.is_empty()) {
                     operation.headers_type = Some(self.namer.camel_in(builders, &label, &headers));
                 }
+                operation.pageable = self.pageable(op, &operation, &pointer)?;
                 if let Some(g) = groups.get_mut(&group) {
                     g.operations.push(operation);
                 }
@@ -995,6 +1018,8 @@ impl<'a> Builder<'a> {
             error,
             accept,
             headers_type: None,
+            pageable: None,
+            long_running: long_running(op),
         })
     }
 
@@ -1049,7 +1074,7 @@ impl<'a> Builder<'a> {
                 return Err(self.error(pointer, "parameters with `content` are not supported; use `schema`"));
             }
         };
-        let name = self.namer.snake_in(scope, label, &data.name);
+        let name = self.name_in(scope, label, &data.name, ext_str(&data.extensions, "x-ms-client-name"));
         let schema_pointer = format!("{pointer}/schema");
         let ty = self.type_of(schema.into(), &data.name, &schema_pointer)?;
         let (resolved, resolved_pointer) = self.effective(schema.into(), &schema_pointer)?;
@@ -1129,14 +1154,24 @@ impl<'a> Builder<'a> {
                 content_type: content_type.clone(),
                 kind: BodyKind::Form,
                 required: rb.required,
+                parameter_name: body_name,
             });
         }
         if !is_json(content_type) {
-            self.insert_body_parameter(parameters, insert_at, scope, label, body_name, TypeRef::Binary, rb);
+            self.insert_body_parameter(
+                parameters,
+                insert_at,
+                scope,
+                label,
+                body_name.clone(),
+                TypeRef::Binary,
+                rb,
+            );
             return Ok(RequestBody {
                 content_type: content_type.clone(),
                 kind: BodyKind::Binary,
                 required: rb.required,
+                parameter_name: body_name,
             });
         }
         let schema = schema.ok_or_else(|| self.error(&media_pointer, "JSON request body has no `schema`"))?;
@@ -1176,13 +1211,15 @@ impl<'a> Builder<'a> {
                 content_type: content_type.clone(),
                 kind: BodyKind::Flattened { model },
                 required: true,
+                parameter_name: body_name,
             });
         }
-        self.insert_body_parameter(parameters, insert_at, scope, label, body_name, ty, rb);
+        self.insert_body_parameter(parameters, insert_at, scope, label, body_name.clone(), ty, rb);
         Ok(RequestBody {
             content_type: content_type.clone(),
             kind: BodyKind::Json,
             required: rb.required,
+            parameter_name: body_name,
         })
     }
 
@@ -1223,6 +1260,66 @@ impl<'a> Builder<'a> {
             });
         }
         Ok(fields)
+    }
+
+    /// `x-ms-pageable`, checked against the page model the operation returns.
+    fn pageable(&self, op: &openapiv3::Operation, operation: &Operation, pointer: &str) -> Result<Option<Pageable>> {
+        let Some(spec) = op.extensions.get("x-ms-pageable") else {
+            return Ok(None);
+        };
+        let pointer = format!("{pointer}/x-ms-pageable");
+        let item_name = spec.get("itemName").and_then(Value::as_str).unwrap_or("value");
+        let next_link_name = spec.get("nextLinkName").and_then(Value::as_str);
+        let page = operation.responses.iter().find_map(|r| match &r.body {
+            Some(TypeRef::Named(name)) => Some(name.clone()),
+            _ => None,
+        });
+        let fields = page
+            .as_ref()
+            .and_then(|page| match self.schemas.iter().find(|s| &s.name == page) {
+                Some(SchemaDef {
+                    kind: SchemaKind::Struct { fields },
+                    ..
+                }) => Some(fields),
+                _ => None,
+            });
+        let (Some(page), Some(fields)) = (page, fields) else {
+            return Err(self.error(
+                &pointer,
+                "`x-ms-pageable` needs a success response that is an object (the page)",
+            ));
+        };
+        let field = |wire: &str| fields.iter().find(|f| f.wire_name == wire);
+        let items = field(item_name)
+            .filter(|f| matches!(f.ty, TypeRef::Array(_)))
+            .ok_or_else(|| {
+                self.error(
+                    &pointer,
+                    format!("the page `{page}` has no array property `{item_name}` (`itemName`)"),
+                )
+            })?;
+        let next = match next_link_name {
+            Some(name) => Some(field(name).filter(|f| f.ty == TypeRef::String).ok_or_else(|| {
+                self.error(
+                    &pointer,
+                    format!("the page `{page}` has no string property `{name}` (`nextLinkName`)"),
+                )
+            })?),
+            None => None,
+        };
+        if spec.get("operationName").is_some() {
+            return Err(self.error(
+                &format!("{pointer}/operationName"),
+                "`operationName` (a separate next-page operation) is not supported yet",
+            ));
+        }
+        Ok(Some(Pageable {
+            page: page.clone(),
+            items_field: items.name.clone(),
+            items_optional: !items.required || items.nullable,
+            next_link_field: next.map(|f| f.name.clone()),
+            next_link_optional: next.is_some_and(|f| !f.required || f.nullable),
+        }))
     }
 
     /// Adds the parameter that carries a whole (not flattened) request body.
@@ -1357,6 +1454,23 @@ impl<'a> Builder<'a> {
         }
         Ok((successes, error, accept))
     }
+}
+
+/// `x-ms-long-running-operation` and its options.
+fn long_running(op: &openapiv3::Operation) -> Option<LongRunning> {
+    let on = op
+        .extensions
+        .get("x-ms-long-running-operation")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    on.then(|| LongRunning {
+        final_state_via: op
+            .extensions
+            .get("x-ms-long-running-operation-options")
+            .and_then(|o| o.get("final-state-via"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
+    })
 }
 
 /// `true` for schemas that become structs: objects with properties, or `allOf` compositions.

@@ -136,6 +136,34 @@ pub struct Operation {
     pub accept: Option<String>,
     /// Name of the struct of documented response headers, when there are any.
     pub headers_type: Option<String>,
+    /// `x-ms-pageable`: the response is one page of a list.
+    pub pageable: Option<Pageable>,
+    /// `x-ms-long-running-operation`: the response starts work the client may poll.
+    pub long_running: Option<LongRunning>,
+}
+
+/// How to walk the pages of a pageable operation's results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pageable {
+    /// The page model (a struct of [`CodeModel::schemas`]).
+    pub page: String,
+    /// Rust field of the page that holds the items (`itemName`, default `value`).
+    pub items_field: String,
+    /// Whether the items field is optional in the page model.
+    pub items_optional: bool,
+    /// Rust field of the page with the next page's URL (`nextLinkName`); `None` when the spec
+    /// says there is only ever one page.
+    pub next_link_field: Option<String>,
+    /// Whether the next-link field is optional in the page model.
+    pub next_link_optional: bool,
+}
+
+/// How a long-running operation reports its final result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LongRunning {
+    /// `x-ms-long-running-operation-options.final-state-via` (`azure-async-operation`,
+    /// `location`, `original-uri` or `operation-location`), when given.
+    pub final_state_via: Option<String>,
 }
 
 /// Where a parameter travels.
@@ -227,6 +255,9 @@ pub struct RequestBody {
     pub content_type: String,
     pub kind: BodyKind,
     pub required: bool,
+    /// The Swagger body parameter's name (`x-ms-requestBody-name`, default `body`): examples
+    /// give the body, or a flattened body's properties, under this key.
+    pub parameter_name: String,
 }
 
 /// How the body is built.
