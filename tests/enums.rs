@@ -80,3 +80,23 @@ async fn enum_arrays_in_the_query_are_comma_separated() {
         vec![("kinds".to_string(), "dog,ferret".to_string())]
     );
 }
+
+#[test]
+fn integer_enums_follow_the_same_openness_rule() {
+    use models::{LegCount, PetLevel};
+    let pet = pet_from(json!({"kind": "dog", "status": "alive", "legs": 4, "level": 7}));
+    assert_eq!(pet.legs, Some(LegCount::Four), "x-ms-enum value names");
+    assert_eq!(
+        pet.level,
+        Some(PetLevel::UnknownValue(7)),
+        "plain integer enum is extensible"
+    );
+    assert_eq!(
+        serde_json::to_value(&pet).unwrap(),
+        json!({"kind": "dog", "status": "alive", "legs": 4, "level": 7}),
+        "integers serialize back as integers"
+    );
+    assert_eq!(PetLevel::from(2), PetLevel::V2);
+    let error = serde_json::from_value::<Pet>(json!({"kind": "dog", "status": "alive", "legs": 3})).unwrap_err();
+    assert!(error.to_string().contains("unknown value 3"), "{error}");
+}

@@ -1352,3 +1352,64 @@ macro_rules! extensible_enum {
 }
 #[allow(unused_imports)]
 pub(crate) use extensible_enum;
+
+/// Serde, `Display` and [`ParamValue`] for a closed integer enum with `value` and `from_value`.
+#[allow(unused_macros)] // used by the generated code only when the spec needs it
+macro_rules! closed_int_enum {
+    ($name:ident) => {
+        $crate::runtime::int_enum_common!($name);
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = i64::deserialize(deserializer)?;
+                Self::from_value(value)
+                    .ok_or_else(|| serde::de::Error::custom(format!("unknown value {value} of {}", stringify!($name))))
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use closed_int_enum;
+
+/// Serde, `Display` and [`ParamValue`] for an extensible integer enum with `value` and
+/// `From<i64>` (unknown values round-trip through `UnknownValue`).
+#[allow(unused_macros)] // used by the generated code only when the spec needs it
+macro_rules! extensible_int_enum {
+    ($name:ident) => {
+        $crate::runtime::int_enum_common!($name);
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Ok(Self::from(i64::deserialize(deserializer)?))
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use extensible_int_enum;
+
+/// What closed and extensible integer enums share.
+#[allow(unused_macros)] // used by the generated code only when the spec needs it
+macro_rules! int_enum_common {
+    ($name:ident) => {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.value())
+            }
+        }
+
+        impl $crate::runtime::ParamValue for $name {
+            fn to_param(&self) -> String {
+                self.value().to_string()
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.value())
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use int_enum_common;

@@ -1,20 +1,24 @@
 //! The command line: `azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check]
-//! [--api-listing FILE] [--replay]`.
+//! [--api-listing FILE] [--replay] [--emit-openapi3 FILE]`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check] [--api-listing FILE] [--replay]
+                          [--emit-openapi3 FILE]
 
 Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2.0 or OpenAPI 3.0 spec.
 
   --input SPEC         the spec (JSON or YAML); $refs to other files are followed
   --output DIR         the crate folder to write (replaced atomically; files outside src/ are kept)
   --crate-name NAME    the package name (default: the spec's title in kebab case)
-  --check              write nothing; exit 1 when DIR differs from what would be generated
+  --check              write nothing in DIR; exit 1 when DIR differs from what would be generated
   --api-listing FILE   also write the public API listing to FILE
   --replay             also generate the `replay` module (calls operations by id with example JSON; for tests)
+  --emit-openapi3 FILE also write the spec as converted to OpenAPI 3.0 (pretty JSON, one file, every $ref
+                       bundled in) to FILE, before generating: also with --check, and also when generation
+                       then fails; --output may be left out to only convert
 ";
 
 struct Args {
@@ -24,6 +28,7 @@ struct Args {
     check: bool,
     api_listing: Option<PathBuf>,
     replay: bool,
+    emit_openapi3: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -33,6 +38,7 @@ fn parse_args() -> Result<Args, String> {
     let mut check = false;
     let mut api_listing = None;
     let mut replay = false;
+    let mut emit_openapi3 = None;
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         let arg = arg.to_string_lossy().into_owned();
@@ -44,17 +50,24 @@ fn parse_args() -> Result<Args, String> {
             "--api-listing" => api_listing = Some(PathBuf::from(value("--api-listing")?)),
             "--check" => check = true,
             "--replay" => replay = true,
+            "--emit-openapi3" => emit_openapi3 = Some(PathBuf::from(value("--emit-openapi3")?)),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
     Ok(Args {
         input: input.ok_or("--input is required")?,
-        output: output.ok_or("--output is required")?,
+        // Without --output only --emit-openapi3 is done, an empty DIR standing for "none".
+        output: match (output, &emit_openapi3) {
+            (Some(output), _) => output,
+            (None, Some(_)) if !check && api_listing.is_none() => PathBuf::new(),
+            (None, _) => return Err("--output is required".into()),
+        },
         crate_name,
         check,
         api_listing,
         replay,
+        emit_openapi3,
     })
 }
 
@@ -74,6 +87,20 @@ fn main() -> ExitCode {
     config.replay(args.replay);
     if let Some(name) = &args.crate_name {
         config.crate_name(name);
+    }
+    if let Some(path) = &args.emit_openapi3 {
+        let written = config.openapi3(&args.input).and_then(|openapi| {
+            std::fs::write(path, codegen::convert::to_json(&openapi))
+                .map_err(|e| codegen::Diagnostic::new(path, "", format!("cannot write: {e}")))
+        });
+        if let Err(diagnostic) = written {
+            eprintln!("error: {diagnostic}");
+            return ExitCode::FAILURE;
+        }
+        if args.output.as_os_str().is_empty() {
+            println!("wrote {}", path.display());
+            return ExitCode::SUCCESS;
+        }
     }
     let generated = match config.generate(&args.input) {
         Ok(g) => g,

@@ -1173,6 +1173,7 @@ fn x_ms_enum_values_name_and_document_the_variants() {
             docs: "How much.".into(),
             kind: SchemaKind::Enum(EnumDef {
                 extensible: true,
+                integer: false,
                 values: vec![
                     value("Low", "lo", "Not much."),
                     value("High", "hi", ""),

@@ -59,6 +59,17 @@ pub fn to_openapi3(bundle: &Bundle) -> Result<openapiv3::OpenAPI> {
     }
 }
 
+/// The document as pretty-printed JSON (two-space indent, trailing newline). Keys come in a fixed
+/// order: each object's fields in the order `openapiv3` declares them, maps (paths, components,
+/// properties, extensions, ...) in document order, so the same input always gives the same text.
+pub fn to_json(openapi: &OpenAPI) -> String {
+    // Through `Value`, whose serialization cannot fail (every map key is a string by then).
+    let value = serde_json::to_value(openapi).unwrap_or_else(|e| Value::String(format!("cannot serialize: {e}")));
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Maps a JSON pointer into the converted OpenAPI 3.0 document back to the pointer of the node it
 /// came from in the bundle (identity for OpenAPI 3.0 input), so errors found after conversion name
 /// the place the user wrote.

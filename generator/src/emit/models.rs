@@ -187,7 +187,80 @@ fn needs_serde_adapter(ty: &TypeRef) -> bool {
     }
 }
 
+/// An integer enum: variants with `value()`; serde goes through the integer.
+fn integer_enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> TokenStream {
+    let variants: Vec<_> = e.values.iter().map(|v| ident(&v.name)).collect();
+    let values: Vec<TokenStream> = e
+        .values
+        .iter()
+        .map(|v| v.value.parse().unwrap_or_else(|_| quote!(0)))
+        .collect();
+    let variant_docs: Vec<_> = e.values.iter().map(|v| doc_attrs(&v.docs)).collect();
+    if e.extensible {
+        quote! {
+            #docs
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            pub enum #name {
+                #( #variant_docs #variants, )*
+                /// A value this version of the client does not know; kept as sent.
+                UnknownValue(i64),
+            }
+
+            impl #name {
+                /// The value on the wire.
+                pub fn value(&self) -> i64 {
+                    match self {
+                        #( Self::#variants => #values, )*
+                        Self::UnknownValue(value) => *value,
+                    }
+                }
+            }
+
+            impl From<i64> for #name {
+                fn from(value: i64) -> Self {
+                    match value {
+                        #( #values => Self::#variants, )*
+                        other => Self::UnknownValue(other),
+                    }
+                }
+            }
+
+            crate::runtime::extensible_int_enum!(#name);
+        }
+    } else {
+        quote! {
+            #docs
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            pub enum #name {
+                #( #variant_docs #variants, )*
+            }
+
+            impl #name {
+                /// The value on the wire.
+                pub fn value(&self) -> i64 {
+                    match self {
+                        #( Self::#variants => #values, )*
+                    }
+                }
+
+                /// The variant for a value on the wire.
+                pub fn from_value(value: i64) -> Option<Self> {
+                    match value {
+                        #( #values => Some(Self::#variants), )*
+                        _ => None,
+                    }
+                }
+            }
+
+            crate::runtime::closed_int_enum!(#name);
+        }
+    }
+}
+
 fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> TokenStream {
+    if e.integer {
+        return integer_enumeration(name, docs, e);
+    }
     let variants: Vec<_> = e.values.iter().map(|v| ident(&v.name)).collect();
     let values: Vec<&String> = e.values.iter().map(|v| &v.value).collect();
     let variant_docs: Vec<_> = e.values.iter().map(|v| doc_attrs(&v.docs)).collect();

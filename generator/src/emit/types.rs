@@ -83,14 +83,23 @@ pub fn default_expr(model: &CodeModel, ty: &TypeRef, value: &Value) -> Option<To
             quote!(#v)
         }),
         (TypeRef::Float64, Value::Number(n)) => n.as_f64().map(|v| quote!(#v)),
-        (TypeRef::Named(name), Value::String(s)) => {
+        (TypeRef::Named(name), Value::String(_) | Value::Number(_)) => {
             let def = model.schema(name)?;
             let SchemaKind::Enum(e) = &def.kind else { return None };
             let ty = ident(name);
-            match e.values.iter().find(|v| &v.value == s) {
+            let s = match value {
+                Value::String(s) if !e.integer => s.clone(),
+                Value::Number(n) if e.integer => n.to_string(),
+                _ => return None,
+            };
+            match e.values.iter().find(|v| v.value == s) {
                 Some(v) => {
                     let variant = ident(&v.name);
                     Some(quote!(models::#ty::#variant))
+                }
+                None if e.extensible && e.integer => {
+                    let n: i64 = s.parse().ok()?;
+                    Some(quote!(models::#ty::UnknownValue(#n)))
                 }
                 None if e.extensible => Some(quote!(models::#ty::UnknownValue(String::from(#s)))),
                 None => None,

@@ -200,11 +200,24 @@ impl<'a> Builder<'a> {
                 ReferenceOr::Item(s) => s,
                 ReferenceOr::Reference { reference } => self.deref_schema(reference, &pointer)?.0,
             };
+            // Polymorphic types would need tagged enums; until then, say so rather than emit a
+            // struct that silently drops the subtypes' fields.
+            if schema.schema_data.discriminator.is_some() {
+                return Err(self.error(
+                    &format!("{pointer}/discriminator"),
+                    "polymorphism (`discriminator`) is not supported yet",
+                ));
+            }
+            if schema.schema_data.extensions.contains_key("x-ms-discriminator-value") {
+                return Err(self.error(
+                    &format!("{pointer}/x-ms-discriminator-value"),
+                    "polymorphism (`x-ms-discriminator-value`) is not supported yet",
+                ));
+            }
             let component = if is_struct(schema) {
                 Component::Named(self.namer.camel_in(&mut self.types, "type", name))
-            } else if let Some(values) = enum_values(schema) {
+            } else if enum_values(schema).is_some() {
                 // Named enums are created on first build; remember the spec name for now.
-                let _ = values;
                 Component::Named(String::new())
             } else {
                 Component::Alias {
@@ -359,8 +372,8 @@ impl<'a> Builder<'a> {
 
     /// The type of a schema that is not a struct.
     fn inline_type(&mut self, s: &'a Schema, hint: &str, pointer: &str) -> Result<TypeRef> {
-        if let Some(values) = enum_values(s) {
-            return self.enum_type(s, values, hint, pointer);
+        if let Some((values, integer)) = enum_values(s) {
+            return self.enum_type(s, values, integer, hint, pointer);
         }
         Ok(match &s.schema_kind {
             OaKind::Type(Type::String(st)) => match &st.format {
@@ -543,7 +556,14 @@ impl<'a> Builder<'a> {
     }
 
     /// An enum type for `values`, shared by name with identical enums met before.
-    fn enum_type(&mut self, s: &'a Schema, values: Vec<String>, hint: &str, pointer: &str) -> Result<TypeRef> {
+    fn enum_type(
+        &mut self,
+        s: &'a Schema,
+        values: Vec<String>,
+        integer: bool,
+        hint: &str,
+        pointer: &str,
+    ) -> Result<TypeRef> {
         let x_ms_enum = s.schema_data.extensions.get("x-ms-enum");
         let enum_name = x_ms_enum
             .and_then(|e| e.get("name"))
@@ -583,6 +603,7 @@ impl<'a> Builder<'a> {
         }
         let def = EnumDef {
             extensible,
+            integer,
             values: enum_values,
         };
         // The same x-ms-enum used in several places is one type.
@@ -1483,12 +1504,35 @@ fn is_struct(s: &Schema) -> bool {
     }
 }
 
-/// The values of a string enum (`None` for other schemas).
-fn enum_values(s: &Schema) -> Option<Vec<String>> {
+/// The values of a string or integer enum, as text, and whether they are integers (`None` for
+/// other schemas).
+fn enum_values(s: &Schema) -> Option<(Vec<String>, bool)> {
     match &s.schema_kind {
         OaKind::Type(Type::String(st)) if !st.enumeration.is_empty() => {
-            Some(st.enumeration.iter().flatten().cloned().collect())
+            Some((st.enumeration.iter().flatten().cloned().collect(), false))
         }
+        OaKind::Type(Type::Integer(it)) if !it.enumeration.is_empty() => {
+            Some((it.enumeration.iter().flatten().map(i64::to_string).collect(), true))
+        }
+        OaKind::Any(any) if !any.enumeration.is_empty() => match any.typ.as_deref() {
+            Some("string") => Some((
+                any.enumeration
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect(),
+                false,
+            )),
+            Some("integer") => Some((
+                any.enumeration
+                    .iter()
+                    .filter_map(Value::as_i64)
+                    .map(|v| v.to_string())
+                    .collect(),
+                true,
+            )),
+            _ => None,
+        },
         _ => None,
     }
 }

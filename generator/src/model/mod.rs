@@ -365,6 +365,8 @@ pub struct EnumDef {
     /// `true` when values outside the list must be accepted (`UnknownValue` variant); see
     /// [`build`] for the rule.
     pub extensible: bool,
+    /// `true` for an integer enum (`type: integer`); its values are decimal text.
+    pub integer: bool,
     pub values: Vec<EnumValue>,
 }
 
@@ -373,7 +375,7 @@ pub struct EnumDef {
 pub struct EnumValue {
     /// Variant name (upper camel case).
     pub name: String,
-    /// The string on the wire.
+    /// The value on the wire (for an integer enum, its decimal text).
     pub value: String,
     pub docs: String,
 }

@@ -1,0 +1,470 @@
+//! The upstream corpus, end to end: every Swagger spec under `$AZURE_SPECS_DIR/**/stable/**`
+//! (example files excluded) is generated as a crate with the `replay` module, the crates must pass
+//! `cargo clippy -- -D warnings` and `cargo doc` with `RUSTDOCFLAGS=-D warnings`, and every
+//! `x-ms-examples` file of every spec is replayed through its generated client against a local
+//! HTTP server (see `replay_harness/src/main.rs`).
+//!
+//! The crates live in one Cargo workspace under `$CARGO_TARGET_TMPDIR/corpus` (one member per
+//! spec and one replay harness per spec), built with the repository's `Cargo.lock` into
+//! `$CARGO_TARGET_TMPDIR/corpus-target`, which is kept between runs. Files are rewritten only
+//! when they change, so a warm run recompiles nothing.
+//!
+//! Without `AZURE_SPECS_DIR` the test prints a note and passes. Run it with
+//! `cargo test -p azure-rest-codegen --test corpus -- --nocapture` to see the report; set
+//! `CORPUS_VERBOSE=1` to see every replayed example.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use codegen::{check_dir, write_dir, Config, DirStatus};
+use serde_json::Value;
+
+/// Specs that may fail to generate or compile: `(spec name, reason)`. Every entry needs a reason.
+const EXPECTED_FAILURES: &[(&str, &str)] = &[];
+
+/// Examples that may fail to replay: `(spec name, operationId, example file, reason)`.
+const KNOWN_REPLAY_FAILURES: &[(&str, &str, &str, &str)] = &[];
+
+/// The replay harness, instantiated once per spec.
+const HARNESS_MAIN: &str = include_str!("replay_harness/src/main.rs");
+const HARNESS_MANIFEST: &str = include_str!("replay_harness/Cargo.toml.template");
+
+/// One spec of the corpus and what became of it.
+struct Entry {
+    /// The spec file's stem, e.g. `Face`.
+    name: String,
+    spec: PathBuf,
+    /// The generated crate's package (and folder) name.
+    package: String,
+    /// The replay harness's package (and folder) name.
+    harness: String,
+    /// `(operations, models, generated lines)`, or the generator's diagnostic.
+    generated: Result<(usize, usize, usize), String>,
+    /// Clippy and rustdoc errors of the crate or its harness, rendered.
+    clippy: Vec<String>,
+    doc: Vec<String>,
+    /// The harness's result lines, and a summary or error.
+    replay: Option<Replay>,
+}
+
+#[derive(Default)]
+struct Replay {
+    passed: usize,
+    failed: Vec<(String, String, String)>, // (operationId, example file, reason)
+    /// Set when the harness did not run to its summary.
+    error: Option<String>,
+}
+
+impl Entry {
+    fn compiled(&self) -> bool {
+        self.generated.is_ok() && self.clippy.is_empty() && self.doc.is_empty()
+    }
+}
+
+/// Every `*.json` under a `stable` folder of `root`, except examples, sorted.
+fn find_specs(root: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, stable: bool, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if name != "examples" {
+                    walk(&path, stable || name == "stable", out);
+                }
+            } else if stable && name.ends_with(".json") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, false, &mut out);
+    out
+}
+
+/// Writes `contents` to `path` unless it already holds exactly that (keeps mtimes, so cargo
+/// rebuilds nothing).
+fn write_if_changed(path: &Path, contents: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() == Some(contents) {
+        return;
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+    }
+    std::fs::write(path, contents).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+/// `cargo` in the corpus workspace, with the shared target folder.
+fn cargo(work: &Path, target: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command
+        .args(args)
+        .current_dir(work)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("RUSTDOCFLAGS")
+        .env_remove("CARGO_BUILD_TARGET_DIR");
+    command
+}
+
+fn run(mut command: Command) -> Output {
+    command
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
+}
+
+/// Runs a cargo command with `--message-format=json` and returns the rendered errors by the
+/// manifest folder of the package they belong to.
+fn errors_by_package(command: Command, what: &str) -> BTreeMap<PathBuf, Vec<String>> {
+    let output = run(command);
+    let mut errors: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        if message["reason"] != "compiler-message" || message["message"]["level"] != "error" {
+            continue;
+        }
+        let manifest = PathBuf::from(message["manifest_path"].as_str().unwrap_or_default());
+        let rendered = message["message"]["rendered"].as_str().unwrap_or_default().to_string();
+        errors
+            .entry(manifest.parent().unwrap_or(Path::new("")).to_path_buf())
+            .or_default()
+            .push(rendered);
+    }
+    if !output.status.success() && errors.is_empty() {
+        panic!(
+            "{what} failed without a compiler error:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    errors
+}
+
+/// Reads a harness's output: `ok ...`, `FAIL <name> <operationId> <example>: <reason>` and the
+/// summary `<N> passed, <M> failed`.
+fn parse_replay(name: &str, output: &Output, verbose: bool) -> Replay {
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let mut replay = Replay::default();
+    let mut summary = None;
+    for line in stdout.lines() {
+        if verbose {
+            println!("    {line}");
+        }
+        if let Some(rest) = line.strip_prefix(&format!("FAIL {name} ")) {
+            let (head, reason) = rest.split_once(": ").unwrap_or((rest, ""));
+            let (operation, example) = head.split_once(' ').unwrap_or((head, ""));
+            replay
+                .failed
+                .push((operation.to_string(), example.to_string(), reason.to_string()));
+        } else if line.starts_with(&format!("ok {name} ")) {
+            replay.passed += 1;
+        } else if let Some((passed, failed)) = line.strip_suffix(" failed").and_then(|l| l.split_once(" passed, ")) {
+            summary = passed.parse::<usize>().ok().zip(failed.parse::<usize>().ok());
+        }
+    }
+    match summary {
+        Some((passed, failed)) if passed == replay.passed && failed == replay.failed.len() => {}
+        _ => {
+            replay.error = Some(format!(
+                "the harness did not finish (status {}): {}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr).trim()
+            ))
+        }
+    }
+    replay
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.1}s", d.as_secs_f64())
+}
+
+#[test]
+fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
+    let Some(root) = std::env::var_os("AZURE_SPECS_DIR").map(PathBuf::from) else {
+        println!("note: AZURE_SPECS_DIR is not set; skipping the upstream corpus");
+        return;
+    };
+    let started = Instant::now();
+    let verbose = std::env::var_os("CORPUS_VERBOSE").is_some();
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let work = tmp.join("corpus");
+    let target = tmp.join("corpus-target");
+    let specs = find_specs(&root);
+    assert!(!specs.is_empty(), "no spec under {}/**/stable", root.display());
+
+    // 1. Generate the crates and their harnesses; only files that change are written.
+    let mut entries = Vec::new();
+    for spec in &specs {
+        let name = spec.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let slug: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let package = format!("corpus-{slug}");
+        let harness = format!("{package}-replay");
+        assert!(
+            !entries.iter().any(|e: &Entry| e.package == package),
+            "two specs are both called {name}"
+        );
+        let generated = Config::new().crate_name(&package).replay(true).generate(spec);
+        let generated = generated.map_err(|d| d.to_string()).and_then(|g| {
+            let dir = work.join(&package);
+            if let DirStatus::Stale(_) = check_dir(&dir, &g.files) {
+                write_dir(&dir, &g.files).map_err(|d| d.to_string())?;
+            }
+            Ok((g.operations(), g.model.schemas.len(), g.generated_lines()))
+        });
+        let manifest = HARNESS_MANIFEST
+            .replace("{harness}", &harness)
+            .replace("{crate}", &package);
+        write_if_changed(&work.join(&harness).join("Cargo.toml"), &manifest);
+        write_if_changed(&work.join(&harness).join("src/main.rs"), HARNESS_MAIN);
+        entries.push(Entry {
+            name,
+            spec: spec.clone(),
+            package,
+            harness,
+            generated,
+            clippy: Vec::new(),
+            doc: Vec::new(),
+            replay: None,
+        });
+    }
+    let members: Vec<&Entry> = entries.iter().filter(|e| e.generated.is_ok()).collect();
+    let member_list: Vec<String> = members
+        .iter()
+        .flat_map(|e| [format!("{:?}", e.package), format!("{:?}", e.harness)])
+        .collect();
+    write_if_changed(
+        &work.join("Cargo.toml"),
+        &format!(
+            "# Written by generator/tests/corpus.rs.\n[workspace]\nmembers = [{}]\nresolver = \"2\"\n\n\
+             [profile.dev]\ndebug = 0\n",
+            member_list.join(", ")
+        ),
+    );
+    // The repository's lock file, so the crates build with the versions the project uses.
+    let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+    std::fs::copy(&lock, work.join("Cargo.lock")).expect("copy Cargo.lock");
+    // Folders of specs that are gone would confuse nobody but take space: remove them.
+    let keep: BTreeSet<String> = entries
+        .iter()
+        .flat_map(|e| [e.package.clone(), e.harness.clone()])
+        .collect();
+    for entry in std::fs::read_dir(&work).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_dir() && name.starts_with("corpus-") && !keep.contains(&name) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+    let generated_in = started.elapsed();
+
+    // 2. Clippy and rustdoc, once for the whole workspace; errors are sorted out by package.
+    let phase = Instant::now();
+    let clippy = errors_by_package(
+        cargo(
+            &work,
+            &target,
+            &[
+                "clippy",
+                "--workspace",
+                "--keep-going",
+                "--message-format=json",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        "cargo clippy",
+    );
+    let clippy_in = phase.elapsed();
+    let phase = Instant::now();
+    let mut doc_command = cargo(
+        &work,
+        &target,
+        &[
+            "doc",
+            "--no-deps",
+            "--workspace",
+            "--keep-going",
+            "--message-format=json",
+        ],
+    );
+    doc_command.env("RUSTDOCFLAGS", "-D warnings");
+    let doc = errors_by_package(doc_command, "cargo doc");
+    let doc_in = phase.elapsed();
+    for entry in &mut entries {
+        for (errors, out) in [(&clippy, &mut entry.clippy), (&doc, &mut entry.doc)] {
+            for package in [&entry.package, &entry.harness] {
+                out.extend(errors.get(&work.join(package)).into_iter().flatten().cloned());
+            }
+        }
+    }
+
+    println!();
+    println!("Generated crates ({} specs under {}):", entries.len(), root.display());
+    println!(
+        "  {:<18} {:>5} {:>7} {:>9}  {}",
+        "spec", "ops", "models", "lines/op", "compile (clippy -D warnings, rustdoc -D warnings)"
+    );
+    let (mut total_ops, mut total_models, mut total_lines, mut compiled) = (0, 0, 0, 0);
+    for entry in &entries {
+        match &entry.generated {
+            Ok((ops, models, lines)) => {
+                total_ops += ops;
+                total_models += models;
+                total_lines += lines;
+                compiled += usize::from(entry.compiled());
+                let status = match (entry.clippy.len(), entry.doc.len()) {
+                    (0, 0) => "ok".to_string(),
+                    (c, d) => format!("FAIL: {c} clippy errors, {d} rustdoc errors"),
+                };
+                let per_op = lines.checked_div(*ops).unwrap_or(0);
+                println!("  {:<18} {ops:>5} {models:>7} {per_op:>9}  {status}", entry.name);
+            }
+            Err(diagnostic) => println!("  {:<18} generation FAILED: {diagnostic}", entry.name),
+        }
+    }
+    println!(
+        "  {:<18} {total_ops:>5} {total_models:>7} {:>9}  {compiled} of {} compile",
+        "total",
+        total_lines.checked_div(total_ops).unwrap_or(0),
+        entries.len()
+    );
+    for entry in entries.iter().filter(|e| !e.clippy.is_empty() || !e.doc.is_empty()) {
+        println!("\n{}: the first errors:", entry.name);
+        for error in entry.clippy.iter().chain(&entry.doc).take(3) {
+            println!("{error}");
+        }
+    }
+
+    // 3. Replay every example: build the harnesses once, then run each.
+    let phase = Instant::now();
+    let runnable: Vec<String> = entries
+        .iter()
+        .filter(|e| e.compiled())
+        .map(|e| e.harness.clone())
+        .collect();
+    let mut build = cargo(&work, &target, &["build", "--keep-going", "--message-format=json"]);
+    for harness in &runnable {
+        build.args(["-p", harness]);
+    }
+    let build_errors = errors_by_package(build, "cargo build");
+    let build_in = phase.elapsed();
+    let phase = Instant::now();
+    println!();
+    println!("Replayed examples:");
+    for entry in entries.iter_mut().filter(|e| e.compiled()) {
+        if let Some(errors) = build_errors.get(&work.join(&entry.harness)) {
+            entry.replay = Some(Replay {
+                error: Some(format!("the harness does not build: {}", errors.join("\n"))),
+                ..Replay::default()
+            });
+        } else {
+            let spec = entry.spec.to_string_lossy().into_owned();
+            let output = run(cargo(
+                &work,
+                &target,
+                &["run", "-q", "-p", &entry.harness, "--", &spec, &entry.name],
+            ));
+            entry.replay = Some(parse_replay(&entry.name, &output, verbose));
+        }
+        let replay = entry.replay.as_ref().expect("just set");
+        let total = replay.passed + replay.failed.len();
+        match &replay.error {
+            Some(error) => println!("  {:<18} ERROR: {error}", entry.name),
+            None => println!(
+                "  {:<18} {:>3} examples: {:>3} passed, {:>3} failed",
+                entry.name,
+                total,
+                replay.passed,
+                replay.failed.len()
+            ),
+        }
+        for (operation, example, reason) in &replay.failed {
+            let known = KNOWN_REPLAY_FAILURES
+                .iter()
+                .any(|(s, o, e, _)| *s == entry.name && o == operation && e == example);
+            let tag = if known { "known failure" } else { "FAIL" };
+            println!("      {tag}: {operation} {example}: {reason}");
+        }
+    }
+    let replay_in = phase.elapsed();
+    let replays: Vec<&Replay> = entries.iter().filter_map(|e| e.replay.as_ref()).collect();
+    let passed: usize = replays.iter().map(|r| r.passed).sum();
+    let failed: usize = replays.iter().map(|r| r.failed.len()).sum();
+    println!(
+        "  {:<18} {:>3} examples: {passed:>3} passed, {failed:>3} failed ({} known)",
+        "total",
+        passed + failed,
+        KNOWN_REPLAY_FAILURES.len()
+    );
+    println!();
+    println!(
+        "Time: {} (generate {}, clippy {}, rustdoc {}, build {}, replay {})",
+        secs(started.elapsed()),
+        secs(generated_in),
+        secs(clippy_in),
+        secs(doc_in),
+        secs(build_in),
+        secs(replay_in)
+    );
+
+    // 4. The verdict.
+    let mut problems = Vec::new();
+    for entry in &entries {
+        let expected = EXPECTED_FAILURES.iter().find(|(name, _)| *name == entry.name);
+        let ok = entry.compiled();
+        match (ok, expected) {
+            (false, None) => problems.push(format!("{} does not generate or compile", entry.name)),
+            (true, Some(_)) => problems.push(format!(
+                "{} is in EXPECTED_FAILURES but now compiles: remove the entry",
+                entry.name
+            )),
+            _ => {}
+        }
+        let Some(replay) = &entry.replay else { continue };
+        if let Some(error) = &replay.error {
+            problems.push(format!("{}: {error}", entry.name));
+        }
+        for (operation, example, reason) in &replay.failed {
+            let known = KNOWN_REPLAY_FAILURES
+                .iter()
+                .any(|(s, o, e, _)| *s == entry.name && o == operation && e == example);
+            if !known {
+                problems.push(format!("{} {operation} {example}: {reason}", entry.name));
+            }
+        }
+    }
+    for (spec, operation, example, _) in KNOWN_REPLAY_FAILURES {
+        let still_fails = entries.iter().filter(|e| e.name == *spec).any(|e| {
+            e.replay
+                .as_ref()
+                .is_none_or(|r| r.failed.iter().any(|(o, x, _)| o == operation && x == example))
+        });
+        if !still_fails {
+            problems.push(format!(
+                "{spec} {operation} {example} is in KNOWN_REPLAY_FAILURES but now passes: remove the entry"
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems in the corpus:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
