@@ -62,7 +62,11 @@ fn snapshot_of_the_generated_code() {
 fn this_crate_has_every_dependency_the_generated_code_needs() {
     // build.rs includes the generated code here, so this crate needs what a generated crate lists.
     let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
-    let dependencies = manifest.split("[dependencies]").nth(1).and_then(|s| s.split("\n[").next()).unwrap_or_default();
+    let dependencies = manifest
+        .split("[dependencies]")
+        .nth(1)
+        .and_then(|s| s.split("\n[").next())
+        .unwrap_or_default();
     for (name, _) in codegen::emit::DEPENDENCIES {
         assert!(
             dependencies.lines().any(|line| line.starts_with(&format!("{name} ="))),

@@ -121,9 +121,10 @@ impl Config {
     }
 
     /// Runs load -> convert for `spec`, in memory: the OpenAPI 3.0 document the model stage reads
-    /// (Swagger 2.0 converted, OpenAPI 3.0 as read), with every external `$ref` already bundled in,
-    /// so the document stands alone. For debugging the converter; [`convert::to_json`] prints it
-    /// as the CLI's `--emit-openapi3` does, and generating from that file gives the same crate.
+    /// (Swagger 2.0 converted, OpenAPI 3.0 as read). Every `$ref` into another file is bundled in
+    /// (those under `x-ms-examples`, never followed, stay as written), so the document stands
+    /// alone. For debugging the converter: [`convert::to_json`] writes it as the CLI's
+    /// `--emit-openapi3` does, and generating from that file gives the same crate.
     pub fn openapi3(&self, spec: impl AsRef<Path>) -> Result<openapiv3::OpenAPI, Diagnostic> {
         convert::to_openapi3(&load::load(spec.as_ref())?)
     }

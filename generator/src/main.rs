@@ -1,5 +1,6 @@
 //! The command line: `azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check]
-//! [--api-listing FILE] [--replay] [--emit-openapi3 FILE]`.
+//! [--api-listing FILE] [--replay] [--emit-openapi3 FILE]`, or `--input SPEC --emit-openapi3 FILE`
+//! alone to only convert.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,6 +8,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check] [--api-listing FILE] [--replay]
                           [--emit-openapi3 FILE]
+       azure-rest-codegen --input SPEC --emit-openapi3 FILE
 
 Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2.0 or OpenAPI 3.0 spec.
 
@@ -16,9 +18,9 @@ Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2
   --check              write nothing in DIR; exit 1 when DIR differs from what would be generated
   --api-listing FILE   also write the public API listing to FILE
   --replay             also generate the `replay` module (calls operations by id with example JSON; for tests)
-  --emit-openapi3 FILE also write the spec as converted to OpenAPI 3.0 (pretty JSON, one file, every $ref
-                       bundled in) to FILE, before generating: also with --check, and also when generation
-                       then fails; --output may be left out to only convert
+  --emit-openapi3 FILE also write the spec converted to OpenAPI 3.0 to FILE, as pretty JSON (one document: other
+                       files' $refs bundled in, those in x-ms-examples left as written). FILE is written before
+                       generating: also with --check (which writes nothing in DIR) and when generation fails
 ";
 
 struct Args {

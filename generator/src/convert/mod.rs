@@ -22,6 +22,11 @@
 //!   included); the `x-ms-paths` object itself is therefore not repeated in the root extensions.
 //! - `x-ms-parameterized-host` becomes the server (URL template and variables) and also stays in
 //!   the root extensions, its parameter `$ref`s replaced by the parameters they name.
+//! - What `openapiv3` would not write back is left out: an empty `allOf`, `required`,
+//!   `properties` or `enum` (its presence alone changes the `SchemaKind` openapiv3 reads) and a
+//!   `null` response example. So the converted document, written by [`to_json`] (the CLI's
+//!   `--emit-openapi3`) and read back as OpenAPI 3.0 input, is the same document and generates the
+//!   same crate (`tests/openapi3_roundtrip.rs`).
 //!
 //! Every problem is a [`Diagnostic`] at the pointer of the offending Swagger node; the converter
 //! does not panic on any input. [`origin_pointer`] maps pointers of the converted document back
@@ -349,6 +354,150 @@ mod tests {
                 assert!(result.is_ok(), "panicked with {replacement} at {pointer}");
                 // Mapping any pointer back must not panic either.
                 let _ = swagger_origin_pointer(&mutated, &format!("/paths/~1a~1{{id}}/post{pointer}"));
+            }
+        }
+    }
+
+    /// `to_json` then `from_openapi3` gives back the converted document unchanged (what
+    /// `--emit-openapi3` writes is a faithful OpenAPI 3.0 input), for documents using every
+    /// conversion rule, odd values included.
+    #[test]
+    fn to_json_reads_back_unchanged() {
+        let diag = |pointer: &str, message: String| Diagnostic::new("t.json", pointer, message);
+        let doc = swagger(json!({
+            "host": "example.com", "basePath": "/v1", "schemes": ["http", "https"],
+            "consumes": ["application/json"], "produces": ["application/json", "text/plain"],
+            "paths": {"/a/{id}": {
+                "parameters": [{"$ref": "#/parameters/Id"}, {"$ref": "#/parameters/Body"}],
+                "post": {
+                    "operationId": "A_Post", "deprecated": true, "summary": "S", "description": "D",
+                    "tags": ["t"], "x-ms-long-running-operation": true,
+                    "parameters": [
+                        {"name": "q", "in": "query", "type": "array", "items": {"type": "integer", "enum": [1, 2]},
+                         "collectionFormat": "multi", "allowEmptyValue": true, "default": null},
+                        {"name": "p", "in": "query", "type": "array", "items": {"type": "string"},
+                         "collectionFormat": "pipes"},
+                        {"name": "n", "in": "query", "type": "number", "minimum": 1, "maximum": 2.5,
+                         "exclusiveMaximum": true, "multipleOf": 0.5, "x-ms-parameter-location": "client"},
+                        {"name": "i", "in": "header", "type": "integer", "format": "int64", "minimum": 1.5,
+                         "default": 3, "x-ms-client-name": "Eye"},
+                        {"name": "s", "in": "query", "type": "string", "enum": ["a", null], "x-nullable": true,
+                         "x-ms-enum": {"name": "S", "modelAsString": false}}
+                    ],
+                    "responses": {
+                        "200": {"description": "", "schema": {"type": "file"},
+                                "headers": {"H": {"type": "integer", "description": "h", "x-h": 1},
+                                            "L": {"type": "array", "items": {"type": "string"},
+                                                  "collectionFormat": "csv"}},
+                                "examples": {"application/json": {"a": 1}}},
+                        "204": {"$ref": "#/responses/Empty"},
+                        "default": {"description": "E", "schema": {"$ref": "#/definitions/D"},
+                                    "x-ms-error-response": true}
+                    },
+                    "security": [{"k": []}, {"o": ["read"]}]
+                }
+            }},
+            "x-ms-paths": {"/a/{id}?form": {"put": {
+                "operationId": "A_Form", "consumes": ["application/x-www-form-urlencoded"],
+                "parameters": [
+                    {"$ref": "#/parameters/Id"},
+                    {"name": "f", "in": "formData", "type": "file", "required": true},
+                    {"name": "g", "in": "formData", "type": "array", "items": {"type": "string"},
+                     "collectionFormat": "ssv", "description": "G"}
+                ],
+                "responses": {"201": {"description": "C", "schema": {"type": "array",
+                                                                     "items": {"$ref": "#/definitions/D"}}}}
+            }}},
+            "definitions": {
+                "D": {"type": "object", "required": ["k"], "title": "T", "readOnly": true,
+                      "x-ms-discriminator-value": "d", "discriminator": "k", "example": null, "default": {},
+                      "externalDocs": {"url": "u"}, "xml": {"name": "x"},
+                      "properties": {
+                          "k": {"type": "string", "enum": ["a"], "default": null},
+                          "r": {"$ref": "#/definitions/D", "description": "self", "x-nullable": true},
+                          "m": {"type": "object", "additionalProperties": true, "minProperties": 1},
+                          "n": {"type": "number", "format": "float", "minimum": 0, "default": 1.0},
+                          "i": {"type": "integer", "enum": [1, 2], "maximum": 9007199254740993_u64},
+                          "u": {"format": "uuid"},
+                          "b": {"type": "boolean", "default": false}
+                      },
+                      "additionalProperties": {"type": "number", "minimum": 1}},
+                "E": {"allOf": [{"$ref": "#/definitions/D"}], "properties": {"e": {}}},
+                "Any": {},
+                "Arr": {"type": "array", "items": {"type": "array", "items": {}}, "uniqueItems": false},
+                "Empties": {"properties": {
+                    "s": {"type": "string", "required": [], "properties": {}, "enum": []},
+                    "o": {"type": "object", "enum": [], "allOf": []},
+                    "r": {"$ref": "#/definitions/D", "required": []},
+                    "a": {"allOf": [{"$ref": "#/definitions/D"}], "required": []},
+                    "p": {"properties": {}}
+                }}
+            },
+            "parameters": {
+                "Id": {"name": "id", "in": "path", "required": true, "type": "string", "pattern": "^[a-z]+$",
+                       "x-ms-parameter-location": "method", "x-ms-skip-url-encoding": false},
+                "Body": {"name": "body", "in": "body", "required": false, "description": "B",
+                         "schema": {"type": "object"}, "x-ms-client-flatten": true},
+                "Api": {"name": "api-version", "in": "query", "required": true, "type": "string",
+                        "enum": ["1"]}
+            },
+            "responses": {"Empty": {"description": "nothing", "x-r": true}},
+            "securityDefinitions": {
+                "k": {"type": "apiKey", "in": "query", "name": "key", "description": "K"},
+                "b": {"type": "basic"},
+                "o": {"type": "oauth2", "flow": "accessCode", "authorizationUrl": "a", "tokenUrl": "t",
+                      "scopes": {"read": "R"}, "x-o": 1}
+            },
+            "security": [{"b": []}],
+            "tags": [{"name": "t", "externalDocs": {"url": "v"}}],
+            "externalDocs": {"url": "w"},
+            "x-ms-parameterized-host": {"hostTemplate": "{E}.example.com", "useSchemePrefix": true,
+                                        "parameters": [{"name": "E", "in": "path", "type": "string",
+                                                        "default": "west", "x-ms-skip-url-encoding": true}]}
+        }));
+        let reads_back = |doc: &serde_json::Value, label: &str| {
+            let Ok(oa) = convert(doc) else { return };
+            let text = super::to_json(&oa);
+            assert!(text.ends_with("}\n"));
+            let value: serde_json::Value = serde_json::from_str(&text).expect("to_json writes JSON");
+            let again = from_openapi3(&value, &diag).unwrap_or_else(|e| panic!("{label}: {e}\n{text}"));
+            if again != oa {
+                // The first differing line of the structures (the JSON may well be the same).
+                let (before, after) = (format!("{oa:#?}"), format!("{again:#?}"));
+                let first = before.lines().zip(after.lines()).position(|(a, b)| a != b).unwrap_or(0);
+                let lines = |s: &str| {
+                    s.lines()
+                        .skip(first.saturating_sub(8))
+                        .take(12)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                panic!(
+                    "{label}: reads back differently\nconverted:\n{}\nread back:\n{}",
+                    lines(&before),
+                    lines(&after)
+                );
+            }
+        };
+        reads_back(&doc, "the document");
+        // And with odd values anywhere, as far as they convert.
+        let mut pointers = Vec::new();
+        collect_pointers(&doc, String::new(), &mut pointers);
+        for pointer in &pointers {
+            for replacement in [
+                json!(null),
+                json!(true),
+                json!(-1),
+                json!(1.5),
+                json!("s"),
+                json!([]),
+                json!({}),
+            ] {
+                let mut mutated = doc.clone();
+                if let Some(node) = mutated.pointer_mut(pointer) {
+                    *node = replacement.clone();
+                }
+                reads_back(&mutated, &format!("{replacement} at {pointer}"));
             }
         }
     }

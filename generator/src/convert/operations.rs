@@ -275,7 +275,13 @@ pub(crate) fn convert_response(
     if let Some(schema_value) = obj.get("schema") {
         let schema = schema::convert(cx, schema_value, &obj.at("schema"), Flavor::Schema)?;
         for media_type in produces {
-            let example = examples.as_ref().and_then(|e| e.get(media_type)).cloned();
+            // openapiv3 reads `"example": null` as no example; say so right away, so that the
+            // document reads back as it was converted.
+            let example = examples
+                .as_ref()
+                .and_then(|e| e.get(media_type))
+                .filter(|e| !e.is_null())
+                .cloned();
             let media = MediaType {
                 schema: Some(schema.clone()),
                 example,

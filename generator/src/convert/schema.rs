@@ -221,7 +221,11 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
                 for (pointer, member) in obj.array(key)?.unwrap_or_default() {
                     all_of.push(to_openapi3_json(cx, member, &pointer, Flavor::Schema)?);
                 }
-                out.insert(key.clone(), Value::Array(all_of));
+                // An empty `allOf` says nothing, and openapiv3 would not write it back (so the
+                // schema would read back as another kind): leave it out.
+                if !all_of.is_empty() {
+                    out.insert(key.clone(), Value::Array(all_of));
+                }
             }
             _ if key.starts_with("x-") => {
                 out.insert(key.clone(), value.clone());
@@ -231,14 +235,32 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
         }
     }
 
+    let implies_object = out.contains_key("properties") || out.contains_key("additionalProperties");
+    drop_empty_lists(&mut out);
     match reference {
         Some(reference) => Ok(wrap_reference(convert_ref(reference), out)),
         None => {
-            let implies_object = out.contains_key("properties") || out.contains_key("additionalProperties");
             if !out.contains_key("type") && implies_object {
                 out.insert("type".into(), Value::String("object".into()));
             }
             Ok(Value::Object(out))
+        }
+    }
+}
+
+/// Removes an empty `required`, `properties` or `enum`: each says nothing (openapiv3 already
+/// reads an empty `enum` of a string as no `enum`), but its mere presence makes openapiv3 read a
+/// typed schema as `SchemaKind::Any`, and openapiv3 does not write it back, so the converted
+/// document would read back as another kind of schema.
+fn drop_empty_lists(out: &mut Map<String, Value>) {
+    for key in ["required", "properties", "enum"] {
+        let empty = match out.get(key) {
+            Some(Value::Array(items)) => items.is_empty(),
+            Some(Value::Object(entries)) => entries.is_empty(),
+            _ => false,
+        };
+        if empty {
+            out.remove(key);
         }
     }
 }

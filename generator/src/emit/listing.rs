@@ -18,6 +18,7 @@ fn type_name(ty: &TypeRef) -> String {
         TypeRef::Uuid => "Uuid".into(),
         TypeRef::DateTime | TypeRef::DateTimeRfc1123 => "OffsetDateTime".into(),
         TypeRef::Date => "Date".into(),
+        TypeRef::Duration => "Duration".into(),
         TypeRef::Binary => "Bytes".into(),
         TypeRef::Any => "serde_json::Value".into(),
         TypeRef::Named(n) => n.clone(),

@@ -136,6 +136,8 @@ fn field(model: &CodeModel, owner: &str, f: &Field) -> Result<TokenStream, EmitE
         (TypeRef::DateTime, true) => serde.push(quote!(with = "time::serde::rfc3339::option")),
         (TypeRef::Base64, false) => serde.push(quote!(with = "crate::runtime::base64")),
         (TypeRef::Base64, true) => serde.push(quote!(with = "crate::runtime::base64::option")),
+        (TypeRef::Duration, false) => serde.push(quote!(with = "crate::runtime::duration")),
+        (TypeRef::Duration, true) => serde.push(quote!(with = "crate::runtime::duration::option")),
         (TypeRef::Date, false) => serde.push(quote!(with = "crate::runtime::date")),
         (TypeRef::Date, true) => serde.push(quote!(with = "crate::runtime::date::option")),
         (TypeRef::DateTimeRfc1123, false) => serde.push(quote!(with = "crate::runtime::rfc1123")),
@@ -181,7 +183,7 @@ fn contains_directly(model: &CodeModel, ty: &TypeRef, target: &str) -> bool {
 
 fn needs_serde_adapter(ty: &TypeRef) -> bool {
     match ty {
-        TypeRef::DateTime | TypeRef::DateTimeRfc1123 | TypeRef::Date | TypeRef::Base64 => true,
+        TypeRef::DateTime | TypeRef::DateTimeRfc1123 | TypeRef::Date | TypeRef::Duration | TypeRef::Base64 => true,
         TypeRef::Array(t) | TypeRef::Map(t) => needs_serde_adapter(t),
         _ => false,
     }

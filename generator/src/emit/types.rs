@@ -37,6 +37,7 @@ pub fn rust_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
         TypeRef::Uuid => quote!(uuid::Uuid),
         TypeRef::DateTime | TypeRef::DateTimeRfc1123 => quote!(time::OffsetDateTime),
         TypeRef::Date => quote!(time::Date),
+        TypeRef::Duration => quote!(time::Duration),
         TypeRef::Binary => quote!(bytes::Bytes),
         TypeRef::Any => quote!(serde_json::Value),
         TypeRef::Named(name) => {

@@ -384,6 +384,7 @@ impl<'a> Builder<'a> {
                 VariantOrUnknownOrEmpty::Unknown(f) => match f.as_str() {
                     "uuid" => TypeRef::Uuid,
                     "date-time-rfc1123" => TypeRef::DateTimeRfc1123,
+                    "duration" => TypeRef::Duration,
                     "file" => TypeRef::Binary,
                     _ => TypeRef::String,
                 },
@@ -425,6 +426,7 @@ impl<'a> Builder<'a> {
                 (Some("string"), Some("uuid")) => TypeRef::Uuid,
                 (Some("string"), Some("date-time")) => TypeRef::DateTime,
                 (Some("string"), Some("date")) => TypeRef::Date,
+                (Some("string"), Some("duration")) => TypeRef::Duration,
                 (Some("string"), _) => TypeRef::String,
                 (Some("array"), _) => match &any.items {
                     Some(items) => TypeRef::Array(Box::new(self.type_of(

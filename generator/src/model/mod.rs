@@ -308,6 +308,8 @@ pub enum TypeRef {
     DateTimeRfc1123,
     /// `format: date`.
     Date,
+    /// `format: duration` (ISO 8601).
+    Duration,
     /// `format: byte`: base64 in JSON.
     Base64,
     /// `format: binary` / `file`: raw bytes.
