@@ -113,5 +113,42 @@ fn bench_stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_generate, bench_stages);
+/// Every upstream corpus spec, in-process; prints each one's lines of generated code per operation.
+fn bench_corpus(c: &mut Criterion) {
+    let Some(root) = std::env::var_os("AZURE_SPECS_DIR").map(PathBuf::from) else {
+        eprintln!("corpus: AZURE_SPECS_DIR is not set; skipped");
+        return;
+    };
+    let mut specs = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for path in std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()) {
+            if path.is_dir() && path.file_name().is_some_and(|n| n != "examples") {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") && path.to_string_lossy().contains("/stable/") {
+                specs.push(path);
+            }
+        }
+    }
+    specs.sort();
+    let mut group = c.benchmark_group("corpus");
+    for spec in specs {
+        let name = spec.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        match Config::new().generate(&spec) {
+            Ok(generated) => {
+                eprintln!(
+                    "corpus: {name}: {} operations, {} lines, {} lines per operation",
+                    generated.operations(),
+                    generated.generated_lines(),
+                    generated.generated_lines().checked_div(generated.operations()).unwrap_or(0)
+                );
+                group.bench_function(&name, |b| b.iter(|| Config::new().generate(black_box(&spec)).unwrap()));
+            }
+            Err(d) => eprintln!("corpus: {name}: {d}"),
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_generate, bench_stages, bench_corpus);
 criterion_main!(benches);
