@@ -11,8 +11,10 @@ use common::{Reply, Server};
 use serde_json::json;
 
 fn client(server: &Server) -> Client {
+    let options = ClientOptions::default().retry(runtime::RetryOptions::none());
     Client::builder("secret-key")
         .endpoint(server.endpoint())
+        .options(options)
         .build()
         .unwrap()
 }

@@ -4,8 +4,8 @@
 mod common;
 
 use azure_face::models::{OperationStatusType, SnapshotApplyMode, SnapshotObjectType};
-use azure_face::runtime::Constraint;
-use azure_face::{Client, Error};
+use azure_face::runtime::{Constraint, RetryOptions};
+use azure_face::{Client, ClientOptions, Error};
 use common::{Reply, Server};
 use serde_json::json;
 use uuid::Uuid;
@@ -16,9 +16,15 @@ const OPERATION_ID: &str = "0f4e2d1c-3b5a-4c6d-8e9f-a0b1c2d3e4f5";
 const SCOPE_A: &str = "11111111-2222-4333-8444-555555555555";
 const SCOPE_B: &str = "66666666-7777-4888-9999-aaaaaaaaaaaa";
 
+/// A client of a fresh server; retries are off here (tests/retries.rs covers them), so each
+/// scripted reply answers exactly one call.
 async fn setup() -> (Server, Client) {
     let server = Server::start().await;
-    let client = Client::new(server.endpoint(), KEY).expect("valid endpoint");
+    let options = ClientOptions::default().retry(RetryOptions::none());
+    let client = Client::builder(server.endpoint(), KEY)
+        .options(options)
+        .build()
+        .expect("valid endpoint");
     (server, client)
 }
 
@@ -444,8 +450,12 @@ async fn the_api_key_never_shows_in_debug_or_errors() {
     ));
     let error = client.snapshot().list().await.unwrap_err();
     assert!(!format!("{error:?}").contains(KEY) && !error.to_string().contains(KEY));
-    // A connection error names the URL but not the key.
-    let dead = Client::new("http://127.0.0.1:9", KEY).unwrap();
+    // A connection error does not show the key either.
+    let options = ClientOptions::default().retry(RetryOptions::none());
+    let dead = Client::builder("http://127.0.0.1:9", KEY)
+        .options(options)
+        .build()
+        .unwrap();
     let error = dead.snapshot().list().await.unwrap_err();
     assert!(matches!(error, Error::Transport(_)), "{error:?}");
     assert!(!format!("{error:?}").contains(KEY) && !error.to_string().contains(KEY));

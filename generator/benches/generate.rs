@@ -122,7 +122,12 @@ fn bench_corpus(c: &mut Criterion) {
     let mut specs = Vec::new();
     let mut stack = vec![root];
     while let Some(dir) = stack.pop() {
-        for path in std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()) {
+        for path in std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+        {
             if path.is_dir() && path.file_name().is_some_and(|n| n != "examples") {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "json") && path.to_string_lossy().contains("/stable/") {
@@ -140,7 +145,10 @@ fn bench_corpus(c: &mut Criterion) {
                     "corpus: {name}: {} operations, {} lines, {} lines per operation",
                     generated.operations(),
                     generated.generated_lines(),
-                    generated.generated_lines().checked_div(generated.operations()).unwrap_or(0)
+                    generated
+                        .generated_lines()
+                        .checked_div(generated.operations())
+                        .unwrap_or(0)
                 );
                 group.bench_function(&name, |b| b.iter(|| Config::new().generate(black_box(&spec)).unwrap()));
             }

@@ -24,8 +24,70 @@ use serde_json::Value;
 /// Specs that may fail to generate or compile: `(spec name, reason)`. Every entry needs a reason.
 const EXPECTED_FAILURES: &[(&str, &str)] = &[];
 
-/// Examples that may fail to replay: `(spec name, operationId, example file, reason)`.
-const KNOWN_REPLAY_FAILURES: &[(&str, &str, &str, &str)] = &[];
+/// Examples that may fail to replay: `(spec name, operationId, example file, part of the failure
+/// message, reason)`. The failure must still say what the entry expects: a known failure that
+/// starts failing for another reason is reported, and so is one that passes.
+#[rustfmt::skip]
+const KNOWN_REPLAY_FAILURES: &[(&str, &str, &str, &str, &str)] = &[
+    ("AnomalyDetector", "DetectEntireSeries", "examples/EntireDetect.json", "differs at `/expectedValues/0`", F32),
+    ("AnomalyDetector", "DetectLastPoint", "examples/LastDetect.json", "differs at `/expectedValue`", F32),
+    ("AnomalyDetector", "DetectChangePoint", "examples/ChangePointDetect.json", "differs at `/confidenceScores/0`", F32),
+    ("ComputerVision", "AnalyzeImage", "examples/SuccessfulAnalyzeImageWithUrl.json", "differs at `/categories/2/detail/landmarks/0/confidence`", F64_PARSE),
+    ("ComputerVision", "AnalyzeImageByDomain", "examples/SuccessfulAnalyzeImageByDomainWithUrl.json", "differs at `/result/celebrities`", FREE_FORM),
+    ("ComputerVision", "TagImage", "examples/SuccessfulTagImageWithUrl.json", "differs at `/tags/1/confidence`", F64_PARSE),
+    ("ComputerVision", "AnalyzeImageInStream", "examples/SuccessfulAnalyzeImageWithStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("ComputerVision", "GetAreaOfInterestInStream", "examples/SuccessfulGetAreaOfInterestWithStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("ComputerVision", "DescribeImageInStream", "examples/SuccessfulDescribeImageWithStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("ComputerVision", "DetectObjectsInStream", "examples/SuccessfulDetectObjectsWithStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("ComputerVision", "GenerateThumbnailInStream", "examples/SuccessfulGenerateThumbnailWithStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("ComputerVision", "AnalyzeImageByDomainInStream", "examples/SuccessfulAnalyzeImageByDomainWithStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("ComputerVision", "RecognizePrintedTextInStream", "examples/SuccessfulRecognizePrintedTextWithStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("ComputerVision", "TagImageInStream", "examples/SuccessfulTagImageWithStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("Ocr", "ReadInStream", "examples/SuccessfulReadWithStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("Prediction", "ClassifyImage", "examples/ClassifyImage.json", "differs at `/predictions/1/probability`", F32),
+    ("Prediction", "ClassifyImageWithNoStore", "examples/ClassifyImageWithNoStore.json", "differs at `/predictions/1/probability`", F32),
+    ("Prediction", "ClassifyImageUrl", "examples/ClassifyImageUrl.json", "differs at `/predictions/1/probability`", F32),
+    ("Prediction", "ClassifyImageUrlWithNoStore", "examples/ClassifyImageUrlWithNoStore.json", "differs at `/predictions/1/probability`", F32),
+    ("Prediction", "DetectImage", "examples/DetectImage.json", "differs at `/predictions/0/boundingBox/left`", F32),
+    ("Prediction", "DetectImageWithNoStore", "examples/DetectImageWithNoStore.json", "differs at `/predictions/0/boundingBox/left`", F32),
+    ("Prediction", "DetectImageUrl", "examples/DetectImageUrl.json", "differs at `/predictions/0/boundingBox/left`", F32),
+    ("Prediction", "DetectImageUrlWithNoStore", "examples/DetectImageUrlWithNoStore.json", "differs at `/predictions/0/boundingBox/left`", F32),
+    ("Face", "PersonGroupPerson_GetFace", "examples/GetPersonGroupPersistedFace.json", "UUID parsing failed", NOT_A_UUID),
+    ("Face", "Face_VerifyFaceToPerson", "examples/VerifyFaceToPerson.json", "query parameter `overload`", PATHS_QUERY),
+    ("Face", "Face_DetectWithStream", "examples/DetectWithStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("Face", "PersonGroupPerson_AddFaceFromStream", "examples/AddPersonGroupPersonFaceFromStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("Face", "FaceList_AddFaceFromStream", "examples/AddFaceListFaceFromStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("Face", "LargePersonGroupPerson_AddFaceFromStream", "examples/AddLargePersonGroupPersonFaceFromStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("Face", "LargeFaceList_AddFaceFromStream", "examples/AddLargeFaceListFaceFromStream.json", "query parameter `overload`", PATHS_QUERY),
+    ("FormRecognizer", "GetCustomModel", "examples/GetModel.json", "UUID parsing failed", NOT_A_UUID),
+    ("FormRecognizer", "DeleteCustomModel", "examples/DeleteModel.json", "UUID parsing failed", NOT_A_UUID),
+    ("FormRecognizer", "AnalyzeWithCustomModel", "examples/AnalyzeBatch.json", "UUID parsing failed", NOT_A_UUID),
+    ("FormRecognizer", "GetAnalyzeFormResult", "examples/AnalyzeOperationResult.json", "UUID parsing failed", NOT_A_UUID),
+    ("FormRecognizer", "CopyCustomModel", "examples/CopyModel.json", "UUID parsing failed", NOT_A_UUID),
+    ("FormRecognizer", "GetCustomModelCopyResult", "examples/CopyOperationResult.json", "UUID parsing failed", NOT_A_UUID),
+    ("FormRecognizer", "GetCustomModelCopyResult", "examples/CopyOperationResultWithErrors.json", "UUID parsing failed", NOT_A_UUID),
+    ("FormRecognizer", "GetAnalyzeReceiptResult", "examples/ReceiptsBatchResult.json", "UUID parsing failed", NOT_A_UUID),
+    ("FormRecognizer", "GetAnalyzeLayoutResult", "examples/LayoutBatchResult.json", "UUID parsing failed", NOT_A_UUID),
+    ("FormRecognizer", "ListCustomModels", "examples/GetModels.json", "query parameter `op`", PATHS_QUERY),
+    ("FormRecognizer", "GetCustomModels", "examples/GetModelsSummary.json", "query parameter `op`", PATHS_QUERY),
+    ("LUIS-Runtime", "Prediction_GetVersionPredictionGET", "examples/prediction/SuccessfulGetVersionPredictionsFromEndpointViaGetRequest.json", "UUID parsing failed", NOT_A_UUID),
+    ("LUIS-Runtime", "Prediction_GetVersionPrediction", "examples/prediction/SuccessfulGetVersionPredictionsFromEndpointViaPostRequest.json", "UUID parsing failed", NOT_A_UUID),
+    ("LUIS-Runtime", "Prediction_GetSlotPredictionGET", "examples/prediction/SuccessfulGetSlotPredictionsFromEndpointViaGetRequest.json", "UUID parsing failed", NOT_A_UUID),
+    ("LUIS-Runtime", "Prediction_GetSlotPrediction", "examples/prediction/SuccessfulGetSlotPredictionsFromEndpointViaPostRequest.json", "UUID parsing failed", NOT_A_UUID),
+    ("Personalizer", "Rank", "examples/Rank.json", "differs at `/contextFeatures/0/timeOfDay`", FREE_FORM),
+    ("TranslatorText", "Translator_Detect", "examples/detectSuccess.json", "differs at `/0/language`", "upstream spec: DetectResult declares only `text`, not the fields the service returns"),
+    ("TranslatorText", "Translator_Languages", "examples/languagesSuccess.json", "differs at `/translation/af`", "upstream spec: LanguagesResult models the language map as one property `languageCode`"),
+    ("TranslatorText", "Translator_Translate", "examples/translateSuccess.json", "differs at `/0/Text`", "upstream example: the body items say `Text`, the spec's property is `text`"),
+    ("TranslatorText", "Translator_Transliterate", "examples/transliterateSuccess.json", "no required parameter `texts`", "upstream example: the body is `text`, the spec's body parameter is `texts`"),
+];
+
+// The reasons shared by several known failures.
+const PATHS_QUERY: &str = "generator: the `?query` of an x-ms-paths key (`?overload=stream`, `?op=full`) is not sent";
+const FREE_FORM: &str =
+    "generator: `type: object` without properties becomes an empty struct, which drops every member";
+const F32: &str = "generator: `format: float` is f32, which cannot hold the digits the example has";
+const F64_PARSE: &str = "generator: serde_json without `float_roundtrip` parses this f64 one ulp off";
+const NOT_A_UUID: &str = "upstream example: a placeholder (`{Model Id}`, `foobar`) where the spec requires a UUID";
 
 /// The replay harness, instantiated once per spec.
 const HARNESS_MAIN: &str = include_str!("replay_harness/src/main.rs");
@@ -42,9 +104,11 @@ struct Entry {
     harness: String,
     /// `(operations, models, generated lines)`, or the generator's diagnostic.
     generated: Result<(usize, usize, usize), String>,
-    /// Clippy and rustdoc errors of the crate or its harness, rendered.
+    /// Clippy and rustdoc errors of the generated crate, rendered.
     clippy: Vec<String>,
     doc: Vec<String>,
+    /// Clippy and rustdoc errors of the harness (the template's fault, not the generator's).
+    harness_errors: Vec<String>,
     /// The harness's result lines, and a summary or error.
     replay: Option<Replay>,
 }
@@ -181,6 +245,18 @@ fn parse_replay(name: &str, output: &Output, verbose: bool) -> Replay {
     replay
 }
 
+/// The reason [`KNOWN_REPLAY_FAILURES`] gives for a failure, when it lists it with this message.
+fn known_reason(spec: &str, operation: &str, example: &str, message: &str) -> Option<&'static str> {
+    KNOWN_REPLAY_FAILURES
+        .iter()
+        .find(|(s, o, e, m, _)| *s == spec && *o == operation && *e == example && message.contains(m))
+        .map(|(.., reason)| *reason)
+}
+
+fn is_known(spec: &str, operation: &str, example: &str, message: &str) -> bool {
+    known_reason(spec, operation, example, message).is_some()
+}
+
 fn secs(d: Duration) -> String {
     format!("{:.1}s", d.as_secs_f64())
 }
@@ -240,6 +316,7 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
             generated,
             clippy: Vec::new(),
             doc: Vec::new(),
+            harness_errors: Vec::new(),
             replay: None,
         });
     }
@@ -307,18 +384,19 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
     let doc = errors_by_package(doc_command, "cargo doc");
     let doc_in = phase.elapsed();
     for entry in &mut entries {
-        for (errors, out) in [(&clippy, &mut entry.clippy), (&doc, &mut entry.doc)] {
-            for package in [&entry.package, &entry.harness] {
-                out.extend(errors.get(&work.join(package)).into_iter().flatten().cloned());
-            }
-        }
+        let of = |errors: &BTreeMap<PathBuf, Vec<String>>, package: &str| -> Vec<String> {
+            errors.get(&work.join(package)).cloned().unwrap_or_default()
+        };
+        entry.clippy = of(&clippy, &entry.package);
+        entry.doc = of(&doc, &entry.package);
+        entry.harness_errors = [of(&clippy, &entry.harness), of(&doc, &entry.harness)].concat();
     }
 
     println!();
     println!("Generated crates ({} specs under {}):", entries.len(), root.display());
     println!(
-        "  {:<18} {:>5} {:>7} {:>9}  {}",
-        "spec", "ops", "models", "lines/op", "compile (clippy -D warnings, rustdoc -D warnings)"
+        "  {:<18} {:>5} {:>7} {:>9}  compile (clippy -D warnings, rustdoc -D warnings)",
+        "spec", "ops", "models", "lines/op"
     );
     let (mut total_ops, mut total_models, mut total_lines, mut compiled) = (0, 0, 0, 0);
     for entry in &entries {
@@ -345,8 +423,23 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
         entries.len()
     );
     for entry in entries.iter().filter(|e| !e.clippy.is_empty() || !e.doc.is_empty()) {
-        println!("\n{}: the first errors:", entry.name);
+        println!(
+            "\n{}: {} errors, the first ones:",
+            entry.name,
+            entry.clippy.len() + entry.doc.len()
+        );
         for error in entry.clippy.iter().chain(&entry.doc).take(3) {
+            println!("{error}");
+        }
+    }
+    // Every harness has the same source: its errors are shown once.
+    if let Some(entry) = entries.iter().find(|e| !e.harness_errors.is_empty()) {
+        println!(
+            "\nThe replay harness ({}): {} errors, the first ones:",
+            entry.harness,
+            entry.harness_errors.len()
+        );
+        for error in entry.harness_errors.iter().take(3) {
             println!("{error}");
         }
     }
@@ -362,15 +455,26 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
     for harness in &runnable {
         build.args(["-p", harness]);
     }
-    let build_errors = errors_by_package(build, "cargo build");
+    // Without `-p` cargo would build every member: build nothing when nothing compiled.
+    let build_errors = if runnable.is_empty() {
+        BTreeMap::new()
+    } else {
+        errors_by_package(build, "cargo build")
+    };
     let build_in = phase.elapsed();
     let phase = Instant::now();
     println!();
     println!("Replayed examples:");
     for entry in entries.iter_mut().filter(|e| e.compiled()) {
-        if let Some(errors) = build_errors.get(&work.join(&entry.harness)) {
+        let harness_errors = build_errors
+            .get(&work.join(&entry.harness))
+            .or(Some(&entry.harness_errors).filter(|e| !e.is_empty()));
+        if let Some(errors) = harness_errors {
             entry.replay = Some(Replay {
-                error: Some(format!("the harness does not build: {}", errors.join("\n"))),
+                error: Some(format!(
+                    "the harness does not build warning-free ({} errors)",
+                    errors.len()
+                )),
                 ..Replay::default()
             });
         } else {
@@ -383,35 +487,61 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
             entry.replay = Some(parse_replay(&entry.name, &output, verbose));
         }
         let replay = entry.replay.as_ref().expect("just set");
-        let total = replay.passed + replay.failed.len();
-        match &replay.error {
-            Some(error) => println!("  {:<18} ERROR: {error}", entry.name),
-            None => println!(
-                "  {:<18} {:>3} examples: {:>3} passed, {:>3} failed",
-                entry.name,
-                total,
-                replay.passed,
-                replay.failed.len()
-            ),
+        if let Some(error) = &replay.error {
+            println!("  {:<18} ERROR: {error}", entry.name);
+            continue;
         }
-        for (operation, example, reason) in &replay.failed {
-            let known = KNOWN_REPLAY_FAILURES
-                .iter()
-                .any(|(s, o, e, _)| *s == entry.name && o == operation && e == example);
-            let tag = if known { "known failure" } else { "FAIL" };
-            println!("      {tag}: {operation} {example}: {reason}");
+        let known = replay
+            .failed
+            .iter()
+            .filter(|(operation, example, message)| is_known(&entry.name, operation, example, message))
+            .count();
+        println!(
+            "  {:<18} {:>3} examples: {:>3} passed, {known:>3} known failures, {:>3} unexpected failures",
+            entry.name,
+            replay.passed + replay.failed.len(),
+            replay.passed,
+            replay.failed.len() - known
+        );
+        for (operation, example, message) in &replay.failed {
+            if verbose || !is_known(&entry.name, operation, example, message) {
+                println!("      FAIL {operation} {example}: {message}");
+            }
         }
     }
     let replay_in = phase.elapsed();
-    let replays: Vec<&Replay> = entries.iter().filter_map(|e| e.replay.as_ref()).collect();
-    let passed: usize = replays.iter().map(|r| r.passed).sum();
-    let failed: usize = replays.iter().map(|r| r.failed.len()).sum();
+    let mut totals = (0, 0, 0);
+    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
+    for entry in &entries {
+        let Some(replay) = &entry.replay else { continue };
+        totals.0 += replay.passed;
+        for (operation, example, message) in &replay.failed {
+            match known_reason(&entry.name, operation, example, message) {
+                Some(reason) => {
+                    totals.1 += 1;
+                    *reasons.entry(reason).or_default() += 1;
+                }
+                None => totals.2 += 1,
+            }
+        }
+    }
     println!(
-        "  {:<18} {:>3} examples: {passed:>3} passed, {failed:>3} failed ({} known)",
+        "  {:<18} {:>3} examples: {:>3} passed, {:>3} known failures, {:>3} unexpected failures",
         "total",
-        passed + failed,
-        KNOWN_REPLAY_FAILURES.len()
+        totals.0 + totals.1 + totals.2,
+        totals.0,
+        totals.1,
+        totals.2
     );
+    if !reasons.is_empty() {
+        println!();
+        println!("Known failures by reason (CORPUS_VERBOSE=1 lists them):");
+        let mut reasons: Vec<(&str, usize)> = reasons.into_iter().collect();
+        reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        for (reason, count) in reasons {
+            println!("  {count:>3}  {reason}");
+        }
+    }
     println!();
     println!(
         "Time: {} (generate {}, clippy {}, rustdoc {}, build {}, replay {})",
@@ -441,19 +571,18 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
             problems.push(format!("{}: {error}", entry.name));
         }
         for (operation, example, reason) in &replay.failed {
-            let known = KNOWN_REPLAY_FAILURES
-                .iter()
-                .any(|(s, o, e, _)| *s == entry.name && o == operation && e == example);
-            if !known {
+            if !is_known(&entry.name, operation, example, reason) {
                 problems.push(format!("{} {operation} {example}: {reason}", entry.name));
             }
         }
     }
-    for (spec, operation, example, _) in KNOWN_REPLAY_FAILURES {
+    for (spec, operation, example, message, _) in KNOWN_REPLAY_FAILURES {
         let still_fails = entries.iter().filter(|e| e.name == *spec).any(|e| {
-            e.replay
-                .as_ref()
-                .is_none_or(|r| r.failed.iter().any(|(o, x, _)| o == operation && x == example))
+            e.replay.as_ref().is_none_or(|r| {
+                r.failed
+                    .iter()
+                    .any(|(o, x, m)| o == operation && x == example && m.contains(message))
+            })
         });
         if !still_fails {
             problems.push(format!(

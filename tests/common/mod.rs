@@ -4,7 +4,6 @@
 #![allow(dead_code)]
 
 use std::collections::VecDeque;
-use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
@@ -51,6 +50,10 @@ pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// Wait this long before answering.
+    pub delay: std::time::Duration,
+    /// Close the connection instead of answering.
+    pub drop_connection: bool,
 }
 
 impl Reply {
@@ -59,7 +62,22 @@ impl Reply {
             status,
             headers: Vec::new(),
             body: Vec::new(),
+            delay: std::time::Duration::ZERO,
+            drop_connection: false,
         }
+    }
+
+    /// Closes the connection without answering.
+    pub fn dropped() -> Self {
+        Reply {
+            drop_connection: true,
+            ..Reply::status(500)
+        }
+    }
+
+    pub fn delayed(mut self, delay: std::time::Duration) -> Self {
+        self.delay = delay;
+        self
     }
 
     pub fn json(status: u16, body: &serde_json::Value) -> Self {
@@ -107,7 +125,7 @@ impl Server {
                 tokio::spawn(async move {
                     let service = service_fn(move |req: Request<Incoming>| {
                         let state = state.clone();
-                        async move { Ok::<_, Infallible>(answer(&state, req).await) }
+                        async move { answer(&state, req).await }
                     });
                     let _ = hyper::server::conn::http1::Builder::new()
                         .serve_connection(TokioIo::new(stream), service)
@@ -141,7 +159,8 @@ impl Server {
     }
 }
 
-async fn answer(state: &Mutex<State>, req: Request<Incoming>) -> Response<Full<Bytes>> {
+/// Answers with the next scripted reply; an `Err` makes hyper close the connection.
+async fn answer(state: &Mutex<State>, req: Request<Incoming>) -> Result<Response<Full<Bytes>>, std::io::Error> {
     let (parts, body) = req.into_parts();
     let body = body.collect().await.map(|b| b.to_bytes().to_vec()).unwrap_or_default();
     let reply = {
@@ -156,11 +175,15 @@ async fn answer(state: &Mutex<State>, req: Request<Incoming>) -> Response<Full<B
         state.replies.pop_front()
     };
     let reply = reply.unwrap_or_else(|| Reply::status(599).body("no reply was scripted for this request"));
+    tokio::time::sleep(reply.delay).await;
+    if reply.drop_connection {
+        return Err(std::io::Error::other("scripted dropped connection"));
+    }
     let mut response = Response::builder().status(reply.status);
     for (name, value) in &reply.headers {
         response = response.header(name, value);
     }
-    response
+    Ok(response
         .body(Full::new(Bytes::from(reply.body)))
-        .expect("valid scripted reply")
+        .expect("valid scripted reply"))
 }

@@ -20,8 +20,46 @@ pub use listing::api_listing;
 use crate::model::CodeModel;
 use types::ident;
 
-/// The hand-written runtime, copied into every generated crate.
-pub const RUNTIME: &str = include_str!("../../runtime/runtime.rs");
+/// The hand-written runtime, copied into every generated crate as `src/runtime/<file>`:
+/// `(file name, contents)`, `mod.rs` first.
+pub const RUNTIME: &[(&str, &str)] = &[
+    ("mod.rs", include_str!("../../runtime/mod.rs")),
+    ("base64.rs", include_str!("../../runtime/base64.rs")),
+    ("date.rs", include_str!("../../runtime/date.rs")),
+    ("duration.rs", include_str!("../../runtime/duration.rs")),
+    ("macros.rs", include_str!("../../runtime/macros.rs")),
+    ("paging.rs", include_str!("../../runtime/paging.rs")),
+    ("pipeline.rs", include_str!("../../runtime/pipeline.rs")),
+    ("request.rs", include_str!("../../runtime/request.rs")),
+    ("response.rs", include_str!("../../runtime/response.rs")),
+    ("rfc1123.rs", include_str!("../../runtime/rfc1123.rs")),
+    ("validate.rs", include_str!("../../runtime/validate.rs")),
+];
+
+/// The runtime as one inline module's contents: `mod.rs` with each `mod name;` replaced by the
+/// file's contents in braces.
+fn runtime_inline() -> String {
+    let mut out = String::new();
+    for line in RUNTIME[0].1.lines() {
+        let declared = line
+            .strip_suffix(';')
+            .and_then(|l| l.strip_prefix("pub mod ").or_else(|| l.strip_prefix("mod ")));
+        match declared.and_then(|name| RUNTIME.iter().find(|(file, _)| file.strip_suffix(".rs") == Some(name))) {
+            Some((file, contents)) => {
+                let visibility = if line.starts_with("pub ") { "pub " } else { "" };
+                out.push_str(&format!(
+                    "{visibility}mod {} {{\n{contents}\n}}\n",
+                    file.trim_end_matches(".rs")
+                ));
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
 
 /// Dependencies of a generated crate: `(name, Cargo.toml value)`. The crate that includes the
 /// generated code from a build script needs the same.
@@ -40,6 +78,8 @@ pub const DEPENDENCIES: &[(&str, &str)] = &[
         "time",
         r#"{ version = "0.3", features = ["serde", "formatting", "parsing"] }"#,
     ),
+    ("tokio", r#"{ version = "1", features = ["time"] }"#),
+    ("tracing", r#"{ version = "0.1", default-features = false, features = ["std"] }"#),
     ("uuid", r#"{ version = "1", features = ["serde"] }"#),
 ];
 
@@ -230,10 +270,12 @@ pub fn crate_files_with(
         path: "src/lib.rs".into(),
         contents: format!("{header}{}", format(lib, "src/lib.rs")?),
     });
-    files.push(File {
-        path: "src/runtime.rs".into(),
-        contents: RUNTIME.to_string(),
-    });
+    for (name, contents) in RUNTIME {
+        files.push(File {
+            path: format!("src/runtime/{name}"),
+            contents: contents.to_string(),
+        });
+    }
     for child in &root.children {
         write_module(child, "src", &header, &mut files)?;
     }
@@ -286,7 +328,7 @@ pub fn single_file_with(
         quote!(pub mod #name { #docs #items #(#children)* })
     }
     let root = module_tree(model, crate_name, options)?;
-    let runtime: TokenStream = RUNTIME
+    let runtime: TokenStream = runtime_inline()
         .parse()
         .map_err(|e| EmitError(format!("internal error: the runtime does not parse: {e}")))?;
     let items = &root.items;

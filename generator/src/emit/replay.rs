@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::ident;
+use super::types::{doc_attrs, ident};
 use crate::model::{Auth, CodeModel, Location, Operation, OperationGroup, Parameter, TypeRef};
 
 /// The items of the `replay` module.
@@ -71,22 +71,28 @@ pub fn replay_items(model: &CodeModel) -> TokenStream {
                 format!("{}: the example has no required parameter `{}`", self.operation, path.join("."))
             }
 
-            /// An optional argument. Path, query and header values are text on the wire, so a
-            /// string that spells the value (`"10"`, `"true"`) or a scalar where text is wanted
-            /// is accepted too.
+            /// An optional argument. Path, query and header values are text on the wire, so an
+            /// example may spell a scalar as text (`"10"`, `"true"`), text as a scalar, or a list
+            /// as its comma-separated text: each is tried when the value itself does not fit.
             fn opt<T: DeserializeOwned>(&self, path: &[&str]) -> Result<Option<T>, String> {
                 let Some(value) = self.find(path) else { return Ok(None) };
-                serde_json::from_value(value.clone())
-                    .or_else(|error| {
-                        let text = match value {
-                            Value::String(s) => serde_json::from_str(s).ok(),
-                            Value::Number(_) | Value::Bool(_) => Some(Value::String(value.to_string())),
-                            _ => None,
-                        };
-                        text.and_then(|v| serde_json::from_value(v).ok()).ok_or(error)
-                    })
-                    .map(Some)
-                    .map_err(|e| format!("{}: parameter `{}`: {e}", self.operation, path.join(".")))
+                let error = match serde_json::from_value(value.clone()) {
+                    Ok(value) => return Ok(Some(value)),
+                    Err(error) => format!("{}: parameter `{}`: {error}", self.operation, path.join(".")),
+                };
+                let text = match value {
+                    Value::String(text) => text.clone(),
+                    Value::Number(_) | Value::Bool(_) => value.to_string(),
+                    _ => return Err(error),
+                };
+                let item = |text: &str| serde_json::from_str(text).unwrap_or_else(|_| Value::from(text));
+                let spellings = [
+                    Value::from(text.as_str()),
+                    item(&text),
+                    text.split(',').map(Value::from).collect(),
+                    text.split(',').map(item).collect(),
+                ];
+                spellings.into_iter().find_map(|v| serde_json::from_value(v).ok()).map(Some).ok_or(error)
             }
 
             /// A required argument.
@@ -126,7 +132,9 @@ pub fn replay_items(model: &CodeModel) -> TokenStream {
 
             fn done<T: Serialize, H, E>(&self, result: Result<runtime::Response<T, H>, runtime::Error<E>>) -> Result<Replayed, String> {
                 let response = result.map_err(|e| format!("{}: the call failed: {e}", self.operation))?;
-                let value = serde_json::to_value(response.value())
+                // Through text, as a request would carry it (`to_value` would widen an `f32`).
+                let value = serde_json::to_vec(response.value())
+                    .and_then(|text| serde_json::from_slice(&text))
                     .map_err(|e| format!("{}: cannot serialize the typed value: {e}", self.operation))?;
                 Ok(replayed(&response, value))
             }
@@ -255,7 +263,7 @@ fn client_for(model: &CodeModel) -> TokenStream {
     let key_doc = match model.client.auth.first() {
         Some(Auth::ApiKeyHeader { name } | Auth::ApiKeyQuery { name }) => {
             args.push(quote!(a.key(#name)));
-            format!(" The API key is the example's parameter `{name}` when it has one, else a dummy.")
+            format!("\nThe API key is the example's parameter `{name}` when it has one, else a dummy.")
         }
         None => String::new(),
     };
@@ -263,10 +271,10 @@ fn client_for(model: &CodeModel) -> TokenStream {
     if fixed_host {
         setters.insert(0, quote!(let builder = builder.endpoint(base);));
     }
-    let doc = format!(
-        " A client that sends every request to `base` (scheme, host and port), with the other client \
-         parameters taken from an example's `parameters` by wire name.{key_doc}"
-    );
+    let doc = doc_attrs(&format!(
+        "A client that sends every request to `base` (scheme, host and port), with the other\n\
+         client parameters taken from an example's `parameters` by wire name.{key_doc}"
+    ));
     let key_fn = (!model.client.auth.is_empty()).then(|| {
         quote! {
             impl Args<'_> {
@@ -292,7 +300,7 @@ fn client_for(model: &CodeModel) -> TokenStream {
         (quote!(_parameters), quote!())
     };
     quote! {
-        #[doc = #doc]
+        #doc
         pub fn client_for(base: &str, #parameters: &Value) -> Result<crate::Client, String> {
             #args_binding
             let builder = crate::Client::builder(#(#args),*);

@@ -71,7 +71,16 @@ const RESERVED_BUILDERS: &[&str] = &[
     "Method", "Response", "Option", "Vec", "String", "Box", "Result", "Some", "None", "Ok", "Err",
 ];
 /// Names a request builder uses for itself: parameters may not take them.
-const RESERVED_PARAMS: &[&str] = &["client", "options", "header", "send", "into_future"];
+const RESERVED_PARAMS: &[&str] = &[
+    "client",
+    "options",
+    "header",
+    "send",
+    "into_future",
+    "timeout",
+    "retry",
+    "into_pages",
+];
 /// Fields of the client and its builder: client parameters may not take them.
 const RESERVED_CLIENT_FIELDS: &[&str] = &["pipeline", "options", "api_key", "build", "new", "builder"];
 /// Client methods that group accessors and client-level operations may not take.

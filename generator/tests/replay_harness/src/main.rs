@@ -513,17 +513,13 @@ async fn replay(spec: &mut Spec, example: &Example) -> Result<(), String> {
     let binary = example.binary_response(status);
     let body = response.get("body");
     let mut headers = example_headers(response);
-    let reply_body = match body {
-        None => Vec::new(),
-        Some(Value::String(text)) if binary => text.clone().into_bytes(),
-        Some(body) => {
-            headers.push(("content-type".into(), "application/json".into()));
-            body.to_string().into_bytes()
-        }
+    // A binary body is the example's string; anything else is sent as JSON.
+    let (content_type, reply_body) = match body {
+        None => (None, Vec::new()),
+        Some(Value::String(text)) if binary => (Some("application/octet-stream"), text.clone().into_bytes()),
+        Some(body) => (Some("application/json"), body.to_string().into_bytes()),
     };
-    if binary {
-        headers.push(("content-type".into(), "application/octet-stream".into()));
-    }
+    headers.extend(content_type.map(|t| ("content-type".to_string(), t.to_string())));
     let sent_bytes = reply_body.len();
     let server = Server::start(Reply {
         status,
@@ -547,7 +543,7 @@ async fn replay(spec: &mut Spec, example: &Example) -> Result<(), String> {
         return Err(format!("status {} instead of the example's {status}", outcome.status));
     }
     if binary {
-        if outcome.value != Value::from(sent_bytes) {
+        if outcome.value != sent_bytes {
             return Err(format!("binary value {} instead of {sent_bytes} bytes", outcome.value));
         }
         return Ok(());
@@ -587,7 +583,13 @@ fn check_request(
     let decoded: Vec<Value> = request
         .path
         .split('/')
-        .map(|segment| Value::String(percent_encoding::percent_decode_str(segment).decode_utf8_lossy().into_owned()))
+        .map(|segment| {
+            Value::String(
+                percent_encoding::percent_decode_str(segment)
+                    .decode_utf8_lossy()
+                    .into_owned(),
+            )
+        })
         .collect();
     let expected: Vec<Value> = expected_path.split('/').map(|s| Value::String(s.to_string())).collect();
     check_equivalent(
@@ -608,9 +610,21 @@ fn check_request(
         }
     }
     for (name, _) in &expected {
-        let want: Vec<Value> = expected.iter().filter(|(n, _)| n == name).map(|(_, v)| Value::from(v.as_str())).collect();
-        let got: Vec<Value> = sent.iter().filter(|(n, _)| n == name).map(|(_, v)| Value::from(v.as_str())).collect();
-        check_equivalent(&format!("query parameter `{name}`"), &Value::Array(want), &Value::Array(got))?;
+        let want: Vec<Value> = expected
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| Value::from(v.as_str()))
+            .collect();
+        let got: Vec<Value> = sent
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| Value::from(v.as_str()))
+            .collect();
+        check_equivalent(
+            &format!("query parameter `{name}`"),
+            &Value::Array(want),
+            &Value::Array(got),
+        )?;
     }
     for (name, value) in &sent {
         if expected.iter().any(|(n, _)| n == name) {
@@ -641,11 +655,16 @@ fn check_request(
         }
     }
     for name in spec.key_headers() {
-        let key = arguments.iter().find(|(n, _)| n.eq_ignore_ascii_case(&name)).map(|(_, v)| scalar_text(v));
+        let key = arguments
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(&name))
+            .map(|(_, v)| scalar_text(v));
         if let Some(key) = key {
             let got = request.header(&name);
             if got != Some(key.as_str()) {
-                return Err(format!("API key header `{name}` is {got:?}, the example's key is {key:?}"));
+                return Err(format!(
+                    "API key header `{name}` is {got:?}, the example's key is {key:?}"
+                ));
             }
         }
     }
@@ -658,20 +677,16 @@ fn check_request(
         let schema = &parameter["schema"];
         let is_binary = schema["format"] == "binary" || schema["format"] == "file" || schema["type"] == "file";
         match arguments.get(name).filter(|v| !v.is_null()) {
-            Some(Value::String(text)) if is_binary => {
-                if request.body != text.as_bytes() {
-                    return Err(format!(
-                        "the binary body is {:?}, the example's is {text:?}",
-                        String::from_utf8_lossy(&request.body)
-                    ));
-                }
-            }
+            Some(Value::String(text)) if is_binary => same_bytes(&request.body, text)?,
             Some(body) => {
                 if !content_type.contains("json") {
                     return Err(format!("content-type {content_type:?} for a JSON body"));
                 }
                 let sent: Value = serde_json::from_slice(&request.body).map_err(|e| {
-                    format!("the request body is not JSON ({e}): {}", String::from_utf8_lossy(&request.body))
+                    format!(
+                        "the request body is not JSON ({e}): {}",
+                        String::from_utf8_lossy(&request.body)
+                    )
                 })?;
                 check_equivalent("the request body", body, &sent)?;
             }
@@ -713,6 +728,17 @@ fn check_request(
     Ok(())
 }
 
+/// A binary body must be the bytes of the example's string.
+fn same_bytes(body: &[u8], text: &str) -> Result<(), String> {
+    if body == text.as_bytes() {
+        return Ok(());
+    }
+    Err(format!(
+        "the binary body is {:?}, the example's is {text:?}",
+        String::from_utf8_lossy(body)
+    ))
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -743,7 +769,12 @@ async fn main() -> ExitCode {
             }
             Err(reason) => {
                 failed += 1;
-                println!("FAIL {name} {} {}: {}", example.operation_id, example.name, reason.replace('\n', " "));
+                println!(
+                    "FAIL {name} {} {}: {}",
+                    example.operation_id,
+                    example.name,
+                    reason.replace('\n', " ")
+                );
             }
         }
     }

@@ -1,0 +1,112 @@
+//! `x-ms-pageable`: walking the pages of a list.
+
+use super::*;
+
+/// One page of an `x-ms-pageable` operation's results.
+pub trait Page: DeserializeOwned + Send + 'static {
+    /// What the page lists.
+    type Item;
+
+    /// The URL of the next page, if there is one.
+    fn next_link(&self) -> Option<&str>;
+
+    /// The items of this page.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+type PageFuture<P, E> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<P, Error<E>>> + Send>>;
+
+enum PagerState<P, E> {
+    /// A page is being fetched.
+    Fetching(PageFuture<P, E>),
+    /// The next page is at this link.
+    Next(String),
+    Done,
+}
+
+/// The pages of a pageable operation's results: a [`futures_core::Stream`] of pages that follows
+/// each page's next link (same scheme, host and port only), or call [`Pager::next_page`].
+pub struct Pager<P, E> {
+    pipeline: Pipeline,
+    options: RequestOptions,
+    expected: &'static [u16],
+    state: PagerState<P, E>,
+}
+
+impl<P, E> fmt::Debug for Pager<P, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pager")
+            .field("pipeline", &self.pipeline)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<P: Page, E: DeserializeOwned + Send + 'static> Pager<P, E> {
+    /// Pages starting with the one `first` fetches.
+    pub fn new(
+        pipeline: Pipeline,
+        options: RequestOptions,
+        expected: &'static [u16],
+        first: impl std::future::Future<Output = Result<P, Error<E>>> + Send + 'static,
+    ) -> Self {
+        Pager {
+            pipeline,
+            options,
+            expected,
+            state: PagerState::Fetching(Box::pin(first)),
+        }
+    }
+
+    /// The next page, or `None` after the last one (or after an error).
+    pub async fn next_page(&mut self) -> Option<Result<P, Error<E>>> {
+        std::future::poll_fn(|cx| futures_core::Stream::poll_next(std::pin::Pin::new(&mut *self), cx)).await
+    }
+
+    /// Every item of every page.
+    pub async fn all_items(mut self) -> Result<Vec<P::Item>, Error<E>> {
+        let mut items = Vec::new();
+        while let Some(page) = self.next_page().await {
+            items.extend(page?.into_items());
+        }
+        Ok(items)
+    }
+
+    fn fetch(&self, link: String) -> PageFuture<P, E> {
+        let (pipeline, options, expected) = (self.pipeline.clone(), self.options.clone(), self.expected);
+        Box::pin(async move {
+            let response = pipeline.send(Request::new(Method::GET, link), options).await?;
+            response.json::<P, (), E>(expected).map(Response::into_value)
+        })
+    }
+}
+
+impl<P: Page, E: DeserializeOwned + Send + 'static> futures_core::Stream for Pager<P, E> {
+    type Item = Result<P, Error<E>>;
+
+    fn poll_next(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            match &mut this.state {
+                PagerState::Done => return std::task::Poll::Ready(None),
+                PagerState::Next(link) => {
+                    let link = std::mem::take(link);
+                    this.state = PagerState::Fetching(this.fetch(link));
+                }
+                PagerState::Fetching(future) => {
+                    let result = std::task::ready!(future.as_mut().poll(cx));
+                    this.state = match &result {
+                        Ok(page) => match page.next_link() {
+                            Some(link) if !link.is_empty() => PagerState::Next(link.to_string()),
+                            _ => PagerState::Done,
+                        },
+                        Err(_) => PagerState::Done,
+                    };
+                    return std::task::Poll::Ready(Some(result));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,624 @@
+//! The client's pipeline: every request passes through a chain of policies — per-call headers,
+//! user agent, retries, authentication, any policies the user adds — and then the transport.
+//!
+//! Operations only build a [`Request`]; everything that is the same for all of them lives here.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::{Duration, Instant};
+
+use super::*;
+
+/// A boxed, sendable future (what policies return).
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+// ----- settings ----------------------------------------------------------------------------------
+
+/// When and how often a failed attempt is tried again.
+///
+/// Connection errors, timeouts of one attempt, and the statuses 408, 429, 500, 502, 503 and 504
+/// are retried; no other 4xx is. The wait before a retry is what the service asks for
+/// (`retry-after-ms`, `x-ms-retry-after-ms`, or `Retry-After` in seconds or as an HTTP date), else
+/// an exponential backoff with jitter, capped by `max_delay`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryOptions {
+    max_retries: u32,
+    initial_delay: Duration,
+    max_delay: Duration,
+    max_elapsed: Duration,
+}
+
+impl Default for RetryOptions {
+    fn default() -> Self {
+        RetryOptions {
+            max_retries: 3,
+            initial_delay: Duration::from_millis(800),
+            max_delay: Duration::from_secs(60),
+            max_elapsed: Duration::from_secs(120),
+        }
+    }
+}
+
+impl RetryOptions {
+    /// No retries at all.
+    pub fn none() -> Self {
+        RetryOptions {
+            max_retries: 0,
+            ..Self::default()
+        }
+    }
+
+    /// Retries after the first attempt (default 3).
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.max_retries = max_retries;
+        self
+    }
+
+    /// The first backoff delay, doubled for each further retry (default 800 ms).
+    pub fn initial_delay(mut self, delay: Duration) -> Self {
+        self.initial_delay = delay;
+        self
+    }
+
+    /// The longest single wait, whatever the service asks for (default 60 s).
+    pub fn max_delay(mut self, delay: Duration) -> Self {
+        self.max_delay = delay;
+        self
+    }
+
+    /// No retry starts once attempts and waits would take longer than this (default 120 s).
+    pub fn max_elapsed(mut self, elapsed: Duration) -> Self {
+        self.max_elapsed = elapsed;
+        self
+    }
+}
+
+/// How the pipeline waits between attempts. Replace it (see [`ClientOptions::sleeper`]) to make
+/// tests instant or to record the waits.
+pub trait Sleeper: Send + Sync + fmt::Debug {
+    /// Waits for `duration`.
+    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()>;
+}
+
+/// Waits with `tokio::time::sleep`.
+#[derive(Debug, Default)]
+pub struct TokioSleeper;
+
+impl Sleeper for TokioSleeper {
+    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
+        Box::pin(tokio::time::sleep(duration))
+    }
+}
+
+/// Settings shared by every call of a client.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    http: Option<reqwest::Client>,
+    user_agent: Option<String>,
+    retry: RetryOptions,
+    timeout: Option<Duration>,
+    try_timeout: Option<Duration>,
+    sleeper: Arc<dyn Sleeper>,
+    policies: Vec<Arc<dyn Policy>>,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            http: None,
+            user_agent: None,
+            retry: RetryOptions::default(),
+            timeout: None,
+            try_timeout: None,
+            sleeper: Arc::new(TokioSleeper),
+            policies: Vec::new(),
+        }
+    }
+}
+
+impl ClientOptions {
+    /// Uses this `reqwest::Client` (its pool, proxy and TLS settings) instead of a new one.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Sets the `User-Agent` header.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// How failed attempts are retried (default: [`RetryOptions::default`]).
+    pub fn retry(mut self, retry: RetryOptions) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Gives up on a call, all attempts and waits included, after `timeout` (default: none).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Gives up on one attempt after `timeout`; the attempt is then retried (default: none).
+    pub fn try_timeout(mut self, timeout: Duration) -> Self {
+        self.try_timeout = Some(timeout);
+        self
+    }
+
+    /// Waits between attempts with `sleeper`.
+    pub fn sleeper(mut self, sleeper: Arc<dyn Sleeper>) -> Self {
+        self.sleeper = sleeper;
+        self
+    }
+
+    /// Adds a policy that runs on every attempt, after authentication, before the transport.
+    pub fn policy(mut self, policy: Arc<dyn Policy>) -> Self {
+        self.policies.push(policy);
+        self
+    }
+}
+
+/// Expands a host template such as `{Endpoint}/svc/v1.0` with the client's parameters:
+/// `(name, value, skip_url_encoding)`.
+pub fn expand_host<E>(template: &str, parameters: &[(&str, &str, bool)]) -> Result<String, Error<E>> {
+    let mut url = template.to_string();
+    for (name, value, skip) in parameters {
+        let value = if *skip {
+            value.to_string()
+        } else {
+            path_param(value, false)
+        };
+        url = url.replace(&format!("{{{name}}}"), &value);
+    }
+    let url = url.trim_end_matches('/').to_string();
+    match reqwest::Url::parse(&url) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.has_host() => Ok(url),
+        Ok(parsed) => Err(Error::Config(format!(
+            "the endpoint must be an http or https URL, not a `{}` URL",
+            parsed.scheme()
+        ))),
+        Err(e) => Err(Error::Config(format!("the endpoint does not make a valid URL: {e}"))),
+    }
+}
+
+// ----- policies ----------------------------------------------------------------------------------
+
+/// A request as the policies see it. The body is `Bytes`, so every attempt sends it whole.
+#[derive(Debug, Clone)]
+pub struct HttpRequest {
+    pub method: Method,
+    pub url: reqwest::Url,
+    pub headers: HeaderMap,
+    pub body: Option<Bytes>,
+}
+
+/// Why a request got no response.
+#[derive(Debug)]
+pub enum SendError {
+    /// Connecting, sending or receiving failed.
+    Transport(reqwest::Error),
+    /// Something about the request is unusable (a bad header, a refused link).
+    Config(String),
+    /// The call's time limit passed.
+    Timeout(Duration),
+    /// Every attempt failed; `last` is how the last one did.
+    Exhausted { attempts: u32, last: Box<SendError> },
+}
+
+impl SendError {
+    fn into_error<E>(self) -> Error<E> {
+        match self {
+            SendError::Transport(e) => Error::Transport(e),
+            SendError::Config(message) => Error::Config(message),
+            SendError::Timeout(limit) => Error::Timeout(limit),
+            SendError::Exhausted { attempts, last } => Error::RetriesExhausted {
+                attempts,
+                last: Box::new(last.into_error()),
+            },
+        }
+    }
+}
+
+/// What a policy returns: a response, with the number of attempts it took.
+pub type PolicyResult = Result<RawResponse, SendError>;
+
+/// Per-call state the policies share.
+#[derive(Debug)]
+pub struct CallContext {
+    /// The call's own options (custom headers, retry, timeout).
+    pub options: RequestOptions,
+    /// The retry settings in force for this call.
+    pub retry: RetryOptions,
+}
+
+/// A step of the pipeline. Implement it to add behaviour to every request of a client (see
+/// [`ClientOptions::policy`]).
+pub trait Policy: Send + Sync + fmt::Debug {
+    /// Handles `request`, normally by changing it and passing it on with `next.send`.
+    fn send<'a>(&'a self, ctx: &'a CallContext, request: HttpRequest, next: Next<'a>) -> BoxFuture<'a, PolicyResult>;
+}
+
+/// The rest of the pipeline after a policy.
+#[derive(Clone, Copy)]
+pub struct Next<'a> {
+    rest: &'a [Arc<dyn Policy>],
+    transport: &'a Transport,
+}
+
+impl<'a> Next<'a> {
+    /// Passes `request` to the next policy, or to the transport after the last one.
+    pub fn send(self, ctx: &'a CallContext, request: HttpRequest) -> BoxFuture<'a, PolicyResult> {
+        match self.rest.split_first() {
+            Some((policy, rest)) => policy.send(
+                ctx,
+                request,
+                Next {
+                    rest,
+                    transport: self.transport,
+                },
+            ),
+            None => self.transport.send(request),
+        }
+    }
+}
+
+fn insert_header(headers: &mut HeaderMap, name: &str, value: &str, sensitive: bool) -> Result<(), SendError> {
+    let header_name = reqwest::header::HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| SendError::Config(format!("`{name}` is not a valid header name")))?;
+    let mut header_value = reqwest::header::HeaderValue::from_str(value)
+        .map_err(|_| SendError::Config(format!("the value of header `{name}` is not a valid header value")))?;
+    header_value.set_sensitive(sensitive);
+    headers.insert(header_name, header_value);
+    Ok(())
+}
+
+/// Adds the call's custom headers (AutoRest's `custom_headers`).
+#[derive(Debug)]
+struct CustomHeadersPolicy;
+
+impl Policy for CustomHeadersPolicy {
+    fn send<'a>(
+        &'a self,
+        ctx: &'a CallContext,
+        mut request: HttpRequest,
+        next: Next<'a>,
+    ) -> BoxFuture<'a, PolicyResult> {
+        Box::pin(async move {
+            for (name, value) in &ctx.options.headers {
+                insert_header(&mut request.headers, name, value, false)?;
+            }
+            next.send(ctx, request).await
+        })
+    }
+}
+
+/// Sets `User-Agent`.
+#[derive(Debug)]
+struct UserAgentPolicy(String);
+
+impl Policy for UserAgentPolicy {
+    fn send<'a>(
+        &'a self,
+        ctx: &'a CallContext,
+        mut request: HttpRequest,
+        next: Next<'a>,
+    ) -> BoxFuture<'a, PolicyResult> {
+        Box::pin(async move {
+            if !request.headers.contains_key(reqwest::header::USER_AGENT) {
+                insert_header(&mut request.headers, "user-agent", &self.0, false)?;
+            }
+            next.send(ctx, request).await
+        })
+    }
+}
+
+/// Authenticates each attempt, as the spec's `securityDefinitions` say.
+#[derive(Debug)]
+struct AuthPolicy(Credential);
+
+impl Policy for AuthPolicy {
+    fn send<'a>(
+        &'a self,
+        ctx: &'a CallContext,
+        mut request: HttpRequest,
+        next: Next<'a>,
+    ) -> BoxFuture<'a, PolicyResult> {
+        Box::pin(async move {
+            match &self.0 {
+                Credential::None => {}
+                Credential::ApiKeyHeader { name, key } => insert_header(&mut request.headers, name, &key.0, true)?,
+                Credential::ApiKeyQuery { name, key } => {
+                    request.url.query_pairs_mut().append_pair(name, &key.0);
+                }
+            }
+            next.send(ctx, request).await
+        })
+    }
+}
+
+/// Statuses worth another attempt.
+const RETRY_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
+
+/// Retries failed attempts with backoff (see [`RetryOptions`]).
+#[derive(Debug)]
+struct RetryPolicy {
+    sleeper: Arc<dyn Sleeper>,
+}
+
+impl Policy for RetryPolicy {
+    fn send<'a>(&'a self, ctx: &'a CallContext, request: HttpRequest, next: Next<'a>) -> BoxFuture<'a, PolicyResult> {
+        Box::pin(async move {
+            let retry = &ctx.retry;
+            let started = Instant::now();
+            let mut attempt: u32 = 0;
+            loop {
+                attempt += 1;
+                let result = next.send(ctx, request.clone()).await;
+                let (retryable, asked) = match &result {
+                    Ok(response) => (
+                        RETRY_STATUSES.contains(&response.status.as_u16()),
+                        retry_after(&response.headers),
+                    ),
+                    Err(SendError::Transport(e)) => {
+                        (e.is_connect() || e.is_timeout() || e.is_request() || e.is_body(), None)
+                    }
+                    Err(_) => (false, None),
+                };
+                let delay = asked.unwrap_or_else(|| backoff(retry, attempt)).min(retry.max_delay);
+                let out_of_time = started.elapsed() + delay > retry.max_elapsed;
+                if !retryable || attempt > retry.max_retries || out_of_time {
+                    return match result {
+                        Ok(mut response) => {
+                            response.attempts = attempt;
+                            Ok(response)
+                        }
+                        Err(e) if retryable && attempt > 1 => Err(SendError::Exhausted {
+                            attempts: attempt,
+                            last: Box::new(e),
+                        }),
+                        Err(e) => Err(e),
+                    };
+                }
+                tracing::warn!(
+                    attempt,
+                    delay_ms = delay.as_millis() as u64,
+                    status = result.as_ref().ok().map(|r| r.status.as_u16()),
+                    error = result.as_ref().err().map(|e| format!("{e:?}")),
+                    "retrying"
+                );
+                self.sleeper.sleep(delay).await;
+            }
+        })
+    }
+}
+
+/// The wait a response asks for: `retry-after-ms`, `x-ms-retry-after-ms`, or `Retry-After` in
+/// seconds or as an HTTP date.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
+    for name in ["retry-after-ms", "x-ms-retry-after-ms"] {
+        if let Some(ms) = text(name)
+            .and_then(|t| t.parse::<f64>().ok())
+            .filter(|ms| ms.is_finite() && *ms >= 0.0)
+        {
+            return Some(Duration::from_secs_f64(ms / 1000.0));
+        }
+    }
+    let value = text("retry-after")?;
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = time::OffsetDateTime::parse_header(value).ok()?;
+    let wait = at - time::OffsetDateTime::now_utc();
+    Some(Duration::try_from(wait).unwrap_or(Duration::ZERO))
+}
+
+/// Exponential backoff with ±20% jitter: `initial * 2^(attempt-1)`.
+fn backoff(retry: &RetryOptions, attempt: u32) -> Duration {
+    let base = retry
+        .initial_delay
+        .saturating_mul(2u32.saturating_pow(attempt.saturating_sub(1)));
+    // A little randomness without a dependency: the clock's nanoseconds, mixed.
+    let seed = u64::from(time::OffsetDateTime::now_utc().nanosecond()) ^ (u64::from(attempt) << 32);
+    let mixed = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 11;
+    let factor = 0.8 + (mixed % 4001) as f64 / 10_000.0;
+    base.mul_f64(factor)
+}
+
+/// Sends one attempt with `reqwest` and reads the whole response.
+#[derive(Debug)]
+pub struct Transport {
+    http: reqwest::Client,
+    try_timeout: Option<Duration>,
+}
+
+impl Transport {
+    fn send(&self, request: HttpRequest) -> BoxFuture<'_, PolicyResult> {
+        Box::pin(async move {
+            let started = Instant::now();
+            let (method, url) = (request.method.clone(), redacted(&request.url));
+            let mut builder = self.http.request(request.method, request.url).headers(request.headers);
+            if let Some(body) = request.body {
+                builder = builder.body(body);
+            }
+            if let Some(timeout) = self.try_timeout {
+                builder = builder.timeout(timeout);
+            }
+            // The URL may carry an API key in its query: never let it reach an error message.
+            let result = async {
+                let response = builder.send().await?;
+                let (status, headers) = (response.status(), response.headers().clone());
+                let body = response.bytes().await?;
+                Ok::<_, reqwest::Error>(RawResponse {
+                    status,
+                    headers,
+                    body,
+                    attempts: 1,
+                })
+            }
+            .await
+            .map_err(|e| SendError::Transport(e.without_url()));
+            let elapsed_ms = started.elapsed().as_millis() as u64;
+            match &result {
+                Ok(response) => {
+                    tracing::debug!(%method, url = %url, status = response.status.as_u16(), elapsed_ms, "attempt")
+                }
+                Err(e) => tracing::debug!(%method, url = %url, error = ?e, elapsed_ms, "attempt failed"),
+            }
+            result
+        })
+    }
+}
+
+/// A URL without its query, for logs (a query may hold a key).
+fn redacted(url: &reqwest::Url) -> String {
+    let mut url = url.clone();
+    if url.query().is_some() {
+        url.set_query(Some("<redacted>"));
+    }
+    url.to_string()
+}
+
+// ----- the pipeline ------------------------------------------------------------------------------
+
+/// Sends requests through the policies. Cheap to clone; shared by a client and its builders.
+#[derive(Clone)]
+pub struct Pipeline {
+    inner: Arc<PipelineInner>,
+}
+
+struct PipelineInner {
+    base_url: String,
+    retry: RetryOptions,
+    timeout: Option<Duration>,
+    /// Custom headers, user agent, retry, authentication, then the user's policies.
+    policies: Vec<Arc<dyn Policy>>,
+    transport: Transport,
+}
+
+impl fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("base_url", &self.inner.base_url)
+            .field("policies", &self.inner.policies)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Pipeline {
+    /// A pipeline for `base_url` (see [`expand_host`]).
+    pub fn new(base_url: String, credential: Credential, options: ClientOptions, default_user_agent: &str) -> Self {
+        let user_agent = options.user_agent.unwrap_or_else(|| default_user_agent.to_string());
+        let mut policies: Vec<Arc<dyn Policy>> = vec![
+            Arc::new(CustomHeadersPolicy),
+            Arc::new(UserAgentPolicy(user_agent)),
+            Arc::new(RetryPolicy {
+                sleeper: options.sleeper,
+            }),
+            Arc::new(AuthPolicy(credential)),
+        ];
+        policies.extend(options.policies);
+        Pipeline {
+            inner: Arc::new(PipelineInner {
+                base_url,
+                retry: options.retry,
+                timeout: options.timeout,
+                policies,
+                transport: Transport {
+                    http: options.http.unwrap_or_default(),
+                    try_timeout: options.try_timeout,
+                },
+            }),
+        }
+    }
+
+    /// The base URL every path is appended to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// The URL of a request path: relative to the base URL, or an absolute URL (a next-page
+    /// link) that must have the base URL's scheme, host and port, so that the API key is never
+    /// sent to a server the client was not pointed at.
+    fn url(&self, path: &str) -> Result<reqwest::Url, SendError> {
+        let base = &self.inner.base_url;
+        let parse = |text: &str| {
+            reqwest::Url::parse(text).map_err(|e| SendError::Config(format!("the request URL is not valid: {e}")))
+        };
+        if !(path.starts_with("http://") || path.starts_with("https://")) {
+            return parse(&format!("{base}{path}"));
+        }
+        let (url, base) = (parse(path)?, parse(base)?);
+        if url.origin() != base.origin() {
+            return Err(SendError::Config(format!(
+                "refusing to follow a link to {} from a client of {}",
+                url.origin().ascii_serialization(),
+                base.origin().ascii_serialization()
+            )));
+        }
+        Ok(url)
+    }
+
+    /// Sends `request` through the policies and reads the whole response.
+    pub async fn send<E>(&self, request: Request, options: RequestOptions) -> Result<RawResponse, Error<E>> {
+        let inner = &*self.inner;
+        let timeout = options.timeout.or(inner.timeout);
+        let retry = options.retry.clone().unwrap_or_else(|| inner.retry.clone());
+        let ctx = CallContext { options, retry };
+        let span = tracing::info_span!("request", method = %request.method, path = %request.path);
+        let call = tracing::Instrument::instrument(
+            async {
+                let http_request = self.http_request(request)?;
+                let next = Next {
+                    rest: &inner.policies,
+                    transport: &inner.transport,
+                };
+                next.send(&ctx, http_request).await
+            },
+            span,
+        );
+        let result = match timeout {
+            Some(limit) => tokio::time::timeout(limit, call)
+                .await
+                .unwrap_or(Err(SendError::Timeout(limit))),
+            None => call.await,
+        };
+        result.map_err(SendError::into_error)
+    }
+
+    /// The URL, query, headers and body of an operation's request.
+    fn http_request(&self, request: Request) -> Result<HttpRequest, SendError> {
+        let mut url = self.url(&request.path)?;
+        if !request.query.is_empty() {
+            let encoded: Vec<String> = request
+                .query
+                .iter()
+                .map(|(k, v)| {
+                    let k = percent_encoding::utf8_percent_encode(k, UNRESERVED);
+                    let v = percent_encoding::utf8_percent_encode(v, UNRESERVED);
+                    format!("{k}={v}")
+                })
+                .collect();
+            let query = match url.query() {
+                Some(existing) if !existing.is_empty() => format!("{existing}&{}", encoded.join("&")),
+                _ => encoded.join("&"),
+            };
+            url.set_query(Some(&query));
+        }
+        let mut headers = HeaderMap::new();
+        if let Some((content_type, _)) = &request.body {
+            insert_header(&mut headers, "content-type", content_type, false)?;
+        }
+        for (name, value) in &request.headers {
+            insert_header(&mut headers, name, value, false)?;
+        }
+        Ok(HttpRequest {
+            method: request.method,
+            url,
+            headers,
+            body: request.body.map(|(_, body)| body),
+        })
+    }
+}

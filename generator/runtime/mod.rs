@@ -1,0 +1,257 @@
+//! The hand-written runtime every generated client calls: request building, sending, response
+//! decoding, validation, errors and secrets. Generated operations stay declarative and short
+//! because the logic lives here, once.
+//!
+//! These files are written into each generated crate as `src/runtime/` by the generator, verbatim.
+
+use std::fmt;
+use std::sync::Arc;
+
+pub use bytes::Bytes;
+pub use reqwest::header::HeaderMap;
+pub use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+// ----- secrets ---------------------------------------------------------------------------------
+
+/// An API key. It is never shown by `Debug`, and has no `Display`.
+#[derive(Clone)]
+pub struct ApiKey(Arc<str>);
+
+impl ApiKey {
+    /// Wraps a key.
+    pub fn new(key: impl Into<String>) -> Self {
+        ApiKey(Arc::from(key.into()))
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ApiKey(<redacted>)")
+    }
+}
+
+impl From<String> for ApiKey {
+    fn from(key: String) -> Self {
+        ApiKey::new(key)
+    }
+}
+
+impl From<&str> for ApiKey {
+    fn from(key: &str) -> Self {
+        ApiKey::new(key)
+    }
+}
+
+/// How the client authenticates, as the spec's `securityDefinitions` say.
+#[derive(Debug, Clone)]
+pub enum Credential {
+    /// No authentication.
+    None,
+    /// An API key in the header `name`.
+    ApiKeyHeader { name: &'static str, key: ApiKey },
+    /// An API key in the query parameter `name`.
+    ApiKeyQuery { name: &'static str, key: ApiKey },
+}
+
+// ----- errors ----------------------------------------------------------------------------------
+
+/// A spec constraint that an argument broke.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Constraint {
+    /// `maxLength`
+    MaxLength(u64),
+    /// `minLength`
+    MinLength(u64),
+    /// `pattern` (a regular expression the whole value must match)
+    Pattern(&'static str),
+    /// `maximum` (`exclusiveMaximum` when `exclusive`)
+    Maximum { limit: f64, exclusive: bool },
+    /// `minimum` (`exclusiveMinimum` when `exclusive`)
+    Minimum { limit: f64, exclusive: bool },
+    /// `multipleOf`
+    MultipleOf(f64),
+    /// `maxItems`
+    MaxItems(u64),
+    /// `minItems`
+    MinItems(u64),
+    /// `uniqueItems`
+    UniqueItems,
+}
+
+impl fmt::Display for Constraint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Constraint::MaxLength(n) => write!(f, "maxLength {n}"),
+            Constraint::MinLength(n) => write!(f, "minLength {n}"),
+            Constraint::Pattern(p) => write!(f, "pattern {p}"),
+            Constraint::Maximum {
+                limit,
+                exclusive: false,
+            } => write!(f, "maximum {limit}"),
+            Constraint::Maximum { limit, exclusive: true } => write!(f, "exclusiveMaximum {limit}"),
+            Constraint::Minimum {
+                limit,
+                exclusive: false,
+            } => write!(f, "minimum {limit}"),
+            Constraint::Minimum { limit, exclusive: true } => write!(f, "exclusiveMinimum {limit}"),
+            Constraint::MultipleOf(m) => write!(f, "multipleOf {m}"),
+            Constraint::MaxItems(n) => write!(f, "maxItems {n}"),
+            Constraint::MinItems(n) => write!(f, "minItems {n}"),
+            Constraint::UniqueItems => write!(f, "uniqueItems"),
+        }
+    }
+}
+
+/// An argument that failed validation; converts into [`Error::Validation`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invalid {
+    /// The parameter, as the Rust method names it.
+    pub parameter: &'static str,
+    /// The rule it broke.
+    pub constraint: Constraint,
+}
+
+/// Everything that can go wrong with a call. `E` is the error body the spec documents.
+///
+/// No variant holds the API key or the request headers, so neither `Debug` nor `Display` can
+/// show a secret.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error<E = serde_json::Value> {
+    /// An argument broke a constraint of the spec; nothing was sent.
+    Validation {
+        parameter: &'static str,
+        constraint: Constraint,
+    },
+    /// The client was configured with something unusable (for example an endpoint that is not
+    /// an http(s) URL, or a custom header that is not a valid header).
+    Config(String),
+    /// The request could not be sent or the response not received.
+    Transport(reqwest::Error),
+    /// The service answered with a status the operation does not document as success.
+    Status(Box<StatusError<E>>),
+    /// A success response whose body is not what the spec says.
+    Deserialize {
+        status: StatusCode,
+        body: Bytes,
+        source: serde_json::Error,
+    },
+    /// A documented response header whose value is not of its documented type.
+    Header { name: &'static str, message: String },
+    /// A request body that could not be serialized.
+    Serialize(serde_json::Error),
+    /// The call's time limit (client or per-call `timeout`) passed.
+    Timeout(std::time::Duration),
+    /// Every attempt the retry policy allowed failed; `last` is how the last one failed.
+    RetriesExhausted { attempts: u32, last: Box<Error<E>> },
+}
+
+/// An answer with an undocumented status (boxed in [`Error::Status`] to keep `Result`s small).
+#[derive(Debug)]
+pub struct StatusError<E> {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// The raw body.
+    pub body: Bytes,
+    /// The body parsed as the documented error type, when it is one.
+    pub error: Option<E>,
+}
+
+impl<E> Error<E> {
+    /// The HTTP status, when the service answered.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Status(e) => Some(e.status),
+            Error::Deserialize { status, .. } => Some(*status),
+            Error::RetriesExhausted { last, .. } => last.status(),
+            Error::Transport(e) => e.status(),
+            _ => None,
+        }
+    }
+
+    /// The typed error body the service sent, when it sent one.
+    pub fn api_error(&self) -> Option<&E> {
+        match self {
+            Error::Status(e) => e.error.as_ref(),
+            Error::RetriesExhausted { last, .. } => last.api_error(),
+            _ => None,
+        }
+    }
+}
+
+impl<E> From<Invalid> for Error<E> {
+    fn from(invalid: Invalid) -> Self {
+        Error::Validation {
+            parameter: invalid.parameter,
+            constraint: invalid.constraint,
+        }
+    }
+}
+
+/// Up to this many bytes of a body are shown by `Display`.
+const BODY_PREVIEW: usize = 512;
+
+fn preview(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(BODY_PREVIEW)]);
+    let more = if body.len() > BODY_PREVIEW { "…" } else { "" };
+    format!("{}{more}", text.trim())
+}
+
+impl<E> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Validation { parameter, constraint } => {
+                write!(
+                    f,
+                    "invalid argument `{parameter}`: it breaks the constraint {constraint}; nothing was sent"
+                )
+            }
+            Error::Config(message) => write!(f, "invalid client configuration: {message}"),
+            Error::Transport(e) => write!(f, "request failed: {e}"),
+            Error::Status(e) if e.body.is_empty() => write!(f, "the service answered {}", e.status),
+            Error::Status(e) => write!(f, "the service answered {}: {}", e.status, preview(&e.body)),
+            Error::Deserialize { status, source, .. } => {
+                write!(f, "the {status} response body is not what the spec describes: {source}")
+            }
+            Error::Header { name, message } => write!(f, "response header `{name}` is invalid: {message}"),
+            Error::Serialize(e) => write!(f, "the request body could not be serialized: {e}"),
+            Error::Timeout(limit) => write!(f, "the call did not finish within {limit:?}"),
+            Error::RetriesExhausted { attempts, last } => write!(f, "gave up after {attempts} attempts: {last}"),
+        }
+    }
+}
+
+impl<E: fmt::Debug + 'static> std::error::Error for Error<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport(e) => Some(e),
+            Error::Deserialize { source, .. } | Error::Serialize(source) => Some(source),
+            Error::RetriesExhausted { last, .. } => Some(last.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+mod macros;
+mod paging;
+mod pipeline;
+mod request;
+mod response;
+
+pub mod base64;
+pub mod date;
+pub mod duration;
+pub mod rfc1123;
+pub mod validate;
+
+#[allow(unused_imports)]
+pub(crate) use macros::*;
+pub use paging::*;
+pub use pipeline::*;
+pub use request::*;
+pub use response::*;

@@ -1,0 +1,341 @@
+//! Building requests: values in paths, queries and headers, per-call options, and bodies.
+
+use super::*;
+
+/// A value that can stand in a path segment, a query value or a header.
+pub trait ParamValue {
+    /// The value as the service expects it in text.
+    fn to_param(&self) -> String;
+}
+
+macro_rules! param_value_via_to_string {
+    ($($t:ty),*) => {
+        $(impl ParamValue for $t {
+            fn to_param(&self) -> String {
+                self.to_string()
+            }
+        })*
+    };
+}
+
+param_value_via_to_string!(String, str, bool, i32, i64, f32, f64, uuid::Uuid);
+
+impl<T: ParamValue + ?Sized> ParamValue for &T {
+    fn to_param(&self) -> String {
+        (**self).to_param()
+    }
+}
+
+impl ParamValue for time::OffsetDateTime {
+    fn to_param(&self) -> String {
+        self.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    }
+}
+
+impl ParamValue for time::Duration {
+    /// ISO 8601, as `format: duration` says.
+    fn to_param(&self) -> String {
+        duration::format(self)
+    }
+}
+
+impl ParamValue for Vec<u8> {
+    /// `format: byte` values travel as base64.
+    fn to_param(&self) -> String {
+        base64::encode(self)
+    }
+}
+
+impl ParamValue for time::Date {
+    fn to_param(&self) -> String {
+        let (y, m, d) = (self.year(), u8::from(self.month()), self.day());
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+/// Characters left as they are in a path segment or query value: RFC 3986 unreserved ones.
+pub(crate) const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A path parameter as one encoded segment (`/`, `?`, `%` and the like are escaped, and `.` or
+/// `..` cannot climb the path), or as it is when the spec says `x-ms-skip-url-encoding`.
+pub fn path_param(value: &impl ParamValue, skip_url_encoding: bool) -> String {
+    let text = value.to_param();
+    if skip_url_encoding {
+        return text;
+    }
+    match text.as_str() {
+        "." => "%2E".to_string(),
+        ".." => "%2E%2E".to_string(),
+        _ => percent_encoding::utf8_percent_encode(&text, UNRESERVED).to_string(),
+    }
+}
+
+/// Joins array items for one query or header value (`csv`, `ssv`, `tsv`, `pipes`).
+pub(crate) fn join_values<T: ParamValue>(values: &[T], separator: &str) -> String {
+    values
+        .iter()
+        .map(ParamValue::to_param)
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// Per-call settings: custom headers (AutoRest's `custom_headers`).
+#[derive(Clone, Default)]
+pub struct RequestOptions {
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) retry: Option<RetryOptions>,
+    pub(crate) timeout: Option<std::time::Duration>,
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Header values may be secrets: show the names only.
+        let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("RequestOptions")
+            .field("headers", &names)
+            .field("retry", &self.retry)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
+impl RequestOptions {
+    /// Adds a header sent with this call only (checked when the call is sent).
+    pub fn add_header(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.headers.push((name.into(), value.into()));
+    }
+
+    /// Retries this call as `retry` says, instead of as the client does.
+    pub fn set_retry(&mut self, retry: RetryOptions) {
+        self.retry = Some(retry);
+    }
+
+    /// Gives up on this call (all attempts and waits included) after `timeout`.
+    pub fn set_timeout(&mut self, timeout: std::time::Duration) {
+        self.timeout = Some(timeout);
+    }
+}
+
+/// An HTTP request, relative to the client's base URL.
+#[derive(Debug)]
+pub struct Request {
+    pub(crate) method: Method,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) headers: Vec<(&'static str, String)>,
+    pub(crate) body: Option<(String, Bytes)>,
+}
+
+impl Request {
+    /// A request for `path` (already encoded; see [`path_param`]).
+    pub fn new(method: Method, path: String) -> Self {
+        Request {
+            method,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, name: &'static str, value: &impl ParamValue) -> Self {
+        self.query.push((name.to_string(), value.to_param()));
+        self
+    }
+
+    /// Adds a query parameter when it is set.
+    pub fn query_opt(self, name: &'static str, value: Option<&impl ParamValue>) -> Self {
+        match value {
+            Some(v) => self.query(name, v),
+            None => self,
+        }
+    }
+
+    /// Adds an array query parameter: joined with `separator`, or repeated when `None` (`multi`).
+    pub fn query_list<T: ParamValue>(
+        mut self,
+        name: &'static str,
+        values: Option<&[T]>,
+        separator: Option<&str>,
+    ) -> Self {
+        match (values, separator) {
+            (Some(values), Some(sep)) => self.query.push((name.to_string(), join_values(values, sep))),
+            (Some(values), None) => {
+                self.query
+                    .extend(values.iter().map(|v| (name.to_string(), v.to_param())));
+            }
+            (None, _) => {}
+        }
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: &'static str, value: &impl ParamValue) -> Self {
+        self.headers.push((name, value.to_param()));
+        self
+    }
+
+    /// Adds a header when it is set.
+    pub fn header_opt(self, name: &'static str, value: Option<&impl ParamValue>) -> Self {
+        match value {
+            Some(v) => self.header(name, v),
+            None => self,
+        }
+    }
+
+    /// Adds an array header, joined with `separator`.
+    pub fn header_list<T: ParamValue>(mut self, name: &'static str, values: Option<&[T]>, separator: &str) -> Self {
+        if let Some(values) = values {
+            self.headers.push((name, join_values(values, separator)));
+        }
+        self
+    }
+
+    /// Sets the `Accept` header.
+    pub fn accept(mut self, media_type: &'static str) -> Self {
+        self.headers.push(("accept", media_type.to_string()));
+        self
+    }
+
+    /// Sets a JSON body.
+    pub fn json<E>(mut self, content_type: &'static str, body: &impl Serialize) -> Result<Self, Error<E>> {
+        let bytes = serde_json::to_vec(body).map_err(Error::Serialize)?;
+        self.body = Some((content_type.into(), Bytes::from(bytes)));
+        Ok(self)
+    }
+
+    /// Sets a raw body.
+    pub fn bytes(mut self, content_type: &'static str, body: impl Into<Bytes>) -> Self {
+        self.body = Some((content_type.into(), body.into()));
+        self
+    }
+
+    /// Sets a form body.
+    pub fn form(mut self, form: Form) -> Self {
+        let (content_type, body) = form.encode();
+        self.body = Some((content_type, body));
+        self
+    }
+}
+
+/// A form body (Swagger `formData`): `multipart/form-data`, or `application/x-www-form-urlencoded`
+/// when it holds no file.
+#[derive(Debug, Clone)]
+pub struct Form {
+    multipart: bool,
+    fields: Vec<(&'static str, FormValue)>,
+}
+
+#[derive(Debug, Clone)]
+enum FormValue {
+    Text(String),
+    File(Bytes),
+}
+
+impl Form {
+    /// An empty form; `multipart` chooses the encoding.
+    pub fn new(multipart: bool) -> Self {
+        Form {
+            multipart,
+            fields: Vec::new(),
+        }
+    }
+
+    /// Adds a text field when it is set.
+    pub fn text(mut self, name: &'static str, value: Option<&impl ParamValue>) -> Self {
+        if let Some(value) = value {
+            self.fields.push((name, FormValue::Text(value.to_param())));
+        }
+        self
+    }
+
+    /// Adds an array field (comma-separated) when it is set.
+    pub fn text_list<T: ParamValue>(mut self, name: &'static str, values: Option<&[T]>) -> Self {
+        if let Some(values) = values {
+            self.fields.push((name, FormValue::Text(join_values(values, ","))));
+        }
+        self
+    }
+
+    /// Adds a file field when it is set.
+    pub fn file(mut self, name: &'static str, content: Option<Bytes>) -> Self {
+        if let Some(content) = content {
+            self.fields.push((name, FormValue::File(content)));
+        }
+        self
+    }
+
+    /// The content type and the encoded body.
+    fn encode(self) -> (String, Bytes) {
+        if !self.multipart {
+            let pairs: Vec<String> = self
+                .fields
+                .iter()
+                .map(|(name, value)| {
+                    let text = match value {
+                        FormValue::Text(t) => t.as_bytes(),
+                        FormValue::File(b) => b.as_ref(),
+                    };
+                    let value = percent_encoding::percent_encode(text, UNRESERVED);
+                    format!("{}={value}", percent_encoding::utf8_percent_encode(name, UNRESERVED))
+                })
+                .collect();
+            return ("application/x-www-form-urlencoded".into(), Bytes::from(pairs.join("&")));
+        }
+        let boundary = self.boundary();
+        let mut body = Vec::new();
+        for (name, value) in &self.fields {
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            match value {
+                FormValue::Text(text) => {
+                    body.extend_from_slice(
+                        format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                    );
+                    body.extend_from_slice(text.as_bytes());
+                }
+                FormValue::File(content) => {
+                    body.extend_from_slice(
+                        format!(
+                            "Content-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\n\
+                             Content-Type: application/octet-stream\r\n\r\n"
+                        )
+                        .as_bytes(),
+                    );
+                    body.extend_from_slice(content);
+                }
+            }
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        (format!("multipart/form-data; boundary={boundary}"), Bytes::from(body))
+    }
+
+    /// A boundary that occurs in no field (checked, not hoped for).
+    fn boundary(&self) -> String {
+        let occurs = |b: &str| {
+            self.fields.iter().any(|(_, v)| {
+                let data: &[u8] = match v {
+                    FormValue::Text(t) => t.as_bytes(),
+                    FormValue::File(b) => b,
+                };
+                data.windows(b.len()).any(|w| w == b.as_bytes())
+            })
+        };
+        let mut n: u64 = 0x9e37_79b9_7f4a_7c15;
+        loop {
+            let boundary = format!("azure-rest-boundary-{n:016x}");
+            if !occurs(&boundary) {
+                return boundary;
+            }
+            n = n
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+        }
+    }
+}

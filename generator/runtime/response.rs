@@ -1,0 +1,171 @@
+//! Responses: checking the status, typed headers, typed bodies.
+
+use super::*;
+
+/// Documented response headers, parsed into a typed struct.
+pub trait FromHeaders: Sized {
+    /// Reads the documented headers; a header that is absent is `None`.
+    fn from_headers(headers: &HeaderMap) -> Result<Self, (&'static str, String)>;
+}
+
+impl FromHeaders for () {
+    fn from_headers(_: &HeaderMap) -> Result<Self, (&'static str, String)> {
+        Ok(())
+    }
+}
+
+/// A type a response header can be parsed into.
+pub trait HeaderType: Sized {
+    /// Parses the header's text.
+    fn parse_header(text: &str) -> Result<Self, String>;
+}
+
+macro_rules! header_type_via_from_str {
+    ($($t:ty),*) => {
+        $(impl HeaderType for $t {
+            fn parse_header(text: &str) -> Result<Self, String> {
+                text.parse().map_err(|e| format!("{e}"))
+            }
+        })*
+    };
+}
+
+header_type_via_from_str!(String, bool, i32, i64, f32, f64, uuid::Uuid);
+
+impl HeaderType for time::OffsetDateTime {
+    fn parse_header(text: &str) -> Result<Self, String> {
+        use time::format_description::well_known::{Rfc2822, Rfc3339};
+        time::OffsetDateTime::parse(text, &Rfc3339)
+            .or_else(|_| time::OffsetDateTime::parse(&text.replace(" GMT", " +0000"), &Rfc2822))
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Reads one documented header.
+pub fn header_value<T: HeaderType>(
+    headers: &HeaderMap,
+    name: &'static str,
+) -> Result<Option<T>, (&'static str, String)> {
+    match headers.get(name) {
+        None => Ok(None),
+        Some(value) => {
+            let text = value.to_str().map_err(|_| (name, "not visible ASCII".to_string()))?;
+            T::parse_header(text).map(Some).map_err(|e| (name, e))
+        }
+    }
+}
+
+/// A response as received, before it is checked against the spec.
+#[derive(Debug)]
+pub struct RawResponse {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
+    /// How many attempts the retry policy made to get this response.
+    pub(crate) attempts: u32,
+}
+
+impl RawResponse {
+    /// Turns a status outside `expected` into [`Error::Status`] (with the typed error body when
+    /// the body parses as `E`), and parses the documented headers.
+    fn check<H: FromHeaders, E: DeserializeOwned>(&self, expected: &[u16]) -> Result<H, Error<E>> {
+        if !expected.contains(&self.status.as_u16()) {
+            let error = Error::Status(Box::new(StatusError {
+                status: self.status,
+                headers: self.headers.clone(),
+                body: self.body.clone(),
+                error: serde_json::from_slice(&self.body).ok(),
+            }));
+            return Err(match self.attempts {
+                0 | 1 => error,
+                attempts => Error::RetriesExhausted {
+                    attempts,
+                    last: Box::new(error),
+                },
+            });
+        }
+        H::from_headers(&self.headers).map_err(|(name, message)| Error::Header { name, message })
+    }
+
+    fn into_response<T, H>(self, value: T, typed_headers: H) -> Response<T, H> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
+            value,
+            typed_headers,
+        }
+    }
+
+    /// A response whose body is JSON of type `T`.
+    pub fn json<T: DeserializeOwned, H: FromHeaders, E: DeserializeOwned>(
+        self,
+        expected: &[u16],
+    ) -> Result<Response<T, H>, Error<E>> {
+        let typed_headers = self.check(expected)?;
+        match serde_json::from_slice(&self.body) {
+            Ok(value) => Ok(self.into_response(value, typed_headers)),
+            Err(source) => Err(Error::Deserialize {
+                status: self.status,
+                body: self.body,
+                source,
+            }),
+        }
+    }
+
+    /// A response without a (documented) body.
+    pub fn empty<H: FromHeaders, E: DeserializeOwned>(self, expected: &[u16]) -> Result<Response<(), H>, Error<E>> {
+        let typed_headers = self.check(expected)?;
+        Ok(self.into_response((), typed_headers))
+    }
+
+    /// A response whose body is raw bytes.
+    pub fn binary<H: FromHeaders, E: DeserializeOwned>(self, expected: &[u16]) -> Result<Response<Bytes, H>, Error<E>> {
+        let typed_headers = self.check(expected)?;
+        let body = self.body.clone();
+        Ok(self.into_response(body, typed_headers))
+    }
+}
+
+/// A successful response: the typed value, the typed documented headers, and the raw status,
+/// headers and body.
+#[derive(Debug, Clone)]
+pub struct Response<T, H = ()> {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+    value: T,
+    typed_headers: H,
+}
+
+impl<T, H> Response<T, H> {
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// All response headers, as received.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The response body, as received.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// The typed body.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// Takes the typed body.
+    pub fn into_value(self) -> T {
+        self.value
+    }
+
+    /// The headers the spec documents for this response, typed.
+    pub fn typed_headers(&self) -> &H {
+        &self.typed_headers
+    }
+}
