@@ -29,6 +29,26 @@
 //!   `503`, a dropped connection, a slow answer, malformed JSON) that the next matching request
 //!   gets instead of (or, for a delay, on top of) its normal answer.
 //!
+//! Where it departs from, or guesses at, the real service:
+//!
+//! - Only the snapshot operations exist. Objects are ids with opaque JSON data: there are no
+//!   persons, faces or training, and no endpoints to manage objects (tests use the handle).
+//! - The spec documents only the shape of error bodies. `BadArgument` (400, with messages in the
+//!   style of the Face API's error reference), `Unspecified` (401), `429` (429) and the
+//!   `*NotFound` codes of missing source objects follow the Face API; `SnapshotNotFound`,
+//!   `OperationNotFound`, `Forbidden` (403), `NotFound` and `MethodNotAllowed` are this service's
+//!   own. Whether the real service answers 403 or 404 to a subscription that can see a snapshot
+//!   but may not change or apply it is not documented; this one answers 403.
+//! - A CreateNew conflict is not refused at request time: the apply is accepted (202) and its
+//!   operation fails, as the spec's description of the mode says.
+//! - Job times do not depend on the object's size, and quotas (100 takes/applies a day or month)
+//!   are not enforced. A take copies the source's data when it is requested; editing the source
+//!   during the job does not fail it, only deleting it does.
+//! - `lastUpdateTime` of a new snapshot is the end of its take job; operations are kept for the
+//!   life of the service; `account` is a made-up resource id derived from the subscription id.
+//! - Only the `Ocp-Apim-Subscription-Key` header authenticates (not a `subscription-key` query
+//!   parameter); faults are served before authentication, as a gateway's would be.
+//!
 //! ```
 //! use azure_face::local_service::FaceService;
 //! use azure_face::models::SnapshotObjectType;

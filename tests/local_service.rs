@@ -71,12 +71,19 @@ fn client(service: &FaceService, key: &str) -> Client {
 /// The operation id at the end of an `Operation-Location`.
 fn operation_id(location: Option<&String>) -> Uuid {
     let location = location.expect("an Operation-Location header");
-    let id = location.strip_prefix("/operations/").expect("a relative /operations/{id} URL");
+    let id = location
+        .strip_prefix("/operations/")
+        .expect("a relative /operations/{id} URL");
     id.parse().expect("a uuid")
 }
 
 async fn status(client: &Client, operation: Uuid) -> OperationStatus {
-    client.snapshot().get_operation_status(operation).await.unwrap().into_value()
+    client
+        .snapshot()
+        .get_operation_status(operation)
+        .await
+        .unwrap()
+        .into_value()
 }
 
 /// Takes a snapshot of an existing object, lets the job finish, and returns the snapshot id.
@@ -102,7 +109,10 @@ fn unwrap_err<T>(result: Result<T, Error>) -> Error {
 fn assert_api_error<T>(result: Result<T, Error>, status: u16, code: &str) -> String {
     let error = unwrap_err(result);
     assert_eq!(error.status().map(|s| s.as_u16()), Some(status), "{error:?}");
-    let body = error.api_error().and_then(|e| e.error.clone()).expect("an APIError body");
+    let body = error
+        .api_error()
+        .and_then(|e| e.error.clone())
+        .expect("an APIError body");
     assert_eq!(body.code.as_deref(), Some(code), "{error:?}");
     body.message.unwrap_or_default()
 }
@@ -146,7 +156,8 @@ fn error_code(body: &Value) -> &str {
 async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subscriptions() {
     let w = world().await;
     let persons = json!({"persons": ["ada", "grace"]});
-    w.service.add_object_with_data(w.source, PersonGroup, "front-desk", persons.clone());
+    w.service
+        .add_object_with_data(w.source, PersonGroup, "front-desk", persons.clone());
 
     // Take: 202 with a relative Operation-Location.
     let taken = w
@@ -171,7 +182,10 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
             message: None
         }
     );
-    assert!(w.src.snapshot().list().await.unwrap().into_value().is_empty(), "no snapshot before the job ends");
+    assert!(
+        w.src.snapshot().list().await.unwrap().into_value().is_empty(),
+        "no snapshot before the job ends"
+    );
     w.service.advance(NOT_STARTED);
     let running = status(&w.src, take_op).await;
     assert_eq!(running.status, Running);
@@ -197,15 +211,28 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
         last_update_time: t0() + JOB,
     };
     assert!(expected.account.starts_with("/subscriptions/"));
-    assert!(expected.account.contains("/providers/Microsoft.CognitiveServices/accounts/"));
+    assert!(expected
+        .account
+        .contains("/providers/Microsoft.CognitiveServices/accounts/"));
     assert_eq!(w.src.snapshot().get(snapshot_id).await.unwrap().into_value(), expected);
     assert_eq!(w.tgt.snapshot().get(snapshot_id).await.unwrap().into_value(), expected);
-    assert_eq!(w.src.snapshot().list().await.unwrap().into_value(), vec![expected.clone()]);
-    assert_eq!(w.tgt.snapshot().list().await.unwrap().into_value(), vec![expected.clone()]);
+    assert_eq!(
+        w.src.snapshot().list().await.unwrap().into_value(),
+        vec![expected.clone()]
+    );
+    assert_eq!(
+        w.tgt.snapshot().list().await.unwrap().into_value(),
+        vec![expected.clone()]
+    );
     assert_eq!(w.service.snapshots(), vec![expected.clone()]);
 
     // Apply under the target subscription, and poll that operation.
-    let applied = w.tgt.snapshot().apply(snapshot_id, "front-desk-restored").await.unwrap();
+    let applied = w
+        .tgt
+        .snapshot()
+        .apply(snapshot_id, "front-desk-restored")
+        .await
+        .unwrap();
     assert_eq!(applied.status().as_u16(), 202);
     let apply_op = operation_id(applied.typed_headers().operation_location.as_ref());
     assert_eq!(status(&w.tgt, apply_op).await.status, Notstarted);
@@ -216,15 +243,29 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
     let applied = status(&w.tgt, apply_op).await;
     assert_eq!(applied.status, Succeeded);
     assert_eq!(applied.created_time, t0() + JOB);
-    assert_eq!(applied.resource_location.as_deref(), Some("/persongroups/front-desk-restored"));
-    let object = w.service.object(w.target, PersonGroup, "front-desk-restored").expect("created by apply");
+    assert_eq!(
+        applied.resource_location.as_deref(),
+        Some("/persongroups/front-desk-restored")
+    );
+    let object = w
+        .service
+        .object(w.target, PersonGroup, "front-desk-restored")
+        .expect("created by apply");
     assert_eq!(object.data, persons, "the data travelled with the snapshot");
     assert_eq!(object.from_snapshot, Some(snapshot_id));
     assert_eq!(w.service.objects(w.source).len(), 1, "the source keeps its object");
 
     // Only the subscription that started an operation can read it.
-    assert_api_error(w.src.snapshot().get_operation_status(apply_op).await, 404, "OperationNotFound");
-    assert_api_error(w.tgt.snapshot().get_operation_status(take_op).await, 404, "OperationNotFound");
+    assert_api_error(
+        w.src.snapshot().get_operation_status(apply_op).await,
+        404,
+        "OperationNotFound",
+    );
+    assert_api_error(
+        w.tgt.snapshot().get_operation_status(take_op).await,
+        404,
+        "OperationNotFound",
+    );
 
     // Update by the source: new scope and user data, lastUpdateTime moves.
     w.service.advance(Duration::from_secs(10));
@@ -242,10 +283,17 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
     assert_eq!(snapshot.user_data.as_deref(), Some("shared with DR"));
     assert_eq!(snapshot.created_time, t0());
     assert_eq!(snapshot.last_update_time, t0() + JOB + JOB + Duration::from_secs(10));
-    assert_eq!(w.other.snapshot().list().await.unwrap().into_value(), vec![snapshot], "now in scope");
+    assert_eq!(
+        w.other.snapshot().list().await.unwrap().into_value(),
+        vec![snapshot],
+        "now in scope"
+    );
 
     // Delete by the source: gone for everyone; the applied object stays.
-    assert_eq!(w.src.snapshot().delete(snapshot_id).await.unwrap().status().as_u16(), 200);
+    assert_eq!(
+        w.src.snapshot().delete(snapshot_id).await.unwrap().status().as_u16(),
+        200
+    );
     assert_api_error(w.src.snapshot().get(snapshot_id).await, 404, "SnapshotNotFound");
     assert_api_error(w.tgt.snapshot().get(snapshot_id).await, 404, "SnapshotNotFound");
     assert!(w.src.snapshot().list().await.unwrap().into_value().is_empty());
@@ -309,7 +357,10 @@ async fn a_missing_or_unknown_key_is_401_unspecified() {
     let w = world().await;
     let intruder = client(&w.service, "not-a-registered-key");
     let message = assert_api_error(intruder.snapshot().list().await, 401, "Unspecified");
-    assert!(message.starts_with("Access denied due to invalid subscription key"), "{message}");
+    assert!(
+        message.starts_with("Access denied due to invalid subscription key"),
+        "{message}"
+    );
     assert_api_error(
         intruder.snapshot().take(PersonGroup, "any", vec![w.target]).await,
         401,
@@ -338,8 +389,16 @@ async fn taking_a_missing_object_is_404_with_the_kind_s_code() {
     // Another subscription's object, or another kind with the same id, does not count.
     w.service.add_object(w.target, PersonGroup, "theirs");
     w.service.add_object(w.source, LargePersonGroup, "mine");
-    assert_api_error(w.src.snapshot().take(PersonGroup, "theirs", vec![]).await, 404, "PersonGroupNotFound");
-    assert_api_error(w.src.snapshot().take(PersonGroup, "mine", vec![]).await, 404, "PersonGroupNotFound");
+    assert_api_error(
+        w.src.snapshot().take(PersonGroup, "theirs", vec![]).await,
+        404,
+        "PersonGroupNotFound",
+    );
+    assert_api_error(
+        w.src.snapshot().take(PersonGroup, "mine", vec![]).await,
+        404,
+        "PersonGroupNotFound",
+    );
     assert!(w.service.requests().iter().all(|r| r.status == Some(404)));
 }
 
@@ -351,16 +410,46 @@ async fn take_bodies_that_break_the_spec_are_400_bad_argument() {
     let long_id = "a".repeat(65);
     let long_data = "x".repeat(16_385);
     let cases = [
-        (json!({"type": "Album", "objectId": "group", "applyScope": [scope]}), "'type' is invalid."),
-        (json!({"objectId": "group", "applyScope": [scope]}), "'type' is missing."),
-        (json!({"type": "PersonGroup", "objectId": "Group", "applyScope": [scope]}), "'objectId' is invalid."),
-        (json!({"type": "PersonGroup", "objectId": "a b", "applyScope": [scope]}), "'objectId' is invalid."),
-        (json!({"type": "PersonGroup", "objectId": "", "applyScope": [scope]}), "'objectId' is invalid."),
-        (json!({"type": "PersonGroup", "objectId": long_id, "applyScope": [scope]}), "'objectId' is too long."),
-        (json!({"type": "PersonGroup", "applyScope": [scope]}), "'objectId' is missing."),
-        (json!({"type": "PersonGroup", "objectId": "group", "applyScope": ["nope"]}), "'applyScope' is invalid."),
-        (json!({"type": "PersonGroup", "objectId": "group", "applyScope": scope}), "'applyScope' is invalid."),
-        (json!({"type": "PersonGroup", "objectId": "group"}), "'applyScope' is missing."),
+        (
+            json!({"type": "Album", "objectId": "group", "applyScope": [scope]}),
+            "'type' is invalid.",
+        ),
+        (
+            json!({"objectId": "group", "applyScope": [scope]}),
+            "'type' is missing.",
+        ),
+        (
+            json!({"type": "PersonGroup", "objectId": "Group", "applyScope": [scope]}),
+            "'objectId' is invalid.",
+        ),
+        (
+            json!({"type": "PersonGroup", "objectId": "a b", "applyScope": [scope]}),
+            "'objectId' is invalid.",
+        ),
+        (
+            json!({"type": "PersonGroup", "objectId": "", "applyScope": [scope]}),
+            "'objectId' is invalid.",
+        ),
+        (
+            json!({"type": "PersonGroup", "objectId": long_id, "applyScope": [scope]}),
+            "'objectId' is too long.",
+        ),
+        (
+            json!({"type": "PersonGroup", "applyScope": [scope]}),
+            "'objectId' is missing.",
+        ),
+        (
+            json!({"type": "PersonGroup", "objectId": "group", "applyScope": ["nope"]}),
+            "'applyScope' is invalid.",
+        ),
+        (
+            json!({"type": "PersonGroup", "objectId": "group", "applyScope": scope}),
+            "'applyScope' is invalid.",
+        ),
+        (
+            json!({"type": "PersonGroup", "objectId": "group"}),
+            "'applyScope' is missing.",
+        ),
         (
             json!({"type": "PersonGroup", "objectId": "group", "applyScope": [scope], "userData": long_data}),
             "'userData' is too long.",
@@ -373,7 +462,11 @@ async fn take_bodies_that_break_the_spec_are_400_bad_argument() {
     for (body, message) in cases {
         let (status, answer) = raw(&w, "POST", "/snapshots", Some(SOURCE_KEY), Some(&body.to_string())).await;
         assert_eq!(status, 400, "{body}");
-        assert_eq!(answer, json!({"error": {"code": "BadArgument", "message": message}}), "{body}");
+        assert_eq!(
+            answer,
+            json!({"error": {"code": "BadArgument", "message": message}}),
+            "{body}"
+        );
     }
     // Nothing was started.
     assert!(w.src.snapshot().list().await.unwrap().into_value().is_empty());
@@ -404,7 +497,10 @@ async fn take_accepts_values_at_the_spec_s_limits() {
     // The type is matched without regard to case, as the service's enum parsing does.
     w.service.add_object(w.source, PersonGroup, "group");
     let body = json!({"type": "personGROUP", "objectId": "group", "applyScope": []}).to_string();
-    assert_eq!(raw(&w, "POST", "/snapshots", Some(SOURCE_KEY), Some(&body)).await.0, 202);
+    assert_eq!(
+        raw(&w, "POST", "/snapshots", Some(SOURCE_KEY), Some(&body)).await.0,
+        202
+    );
 }
 
 #[tokio::test]
@@ -428,7 +524,10 @@ async fn update_and_apply_bodies_that_break_the_spec_are_400_bad_argument() {
         (json!({"mode": "CreateNew"}), "'objectId' is missing."),
         (json!({"objectId": "UPPER"}), "'objectId' is invalid."),
         (json!({"objectId": "a".repeat(65)}), "'objectId' is too long."),
-        (json!({"objectId": "copy", "mode": "Overwrite"}), "'mode' is invalid; the only mode is CreateNew."),
+        (
+            json!({"objectId": "copy", "mode": "Overwrite"}),
+            "'mode' is invalid; the only mode is CreateNew.",
+        ),
     ] {
         let (status, answer) = raw(&w, "POST", &apply, Some(TARGET_KEY), Some(&body.to_string())).await;
         assert_eq!(status, 400, "{body}");
@@ -452,11 +551,13 @@ async fn unreadable_bodies_wrong_media_types_paths_and_methods() {
     let json = "application/json";
     let apply_path = format!("/snapshots/{}/apply", Uuid::nil());
     let operation_path = format!("/operations/{}", Uuid::nil());
+    let huge = format!("{{\"userData\": \"{}\"}}", "x".repeat(1 << 20));
     let cases = [
         ("POST", "/snapshots", Some("{\"type\": "), json, 400, "BadArgument"),
         ("POST", "/snapshots", Some("[1, 2]"), json, 400, "BadArgument"),
         ("POST", "/snapshots", Some(""), json, 400, "BadArgument"),
         ("POST", "/snapshots", Some("{}"), "text/plain", 415, "BadArgument"),
+        ("POST", "/snapshots", Some(huge.as_str()), json, 413, "BadArgument"),
         ("GET", "/snapshots?type=Album", None, json, 400, "BadArgument"),
         ("GET", "/snapshots?applyScope=abc", None, json, 400, "BadArgument"),
         ("GET", "/snapshots/not-a-uuid", None, json, 400, "BadArgument"),
@@ -474,7 +575,16 @@ async fn unreadable_bodies_wrong_media_types_paths_and_methods() {
     let (status, _, _) = raw_full(service, "GET", "/../../snapshots", key, None, json).await;
     assert_eq!(status, 404);
     assert_eq!(
-        raw_full(service, "GET", "/snapshots?type=PersonGroup&applyScope=", key, None, json).await.0,
+        raw_full(
+            service,
+            "GET",
+            "/snapshots?type=PersonGroup&applyScope=",
+            key,
+            None,
+            json
+        )
+        .await
+        .0,
         200
     );
 }
@@ -490,7 +600,12 @@ async fn get_and_list_are_for_the_source_and_the_apply_scope_only() {
     assert!(w.other.snapshot().list().await.unwrap().into_value().is_empty());
     // A snapshot of the target's own, which the source is not in scope of.
     w.service.add_object(w.target, FaceList, "theirs");
-    let theirs = w.tgt.snapshot().take(FaceList, "theirs", vec![w.stranger]).await.unwrap();
+    let theirs = w
+        .tgt
+        .snapshot()
+        .take(FaceList, "theirs", vec![w.stranger])
+        .await
+        .unwrap();
     let operation = operation_id(theirs.typed_headers().operation_location.as_ref());
     w.service.advance(JOB);
     assert_eq!(status(&w.tgt, operation).await.status, Succeeded);
@@ -523,14 +638,35 @@ async fn list_filters_by_type_and_by_any_shared_apply_scope_id() {
         }
         request
     };
-    assert_eq!(ids(list(None, None).await.unwrap().into_value()), vec![first, second, third]);
-    assert_eq!(ids(list(Some(LargePersonGroup), None).await.unwrap().into_value()), vec![first, second]);
+    assert_eq!(
+        ids(list(None, None).await.unwrap().into_value()),
+        vec![first, second, third]
+    );
+    assert_eq!(
+        ids(list(Some(LargePersonGroup), None).await.unwrap().into_value()),
+        vec![first, second]
+    );
     assert_eq!(ids(list(Some(FaceList), None).await.unwrap().into_value()), vec![third]);
-    assert_eq!(ids(list(Some(PersonGroup), None).await.unwrap().into_value()), Vec::<Uuid>::new());
-    assert_eq!(ids(list(None, Some(vec![a, b])).await.unwrap().into_value()), vec![first, second]);
-    assert_eq!(ids(list(None, Some(vec![c])).await.unwrap().into_value()), vec![second, third]);
-    assert_eq!(ids(list(Some(FaceList), Some(vec![a])).await.unwrap().into_value()), Vec::<Uuid>::new());
-    assert_eq!(ids(list(None, Some(vec![Uuid::max()])).await.unwrap().into_value()), Vec::<Uuid>::new());
+    assert_eq!(
+        ids(list(Some(PersonGroup), None).await.unwrap().into_value()),
+        Vec::<Uuid>::new()
+    );
+    assert_eq!(
+        ids(list(None, Some(vec![a, b])).await.unwrap().into_value()),
+        vec![first, second]
+    );
+    assert_eq!(
+        ids(list(None, Some(vec![c])).await.unwrap().into_value()),
+        vec![second, third]
+    );
+    assert_eq!(
+        ids(list(Some(FaceList), Some(vec![a])).await.unwrap().into_value()),
+        Vec::<Uuid>::new()
+    );
+    assert_eq!(
+        ids(list(None, Some(vec![Uuid::max()])).await.unwrap().into_value()),
+        Vec::<Uuid>::new()
+    );
     // Upper-case ids in the filter, as in the spec's example, match too.
     let path = format!("/snapshots?applyScope={}", a.to_string().to_uppercase());
     let (status, body) = raw(&w, "GET", &path, Some(SOURCE_KEY), None).await;
@@ -544,10 +680,18 @@ async fn update_and_delete_are_for_the_source_only() {
     w.service.add_object(w.source, PersonGroup, "group");
     let snapshot = take_snapshot(&w, PersonGroup, "group", vec![w.target]).await;
     // In scope, so it can see the snapshot, but it did not take it: 403.
-    assert_api_error(w.tgt.snapshot().update(snapshot).user_data("mine now").await, 403, "Forbidden");
+    assert_api_error(
+        w.tgt.snapshot().update(snapshot).user_data("mine now").await,
+        403,
+        "Forbidden",
+    );
     assert_api_error(w.tgt.snapshot().delete(snapshot).await, 403, "Forbidden");
     // Cannot see it at all: 404.
-    assert_api_error(w.other.snapshot().update(snapshot).user_data("x").await, 404, "SnapshotNotFound");
+    assert_api_error(
+        w.other.snapshot().update(snapshot).user_data("x").await,
+        404,
+        "SnapshotNotFound",
+    );
     assert_api_error(w.other.snapshot().delete(snapshot).await, 404, "SnapshotNotFound");
     assert_api_error(w.src.snapshot().delete(Uuid::nil()).await, 404, "SnapshotNotFound");
     let unchanged = w.src.snapshot().get(snapshot).await.unwrap().into_value();
@@ -564,8 +708,16 @@ async fn apply_is_for_the_apply_scope_only() {
     let message = assert_api_error(w.src.snapshot().apply(snapshot, "copy").await, 403, "Forbidden");
     assert!(message.contains("applyScope"), "{message}");
     // A subscription that cannot see it: 404, as for a snapshot that does not exist.
-    assert_api_error(w.other.snapshot().apply(snapshot, "copy").await, 404, "SnapshotNotFound");
-    assert_api_error(w.tgt.snapshot().apply(Uuid::nil(), "copy").await, 404, "SnapshotNotFound");
+    assert_api_error(
+        w.other.snapshot().apply(snapshot, "copy").await,
+        404,
+        "SnapshotNotFound",
+    );
+    assert_api_error(
+        w.tgt.snapshot().apply(Uuid::nil(), "copy").await,
+        404,
+        "SnapshotNotFound",
+    );
     w.service.advance(JOB);
     assert_eq!(w.service.objects(w.source).len(), 1);
     assert!(w.service.objects(w.stranger).is_empty());
@@ -583,7 +735,11 @@ async fn apply_is_for_the_apply_scope_only() {
         let operation = operation_id(applied.typed_headers().operation_location.as_ref());
         w.service.advance(JOB);
         let done = status(client, operation).await;
-        assert_eq!(done.resource_location.as_deref(), Some("/largepersongroups/copy"), "{done:?}");
+        assert_eq!(
+            done.resource_location.as_deref(),
+            Some("/largepersongroups/copy"),
+            "{done:?}"
+        );
     }
 }
 
@@ -593,7 +749,8 @@ async fn apply_in_create_new_mode_onto_an_existing_object_fails_the_operation() 
     w.service.add_object(w.source, FaceList, "faces");
     let snapshot = take_snapshot(&w, FaceList, "faces", vec![w.target]).await;
     // The target already has a face list with that id: the request is accepted, the job fails.
-    w.service.add_object_with_data(w.target, FaceList, "taken", json!("original"));
+    w.service
+        .add_object_with_data(w.target, FaceList, "taken", json!("original"));
     let applied = w.tgt.snapshot().apply(snapshot, "taken").await.unwrap();
     assert_eq!(applied.status().as_u16(), 202);
     let operation = operation_id(applied.typed_headers().operation_location.as_ref());
@@ -604,8 +761,14 @@ async fn apply_in_create_new_mode_onto_an_existing_object_fails_the_operation() 
     assert_eq!(failed.resource_location, None);
     assert_eq!(failed.last_action_time, Some(t0() + JOB + JOB));
     let message = failed.message.expect("a message");
-    assert!(message.contains("CreateNew") && message.contains("'taken'"), "{message}");
-    assert_eq!(w.service.object(w.target, FaceList, "taken").unwrap().data, json!("original"));
+    assert!(
+        message.contains("CreateNew") && message.contains("'taken'"),
+        "{message}"
+    );
+    assert_eq!(
+        w.service.object(w.target, FaceList, "taken").unwrap().data,
+        json!("original")
+    );
 
     // The same id for another kind is free; two concurrent applies to one id: the first wins.
     w.service.add_object(w.target, PersonGroup, "fresh");
@@ -618,14 +781,22 @@ async fn apply_in_create_new_mode_onto_an_existing_object_fails_the_operation() 
     assert_eq!(first.status, Succeeded);
     assert_eq!(first.resource_location.as_deref(), Some("/facelists/fresh"));
     assert_eq!(second.status, Failed);
-    assert_eq!(w.service.object(w.target, FaceList, "fresh").unwrap().from_snapshot, Some(snapshot));
+    assert_eq!(
+        w.service.object(w.target, FaceList, "fresh").unwrap().from_snapshot,
+        Some(snapshot)
+    );
 }
 
 #[tokio::test]
 async fn a_take_fails_when_its_source_object_is_removed_before_it_ends() {
     let w = world().await;
     w.service.add_object(w.source, PersonGroup, "group");
-    let taken = w.src.snapshot().take(PersonGroup, "group", vec![w.target]).await.unwrap();
+    let taken = w
+        .src
+        .snapshot()
+        .take(PersonGroup, "group", vec![w.target])
+        .await
+        .unwrap();
     let operation = operation_id(taken.typed_headers().operation_location.as_ref());
     w.service.advance(NOT_STARTED);
     assert!(w.service.remove_object(w.source, PersonGroup, "group"));
@@ -640,7 +811,11 @@ async fn a_take_fails_when_its_source_object_is_removed_before_it_ends() {
 #[tokio::test]
 async fn unknown_operations_are_404() {
     let w = world().await;
-    assert_api_error(w.src.snapshot().get_operation_status(Uuid::nil()).await, 404, "OperationNotFound");
+    assert_api_error(
+        w.src.snapshot().get_operation_status(Uuid::nil()).await,
+        404,
+        "OperationNotFound",
+    );
 }
 
 // ----- expiry ------------------------------------------------------------------------------------
@@ -692,7 +867,10 @@ fn fault_or_retried<T>(service: &FaceService, result: Result<T, Error>, fault: &
         Err(error) => Some(error),
         Ok(_) => {
             let last = requests.last().unwrap();
-            assert!(last.fault.is_none() && last.status.is_some_and(|s| s < 300), "{requests:#?}");
+            assert!(
+                last.fault.is_none() && last.status.is_some_and(|s| s < 300),
+                "{requests:#?}"
+            );
             None
         }
     }
@@ -704,7 +882,12 @@ async fn throttling_faults_on_the_wire_carry_each_retry_header() {
     let at = t0() + Duration::from_secs(30);
     let cases = [
         (RetryAfter::Seconds(7), "retry-after", "7".to_string(), 7),
-        (RetryAfter::Date(at), "retry-after", "Thu, 14 Mar 2024 08:16:00 GMT".to_string(), 30),
+        (
+            RetryAfter::Date(at),
+            "retry-after",
+            "Thu, 14 Mar 2024 08:16:00 GMT".to_string(),
+            30,
+        ),
         (RetryAfter::Millis(1500), "retry-after-ms", "1500".to_string(), 2),
         (RetryAfter::XMsMillis(250), "x-ms-retry-after-ms", "250".to_string(), 1),
     ];
@@ -751,12 +934,17 @@ async fn server_errors_on_the_wire_and_through_the_client() {
     let w = world().await;
     w.service.inject(Fault::InternalServerError);
     w.service.inject(Fault::ServiceUnavailable(None));
-    w.service.inject(Fault::ServiceUnavailable(Some(RetryAfter::Seconds(2))));
+    w.service
+        .inject(Fault::ServiceUnavailable(Some(RetryAfter::Seconds(2))));
     let mut seen = Vec::new();
     for _ in 0..3 {
         let (status, headers, body) = raw_full(&w.service, "GET", "/snapshots", Some(SOURCE_KEY), None, "").await;
         let body: Value = serde_json::from_str(&body).unwrap();
-        seen.push((status, error_code(&body).to_string(), headers.get("retry-after").cloned()));
+        seen.push((
+            status,
+            error_code(&body).to_string(),
+            headers.get("retry-after").cloned(),
+        ));
     }
     assert_eq!(
         seen,
@@ -768,7 +956,11 @@ async fn server_errors_on_the_wire_and_through_the_client() {
     );
     for (fault, status, code) in [
         (Fault::InternalServerError, 500, "InternalServerError"),
-        (Fault::ServiceUnavailable(Some(RetryAfter::Millis(10))), 503, "ServiceUnavailable"),
+        (
+            Fault::ServiceUnavailable(Some(RetryAfter::Millis(10))),
+            503,
+            "ServiceUnavailable",
+        ),
     ] {
         let w = world().await;
         w.service.inject(fault.clone());
@@ -821,11 +1013,18 @@ async fn a_slow_answer_arrives_late_and_the_request_takes_effect_anyway() {
     w.service.inject(Fault::Delay(Duration::from_millis(300)));
     let started = Instant::now();
     let got = w.tgt.snapshot().get(snapshot).await.unwrap().into_value();
-    assert!(started.elapsed() >= Duration::from_millis(300), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() >= Duration::from_millis(300),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(got.id, snapshot);
     // A caller that gives up early: the delete still happened.
     w.service.inject(Fault::Delay(Duration::from_secs(3)));
-    let impatient = reqwest::Client::builder().timeout(Duration::from_millis(200)).build().unwrap();
+    let impatient = reqwest::Client::builder()
+        .timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
     let error = impatient
         .delete(format!("{}/face/v1.0/snapshots/{snapshot}", w.service.endpoint()))
         .header("Ocp-Apim-Subscription-Key", SOURCE_KEY)
@@ -854,7 +1053,10 @@ async fn malformed_json_is_a_deserialize_error_in_the_client() {
     w.service.inject(Fault::MalformedJson);
     let (status, headers, body) = raw_full(&w.service, "GET", "/snapshots", Some(SOURCE_KEY), None, "").await;
     assert_eq!(status, 200);
-    assert!(headers["content-type"].to_str().unwrap().starts_with("application/json"));
+    assert!(headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
     assert!(serde_json::from_str::<Value>(&body).is_err());
 }
 
@@ -863,11 +1065,17 @@ async fn faults_are_used_in_order_one_per_matching_request() {
     let w = world().await;
     w.service.add_object(w.source, PersonGroup, "group");
     w.service.inject_at("/operations/", Fault::MalformedJson);
-    w.service.inject_at("/face/v1.0/snapshots", Fault::Delay(Duration::from_millis(1)));
+    w.service
+        .inject_at("/face/v1.0/snapshots", Fault::Delay(Duration::from_millis(1)));
     w.service.inject(Fault::Delay(Duration::from_millis(2)));
     assert_eq!(w.service.pending_faults(), 3);
     // The take skips the /operations/ fault and gets the first matching one.
-    let taken = w.src.snapshot().take(PersonGroup, "group", vec![w.target]).await.unwrap();
+    let taken = w
+        .src
+        .snapshot()
+        .take(PersonGroup, "group", vec![w.target])
+        .await
+        .unwrap();
     let operation = operation_id(taken.typed_headers().operation_location.as_ref());
     assert!(w.src.snapshot().list().await.is_ok());
     assert!(matches!(

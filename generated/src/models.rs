@@ -185,3 +185,16 @@ pub struct OperationStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
+
+impl crate::runtime::PollStatus for OperationStatus {
+    fn state(&self) -> crate::runtime::PollState {
+        let status = crate::runtime::ParamValue::to_param(&self.status);
+        if ["succeeded"].iter().any(|s| s.eq_ignore_ascii_case(&status)) {
+            crate::runtime::PollState::Succeeded(self.resource_location.clone())
+        } else if ["failed"].iter().any(|s| s.eq_ignore_ascii_case(&status)) {
+            crate::runtime::PollState::Failed(self.message.clone())
+        } else {
+            crate::runtime::PollState::Running
+        }
+    }
+}

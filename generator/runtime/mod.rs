@@ -147,6 +147,8 @@ pub enum Error<E = serde_json::Value> {
     Timeout(std::time::Duration),
     /// Every attempt the retry policy allowed failed; `last` is how the last one failed.
     RetriesExhausted { attempts: u32, last: Box<Error<E>> },
+    /// A long-running operation ended in failure; `message` is the service's explanation.
+    OperationFailed { message: Option<String> },
 }
 
 /// An answer with an undocumented status (boxed in [`Error::Status`] to keep `Result`s small).
@@ -222,6 +224,8 @@ impl<E> fmt::Display for Error<E> {
             Error::Serialize(e) => write!(f, "the request body could not be serialized: {e}"),
             Error::Timeout(limit) => write!(f, "the call did not finish within {limit:?}"),
             Error::RetriesExhausted { attempts, last } => write!(f, "gave up after {attempts} attempts: {last}"),
+            Error::OperationFailed { message: Some(message) } => write!(f, "the operation failed: {message}"),
+            Error::OperationFailed { message: None } => write!(f, "the operation failed"),
         }
     }
 }
@@ -240,6 +244,7 @@ impl<E: fmt::Debug + 'static> std::error::Error for Error<E> {
 mod macros;
 mod paging;
 mod pipeline;
+mod poller;
 mod request;
 mod response;
 
@@ -253,5 +258,6 @@ pub mod validate;
 pub(crate) use macros::*;
 pub use paging::*;
 pub use pipeline::*;
+pub use poller::*;
 pub use request::*;
 pub use response::*;

@@ -36,6 +36,7 @@ pub struct Config {
     crate_name: Option<String>,
     output_file: Option<String>,
     replay: bool,
+    directives: Option<PathBuf>,
 }
 
 /// The result of one generation.
@@ -116,6 +117,43 @@ impl Config {
         self
     }
 
+    /// The directives file: the one set with [`Config::directives`], else `<spec>.codegen.yaml`
+    /// next to the spec when it exists.
+    fn directives_path(&self, spec: &Path) -> Option<PathBuf> {
+        if let Some(path) = &self.directives {
+            return Some(path.clone());
+        }
+        let stem = spec.file_stem()?.to_string_lossy().into_owned();
+        let beside = spec.with_file_name(format!("{stem}.codegen.yaml"));
+        beside.is_file().then_some(beside)
+    }
+
+    fn model_options(&self, spec: &Path) -> Result<model::Options, Diagnostic> {
+        let Some(path) = self.directives_path(spec) else {
+            return Ok(model::Options::default());
+        };
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| Diagnostic::new(&path, "", format!("cannot read: {e}")))?;
+        let directives = model::directives::parse(&text).map_err(|(message, at)| {
+            let diagnostic = Diagnostic::new(&path, "", message);
+            match at {
+                Some((line, column)) => diagnostic.at_line(line, column),
+                None => diagnostic,
+            }
+        })?;
+        Ok(model::Options {
+            directives,
+            directives_file: path,
+        })
+    }
+
+    /// Reads directives (see [`model::directives`]) from `path` instead of
+    /// `<spec>.codegen.yaml` next to the spec.
+    pub fn directives(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.directives = Some(path.into());
+        self
+    }
+
     fn emit_options(&self) -> emit::Options {
         emit::Options { replay: self.replay }
     }
@@ -137,7 +175,8 @@ impl Config {
         let openapi = convert::to_openapi3(&bundle)?;
         let locate =
             |pointer: &str, message: String| bundle.diagnostic(&convert::origin_pointer(&bundle, pointer), message);
-        let model = model::build(&openapi, &model::Options::default(), &locate)?;
+        let options = self.model_options(spec)?;
+        let model = model::build(&openapi, &options, &locate)?;
         let crate_name = self
             .crate_name
             .clone()
@@ -145,11 +184,15 @@ impl Config {
         let spec_name = file_name(spec);
         let files = emit::crate_files_with(&model, &crate_name, &spec_name, &self.emit_options())
             .map_err(|e| Diagnostic::new(spec, "", e.0))?;
+        let mut inputs = bundle.files();
+        if !options.directives_file.as_os_str().is_empty() {
+            inputs.push(options.directives_file.clone());
+        }
         Ok(Generated {
             model,
             crate_name,
             files,
-            inputs: bundle.files(),
+            inputs,
             elapsed: started.elapsed(),
         })
     }

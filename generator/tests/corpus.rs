@@ -376,6 +376,7 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
             "doc",
             "--no-deps",
             "--workspace",
+            "--lib",
             "--keep-going",
             "--message-format=json",
         ],

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::header::{HeaderMap, CONTENT_TYPE};
 use hyper::service::service_fn;
@@ -27,6 +27,9 @@ pub(super) const BASE_PATH: &str = "/face/v1.0";
 
 /// The largest request body read; larger ones get `413`.
 const MAX_BODY: usize = 1 << 20;
+
+/// How much of a too-large request body is read (and thrown away) before giving up on it.
+const MAX_DRAIN: usize = 16 << 20;
 
 /// The longest `objectId` the spec allows.
 const MAX_OBJECT_ID: usize = 64;
@@ -154,7 +157,7 @@ impl Answer {
 
 async fn handle(shared: &Shared, request: Request<Incoming>) -> Outcome {
     let (parts, body) = request.into_parts();
-    let body = Limited::new(body, MAX_BODY).collect().await.map(|b| b.to_bytes());
+    let body = read_body(body).await;
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().map(str::to_string);
 
@@ -176,7 +179,6 @@ async fn handle(shared: &Shared, request: Request<Incoming>) -> Outcome {
         None => (None, None),
     };
     let answer = answer.unwrap_or_else(|| {
-        let body = body.map_err(|_| Failure::new(413, "BadArgument", "Request body is too large."));
         let request = ApiRequest {
             method: &parts.method,
             path: &path,
@@ -196,6 +198,29 @@ async fn handle(shared: &Shared, request: Request<Incoming>) -> Outcome {
     let request_id = state.new_id();
     drop(state);
     Outcome::Answer(answer.into_response(request_id), delay)
+}
+
+/// Reads a request body of at most [`MAX_BODY`] bytes. A larger one is still read to its end
+/// (up to [`MAX_DRAIN`]), so that the client, still sending, sees the `413` rather than a reset.
+async fn read_body(mut body: Incoming) -> Result<Bytes, Failure> {
+    let mut bytes = Vec::new();
+    let mut total = 0usize;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| Failure::bad_argument("Request body is invalid."))?;
+        if let Ok(data) = frame.into_data() {
+            total += data.len();
+            if total > MAX_DRAIN {
+                break;
+            }
+            if total <= MAX_BODY {
+                bytes.extend_from_slice(&data);
+            }
+        }
+    }
+    if total > MAX_BODY {
+        return Err(Failure::new(413, "BadArgument", "Request body is too large."));
+    }
+    Ok(Bytes::from(bytes))
 }
 
 /// The answer of a fault that replaces the normal answer.

@@ -69,9 +69,8 @@ fn object_not_found(kind: SnapshotObjectType) -> Failure {
 /// The Azure resource id reported as the `account` of a subscription's snapshots.
 pub(super) fn account_of(subscription: Uuid) -> String {
     let short = &subscription.simple().to_string()[..8];
-    format!(
-        "/subscriptions/{subscription}/resourceGroups/local-face/providers/Microsoft.CognitiveServices/accounts/face-{short}"
-    )
+    let provider = "providers/Microsoft.CognitiveServices/accounts";
+    format!("/subscriptions/{subscription}/resourceGroups/local-face/{provider}/face-{short}")
 }
 
 struct StoredObject {

@@ -233,6 +233,39 @@ impl Take {
         let response = self.client.pipeline.send(request, self.options).await?;
         response.empty(&[202u16])
     }
+    /** Sends the request, then follows the operation it starts through [`get_operation_status`] until it ends:
+ `.wait().await` gives its result (see [`runtime::Poller`]).*/
+    pub fn into_poller(
+        self,
+    ) -> runtime::Poller<models::OperationStatus, models::ApiError> {
+        let (client, pipeline) = (self.client.clone(), self.client.pipeline.clone());
+        let start = async move {
+            let response = self.send().await?;
+            runtime::started(
+                response.typed_headers().operation_location.clone(),
+                "Operation-Location",
+                response.headers(),
+            )
+        };
+        runtime::Poller::new(
+            pipeline,
+            start,
+            move |location: String| {
+                let client = client.clone();
+                Box::pin(async move {
+                    let [operation_id] = runtime::location_parameters::<
+                        1usize,
+                        _,
+                    >(&location, "/operations/{operationId}")?;
+                    let operation_id = runtime::parse_param::<
+                        uuid::Uuid,
+                        _,
+                    >(&operation_id, "operation_id")?;
+                    client.snapshot().get_operation_status(operation_id).send().await
+                })
+            },
+        )
+    }
 }
 
 runtime::request_builder!(
@@ -407,6 +440,39 @@ impl Apply {
         let request = request.json("application/json", &body)?;
         let response = self.client.pipeline.send(request, self.options).await?;
         response.empty(&[202u16])
+    }
+    /** Sends the request, then follows the operation it starts through [`get_operation_status`] until it ends:
+ `.wait().await` gives its result (see [`runtime::Poller`]).*/
+    pub fn into_poller(
+        self,
+    ) -> runtime::Poller<models::OperationStatus, models::ApiError> {
+        let (client, pipeline) = (self.client.clone(), self.client.pipeline.clone());
+        let start = async move {
+            let response = self.send().await?;
+            runtime::started(
+                response.typed_headers().operation_location.clone(),
+                "Operation-Location",
+                response.headers(),
+            )
+        };
+        runtime::Poller::new(
+            pipeline,
+            start,
+            move |location: String| {
+                let client = client.clone();
+                Box::pin(async move {
+                    let [operation_id] = runtime::location_parameters::<
+                        1usize,
+                        _,
+                    >(&location, "/operations/{operationId}")?;
+                    let operation_id = runtime::parse_param::<
+                        uuid::Uuid,
+                        _,
+                    >(&operation_id, "operation_id")?;
+                    client.snapshot().get_operation_status(operation_id).send().await
+                })
+            },
+        )
     }
 }
 

@@ -396,7 +396,7 @@ impl Policy for RetryPolicy {
 
 /// The wait a response asks for: `retry-after-ms`, `x-ms-retry-after-ms`, or `Retry-After` in
 /// seconds or as an HTTP date.
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
     for name in ["retry-after-ms", "x-ms-retry-after-ms"] {
         if let Some(ms) = text(name)
@@ -491,6 +491,7 @@ pub struct Pipeline {
 
 struct PipelineInner {
     base_url: String,
+    sleeper: Arc<dyn Sleeper>,
     retry: RetryOptions,
     timeout: Option<Duration>,
     /// Custom headers, user agent, retry, authentication, then the user's policies.
@@ -515,7 +516,7 @@ impl Pipeline {
             Arc::new(CustomHeadersPolicy),
             Arc::new(UserAgentPolicy(user_agent)),
             Arc::new(RetryPolicy {
-                sleeper: options.sleeper,
+                sleeper: options.sleeper.clone(),
             }),
             Arc::new(AuthPolicy(credential)),
         ];
@@ -523,6 +524,7 @@ impl Pipeline {
         Pipeline {
             inner: Arc::new(PipelineInner {
                 base_url,
+                sleeper: options.sleeper,
                 retry: options.retry,
                 timeout: options.timeout,
                 policies,
@@ -537,6 +539,11 @@ impl Pipeline {
     /// The base URL every path is appended to.
     pub fn base_url(&self) -> &str {
         &self.inner.base_url
+    }
+
+    /// How this client waits (between retries, and between polls of long-running operations).
+    pub fn sleeper(&self) -> &Arc<dyn Sleeper> {
+        &self.inner.sleeper
     }
 
     /// The URL of a request path: relative to the base URL, or an absolute URL (a next-page

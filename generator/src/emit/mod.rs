@@ -30,6 +30,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("macros.rs", include_str!("../../runtime/macros.rs")),
     ("paging.rs", include_str!("../../runtime/paging.rs")),
     ("pipeline.rs", include_str!("../../runtime/pipeline.rs")),
+    ("poller.rs", include_str!("../../runtime/poller.rs")),
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("response.rs", include_str!("../../runtime/response.rs")),
     ("rfc1123.rs", include_str!("../../runtime/rfc1123.rs")),
@@ -79,7 +80,10 @@ pub const DEPENDENCIES: &[(&str, &str)] = &[
         r#"{ version = "0.3", features = ["serde", "formatting", "parsing"] }"#,
     ),
     ("tokio", r#"{ version = "1", features = ["time"] }"#),
-    ("tracing", r#"{ version = "0.1", default-features = false, features = ["std"] }"#),
+    (
+        "tracing",
+        r#"{ version = "0.1", default-features = false, features = ["std"] }"#,
+    ),
     ("uuid", r#"{ version = "1", features = ["serde"] }"#),
 ];
 

@@ -15,13 +15,61 @@ pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
         .map(|def| schema(model, def))
         .collect::<Result<Vec<_>, _>>()?;
     let pages = pages(model);
+    let statuses = poll_statuses(model);
     Ok(quote! {
         use serde::{Deserialize, Serialize};
 
         #(#items)*
 
         #(#pages)*
+
+        #(#statuses)*
     })
+}
+
+/// `runtime::PollStatus` for each status model of a long-running operation.
+fn poll_statuses(model: &CodeModel) -> Vec<TokenStream> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut impls = Vec::new();
+    for (_, op) in model.operations() {
+        let Some(polling) = op.long_running.as_ref().and_then(|l| l.status.as_ref()) else {
+            continue;
+        };
+        if seen.contains(&polling.status_model.as_str()) {
+            continue;
+        }
+        seen.push(&polling.status_model);
+        let status_model = ident(&polling.status_model);
+        let status = ident(&polling.status_field);
+        let field = |f: &Option<(String, bool)>| match f {
+            Some((name, true)) => {
+                let name = ident(name);
+                quote!(self.#name.clone())
+            }
+            Some((name, false)) => {
+                let name = ident(name);
+                quote!(Some(self.#name.clone()))
+            }
+            None => quote!(None),
+        };
+        let (result, message) = (field(&polling.result_field), field(&polling.message_field));
+        let (succeeded, failed) = (&polling.succeeded, &polling.failed);
+        impls.push(quote! {
+            impl crate::runtime::PollStatus for #status_model {
+                fn state(&self) -> crate::runtime::PollState {
+                    let status = crate::runtime::ParamValue::to_param(&self.#status);
+                    if [#(#succeeded),*].iter().any(|s| s.eq_ignore_ascii_case(&status)) {
+                        crate::runtime::PollState::Succeeded(#result)
+                    } else if [#(#failed),*].iter().any(|s| s.eq_ignore_ascii_case(&status)) {
+                        crate::runtime::PollState::Failed(#message)
+                    } else {
+                        crate::runtime::PollState::Running
+                    }
+                }
+            }
+        });
+    }
+    impls
 }
 
 /// `runtime::Page` for each page model of a pageable operation.

@@ -189,6 +189,49 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
     };
     let output = quote!(Result<Response<#value_type, #headers_type>, runtime::Error<#error_type>>);
     let send = send_body(model, op, &slots);
+    let poller = op.long_running.as_ref().and_then(|l| l.status.as_ref()).map(|polling| {
+        let status_model = ident(&polling.status_model);
+        let location = ident(&polling.location_field);
+        let header = &polling.location_header;
+        let template = &polling.path;
+        let method = ident(&polling.method);
+        let target = match &polling.group {
+            Some(group) => {
+                let group = ident(group);
+                quote!(client.#group().#method)
+            }
+            None => quote!(client.#method),
+        };
+        let count = polling.parameters.len();
+        let names: Vec<_> = polling.parameters.iter().map(|(name, _)| ident(name)).collect();
+        let wires = polling.parameters.iter().map(|(name, _)| name.as_str());
+        let types = polling.parameters.iter().map(|(_, ty)| match ty {
+            TypeRef::String => quote!(String),
+            ty => rust_type(ty, &models),
+        });
+        let doc = format!(
+            " Sends the request, then follows the operation it starts through [`{}`] until it ends:\n `.wait().await` gives its result (see [`runtime::Poller`]).",
+            polling.method
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn into_poller(self) -> runtime::Poller<models::#status_model, #error_type> {
+                let (client, pipeline) = (self.client.clone(), self.client.pipeline.clone());
+                let start = async move {
+                    let response = self.send().await?;
+                    runtime::started(response.typed_headers().#location.clone(), #header, response.headers())
+                };
+                runtime::Poller::new(pipeline, start, move |location: String| {
+                    let client = client.clone();
+                    Box::pin(async move {
+                        let [#(#names),*] = runtime::location_parameters::<#count, _>(&location, #template)?;
+                        #( let #names = runtime::parse_param::<#types, _>(&#names, #wires)?; )*
+                        #target(#(#names),*).send().await
+                    })
+                })
+            }
+        }
+    });
     let pages = op.pageable.as_ref().map(|pageable| {
         let page = ident(&pageable.page);
         let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
@@ -222,6 +265,8 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
             }
 
             #pages
+
+            #poller
         }
 
         runtime::request_builder!(#builder => #output);

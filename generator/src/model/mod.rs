@@ -7,6 +7,7 @@
 //! each rename recorded). The emitter only spells this model in Rust.
 
 mod build;
+pub mod directives;
 mod docs;
 mod names;
 
@@ -159,11 +160,40 @@ pub struct Pageable {
 }
 
 /// How a long-running operation reports its final result.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LongRunning {
     /// `x-ms-long-running-operation-options.final-state-via` (`azure-async-operation`,
     /// `location`, `original-uri` or `operation-location`), when given.
     pub final_state_via: Option<String>,
+    /// Polling through a status operation, when a directive says so.
+    pub status: Option<StatusPolling>,
+}
+
+/// How a long-running operation is followed through its status operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusPolling {
+    /// Accessor of the status operation's group (`None`: a client-level operation).
+    pub group: Option<String>,
+    /// The status operation's method.
+    pub method: String,
+    /// Its path template, whose placeholders are filled from the location's last segments.
+    pub path: String,
+    /// Its path parameters (Rust name and type), in template order.
+    pub parameters: Vec<(String, TypeRef)>,
+    /// Its response model.
+    pub status_model: String,
+    /// Rust field of the long-running operation's typed headers that holds the location.
+    pub location_field: String,
+    /// The location header as documented.
+    pub location_header: String,
+    /// Rust field of the status model with the state.
+    pub status_field: String,
+    pub succeeded: Vec<String>,
+    pub failed: Vec<String>,
+    /// Rust field returned on success, and whether it is optional.
+    pub result_field: Option<(String, bool)>,
+    /// Rust field carried by the error on failure, and whether it is optional.
+    pub message_field: Option<(String, bool)>,
 }
 
 /// Where a parameter travels.
