@@ -102,7 +102,13 @@ fn round_trip(spec: &Path) -> Outcome {
         Ok(generated) => generated,
         Err(e) => return Outcome::DocumentOnly(e.to_string()),
     };
-    let again = match config.generate(&converted) {
+    // Directives next to the spec (`<stem>.codegen.yaml`) apply to its converted form too.
+    let mut again_config = Config::new();
+    let directives = spec.with_file_name(format!("{}.codegen.yaml", spec.file_stem().unwrap().to_string_lossy()));
+    if directives.is_file() {
+        again_config.directives(directives);
+    }
+    let again = match again_config.generate(&converted) {
         Ok(generated) => generated,
         Err(e) => return Outcome::Differs(format!("the OpenAPI 3.0 document does not generate: {e}")),
     };
