@@ -124,3 +124,69 @@ async fn a_long_running_operation_exposes_its_polling_headers() {
     assert_eq!(response.typed_headers().location.as_deref(), Some(location.as_str()));
     assert_eq!(response.typed_headers().retry_after, Some(3));
 }
+
+#[tokio::test]
+async fn a_declared_long_running_operation_is_followed_to_its_final_state() {
+    let server = Server::start().await;
+    let sleeper_free = ClientOptions::default().retry(runtime::RetryOptions::none());
+    let client = Client::builder("secret-key")
+        .endpoint(server.endpoint())
+        .options(sleeper_free)
+        .build()
+        .unwrap();
+    // 202 with a status monitor and a Location; the monitor runs, then succeeds; the final state
+    // is read from the Location (final-state-via: location).
+    let monitor = format!("{}/operations/7", server.endpoint());
+    server.reply(
+        Reply::status(202)
+            .header("Operation-Location", &monitor)
+            .header("Location", "/items/item-1"),
+    );
+    server.reply(Reply::json(200, &json!({"status": "Running"})));
+    server.reply(Reply::json(200, &json!({"status": "Succeeded"})));
+    server.reply(Reply::status(200));
+    client
+        .items()
+        .rebuild("item-1")
+        .into_poller()
+        .interval(std::time::Duration::from_millis(5))
+        .wait()
+        .await
+        .unwrap();
+    let paths: Vec<_> = server
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "POST /items/item-1/rebuild",
+            "GET /operations/7",
+            "GET /operations/7",
+            "GET /items/item-1"
+        ]
+    );
+    assert!(server
+        .requests()
+        .iter()
+        .all(|r| r.header("api-key") == Some("secret-key")));
+
+    // A failed operation carries the service's message.
+    server.reply(Reply::status(202).header("Operation-Location", &monitor));
+    server.reply(Reply::json(
+        200,
+        &json!({"status": "Failed", "error": {"code": "Boom", "message": "disk full"}}),
+    ));
+    let error = client
+        .items()
+        .rebuild("item-2")
+        .into_poller()
+        .interval(std::time::Duration::from_millis(5))
+        .wait()
+        .await;
+    assert!(
+        matches!(&error, Err(runtime::Error::OperationFailed { message: Some(m) }) if m == "disk full"),
+        "{error:?}"
+    );
+}

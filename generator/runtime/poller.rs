@@ -186,3 +186,156 @@ impl<S: PollStatus + Send + 'static, E: Send + 'static> Poller<S, E> {
         }
     }
 }
+
+/// Follows an operation the spec marks `x-ms-long-running-operation`, the Azure way: the
+/// status URL is the response's `Azure-AsyncOperation`, else `Operation-Location`, else
+/// `Location` header; a status body's `status` (`succeeded`, `failed`, `canceled`, else still
+/// running) decides the end, or, for a bare `Location`, the first answer that is not `202`. The
+/// final value comes from where `x-ms-long-running-operation-options.final-state-via` says:
+/// `location` (a GET of the first `Location`), `original-uri` (a GET of the request's URL), or the
+/// final status answer itself (`azure-async-operation`, `operation-location`, the default).
+pub struct LroPoller<T, E> {
+    pipeline: Pipeline,
+    start: BoxFuture<'static, Result<(RawResponse, String), Error<E>>>,
+    final_state_via: Option<&'static str>,
+    expected: &'static [u16],
+    interval: Duration,
+    timeout: Option<Duration>,
+    _value: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T, E> fmt::Debug for LroPoller<T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LroPoller")
+            .field("final_state_via", &self.final_state_via)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: DeserializeOwned + Send + 'static, E: DeserializeOwned + Send + 'static> LroPoller<T, E> {
+    /// A poller for the operation `start` sends; it yields the first response and the URL it
+    /// was sent to.
+    pub fn new(
+        pipeline: Pipeline,
+        start: impl std::future::Future<Output = Result<(RawResponse, String), Error<E>>> + Send + 'static,
+        final_state_via: Option<&'static str>,
+        expected: &'static [u16],
+    ) -> Self {
+        LroPoller {
+            pipeline,
+            start: Box::pin(start),
+            final_state_via,
+            expected,
+            interval: Duration::from_secs(1),
+            timeout: None,
+            _value: std::marker::PhantomData,
+        }
+    }
+
+    /// Waits this long between polls when the service does not say (default 1 s).
+    pub fn interval(mut self, interval: Duration) -> Self {
+        self.interval = interval;
+        self
+    }
+
+    /// Gives up after `timeout` in all (default: never), with [`Error::Timeout`].
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Runs the operation to its end and returns its final value.
+    pub async fn wait(self) -> Result<T, Error<E>> {
+        let timeout = self.timeout;
+        let work = self.run();
+        match timeout {
+            Some(limit) => tokio::time::timeout(limit, work)
+                .await
+                .unwrap_or(Err(Error::Timeout(limit))),
+            None => work.await,
+        }
+    }
+
+    async fn run(self) -> Result<T, Error<E>> {
+        let LroPoller {
+            pipeline,
+            start,
+            final_state_via,
+            expected,
+            interval,
+            ..
+        } = self;
+        let (first, original) = start.await?;
+        let header = |name: &str| {
+            first
+                .headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let location = header("location");
+        let status_url = header("azure-async-operation").or_else(|| header("operation-location"));
+        let get = |url: String| {
+            let pipeline = pipeline.clone();
+            async move {
+                pipeline
+                    .send::<E>(Request::new(Method::GET, url), RequestOptions::default())
+                    .await
+            }
+        };
+        // Done at once: no URL to poll.
+        let Some(poll_url) = status_url.clone().or_else(|| location.clone()) else {
+            return decode(first, expected);
+        };
+        if !first.status.is_success() {
+            return decode(first, expected);
+        }
+        let mut wait = retry_after(&first.headers).unwrap_or(interval);
+        let last = loop {
+            pipeline.sleeper().sleep(wait).await;
+            let response = get(poll_url.clone()).await?;
+            wait = retry_after(&response.headers).unwrap_or(interval);
+            if status_url.is_none() {
+                // Polling a bare Location: 202 means "not yet".
+                if response.status.as_u16() == 202 {
+                    continue;
+                }
+                break response;
+            }
+            let status: serde_json::Value = serde_json::from_slice(&response.body).unwrap_or_default();
+            let state = status
+                .get("status")
+                .and_then(|s| s.as_str())
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            match state.as_str() {
+                "succeeded" => break response,
+                "failed" | "canceled" | "cancelled" => {
+                    let message = status
+                        .pointer("/error/message")
+                        .and_then(|m| m.as_str())
+                        .map(str::to_string);
+                    return Err(Error::OperationFailed { message });
+                }
+                _ => continue,
+            }
+        };
+        let final_response = match (final_state_via, location) {
+            (Some("location"), Some(location)) => get(location).await?,
+            (Some("original-uri"), _) => get(original).await?,
+            _ => last,
+        };
+        decode(final_response, &[200, 201, 202, 204])
+    }
+}
+
+/// The value of a final response: `()` (or any type) from an empty body via `null`.
+fn decode<T: DeserializeOwned, E: DeserializeOwned>(response: RawResponse, expected: &[u16]) -> Result<T, Error<E>> {
+    let body = if response.body.is_empty() {
+        Bytes::from_static(b"null")
+    } else {
+        response.body.clone()
+    };
+    let response = RawResponse { body, ..response };
+    response.json::<T, (), E>(expected).map(Response::into_value)
+}

@@ -29,36 +29,7 @@ const EXPECTED_FAILURES: &[(&str, &str)] = &[];
 /// starts failing for another reason is reported, and so is one that passes.
 #[rustfmt::skip]
 const KNOWN_REPLAY_FAILURES: &[(&str, &str, &str, &str, &str)] = &[
-    ("AnomalyDetector", "DetectEntireSeries", "examples/EntireDetect.json", "differs at `/expectedValues/0`", F32),
-    ("AnomalyDetector", "DetectLastPoint", "examples/LastDetect.json", "differs at `/expectedValue`", F32),
-    ("AnomalyDetector", "DetectChangePoint", "examples/ChangePointDetect.json", "differs at `/confidenceScores/0`", F32),
-    ("ComputerVision", "AnalyzeImage", "examples/SuccessfulAnalyzeImageWithUrl.json", "differs at `/categories/2/detail/landmarks/0/confidence`", F64_PARSE),
-    ("ComputerVision", "AnalyzeImageByDomain", "examples/SuccessfulAnalyzeImageByDomainWithUrl.json", "differs at `/result/celebrities`", FREE_FORM),
-    ("ComputerVision", "TagImage", "examples/SuccessfulTagImageWithUrl.json", "differs at `/tags/1/confidence`", F64_PARSE),
-    ("ComputerVision", "AnalyzeImageInStream", "examples/SuccessfulAnalyzeImageWithStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("ComputerVision", "GetAreaOfInterestInStream", "examples/SuccessfulGetAreaOfInterestWithStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("ComputerVision", "DescribeImageInStream", "examples/SuccessfulDescribeImageWithStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("ComputerVision", "DetectObjectsInStream", "examples/SuccessfulDetectObjectsWithStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("ComputerVision", "GenerateThumbnailInStream", "examples/SuccessfulGenerateThumbnailWithStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("ComputerVision", "AnalyzeImageByDomainInStream", "examples/SuccessfulAnalyzeImageByDomainWithStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("ComputerVision", "RecognizePrintedTextInStream", "examples/SuccessfulRecognizePrintedTextWithStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("ComputerVision", "TagImageInStream", "examples/SuccessfulTagImageWithStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("Ocr", "ReadInStream", "examples/SuccessfulReadWithStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("Prediction", "ClassifyImage", "examples/ClassifyImage.json", "differs at `/predictions/1/probability`", F32),
-    ("Prediction", "ClassifyImageWithNoStore", "examples/ClassifyImageWithNoStore.json", "differs at `/predictions/1/probability`", F32),
-    ("Prediction", "ClassifyImageUrl", "examples/ClassifyImageUrl.json", "differs at `/predictions/1/probability`", F32),
-    ("Prediction", "ClassifyImageUrlWithNoStore", "examples/ClassifyImageUrlWithNoStore.json", "differs at `/predictions/1/probability`", F32),
-    ("Prediction", "DetectImage", "examples/DetectImage.json", "differs at `/predictions/0/boundingBox/left`", F32),
-    ("Prediction", "DetectImageWithNoStore", "examples/DetectImageWithNoStore.json", "differs at `/predictions/0/boundingBox/left`", F32),
-    ("Prediction", "DetectImageUrl", "examples/DetectImageUrl.json", "differs at `/predictions/0/boundingBox/left`", F32),
-    ("Prediction", "DetectImageUrlWithNoStore", "examples/DetectImageUrlWithNoStore.json", "differs at `/predictions/0/boundingBox/left`", F32),
     ("Face", "PersonGroupPerson_GetFace", "examples/GetPersonGroupPersistedFace.json", "UUID parsing failed", NOT_A_UUID),
-    ("Face", "Face_VerifyFaceToPerson", "examples/VerifyFaceToPerson.json", "query parameter `overload`", PATHS_QUERY),
-    ("Face", "Face_DetectWithStream", "examples/DetectWithStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("Face", "PersonGroupPerson_AddFaceFromStream", "examples/AddPersonGroupPersonFaceFromStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("Face", "FaceList_AddFaceFromStream", "examples/AddFaceListFaceFromStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("Face", "LargePersonGroupPerson_AddFaceFromStream", "examples/AddLargePersonGroupPersonFaceFromStream.json", "query parameter `overload`", PATHS_QUERY),
-    ("Face", "LargeFaceList_AddFaceFromStream", "examples/AddLargeFaceListFaceFromStream.json", "query parameter `overload`", PATHS_QUERY),
     ("FormRecognizer", "GetCustomModel", "examples/GetModel.json", "UUID parsing failed", NOT_A_UUID),
     ("FormRecognizer", "DeleteCustomModel", "examples/DeleteModel.json", "UUID parsing failed", NOT_A_UUID),
     ("FormRecognizer", "AnalyzeWithCustomModel", "examples/AnalyzeBatch.json", "UUID parsing failed", NOT_A_UUID),
@@ -68,13 +39,10 @@ const KNOWN_REPLAY_FAILURES: &[(&str, &str, &str, &str, &str)] = &[
     ("FormRecognizer", "GetCustomModelCopyResult", "examples/CopyOperationResultWithErrors.json", "UUID parsing failed", NOT_A_UUID),
     ("FormRecognizer", "GetAnalyzeReceiptResult", "examples/ReceiptsBatchResult.json", "UUID parsing failed", NOT_A_UUID),
     ("FormRecognizer", "GetAnalyzeLayoutResult", "examples/LayoutBatchResult.json", "UUID parsing failed", NOT_A_UUID),
-    ("FormRecognizer", "ListCustomModels", "examples/GetModels.json", "query parameter `op`", PATHS_QUERY),
-    ("FormRecognizer", "GetCustomModels", "examples/GetModelsSummary.json", "query parameter `op`", PATHS_QUERY),
     ("LUIS-Runtime", "Prediction_GetVersionPredictionGET", "examples/prediction/SuccessfulGetVersionPredictionsFromEndpointViaGetRequest.json", "UUID parsing failed", NOT_A_UUID),
     ("LUIS-Runtime", "Prediction_GetVersionPrediction", "examples/prediction/SuccessfulGetVersionPredictionsFromEndpointViaPostRequest.json", "UUID parsing failed", NOT_A_UUID),
     ("LUIS-Runtime", "Prediction_GetSlotPredictionGET", "examples/prediction/SuccessfulGetSlotPredictionsFromEndpointViaGetRequest.json", "UUID parsing failed", NOT_A_UUID),
     ("LUIS-Runtime", "Prediction_GetSlotPrediction", "examples/prediction/SuccessfulGetSlotPredictionsFromEndpointViaPostRequest.json", "UUID parsing failed", NOT_A_UUID),
-    ("Personalizer", "Rank", "examples/Rank.json", "differs at `/contextFeatures/0/timeOfDay`", FREE_FORM),
     ("TranslatorText", "Translator_Detect", "examples/detectSuccess.json", "differs at `/0/language`", "upstream spec: DetectResult declares only `text`, not the fields the service returns"),
     ("TranslatorText", "Translator_Languages", "examples/languagesSuccess.json", "differs at `/translation/af`", "upstream spec: LanguagesResult models the language map as one property `languageCode`"),
     ("TranslatorText", "Translator_Translate", "examples/translateSuccess.json", "differs at `/0/Text`", "upstream example: the body items say `Text`, the spec's property is `text`"),
@@ -82,11 +50,6 @@ const KNOWN_REPLAY_FAILURES: &[(&str, &str, &str, &str, &str)] = &[
 ];
 
 // The reasons shared by several known failures.
-const PATHS_QUERY: &str = "generator: the `?query` of an x-ms-paths key (`?overload=stream`, `?op=full`) is not sent";
-const FREE_FORM: &str =
-    "generator: `type: object` without properties becomes an empty struct, which drops every member";
-const F32: &str = "generator: `format: float` is f32, which cannot hold the digits the example has";
-const F64_PARSE: &str = "generator: serde_json without `float_roundtrip` parses this f64 one ulp off";
 const NOT_A_UUID: &str = "upstream example: a placeholder (`{Model Id}`, `foobar`) where the spec requires a UUID";
 
 /// The replay harness, instantiated once per spec.

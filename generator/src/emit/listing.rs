@@ -13,7 +13,7 @@ fn type_name(ty: &TypeRef) -> String {
         TypeRef::Bool => "bool".into(),
         TypeRef::Int32 => "i32".into(),
         TypeRef::Int64 => "i64".into(),
-        TypeRef::Float32 => "f32".into(),
+        TypeRef::Float32 => "f64 (float)".into(),
         TypeRef::Float64 => "f64".into(),
         TypeRef::Uuid => "Uuid".into(),
         TypeRef::DateTime | TypeRef::DateTimeRfc1123 => "OffsetDateTime".into(),

@@ -74,7 +74,7 @@ pub const DEPENDENCIES: &[(&str, &str)] = &[
         r#"{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }"#,
     ),
     ("serde", r#"{ version = "1", features = ["derive"] }"#),
-    ("serde_json", r#""1""#),
+    ("serde_json", r#"{ version = "1", features = ["float_roundtrip"] }"#),
     (
         "time",
         r#"{ version = "0.3", features = ["serde", "formatting", "parsing"] }"#,

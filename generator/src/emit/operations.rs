@@ -232,6 +232,7 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
             }
         }
     });
+    let generic = generic_long_running(op).then(|| generic_poller(model, op, &slots, &value_type, &error_type));
     let pages = op.pageable.as_ref().map(|pageable| {
         let page = ident(&pageable.page);
         let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
@@ -267,6 +268,8 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
             #pages
 
             #poller
+
+            #generic
         }
 
         runtime::request_builder!(#builder => #output);
@@ -293,10 +296,36 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
         let optional = !p.required && p.default.is_none();
         request = send_parameter(request, p, quote!(self.client.#name), optional);
     }
+    request = send_constants(request, op);
     if let Some(accept) = &op.accept {
         request = quote!(#request.accept(#accept));
     }
-    let body = op.body.as_ref().map(|body| {
+    let body = request_body(model, op, slots);
+    let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
+    let decode = match response_kind(op) {
+        ResponseKind::Empty => quote!(empty),
+        ResponseKind::Json(_) => quote!(json),
+        ResponseKind::Binary => quote!(binary),
+    };
+    if generic_long_running(op) {
+        // The poller needs the raw first answer, so sending and decoding are two steps.
+        return quote! {
+            let (response, _) = self.send_raw().await?;
+            response.#decode(&[#(#statuses),*])
+        };
+    }
+    quote! {
+        #(#validations)*
+        let request = #request;
+        #body
+        let response = self.client.pipeline.send(request, self.options).await?;
+        response.#decode(&[#(#statuses),*])
+    }
+}
+
+/// The statements that put the body on `request`.
+fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<TokenStream> {
+    op.body.as_ref().map(|body| {
         let content_type = &body.content_type;
         match &body.kind {
             BodyKind::Flattened { model: model_name } => {
@@ -387,20 +416,79 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
                 }
             }
         }
-    });
+    })
+}
+
+/// Whether the operation is `x-ms-long-running-operation` without a directive's status
+/// operation: it is followed with the runtime's generic `LroPoller`.
+fn generic_long_running(op: &Operation) -> bool {
+    op.long_running.as_ref().is_some_and(|l| l.status.is_none())
+}
+
+/// `send_raw` and `into_poller` of a generic long-running operation.
+fn generic_poller(
+    model: &CodeModel,
+    op: &Operation,
+    slots: &[Slot],
+    value_type: &TokenStream,
+    error_type: &TokenStream,
+) -> TokenStream {
+    let validations = slots.iter().flat_map(validation);
+    let path = path_expr(model, op);
+    let method = format_ident!("{}", op.method.as_str());
+    let mut request = quote!(runtime::Request::new(Method::#method, path.clone()));
+    for slot in slots {
+        let name = ident(&slot.param().name);
+        request = send_parameter(request, slot.param(), quote!(self.#name), slot.is_option());
+    }
+    for client_parameter in &op.client_parameters {
+        let Some(p) = model.client.parameters.iter().find(|p| &p.name == client_parameter) else {
+            continue;
+        };
+        let name = ident(&p.name);
+        let optional = !p.required && p.default.is_none();
+        request = send_parameter(request, p, quote!(self.client.#name), optional);
+    }
+    request = send_constants(request, op);
+    if let Some(accept) = &op.accept {
+        request = quote!(#request.accept(#accept));
+    }
+    let body = request_body(model, op, slots);
     let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
-    let decode = match response_kind(op) {
-        ResponseKind::Empty => quote!(empty),
-        ResponseKind::Json(_) => quote!(json),
-        ResponseKind::Binary => quote!(binary),
+    let final_state_via = match op.long_running.as_ref().and_then(|l| l.final_state_via.as_deref()) {
+        Some(via) => quote!(Some(#via)),
+        None => quote!(None),
     };
     quote! {
-        #(#validations)*
-        let request = #request;
-        #body
-        let response = self.client.pipeline.send(request, self.options).await?;
-        response.#decode(&[#(#statuses),*])
+        /// Validates the arguments and sends the request; the raw answer and the request's URL.
+        async fn send_raw(self) -> Result<(runtime::RawResponse, String), runtime::Error<#error_type>> {
+            #(#validations)*
+            let path = #path;
+            let url = format!("{}{}", self.client.pipeline.base_url(), path);
+            let request = #request;
+            #body
+            Ok((self.client.pipeline.send(request, self.options).await?, url))
+        }
+
+        /// Sends the request and follows the long-running operation it starts to its end:
+        /// `.wait().await` gives the final value (see [`runtime::LroPoller`]).
+        pub fn into_poller(self) -> runtime::LroPoller<#value_type, #error_type> {
+            let pipeline = self.client.pipeline.clone();
+            runtime::LroPoller::new(pipeline, self.send_raw(), #final_state_via, &[#(#statuses),*])
+        }
     }
+}
+
+/// Adds the operation's constant query and header values.
+fn send_constants(mut request: TokenStream, op: &Operation) -> TokenStream {
+    for constant in &op.constants {
+        let (wire, value) = (&constant.wire_name, &constant.value);
+        request = match constant.location {
+            Location::Header => quote!(#request.header(#wire, &#value)),
+            _ => quote!(#request.query(#wire, &#value)),
+        };
+    }
+    request
 }
 
 /// Adds a query or header parameter to the request expression; `value` is where it is held.
@@ -505,9 +593,9 @@ fn validation(slot: &Slot) -> Vec<TokenStream> {
     };
     // Constraints compare as f64; an f64 parameter needs no cast (clippy would flag it).
     let number = match (optional, &p.ty) {
-        (true, TypeRef::Float64) => quote!(self.#name),
+        (true, TypeRef::Float32 | TypeRef::Float64) => quote!(self.#name),
         (true, _) => quote!(self.#name.map(|v| v as f64)),
-        (false, TypeRef::Float64) => quote!(Some(self.#name)),
+        (false, TypeRef::Float32 | TypeRef::Float64) => quote!(Some(self.#name)),
         (false, _) => quote!(Some(self.#name as f64)),
     };
     let len = if optional {

@@ -32,7 +32,8 @@ pub fn rust_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
         TypeRef::Bool => quote!(bool),
         TypeRef::Int32 => quote!(i32),
         TypeRef::Int64 => quote!(i64),
-        TypeRef::Float32 => quote!(f32),
+        // `float` values arrive as decimal text that f32 would round; f64 keeps what was sent.
+        TypeRef::Float32 => quote!(f64),
         TypeRef::Float64 => quote!(f64),
         TypeRef::Uuid => quote!(uuid::Uuid),
         TypeRef::DateTime | TypeRef::DateTimeRfc1123 => quote!(time::OffsetDateTime),
@@ -79,11 +80,7 @@ pub fn default_expr(model: &CodeModel, ty: &TypeRef, value: &Value) -> Option<To
         (TypeRef::Bool, Value::Bool(b)) => Some(quote!(#b)),
         (TypeRef::Int32, Value::Number(n)) => n.as_i64().and_then(|v| i32::try_from(v).ok()).map(|v| quote!(#v)),
         (TypeRef::Int64, Value::Number(n)) => n.as_i64().map(|v| quote!(#v)),
-        (TypeRef::Float32, Value::Number(n)) => n.as_f64().map(|v| {
-            let v = v as f32;
-            quote!(#v)
-        }),
-        (TypeRef::Float64, Value::Number(n)) => n.as_f64().map(|v| quote!(#v)),
+        (TypeRef::Float32 | TypeRef::Float64, Value::Number(n)) => n.as_f64().map(|v| quote!(#v)),
         (TypeRef::Named(name), Value::String(_) | Value::Number(_)) => {
             let def = model.schema(name)?;
             let SchemaKind::Enum(e) = &def.kind else { return None };

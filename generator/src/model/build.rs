@@ -424,7 +424,10 @@ impl<'a> Builder<'a> {
                 }
                 None => TypeRef::Array(Box::new(TypeRef::Any)),
             },
-            OaKind::Type(Type::Object(ot)) => self.map_type(ot.additional_properties.as_ref(), hint, pointer)?,
+            OaKind::Type(Type::Object(ot)) => match &ot.additional_properties {
+                None | Some(AdditionalProperties::Any(false)) => TypeRef::Any,
+                Some(additional) => self.map_type(Some(additional), hint, pointer)?,
+            },
             OaKind::AllOf { all_of } if all_of.len() == 1 => {
                 self.type_of((&all_of[0]).into(), hint, &format!("{pointer}/allOf/0"))?
             }
@@ -933,6 +936,7 @@ impl<'a> Builder<'a> {
         let label = format!("parameter of {id}");
         let mut parameters = Vec::new();
         let mut client_parameters = Vec::new();
+        let mut constants = Vec::new();
         // Path-level parameters first; an operation parameter with the same name and place wins.
         let mut merged: Vec<(&'a ReferenceOr<OaParameter>, String)> = Vec::new();
         for (i, p) in item.parameters.iter().enumerate() {
@@ -1003,7 +1007,27 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let parameter = self.parameter(param, &mut scope, &label, &p_pointer)?;
-            parameters.push(parameter);
+            // A required query or header parameter that can hold one value only is a constant
+            // (AutoRest's rule): always sent, never asked for.
+            let constant = match (&parameter.location, &parameter.ty) {
+                (Location::Query | Location::Header, TypeRef::Named(name)) if parameter.required => {
+                    match self.schemas.iter().find(|s| &s.name == name).map(|s| &s.kind) {
+                        Some(SchemaKind::Enum(e)) if e.values.len() == 1 && !model_as_string(param) => {
+                            Some(e.values[0].value.clone())
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            match constant {
+                Some(value) => constants.push(Constant {
+                    location: parameter.location.clone(),
+                    wire_name: parameter.wire_name.clone(),
+                    value,
+                }),
+                None => parameters.push(parameter),
+            }
         }
         // Every `{name}` of the path must be a parameter in the path, and the other way round.
         for placeholder in placeholders(&path) {
@@ -1055,6 +1079,7 @@ impl<'a> Builder<'a> {
             error,
             accept,
             headers_type: None,
+            constants,
             pageable: None,
             long_running: long_running(op),
         })
@@ -1639,6 +1664,21 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Whether a parameter's enum says `x-ms-enum.modelAsString: true` (then even a single value is
+/// a choice, not a constant).
+fn model_as_string(param: &OaParameter) -> bool {
+    let ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) = &param_data(param).format else {
+        return false;
+    };
+    let extensions = [&param_data(param).extensions, &schema.schema_data.extensions];
+    extensions.iter().any(|ext| {
+        ext.get("x-ms-enum")
+            .and_then(|e| e.get("modelAsString"))
+            .and_then(Value::as_bool)
+            == Some(true)
+    })
+}
+
 /// `x-ms-long-running-operation` and its options.
 fn long_running(op: &openapiv3::Operation) -> Option<LongRunning> {
     let on = op
@@ -1660,7 +1700,8 @@ fn long_running(op: &openapiv3::Operation) -> Option<LongRunning> {
 /// `true` for schemas that become structs: objects with properties, or `allOf` compositions.
 fn is_struct(s: &Schema) -> bool {
     match &s.schema_kind {
-        OaKind::Type(Type::Object(ot)) => !ot.properties.is_empty() || ot.additional_properties.is_none(),
+        // An object without properties is free-form: a map, or any JSON value.
+        OaKind::Type(Type::Object(ot)) => !ot.properties.is_empty(),
         OaKind::AllOf { all_of } => all_of.len() > 1,
         OaKind::Any(any) => !any.properties.is_empty() || !any.all_of.is_empty(),
         _ => false,

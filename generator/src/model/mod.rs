@@ -137,10 +137,21 @@ pub struct Operation {
     pub accept: Option<String>,
     /// Name of the struct of documented response headers, when there are any.
     pub headers_type: Option<String>,
+    /// Query and header values always sent (required parameters with a single possible value).
+    pub constants: Vec<Constant>,
     /// `x-ms-pageable`: the response is one page of a list.
     pub pageable: Option<Pageable>,
     /// `x-ms-long-running-operation`: the response starts work the client may poll.
     pub long_running: Option<LongRunning>,
+}
+
+/// A value an operation always sends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Constant {
+    /// `Location::Query` or `Location::Header`.
+    pub location: Location,
+    pub wire_name: String,
+    pub value: String,
 }
 
 /// How to walk the pages of a pageable operation's results.

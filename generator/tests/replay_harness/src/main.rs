@@ -282,6 +282,17 @@ impl Documents {
     }
 }
 
+/// The value of a required parameter that can hold one value only (a constant), if it is one.
+fn constant_value(parameter: &Value) -> Option<String> {
+    let model_as_string = parameter.pointer("/x-ms-enum/modelAsString").and_then(Value::as_bool) == Some(true);
+    match parameter.get("enum").and_then(Value::as_array) {
+        Some(values) if values.len() == 1 && parameter["required"] == true && !model_as_string => {
+            Some(scalar_text(&values[0]))
+        }
+        _ => None,
+    }
+}
+
 /// One example of one operation.
 struct Example {
     /// The file, as the spec's `$ref` names it (relative to the spec's folder).
@@ -291,8 +302,6 @@ struct Example {
     method: String,
     /// The path key without the query part an `x-ms-paths` key may have.
     path_template: String,
-    /// The query pairs an `x-ms-paths` key fixes.
-    fixed_query: Vec<(String, String)>,
     /// The operation's parameters (path-level ones first, overridden by the operation's),
     /// `$ref`s resolved.
     parameters: Vec<Value>,
@@ -375,13 +384,7 @@ impl Spec {
                     for (status, response) in operation["responses"].as_object().into_iter().flatten() {
                         responses.insert(status.clone(), self.documents.resolve(&self.file, response)?);
                     }
-                    let (path, fixed_query) = match path_key.split_once('?') {
-                        Some((path, query)) => (
-                            path.to_string(),
-                            url::form_urlencoded::parse(query.as_bytes()).into_owned().collect(),
-                        ),
-                        None => (path_key.clone(), Vec::new()),
-                    };
+                    let path = path_key.split('?').next().unwrap_or_default().to_string();
                     for (title, reference) in operation["x-ms-examples"].as_object().into_iter().flatten() {
                         let reference = reference["$ref"]
                             .as_str()
@@ -391,7 +394,6 @@ impl Spec {
                             operation_id: operation_id.clone(),
                             method: method.to_ascii_uppercase(),
                             path_template: path.clone(),
-                            fixed_query: fixed_query.clone(),
                             parameters: parameters.clone(),
                             responses: responses.clone(),
                             example: read_json(&folder.join(reference))?,
@@ -601,12 +603,17 @@ fn check_request(
     // Query: every query parameter of the example, with its value; any other parameter sent
     // must be one with a spec default, at that default.
     let sent = request.query_pairs();
-    let mut expected: Vec<(String, String)> = example.fixed_query.clone();
+    // The query part of an `x-ms-paths` key only tells overloads apart and is not sent
+    // (AutoRest's documentation of x-ms-paths); a required parameter with a single possible value
+    // is a constant the client always sends.
+    let mut expected: Vec<(String, String)> = Vec::new();
     for parameter in example.spec_parameters("query") {
         let name = parameter["name"].as_str().unwrap_or_default();
         if let Some(value) = arguments.get(name).filter(|v| !v.is_null()) {
             let texts = wire_text(parameter, value).map_err(|e| format!("query parameter `{name}`: {e}"))?;
             expected.extend(texts.into_iter().map(|text| (name.to_string(), text)));
+        } else if let Some(constant) = constant_value(parameter) {
+            expected.push((name.to_string(), constant));
         }
     }
     for (name, _) in &expected {
