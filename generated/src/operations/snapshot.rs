@@ -233,7 +233,7 @@ impl Take {
         let response = self.client.pipeline.send(request, self.options).await?;
         response.empty(&[202u16])
     }
-    /** Sends the request, then follows the operation it starts through [`get_operation_status`] until it ends:
+    /** Sends the request, then follows the operation it starts through `get_operation_status` until it ends:
  `.wait().await` gives its result (see [`runtime::Poller`]).*/
     pub fn into_poller(
         self,
@@ -441,7 +441,7 @@ impl Apply {
         let response = self.client.pipeline.send(request, self.options).await?;
         response.empty(&[202u16])
     }
-    /** Sends the request, then follows the operation it starts through [`get_operation_status`] until it ends:
+    /** Sends the request, then follows the operation it starts through `get_operation_status` until it ends:
  `.wait().await` gives its result (see [`runtime::Poller`]).*/
     pub fn into_poller(
         self,

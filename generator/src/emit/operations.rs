@@ -210,7 +210,7 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
             ty => rust_type(ty, &models),
         });
         let doc = format!(
-            " Sends the request, then follows the operation it starts through [`{}`] until it ends:\n `.wait().await` gives its result (see [`runtime::Poller`]).",
+            " Sends the request, then follows the operation it starts through `{}` until it ends:\n `.wait().await` gives its result (see [`runtime::Poller`]).",
             polling.method
         );
         quote! {
