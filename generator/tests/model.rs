@@ -1021,6 +1021,7 @@ fn array_definition_is_an_alias_and_references_to_it_are_arrays() {
             spec_name: "Tags".into(),
             docs: "Some tags.".into(),
             kind: SchemaKind::Alias(array(TypeRef::String)),
+            tag: None,
         }
     );
     assert_eq!(field(&model, "Widget", "tags").ty, array(TypeRef::String));
@@ -1181,6 +1182,7 @@ fn x_ms_enum_values_name_and_document_the_variants() {
                     value("Recognition01", "recognition_01", ""),
                 ],
             }),
+            tag: None,
         }]
     );
 }

@@ -202,6 +202,21 @@ pub fn api_listing(model: &CodeModel) -> String {
                     .collect();
                 let _ = writeln!(out, "enum {} ({kind}) {{ {} }}", def.name, values.join(", "));
             }
+            SchemaKind::Union {
+                discriminator,
+                variants,
+            } => {
+                let kinds: Vec<String> = variants
+                    .iter()
+                    .map(|v| format!("{}({}) = \"{}\"", v.name, v.ty, v.value))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "union {} by \"{discriminator}\" {{ {} }}",
+                    def.name,
+                    kinds.join(", ")
+                );
+            }
             SchemaKind::Alias(ty) => {
                 let _ = writeln!(out, "type {} = {}", def.name, type_name(ty));
             }

@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::types::{doc_attrs, ident, rust_type};
 use super::EmitError;
-use crate::model::{CodeModel, EnumDef, Field, SchemaDef, SchemaKind, TypeRef};
+use crate::model::{CodeModel, EnumDef, Field, SchemaDef, SchemaKind, TypeRef, UnionVariant};
 
 /// Every named type of the code model.
 pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
@@ -138,14 +138,24 @@ fn schema(model: &CodeModel, def: &SchemaDef) -> Result<TokenStream, EmitError> 
                 .map(|f| field(model, &def.name, f))
                 .collect::<Result<Vec<_>, _>>()?;
             let default = fields.is_empty().then(|| quote!(Default,));
+            // One kind of a polymorphic type writes its discriminator itself.
+            let tag = def
+                .tag
+                .as_ref()
+                .map(|(property, value)| quote!(#[serde(tag = #property, rename = #value)]));
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
+                #tag
                 pub struct #name {
                     #(#fields)*
                 }
             }
         }
+        SchemaKind::Union {
+            discriminator,
+            variants,
+        } => union(&name, &docs, discriminator, variants),
         SchemaKind::Enum(e) => enumeration(&name, &docs, e),
         SchemaKind::Alias(ty) => {
             let ty = rust_type(ty, &quote!());
@@ -155,6 +165,44 @@ fn schema(model: &CodeModel, def: &SchemaDef) -> Result<TokenStream, EmitError> 
             }
         }
     })
+}
+
+/// A polymorphic type: each kind's struct serializes itself with its tag; deserializing reads the
+/// discriminator first, and keeps a kind this client does not know as JSON.
+fn union(name: &proc_macro2::Ident, docs: &TokenStream, discriminator: &str, variants: &[UnionVariant]) -> TokenStream {
+    let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
+    let types: Vec<_> = variants.iter().map(|v| ident(&v.ty)).collect();
+    let values: Vec<&String> = variants.iter().map(|v| &v.value).collect();
+    let variant_docs = values.iter().map(|v| format!(" `{discriminator}` is `{v}`."));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #( #[doc = #variant_docs] #names(#types), )*
+            /// A kind this version of the client does not know; kept as sent.
+            Unknown(serde_json::Value),
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #( Self::#names(value) => value.serialize(serializer), )*
+                    Self::Unknown(value) => value.serialize(serializer),
+                }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = serde_json::Value::deserialize(deserializer)?;
+                let kind = value.get(#discriminator).and_then(serde_json::Value::as_str).map(str::to_string);
+                match kind.as_deref() {
+                    #( Some(#values) => serde_json::from_value(value).map(Self::#names).map_err(serde::de::Error::custom), )*
+                    _ => Ok(Self::Unknown(value)),
+                }
+            }
+        }
+    }
 }
 
 fn field(model: &CodeModel, owner: &str, f: &Field) -> Result<TokenStream, EmitError> {
@@ -223,6 +271,16 @@ fn contains_directly(model: &CodeModel, ty: &TypeRef, target: &str) -> bool {
         match model.schema(name).map(|s| &s.kind) {
             Some(SchemaKind::Struct { fields }) => stack.extend(fields.iter().map(|f| &f.ty)),
             Some(SchemaKind::Alias(t)) => stack.push(t),
+            Some(SchemaKind::Union { variants, .. }) => {
+                for variant in variants {
+                    if variant.ty == target {
+                        return true;
+                    }
+                    if let Some(SchemaKind::Struct { fields }) = model.schema(&variant.ty).map(|s| &s.kind) {
+                        stack.extend(fields.iter().map(|f| &f.ty));
+                    }
+                }
+            }
             _ => {}
         }
     }

@@ -43,6 +43,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         aliases_in_progress: Vec::new(),
         structs_in_progress: Vec::new(),
         client_scope: Scope::with_reserved(RESERVED_CLIENT_FIELDS),
+        unions: IndexMap::new(),
     };
     builder.register_components()?;
     builder.build_components()?;
@@ -119,6 +120,8 @@ struct Builder<'a> {
     structs_in_progress: Vec<String>,
     /// Names of the client's parameters and of the fields the client and its builder use.
     client_scope: Scope,
+    /// Polymorphic component schemas (with a `discriminator`) and their discriminator property.
+    unions: IndexMap<String, String>,
 }
 
 /// A schema seen through a reference or inline.
@@ -214,19 +217,8 @@ impl<'a> Builder<'a> {
                 ReferenceOr::Item(s) => s,
                 ReferenceOr::Reference { reference } => self.deref_schema(reference, &pointer)?.0,
             };
-            // Polymorphic types would need tagged enums; until then, say so rather than emit a
-            // struct that silently drops the subtypes' fields.
-            if schema.schema_data.discriminator.is_some() {
-                return Err(self.error(
-                    &format!("{pointer}/discriminator"),
-                    "polymorphism (`discriminator`) is not supported yet",
-                ));
-            }
-            if schema.schema_data.extensions.contains_key("x-ms-discriminator-value") {
-                return Err(self.error(
-                    &format!("{pointer}/x-ms-discriminator-value"),
-                    "polymorphism (`x-ms-discriminator-value`) is not supported yet",
-                ));
+            if let Some(discriminator) = &schema.schema_data.discriminator {
+                self.unions.insert(name.clone(), discriminator.property_name.clone());
             }
             let component = if is_struct(schema) {
                 Component::Named(self.namer.camel_in(&mut self.types, "type", name))
@@ -258,6 +250,7 @@ impl<'a> Builder<'a> {
                     spec_name: name.clone(),
                     docs: rustdoc(schema.schema_data.description.as_deref()),
                     kind: SchemaKind::Alias(ty),
+                    tag: None,
                 });
             }
         }
@@ -298,13 +291,21 @@ impl<'a> Builder<'a> {
         };
         let (resolved, resolved_pointer) = self.resolve(schema, pointer)?;
         match component {
+            Component::Named(rust) if !rust.is_empty() && self.unions.contains_key(name) => {
+                self.union_type(name, &rust, resolved, &resolved_pointer)
+            }
             Component::Named(rust) if !rust.is_empty() => {
                 let built = self.schemas.iter().any(|s| s.name == rust);
                 if !built && !self.structs_in_progress.contains(&rust) {
                     self.structs_in_progress.push(rust.clone());
                     let fields = self.struct_fields(&rust, resolved, &resolved_pointer);
                     self.structs_in_progress.pop();
-                    let fields = fields?;
+                    let mut fields = fields?;
+                    // One kind of a polymorphic type: the discriminator becomes the struct's tag.
+                    let tag = self.union_ancestor(name).map(|(_, property)| {
+                        fields.retain(|f| f.wire_name != property);
+                        (property, self.discriminator_value(name))
+                    });
                     // A struct that refers to itself may have been pushed while its fields were built.
                     if self.schemas.iter().all(|s| s.name != rust) {
                         self.schemas.push(SchemaDef {
@@ -312,6 +313,7 @@ impl<'a> Builder<'a> {
                             spec_name: name.to_string(),
                             docs: rustdoc(resolved.schema_data.description.as_deref()),
                             kind: SchemaKind::Struct { fields },
+                            tag,
                         });
                     }
                 }
@@ -358,6 +360,135 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A polymorphic component: an enum of its kinds (the base itself, as `<Base>Base`, and every
+    /// schema that extends it through `allOf`, in spec order), each a struct tagged with its
+    /// discriminator value.
+    fn union_type(&mut self, name: &str, rust: &str, schema: &'a Schema, pointer: &str) -> Result<TypeRef> {
+        if self.schemas.iter().any(|s| s.name == rust) || self.structs_in_progress.iter().any(|s| s == rust) {
+            return Ok(TypeRef::Named(rust.to_string()));
+        }
+        self.structs_in_progress.push(rust.to_string());
+        let result = self.union_variants(name, rust, schema, pointer);
+        self.structs_in_progress.pop();
+        let (discriminator, variants) = result?;
+        self.schemas.push(SchemaDef {
+            name: rust.to_string(),
+            spec_name: name.to_string(),
+            docs: rustdoc(schema.schema_data.description.as_deref()),
+            kind: SchemaKind::Union {
+                discriminator,
+                variants,
+            },
+            tag: None,
+        });
+        Ok(TypeRef::Named(rust.to_string()))
+    }
+
+    fn union_variants(
+        &mut self,
+        name: &str,
+        rust: &str,
+        schema: &'a Schema,
+        pointer: &str,
+    ) -> Result<(String, Vec<UnionVariant>)> {
+        let discriminator = self.unions.get(name).cloned().unwrap_or_default();
+        let mut variants = Vec::new();
+        // The base's own fields, for values of the base kind itself.
+        let base = self.namer.camel_in(&mut self.types, "type", &format!("{name}Base"));
+        let mut fields = self.struct_fields(&base, schema, pointer)?;
+        if !fields.iter().any(|f| f.wire_name == discriminator) {
+            return Err(self.error(
+                &format!("{pointer}/discriminator"),
+                format!("the discriminator `{discriminator}` is not a property of `{name}`"),
+            ));
+        }
+        fields.retain(|f| f.wire_name != discriminator);
+        let value = self.discriminator_value(name);
+        self.schemas.push(SchemaDef {
+            name: base.clone(),
+            spec_name: name.to_string(),
+            docs: rustdoc(schema.schema_data.description.as_deref()),
+            kind: SchemaKind::Struct { fields },
+            tag: Some((discriminator.clone(), value.clone())),
+        });
+        let mut scope = Scope::with_reserved(&["Unknown"]);
+        let label = format!("variant of {rust}");
+        variants.push(UnionVariant {
+            value,
+            name: self.namer.camel_in(&mut scope, &label, &base),
+            ty: base,
+        });
+        let kinds: Vec<(String, &'a ReferenceOr<Schema>)> = self
+            .component_schemas()
+            .filter(|(kind, _)| self.union_ancestor(kind).is_some_and(|(base, _)| base == name))
+            .map(|(kind, schema)| (kind.clone(), schema))
+            .collect();
+        for (kind, schema) in kinds {
+            let kind_pointer = join("/components/schemas", &kind);
+            let TypeRef::Named(ty) = self.component_type(&kind, schema.into(), &kind_pointer)? else {
+                return Err(self.error(&kind_pointer, format!("`{kind}` extends `{name}` but is not an object")));
+            };
+            let value = self.discriminator_value(&kind);
+            if variants.iter().any(|v| v.value == value) {
+                return Err(self.error(
+                    &kind_pointer,
+                    format!("two kinds of `{name}` have the discriminator value `{value}`"),
+                ));
+            }
+            variants.push(UnionVariant {
+                value,
+                name: self.namer.camel_in(&mut scope, &label, &ty),
+                ty,
+            });
+        }
+        Ok((discriminator, variants))
+    }
+
+    /// The polymorphic component `component` extends (through `allOf`, at any depth), and its
+    /// discriminator property.
+    fn union_ancestor(&self, component: &str) -> Option<(String, String)> {
+        let mut stack = vec![(component.to_string(), 0)];
+        let mut seen = Vec::new();
+        while let Some((current, depth)) = stack.pop() {
+            if depth > 64 || seen.contains(&current) {
+                continue;
+            }
+            seen.push(current.clone());
+            let Some(ReferenceOr::Item(schema)) = self.doc.components.as_ref().and_then(|c| c.schemas.get(&current))
+            else {
+                continue;
+            };
+            let parents = match &schema.schema_kind {
+                OaKind::AllOf { all_of } => all_of.as_slice(),
+                OaKind::Any(any) => any.all_of.as_slice(),
+                _ => &[],
+            };
+            for parent in parents {
+                if let ReferenceOr::Reference { reference } = parent {
+                    if let Some(parent) = ref_name(reference, SCHEMA_PREFIX) {
+                        if let Some(property) = self.unions.get(&parent) {
+                            return Some((parent, property.clone()));
+                        }
+                        stack.push((parent, depth + 1));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// A kind's discriminator value: `x-ms-discriminator-value`, else the definition's name.
+    fn discriminator_value(&self, component: &str) -> String {
+        self.doc
+            .components
+            .as_ref()
+            .and_then(|c| c.schemas.get(component))
+            .and_then(|s| s.as_item())
+            .and_then(|s| ext_str(&s.schema_data.extensions, "x-ms-discriminator-value"))
+            .unwrap_or(component)
+            .to_string()
+    }
+
     /// The type of a schema; `hint` names inline structs and enums that need a name.
     fn type_of(&mut self, schema: SchemaRef<'a>, hint: &str, pointer: &str) -> Result<TypeRef> {
         match schema {
@@ -375,6 +506,7 @@ impl<'a> Builder<'a> {
                         spec_name: hint.to_string(),
                         docs: rustdoc(s.schema_data.description.as_deref()),
                         kind: SchemaKind::Struct { fields },
+                        tag: None,
                     });
                     Ok(TypeRef::Named(rust))
                 } else {
@@ -667,6 +799,7 @@ impl<'a> Builder<'a> {
             spec_name: enum_name.to_string(),
             docs: rustdoc(s.schema_data.description.as_deref()),
             kind: SchemaKind::Enum(def),
+            tag: None,
         });
         Ok(TypeRef::Named(candidate))
     }

@@ -373,6 +373,9 @@ pub struct SchemaDef {
     pub spec_name: String,
     pub docs: String,
     pub kind: SchemaKind,
+    /// For a struct that is one kind of a polymorphic type: the discriminator property and this
+    /// kind's value of it, which the struct always writes.
+    pub tag: Option<(String, String)>,
 }
 
 /// What a named type is.
@@ -384,6 +387,23 @@ pub enum SchemaKind {
     Enum(EnumDef),
     /// A name for another type (e.g. an array definition).
     Alias(TypeRef),
+    /// A polymorphic type (`discriminator`): one variant per kind, chosen by the discriminator
+    /// property's value; unknown kinds are kept as JSON.
+    Union {
+        discriminator: String,
+        variants: Vec<UnionVariant>,
+    },
+}
+
+/// One kind of a polymorphic type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnionVariant {
+    /// The discriminator's value (`x-ms-discriminator-value`, else the definition's name).
+    pub value: String,
+    /// Variant name.
+    pub name: String,
+    /// The struct that holds this kind (a tagged [`SchemaDef`]).
+    pub ty: String,
 }
 
 /// A struct field.
