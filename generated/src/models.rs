@@ -3,6 +3,7 @@
 //! Types of the request and response bodies, one per schema of the spec.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+#[allow(unused_imports)]
 use serde::{Deserialize, Serialize};
 
 /// Details of an error.

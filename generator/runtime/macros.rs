@@ -53,6 +53,12 @@ macro_rules! closed_enum {
                 self.as_str().to_string()
             }
         }
+
+        impl $crate::runtime::HeaderType for $name {
+            fn parse_header(text: &str) -> Result<Self, String> {
+                $crate::runtime::parse_header_via_serde(text)
+            }
+        }
     };
 }
 #[allow(unused_imports)]
@@ -138,6 +144,12 @@ macro_rules! int_enum_common {
         impl $crate::runtime::ParamValue for $name {
             fn to_param(&self) -> String {
                 self.value().to_string()
+            }
+        }
+
+        impl $crate::runtime::HeaderType for $name {
+            fn parse_header(text: &str) -> Result<Self, String> {
+                $crate::runtime::parse_header_via_serde(text)
             }
         }
 

@@ -733,14 +733,20 @@ fn path_without_leading_slash() {
 }
 
 #[test]
-fn no_success_response() {
+fn an_operation_with_only_a_default_response_generates_and_every_answer_is_an_error() {
+    // AutoRest's reading (its test server relies on it): no documented status means no success.
     let spec = base_with(|s| {
         at(s, &format!("{GET}/responses"))
             .as_object_mut()
             .unwrap()
             .remove("200");
     });
-    expect_at(&spec, &format!("{GET}/responses"), &["2xx"], "{");
+    let dir = TempDir::new("default-only");
+    let path = dir.write("spec.json", &pretty(&spec));
+    let generated = expect_ok(&path);
+    let (_, operation) = generated.model.operations().next().unwrap();
+    assert!(operation.responses.is_empty());
+    assert!(operation.error.is_some(), "the default response's schema is the error type");
 }
 
 // ----- patterns ----------------------------------------------------------------------------------

@@ -75,6 +75,15 @@ pub fn path_param(value: &impl ParamValue, skip_url_encoding: bool) -> String {
     }
 }
 
+/// An array path parameter: each item encoded as a segment, joined with `separator`.
+pub fn path_list<T: ParamValue>(values: &[T], separator: &str, skip_url_encoding: bool) -> String {
+    values
+        .iter()
+        .map(|v| path_param(v, skip_url_encoding))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// Joins array items for one query or header value (`csv`, `ssv`, `tsv`, `pipes`).
 pub(crate) fn join_values<T: ParamValue>(values: &[T], separator: &str) -> String {
     values

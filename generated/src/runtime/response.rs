@@ -41,6 +41,33 @@ impl HeaderType for time::OffsetDateTime {
     }
 }
 
+impl HeaderType for time::Duration {
+    fn parse_header(text: &str) -> Result<Self, String> {
+        super::duration::parse(text).ok_or_else(|| format!("`{text}` is not an ISO 8601 duration"))
+    }
+}
+
+impl HeaderType for time::Date {
+    fn parse_header(text: &str) -> Result<Self, String> {
+        super::date::parse(text).ok_or_else(|| format!("`{text}` is not a date"))
+    }
+}
+
+impl HeaderType for Vec<u8> {
+    fn parse_header(text: &str) -> Result<Self, String> {
+        super::base64::decode(text).ok_or_else(|| "not base64".to_string())
+    }
+}
+
+/// A header value parsed as its JSON string form (generated enums use this).
+pub fn parse_header_via_serde<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let value = match text.parse::<i64>() {
+        Ok(n) => serde_json::from_value(serde_json::Value::from(n)).or_else(|_| serde_json::from_value(text.into())),
+        Err(_) => serde_json::from_value(text.into()),
+    };
+    value.map_err(|e| e.to_string())
+}
+
 /// Reads one documented header.
 pub fn header_value<T: HeaderType>(
     headers: &HeaderMap,

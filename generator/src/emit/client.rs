@@ -59,8 +59,10 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
                 let arg = argument_type(&p.ty, &models);
                 new_args.push(quote!(#name: #arg));
                 arg_names.push(name.clone());
-                let value = argument_into(&p.ty, &name);
-                builder_inits.push(quote!(#name: #value));
+                builder_inits.push(match p.ty {
+                    TypeRef::String | TypeRef::Binary => quote!(#name: #name.into()),
+                    _ => quote!(#name),
+                });
                 let first_line = p.docs.lines().next().unwrap_or_default();
                 arg_docs.push_str(&format!("\n* `{}`: {first_line}", p.name));
             }

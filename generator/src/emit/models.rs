@@ -17,6 +17,7 @@ pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
     let pages = pages(model);
     let statuses = poll_statuses(model);
     Ok(quote! {
+        #[allow(unused_imports)] // a spec may have no struct, or only types with hand-written serde
         use serde::{Deserialize, Serialize};
 
         #(#items)*
@@ -373,6 +374,17 @@ fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> To
     let values: Vec<&String> = e.values.iter().map(|v| &v.value).collect();
     let variant_docs: Vec<_> = e.values.iter().map(|v| doc_attrs(&v.docs)).collect();
     if e.extensible {
+        // An enum whose values are all unknown (none listed) needs no match.
+        let from_body = if e.values.is_empty() {
+            quote!(Self::UnknownValue(value.to_string()))
+        } else {
+            quote! {
+                match value {
+                    #( #values => Self::#variants, )*
+                    other => Self::UnknownValue(other.to_string()),
+                }
+            }
+        };
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -394,10 +406,7 @@ fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> To
 
             impl From<&str> for #name {
                 fn from(value: &str) -> Self {
-                    match value {
-                        #( #values => Self::#variants, )*
-                        other => Self::UnknownValue(other.to_string()),
-                    }
+                    #from_body
                 }
             }
 

@@ -557,7 +557,14 @@ fn path_expr(model: &CodeModel, op: &Operation) -> TokenStream {
             Some(p) => {
                 let field = ident(&p.name);
                 let skip = p.skip_url_encoding;
-                args.push(quote!(runtime::path_param(&self.#field, #skip)));
+                args.push(match (&p.ty, p.collection_format.and_then(|f| f.separator())) {
+                    // An array in the path: its items, encoded each, joined (csv by default).
+                    (TypeRef::Array(_), separator) => {
+                        let separator = separator.unwrap_or(",");
+                        quote!(runtime::path_list(&self.#field, #separator, #skip))
+                    }
+                    _ => quote!(runtime::path_param(&self.#field, #skip)),
+                });
             }
             None => {
                 // A client parameter in the path.

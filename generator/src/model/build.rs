@@ -1373,6 +1373,24 @@ impl<'a> Builder<'a> {
         let schema_pointer = format!("{media_pointer}/schema");
         let hint = format!("{}Body", names::camel(id).0);
         let ty = self.type_of(schema.into(), &hint, &schema_pointer)?;
+        if ty == TypeRef::Binary {
+            // A JSON media type with a binary schema: the bytes are the body.
+            self.insert_body_parameter(
+                parameters,
+                insert_at,
+                scope,
+                label,
+                body_name.clone(),
+                TypeRef::Binary,
+                rb,
+            );
+            return Ok(RequestBody {
+                content_type: content_type.clone(),
+                kind: BodyKind::Binary,
+                required: rb.required,
+                parameter_name: body_name,
+            });
+        }
         let flatten = ext_bool(&rb.extensions, "x-ms-client-flatten");
         let model_fields = match &ty {
             TypeRef::Named(model) if flatten => match self.schemas.iter().find(|s| &s.name == model) {
@@ -1716,6 +1734,11 @@ impl<'a> Builder<'a> {
         if let Some(default) = &op.responses.default {
             all.push((None, default, format!("{pointer}/responses/default")));
         }
+        let documents_success = op
+            .responses
+            .responses
+            .keys()
+            .any(|code| matches!(code, StatusCode::Code(c) if *c < 400));
         for (status, response, r_pointer) in all {
             let response = match response {
                 ReferenceOr::Item(r) => r,
@@ -1733,7 +1756,16 @@ impl<'a> Builder<'a> {
                 .iter()
                 .find(|(mt, _)| is_json(mt))
                 .or_else(|| response.content.first());
-            let success = status.is_some_and(|s| (200..300).contains(&s));
+            // Success: documented 2xx and 3xx codes; a documented 4xx/5xx only when the operation
+            // documents nothing below 400 (an "expected error" operation); and
+            // `x-ms-error-response` overrides either way (AutoRest's rule).
+            let marked = response.extensions.get("x-ms-error-response").and_then(Value::as_bool);
+            let success = match (status, marked) {
+                (_, Some(error)) => status.is_some() && !error,
+                (Some(s), None) if s < 400 => true,
+                (Some(_), None) => !documents_success,
+                (None, None) => false,
+            };
             if accept.is_none() && success {
                 accept = media.map(|(mt, _)| mt.clone());
             }
@@ -1790,9 +1822,7 @@ impl<'a> Builder<'a> {
                 error = body;
             }
         }
-        if successes.is_empty() {
-            return Err(self.error(&format!("{pointer}/responses"), "operation documents no 2xx response"));
-        }
+        // An operation that documents only `default` succeeds on no status: every answer is an error.
         Ok((successes, error, accept))
     }
 }
