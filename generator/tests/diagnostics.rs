@@ -746,7 +746,10 @@ fn an_operation_with_only_a_default_response_generates_and_every_answer_is_an_er
     let generated = expect_ok(&path);
     let (_, operation) = generated.model.operations().next().unwrap();
     assert!(operation.responses.is_empty());
-    assert!(operation.error.is_some(), "the default response's schema is the error type");
+    assert!(
+        operation.error.is_some(),
+        "the default response's schema is the error type"
+    );
 }
 
 // ----- patterns ----------------------------------------------------------------------------------

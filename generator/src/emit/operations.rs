@@ -278,12 +278,10 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
     }
 }
 
-/// The statements of `send`.
-fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
-    let validations = slots.iter().flat_map(validation);
-    let path = path_expr(model, op);
-    let method = format_ident!("{}", op.method.as_str());
-    let mut request = quote!(runtime::Request::new(Method::#method, #path));
+/// `new_request` with the operation's query and header parameters (its own and the client's),
+/// constants and `Accept` added.
+fn request_expr(model: &CodeModel, op: &Operation, slots: &[Slot], new_request: TokenStream) -> TokenStream {
+    let mut request = new_request;
     for slot in slots {
         let name = ident(&slot.param().name);
         request = send_parameter(request, slot.param(), quote!(self.#name), slot.is_option());
@@ -300,6 +298,15 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
     if let Some(accept) = &op.accept {
         request = quote!(#request.accept(#accept));
     }
+    request
+}
+
+/// The statements of `send`.
+fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
+    let validations = slots.iter().flat_map(validation);
+    let path = path_expr(model, op);
+    let method = format_ident!("{}", op.method.as_str());
+    let request = request_expr(model, op, slots, quote!(runtime::Request::new(Method::#method, #path)));
     let body = request_body(model, op, slots);
     let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
     let decode = match response_kind(op) {
@@ -436,23 +443,12 @@ fn generic_poller(
     let validations = slots.iter().flat_map(validation);
     let path = path_expr(model, op);
     let method = format_ident!("{}", op.method.as_str());
-    let mut request = quote!(runtime::Request::new(Method::#method, path.clone()));
-    for slot in slots {
-        let name = ident(&slot.param().name);
-        request = send_parameter(request, slot.param(), quote!(self.#name), slot.is_option());
-    }
-    for client_parameter in &op.client_parameters {
-        let Some(p) = model.client.parameters.iter().find(|p| &p.name == client_parameter) else {
-            continue;
-        };
-        let name = ident(&p.name);
-        let optional = !p.required && p.default.is_none();
-        request = send_parameter(request, p, quote!(self.client.#name), optional);
-    }
-    request = send_constants(request, op);
-    if let Some(accept) = &op.accept {
-        request = quote!(#request.accept(#accept));
-    }
+    let request = request_expr(
+        model,
+        op,
+        slots,
+        quote!(runtime::Request::new(Method::#method, path.clone())),
+    );
     let body = request_body(model, op, slots);
     let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
     let final_state_via = match op.long_running.as_ref().and_then(|l| l.final_state_via.as_deref()) {

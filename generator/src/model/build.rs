@@ -1352,7 +1352,18 @@ impl<'a> Builder<'a> {
                 parameter_name: body_name,
             });
         }
-        if !is_json(content_type) {
+        // Raw bytes: a non-JSON media type, or a JSON one whose schema is binary.
+        let ty = match schema {
+            Some(schema) if is_json(content_type) => {
+                let hint = format!("{}Body", names::camel(id).0);
+                Some(self.type_of(schema.into(), &hint, &format!("{media_pointer}/schema"))?)
+            }
+            None if is_json(content_type) => {
+                return Err(self.error(&media_pointer, "JSON request body has no `schema`"));
+            }
+            _ => None,
+        };
+        let Some(ty) = ty.filter(|ty| *ty != TypeRef::Binary) else {
             self.insert_body_parameter(
                 parameters,
                 insert_at,
@@ -1368,29 +1379,7 @@ impl<'a> Builder<'a> {
                 required: rb.required,
                 parameter_name: body_name,
             });
-        }
-        let schema = schema.ok_or_else(|| self.error(&media_pointer, "JSON request body has no `schema`"))?;
-        let schema_pointer = format!("{media_pointer}/schema");
-        let hint = format!("{}Body", names::camel(id).0);
-        let ty = self.type_of(schema.into(), &hint, &schema_pointer)?;
-        if ty == TypeRef::Binary {
-            // A JSON media type with a binary schema: the bytes are the body.
-            self.insert_body_parameter(
-                parameters,
-                insert_at,
-                scope,
-                label,
-                body_name.clone(),
-                TypeRef::Binary,
-                rb,
-            );
-            return Ok(RequestBody {
-                content_type: content_type.clone(),
-                kind: BodyKind::Binary,
-                required: rb.required,
-                parameter_name: body_name,
-            });
-        }
+        };
         let flatten = ext_bool(&rb.extensions, "x-ms-client-flatten");
         let model_fields = match &ty {
             TypeRef::Named(model) if flatten => match self.schemas.iter().find(|s| &s.name == model) {

@@ -1,0 +1,132 @@
+//! The scenarios, one module per group of swagger files, and what they share.
+
+use std::fmt::Debug;
+use std::future::Future;
+use std::pin::Pin;
+
+pub mod datetime;
+pub mod header;
+pub mod http;
+pub mod misc;
+pub mod primitive;
+pub mod url;
+
+/// What every scenario gets: the server's URL.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub url: String,
+}
+
+impl Ctx {
+    pub fn new(url: &str) -> Self {
+        Ctx { url: url.to_string() }
+    }
+
+    /// A fresh HTTP client with a cookie store (some scenarios set a cookie and check it).
+    pub fn http(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("build the reqwest client")
+    }
+}
+
+pub type Outcome = Result<(), String>;
+pub type BoxFut = Pin<Box<dyn Future<Output = Outcome> + Send>>;
+pub type Scenario = (&'static str, fn(Ctx) -> BoxFut);
+
+/// Every scenario, by area, in the order they run.
+pub fn all() -> Vec<(&'static str, Vec<Scenario>)> {
+    vec![
+        ("body-boolean", primitive::boolean()),
+        ("body-integer", primitive::integer()),
+        ("body-number", primitive::number()),
+        ("body-string", primitive::string()),
+        ("body-byte", primitive::byte()),
+        ("body-date", datetime::date()),
+        ("body-datetime", datetime::datetime()),
+        ("body-datetime-rfc1123", datetime::rfc1123()),
+        ("body-duration", datetime::duration()),
+        ("url", url::paths()),
+        ("url-queries", url::queries()),
+        ("header", header::all()),
+        ("httpInfrastructure", http::all()),
+        ("xms-error-responses", misc::errors()),
+        ("constants", misc::constants()),
+        ("extensible-enums", misc::enums()),
+        ("validation", misc::validation()),
+        ("required-optional", misc::required_optional()),
+    ]
+}
+
+/// A scenario: `scenario!("name", |ctx| { ...; Ok(()) })`.
+#[macro_export]
+macro_rules! scenario {
+    ($name:literal, |$ctx:ident| $body:block) => {
+        (
+            $name,
+            (|$ctx: $crate::scenarios::Ctx| -> $crate::scenarios::BoxFut {
+                Box::pin(async move {
+                    #[allow(unused_variables)]
+                    let $ctx = $ctx;
+                    $body
+                })
+            }) as fn($crate::scenarios::Ctx) -> $crate::scenarios::BoxFut,
+        )
+    };
+}
+
+/// A client of crate `$krate` for the server, without retries, with a cookie store:
+/// `client!(body_boolean, ctx)`; extra builder calls may follow: `client!(url, ctx, .global_string_path("x"))`.
+#[macro_export]
+macro_rules! client {
+    ($krate:ident, $ctx:expr $(, $($extra:tt)*)?) => {
+        $krate::Client::builder($($($extra)*)?)
+            .endpoint($ctx.url.clone())
+            .options(
+                $krate::ClientOptions::default()
+                    .http_client($ctx.http())
+                    .retry($krate::runtime::RetryOptions::none()),
+            )
+            .build()
+            .map_err(|e| format!("building the client: {e}"))?
+    };
+}
+
+/// Sends a request: the response, or the error rendered.
+#[macro_export]
+macro_rules! call {
+    ($e:expr) => {
+        $e.await.map_err(|e| format!("{}: {e:?}", stringify!($e)))?
+    };
+}
+
+/// The value of a successful call.
+#[macro_export]
+macro_rules! value {
+    ($e:expr) => {
+        $crate::call!($e).into_value()
+    };
+}
+
+/// Checks that `actual == expected`.
+pub fn eq<T: PartialEq + Debug>(what: &str, actual: T, expected: T) -> Outcome {
+    if actual == expected {
+        Ok(())
+    } else {
+        Err(format!("{what}: expected {expected:?}, got {actual:?}"))
+    }
+}
+
+/// Checks a status code.
+pub fn status(actual: impl Into<u16>, expected: u16) -> Outcome {
+    eq("status", actual.into(), expected)
+}
+
+/// Checks that a call failed: returns the error rendered (for more checks).
+pub fn expect_err<T: Debug, E: Debug>(what: &str, result: Result<T, E>) -> Result<String, String> {
+    match result {
+        Ok(value) => Err(format!("{what}: expected an error, got {value:?}")),
+        Err(e) => Ok(format!("{e:?}")),
+    }
+}
