@@ -28,9 +28,18 @@ use serde_json::Value;
 
 /// Swagger files that may fail to generate or compile: `(file stem, reason)`.
 const EXPECTED_FAILURES: &[(&str, &str)] = &[
-    ("body-formdata", "multipart/form-data with a file and a text part is not supported yet"),
-    ("custom-baseUrl-paging", "paging with a parameterized host is not supported yet"),
-    ("paging", "some x-ms-pageable shapes of paging.json are not supported yet"),
+    (
+        "body-formdata",
+        "multipart/form-data with a file and a text part is not supported yet",
+    ),
+    (
+        "custom-baseUrl-paging",
+        "paging with a parameterized host is not supported yet",
+    ),
+    (
+        "paging",
+        "some x-ms-pageable shapes of paging.json are not supported yet",
+    ),
 ];
 
 /// Harness scenarios that may fail: `(area/scenario, part of the failure message, reason)`. A
@@ -42,18 +51,43 @@ const KNOWN_FAILURES: &[(&str, &str, &str)] = &[];
 const HARNESS_MANIFEST: &str = include_str!("testserver_harness/Cargo.toml.template");
 const HARNESS_FILES: &[(&str, &str)] = &[
     ("src/main.rs", include_str!("testserver_harness/src/main.rs")),
-    ("src/scenarios/mod.rs", include_str!("testserver_harness/src/scenarios/mod.rs")),
-    ("src/scenarios/primitive.rs", include_str!("testserver_harness/src/scenarios/primitive.rs")),
-    ("src/scenarios/datetime.rs", include_str!("testserver_harness/src/scenarios/datetime.rs")),
-    ("src/scenarios/url.rs", include_str!("testserver_harness/src/scenarios/url.rs")),
-    ("src/scenarios/header.rs", include_str!("testserver_harness/src/scenarios/header.rs")),
-    ("src/scenarios/http.rs", include_str!("testserver_harness/src/scenarios/http.rs")),
-    ("src/scenarios/misc.rs", include_str!("testserver_harness/src/scenarios/misc.rs")),
+    (
+        "src/scenarios/mod.rs",
+        include_str!("testserver_harness/src/scenarios/mod.rs"),
+    ),
+    (
+        "src/scenarios/primitive.rs",
+        include_str!("testserver_harness/src/scenarios/primitive.rs"),
+    ),
+    (
+        "src/scenarios/datetime.rs",
+        include_str!("testserver_harness/src/scenarios/datetime.rs"),
+    ),
+    (
+        "src/scenarios/url.rs",
+        include_str!("testserver_harness/src/scenarios/url.rs"),
+    ),
+    (
+        "src/scenarios/header.rs",
+        include_str!("testserver_harness/src/scenarios/header.rs"),
+    ),
+    (
+        "src/scenarios/http.rs",
+        include_str!("testserver_harness/src/scenarios/http.rs"),
+    ),
+    (
+        "src/scenarios/misc.rs",
+        include_str!("testserver_harness/src/scenarios/misc.rs"),
+    ),
 ];
 const HARNESS: &str = "testserver-harness";
 
 /// The reports of the test server, by the key of `testserver-coverage.json`.
-const REPORTS: &[(&str, &str)] = &[("core", "/report"), ("azure", "/report/azure"), ("optional", "/report/optional")];
+const REPORTS: &[(&str, &str)] = &[
+    ("core", "/report"),
+    ("azure", "/report/azure"),
+    ("optional", "/report/optional"),
+];
 
 /// Scenario name prefixes of the core report and the swagger area they belong to (the first
 /// matching prefix wins; the rest is `other`).
@@ -148,8 +182,14 @@ fn run(mut command: Command) -> Output {
 fn http_get(base: &str, path: &str) -> Result<String, String> {
     let host = base.trim_start_matches("http://").trim_end_matches('/');
     let mut stream = TcpStream::connect(host).map_err(|e| e.to_string())?;
-    stream.set_read_timeout(Some(Duration::from_secs(10))).map_err(|e| e.to_string())?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .map_err(|e| e.to_string())?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
     let mut response = Vec::new();
     stream.read_to_end(&mut response).map_err(|e| e.to_string())?;
     let response = String::from_utf8_lossy(&response);
@@ -189,7 +229,13 @@ fn start_server(package: &Path, coverage: &Path) -> (String, Option<ServerGuard>
     let url = format!("http://127.0.0.1:{port}");
     std::fs::create_dir_all(coverage).expect("create the coverage folder");
     let child = Command::new("node")
-        .args(["dist/cli/cli.js", "run", "--port", &port.to_string(), "--coverageDirectory"])
+        .args([
+            "dist/cli/cli.js",
+            "run",
+            "--port",
+            &port.to_string(),
+            "--coverageDirectory",
+        ])
         .arg(coverage)
         .current_dir(package)
         .stdin(Stdio::null())
@@ -397,13 +443,20 @@ fn autorest_testserver_scenarios() {
     let harness_errors = errors.get(&work.join(HARNESS)).cloned().unwrap_or_default();
 
     println!();
-    println!("Generated crates ({} swagger files in {}):", entries.len(), package.join("swagger").display());
+    println!(
+        "Generated crates ({} swagger files in {}):",
+        entries.len(),
+        package.join("swagger").display()
+    );
     let mut compiled = 0;
     for entry in &entries {
         match &entry.generated {
             Ok((ops, models)) if entry.errors.is_empty() => {
                 compiled += 1;
-                println!("  {:<32} {ops:>4} ops {models:>4} models  generated, compiled", entry.name);
+                println!(
+                    "  {:<32} {ops:>4} ops {models:>4} models  generated, compiled",
+                    entry.name
+                );
             }
             Ok(_) => println!(
                 "  {:<32} generated, does NOT compile ({} errors)",
@@ -421,7 +474,10 @@ fn autorest_testserver_scenarios() {
         }
     }
     if !harness_errors.is_empty() {
-        println!("\nThe harness does not compile ({} errors), the first ones:", harness_errors.len());
+        println!(
+            "\nThe harness does not compile ({} errors), the first ones:",
+            harness_errors.len()
+        );
         for error in harness_errors.iter().take(5) {
             println!("{error}");
         }
@@ -480,7 +536,9 @@ fn autorest_testserver_scenarios() {
         }
         for (name, message, _) in KNOWN_FAILURES {
             if !harness_run.failed.iter().any(|(n, m)| n == name && m.contains(message)) {
-                problems.push(format!("{name} is in KNOWN_FAILURES but did not fail that way: update the entry"));
+                problems.push(format!(
+                    "{name} is in KNOWN_FAILURES but did not fail that way: update the entry"
+                ));
             }
         }
         if !harness_run.summary {

@@ -252,27 +252,27 @@ mod tests {
     fn root_info_tags_and_extensions() {
         let doc = swagger(json!({
             "info": {
-                "title": "Face Client", "version": "1.0", "description": "D", "termsOfService": "T",
+                "title": "Widget Client", "version": "1.0", "description": "D", "termsOfService": "T",
                 "contact": {"name": "C", "x-c": 1}, "license": {"name": "MIT", "url": "u"},
-                "x-ms-code-generation-settings": {"name": "FaceClient"}
+                "x-ms-code-generation-settings": {"name": "WidgetClient"}
             },
             "paths": {},
-            "tags": [{"name": "Face", "description": "Faces.", "x-t": true}],
+            "tags": [{"name": "Widget", "description": "Widgets.", "x-t": true}],
             "externalDocs": {"url": "https://docs", "description": "Docs"},
             "x-ms-root": "kept",
             "x-ms-paths": {}
         }));
         let oa = convert_ok(&doc);
         assert_eq!(oa.openapi, "3.0.0");
-        assert_eq!(oa.info.title, "Face Client");
+        assert_eq!(oa.info.title, "Widget Client");
         assert_eq!(oa.info.terms_of_service.as_deref(), Some("T"));
         assert_eq!(oa.info.contact.unwrap().extensions["x-c"], json!(1));
         assert_eq!(oa.info.license.unwrap().name, "MIT");
         assert_eq!(
             oa.info.extensions["x-ms-code-generation-settings"]["name"],
-            json!("FaceClient")
+            json!("WidgetClient")
         );
-        assert_eq!(oa.tags[0].name, "Face");
+        assert_eq!(oa.tags[0].name, "Widget");
         assert_eq!(oa.tags[0].extensions["x-t"], json!(true));
         assert_eq!(oa.external_docs.unwrap().url, "https://docs");
         assert_eq!(oa.extensions.keys().collect::<Vec<_>>(), ["x-ms-root"]);

@@ -365,7 +365,7 @@ mod tests {
     fn doc() -> Value {
         swagger(json!({
             "x-ms-parameterized-host": {
-                "hostTemplate": "{Endpoint}/face/v1.0",
+                "hostTemplate": "{Endpoint}/widgets/v1.0",
                 "useSchemePrefix": false,
                 "parameters": [{"$ref": "#/parameters/Endpoint"}]
             },

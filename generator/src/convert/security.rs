@@ -140,7 +140,7 @@ mod tests {
         let doc = swagger(json!({
             "paths": {},
             "securityDefinitions": {
-                "key": {"type": "apiKey", "name": "Ocp-Apim-Subscription-Key", "in": "header",
+                "key": {"type": "apiKey", "name": "X-Api-Key", "in": "header",
                         "description": "The key.", "x-ms-foo": 1},
                 "basic": {"type": "basic"},
                 "aad": {"type": "oauth2", "flow": "application", "tokenUrl": "https://login/token",
@@ -163,7 +163,7 @@ mod tests {
             panic!()
         };
         assert_eq!(*location, APIKeyLocation::Header);
-        assert_eq!(name, "Ocp-Apim-Subscription-Key");
+        assert_eq!(name, "X-Api-Key");
         assert_eq!(description.as_deref(), Some("The key."));
         assert_eq!(extensions["x-ms-foo"], json!(1));
         assert!(

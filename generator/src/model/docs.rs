@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn keeps_plain_prose() {
-        assert_eq!(rustdoc(Some("Snapshot id.")), "Snapshot id.");
+        assert_eq!(rustdoc(Some("Widget id.")), "Widget id.");
         assert_eq!(rustdoc(None), "");
     }
 
@@ -212,9 +212,9 @@ mod tests {
     fn keeps_markdown_links_and_wraps_bare_urls() {
         assert_eq!(
             rustdoc(Some(
-                "See [Face - Detect](https://example.com/a) or https://example.com/b."
+                "See [Widget - Get](https://example.com/a) or https://example.com/b."
             )),
-            "See [Face - Detect](https://example.com/a) or <https://example.com/b>."
+            "See [Widget - Get](https://example.com/a) or <https://example.com/b>."
         );
     }
 

@@ -1,0 +1,261 @@
+//! body-boolean, body-integer, body-number, body-string, body-byte.
+
+use super::{eq, expect_err, Scenario};
+use crate::{call, client, scenario, value};
+
+pub fn boolean() -> Vec<Scenario> {
+    vec![
+        scenario!("getBoolTrue", |ctx| { eq("value", value!(client!(body_boolean, ctx).bool().get_true()), true) }),
+        scenario!("getBoolFalse", |ctx| { eq("value", value!(client!(body_boolean, ctx).bool().get_false()), false) }),
+        scenario!("putBoolTrue", |ctx| {
+            eq("status", call!(client!(body_boolean, ctx).bool().put_true(true)).status().as_u16(), 200)
+        }),
+        scenario!("putBoolFalse", |ctx| {
+            eq("status", call!(client!(body_boolean, ctx).bool().put_false(false)).status().as_u16(), 200)
+        }),
+        scenario!("getBoolNull", |ctx| {
+            // The body is `null`: the value is absent.
+            let response = client!(body_boolean, ctx).bool().get_null().await;
+            match response {
+                Ok(r) => Err(format!("a null body decoded as {:?}", r.value())),
+                Err(e) => Err(format!("a null body is an error: {e}")),
+            }
+        }),
+        scenario!("getBoolInvalid", |ctx| {
+            expect_err("invalid body", client!(body_boolean, ctx).bool().get_invalid().await).map(drop)
+        }),
+    ]
+}
+
+pub fn integer() -> Vec<Scenario> {
+    vec![
+        scenario!("getIntegerNull", |ctx| {
+            match client!(body_integer, ctx).int().get_null().await {
+                Ok(r) => Err(format!("a null body decoded as {:?}", r.value())),
+                Err(e) => Err(format!("a null body is an error: {e}")),
+            }
+        }),
+        scenario!("getIntegerInvalid", |ctx| {
+            expect_err("invalid body", client!(body_integer, ctx).int().get_invalid().await).map(drop)
+        }),
+        scenario!("getIntegerOverflow", |ctx| {
+            expect_err("2147483656 as i32", client!(body_integer, ctx).int().get_overflow_int32().await).map(drop)
+        }),
+        scenario!("getIntegerUnderflow", |ctx| {
+            expect_err("-2147483656 as i32", client!(body_integer, ctx).int().get_underflow_int32().await).map(drop)
+        }),
+        scenario!("getLongOverflow", |ctx| {
+            expect_err("9223372036854775910 as i64", client!(body_integer, ctx).int().get_overflow_int64().await)
+                .map(drop)
+        }),
+        scenario!("getLongUnderflow", |ctx| {
+            expect_err("-9223372036854775910 as i64", client!(body_integer, ctx).int().get_underflow_int64().await)
+                .map(drop)
+        }),
+        scenario!("putIntegerMax", |ctx| {
+            eq("status", call!(client!(body_integer, ctx).int().put_max32(i32::MAX)).status().as_u16(), 200)
+        }),
+        scenario!("putIntegerMin", |ctx| {
+            eq("status", call!(client!(body_integer, ctx).int().put_min32(i32::MIN)).status().as_u16(), 200)
+        }),
+        scenario!("putLongMax", |ctx| {
+            eq("status", call!(client!(body_integer, ctx).int().put_max64(i64::MAX)).status().as_u16(), 200)
+        }),
+        scenario!("putLongMin", |ctx| {
+            eq("status", call!(client!(body_integer, ctx).int().put_min64(i64::MIN)).status().as_u16(), 200)
+        }),
+        scenario!("getUnixTime", |ctx| { eq("value", value!(client!(body_integer, ctx).int().get_unix_time()), 1460505600) }),
+        scenario!("putUnixTime", |ctx| {
+            eq("status", call!(client!(body_integer, ctx).int().put_unix_time_date(1460505600)).status().as_u16(), 200)
+        }),
+        scenario!("getInvalidUnixTime", |ctx| {
+            expect_err("invalid body", client!(body_integer, ctx).int().get_invalid_unix_time().await).map(drop)
+        }),
+        scenario!("getNullUnixTime", |ctx| {
+            match client!(body_integer, ctx).int().get_null_unix_time().await {
+                Ok(r) => Err(format!("a null body decoded as {:?}", r.value())),
+                Err(e) => Err(format!("a null body is an error: {e}")),
+            }
+        }),
+    ]
+}
+
+pub fn number() -> Vec<Scenario> {
+    vec![
+        scenario!("getNumberNull", |ctx| {
+            match client!(body_number, ctx).number().get_null().await {
+                Ok(r) => Err(format!("a null body decoded as {:?}", r.value())),
+                Err(e) => Err(format!("a null body is an error: {e}")),
+            }
+        }),
+        scenario!("getFloatInvalid", |ctx| {
+            expect_err("invalid body", client!(body_number, ctx).number().get_invalid_float().await).map(drop)
+        }),
+        scenario!("getDoubleInvalid", |ctx| {
+            expect_err("invalid body", client!(body_number, ctx).number().get_invalid_double().await).map(drop)
+        }),
+        scenario!("getFloatBigScientificNotation", |ctx| {
+            eq("value", value!(client!(body_number, ctx).number().get_big_float()), 3.402823e20)
+        }),
+        scenario!("putFloatBigScientificNotation", |ctx| {
+            eq("status", call!(client!(body_number, ctx).number().put_big_float(3.402823e20)).status().as_u16(), 200)
+        }),
+        scenario!("getDoubleBigScientificNotation", |ctx| {
+            eq("value", value!(client!(body_number, ctx).number().get_big_double()), 2.5976931e101)
+        }),
+        scenario!("putDoubleBigScientificNotation", |ctx| {
+            eq("status", call!(client!(body_number, ctx).number().put_big_double(2.5976931e101)).status().as_u16(), 200)
+        }),
+        scenario!("getDoubleBigPositiveDecimal", |ctx| {
+            eq("value", value!(client!(body_number, ctx).number().get_big_double_positive_decimal()), 99999999.99)
+        }),
+        scenario!("putDoubleBigPositiveDecimal", |ctx| {
+            let c = client!(body_number, ctx);
+            eq("status", call!(c.number().put_big_double_positive_decimal(99999999.99)).status().as_u16(), 200)
+        }),
+        scenario!("getDoubleBigNegativeDecimal", |ctx| {
+            eq("value", value!(client!(body_number, ctx).number().get_big_double_negative_decimal()), -99999999.99)
+        }),
+        scenario!("putDoubleBigNegativeDecimal", |ctx| {
+            let c = client!(body_number, ctx);
+            eq("status", call!(c.number().put_big_double_negative_decimal(-99999999.99)).status().as_u16(), 200)
+        }),
+        scenario!("getFloatSmallScientificNotation", |ctx| {
+            eq("value", value!(client!(body_number, ctx).number().get_small_float()), 3.402823e-20)
+        }),
+        scenario!("putFloatSmallScientificNotation", |ctx| {
+            eq("status", call!(client!(body_number, ctx).number().put_small_float(3.402823e-20)).status().as_u16(), 200)
+        }),
+        scenario!("getDoubleSmallScientificNotation", |ctx| {
+            eq("value", value!(client!(body_number, ctx).number().get_small_double()), 2.5976931e-101)
+        }),
+        scenario!("putDoubleSmallScientificNotation", |ctx| {
+            let c = client!(body_number, ctx);
+            eq("status", call!(c.number().put_small_double(2.5976931e-101)).status().as_u16(), 200)
+        }),
+        scenario!("getDecimalBig", |ctx| {
+            eq("value", value!(client!(body_number, ctx).number().get_big_decimal()), 2.5976931e101)
+        }),
+        scenario!("putDecimalBig", |ctx| {
+            eq("status", call!(client!(body_number, ctx).number().put_big_decimal(2.5976931e101)).status().as_u16(), 200)
+        }),
+        scenario!("getDecimalSmall", |ctx| {
+            eq("value", value!(client!(body_number, ctx).number().get_small_decimal()), 2.5976931e-101)
+        }),
+        scenario!("putDecimalSmall", |ctx| {
+            let c = client!(body_number, ctx);
+            eq("status", call!(c.number().put_small_decimal(2.5976931e-101)).status().as_u16(), 200)
+        }),
+        scenario!("getDecimalInvalid", |ctx| {
+            expect_err("invalid body", client!(body_number, ctx).number().get_invalid_decimal().await).map(drop)
+        }),
+    ]
+}
+
+/// The multi-byte string of the server's `/string/mbcs` (with the private-use characters the
+/// swagger lists too).
+const MBCS: &str = "啊齄丂狛狜隣郎隣兀﨩ˊ〞〡￤℡㈱‐ー﹡﹢﹫、〓ⅰⅹ⒈€㈠㈩ⅠⅫ！￣ぁんァヶΑ︴АЯаяāɡㄅㄩ─╋︵﹄︻︱︳︴ⅰⅹɑ\u{e7c7}ɡ〇〾⿻⺁\u{e843}䜣\u{e864}€";
+const WHITESPACE: &str = "    Now is the time for all good men to come to the aid of their country    ";
+
+pub fn string() -> Vec<Scenario> {
+    use body_string::models;
+    vec![
+        scenario!("getStringNull", |ctx| {
+            match client!(body_string, ctx).string().get_null().await {
+                Ok(r) => Err(format!("a null body decoded as {:?}", r.value())),
+                Err(e) => Err(format!("a null body is an error: {e}")),
+            }
+        }),
+        scenario!("putStringNull", |ctx| {
+            eq("status", call!(client!(body_string, ctx).string().put_null()).status().as_u16(), 200)
+        }),
+        scenario!("getStringEmpty", |ctx| {
+            eq("value", value!(client!(body_string, ctx).string().get_empty()).as_str(), "")
+        }),
+        scenario!("putStringEmpty", |ctx| {
+            let c = client!(body_string, ctx);
+            eq("status", call!(c.string().put_empty(models::StringPutEmptyBody::Value)).status().as_u16(), 200)
+        }),
+        scenario!("getStringMultiByteCharacters", |ctx| {
+            eq("value", value!(client!(body_string, ctx).string().get_mbcs()).as_str(), MBCS)
+        }),
+        scenario!("putStringMultiByteCharacters", |ctx| {
+            let c = client!(body_string, ctx);
+            eq("status", call!(c.string().put_mbcs(models::StringPutMbcsBody::Value)).status().as_u16(), 200)
+        }),
+        scenario!("getStringWithLeadingAndTrailingWhitespace", |ctx| {
+            eq("value", value!(client!(body_string, ctx).string().get_whitespace()).as_str(), WHITESPACE)
+        }),
+        scenario!("putStringWithLeadingAndTrailingWhitespace", |ctx| {
+            let c = client!(body_string, ctx);
+            eq("status", call!(c.string().put_whitespace(models::StringPutWhitespaceBody::Value)).status().as_u16(), 200)
+        }),
+        scenario!("getStringNotProvided", |ctx| {
+            // No body at all: an error, or an empty value, but not a made-up string.
+            match client!(body_string, ctx).string().get_not_provided().await {
+                Ok(r) => Err(format!("no body decoded as {:?}", r.value())),
+                Err(e) => Err(format!("no body is an error: {e}")),
+            }
+        }),
+        scenario!("getStringBase64Encoded", |ctx| {
+            let value = value!(client!(body_string, ctx).string().get_base64_encoded());
+            eq("value", value.as_slice(), b"a string that gets encoded with base64".as_slice())
+        }),
+        scenario!("getStringBase64UrlEncoded", |ctx| {
+            let value = value!(client!(body_string, ctx).string().get_base64_url_encoded());
+            eq("value", format!("{value:?}"), format!("{:?}", b"a string that gets encoded with base64url"))
+        }),
+        scenario!("putStringBase64UrlEncoded", |ctx| {
+            let c = client!(body_string, ctx);
+            let response = call!(c.string().put_base64_url_encoded("YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw"));
+            eq("status", response.status().as_u16(), 200)
+        }),
+        scenario!("getStringNullBase64UrlEncoding", |ctx| {
+            match client!(body_string, ctx).string().get_null_base64_url_encoded().await {
+                Ok(r) => Err(format!("no body decoded as {:?}", r.value())),
+                Err(e) => Err(format!("no body is an error: {e}")),
+            }
+        }),
+        scenario!("getEnumNotExpandable", |ctx| {
+            eq("value", value!(client!(body_string, ctx).enum_().get_not_expandable()), models::Colors::RedColor)
+        }),
+        scenario!("putEnumNotExpandable", |ctx| {
+            let c = client!(body_string, ctx);
+            eq("status", call!(c.enum_().put_not_expandable(models::Colors::RedColor)).status().as_u16(), 200)
+        }),
+        scenario!("getEnumReferenced", |ctx| {
+            eq("value", value!(client!(body_string, ctx).enum_().get_referenced()), models::Colors::RedColor)
+        }),
+        scenario!("putEnumReferenced", |ctx| {
+            let c = client!(body_string, ctx);
+            eq("status", call!(c.enum_().put_referenced(models::Colors::RedColor)).status().as_u16(), 200)
+        }),
+        scenario!("getEnumReferencedConstant", |ctx| {
+            let value = value!(client!(body_string, ctx).enum_().get_referenced_constant());
+            eq("field1", value.field1.as_deref(), Some("Sample String"))
+        }),
+    ]
+}
+
+pub fn byte() -> Vec<Scenario> {
+    const NON_ASCII: [u8; 10] = [255, 254, 253, 252, 251, 250, 249, 248, 247, 246];
+    vec![
+        scenario!("getByteNull", |ctx| {
+            match client!(body_byte, ctx).byte().get_null().await {
+                Ok(r) => Err(format!("a null body decoded as {:?}", r.value())),
+                Err(e) => Err(format!("a null body is an error: {e}")),
+            }
+        }),
+        scenario!("getByteEmpty", |ctx| { eq("value", value!(client!(body_byte, ctx).byte().get_empty()), vec![]) }),
+        scenario!("getByteNonAscii", |ctx| {
+            eq("value", value!(client!(body_byte, ctx).byte().get_non_ascii()), NON_ASCII.to_vec())
+        }),
+        scenario!("putByteNonAscii", |ctx| {
+            let c = client!(body_byte, ctx);
+            eq("status", call!(c.byte().put_non_ascii(NON_ASCII.to_vec())).status().as_u16(), 200)
+        }),
+        scenario!("getByteInvalid", |ctx| {
+            expect_err("invalid base64", client!(body_byte, ctx).byte().get_invalid().await).map(drop)
+        }),
+    ]
+}
