@@ -742,7 +742,7 @@ fn an_operation_with_only_a_default_response_generates_and_every_answer_is_an_er
             .remove("200");
     });
     let dir = TempDir::new("default-only");
-    let path = dir.write("spec.json", &pretty(&spec));
+    let path = dir.write("spec.json", pretty(&spec));
     let generated = expect_ok(&path);
     let (_, operation) = generated.model.operations().next().unwrap();
     assert!(operation.responses.is_empty());

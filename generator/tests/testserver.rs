@@ -45,7 +45,77 @@ const EXPECTED_FAILURES: &[(&str, &str)] = &[
 /// Harness scenarios that may fail: `(area/scenario, part of the failure message, reason)`. A
 /// known failure that passes, or fails for another reason, is reported.
 #[rustfmt::skip]
-const KNOWN_FAILURES: &[(&str, &str, &str)] = &[];
+const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
+    ("body-boolean/getBoolNull", "EOF while parsing", NO_BODY),
+    ("body-integer/getIntegerNull", "EOF while parsing", NO_BODY),
+    ("body-integer/getNullUnixTime", "EOF while parsing", NO_BODY),
+    ("body-number/getNumberNull", "EOF while parsing", NO_BODY),
+    ("body-string/getStringNull", "EOF while parsing", NO_BODY),
+    ("body-string/getStringNotProvided", "EOF while parsing", NO_BODY),
+    ("body-string/getStringNullBase64UrlEncoding", "EOF while parsing", NO_BODY),
+    ("body-byte/getByteNull", "EOF while parsing", NO_BODY),
+    ("body-date/getDateNull", "EOF while parsing", NO_BODY),
+    ("body-datetime/getDateTimeNull", "EOF while parsing", NO_BODY),
+    ("body-datetime-rfc1123/getDateTimeRfc1123Null", "EOF while parsing", NO_BODY),
+    ("body-duration/getDurationNull", "EOF while parsing", NO_BODY),
+    ("httpInfrastructure/HttpRetry502Options", "EOF while parsing", NO_BODY),
+    ("httpInfrastructure/ResponsesScenarioA204MatchingNoModel", "EOF while parsing", NO_BODY),
+    ("httpInfrastructure/ResponsesScenarioF200DefaultNone", "EOF while parsing", NO_BODY),
+    ("httpInfrastructure/ResponsesScenarioH200MatchingNone", "EOF while parsing", NO_BODY),
+    ("xms-error-responses/getPetById202", "EOF while parsing", NO_BODY),
+    ("body-string/getStringBase64Encoded", "expected a sequence", BYTE_AS_ARRAY),
+    ("body-byte/getByteEmpty", "expected a sequence", BYTE_AS_ARRAY),
+    ("body-byte/getByteNonAscii", "expected a sequence", BYTE_AS_ARRAY),
+    ("body-byte/putByteNonAscii", "doesn't match expected body", BYTE_AS_ARRAY),
+    ("body-string/getStringBase64UrlEncoded", "value: expected", "generator: a `format: base64url` body is a plain String, not decoded to bytes"),
+    ("body-date/getDateMax", "expected a `Date`", TIME_SERDE),
+    ("body-date/putDateMax", "max date in the req [ 9999, 365 ]", TIME_SERDE),
+    ("body-date/putDateMin", "min date in the req [ 1, 1 ]", TIME_SERDE),
+    ("body-datetime/putDateTimeMaxUtc", "Invalid time value", TIME_SERDE),
+    ("body-datetime/putDateTimeMaxUtc7MS", "Invalid time value", TIME_SERDE),
+    ("body-datetime/putDateTimeMaxLocalPositiveOffset", "Invalid time value", TIME_SERDE),
+    ("body-datetime/putDateTimeMinUtc", "Invalid time value", TIME_SERDE),
+    ("body-datetime/getDateTimeMaxUtcLowercase", "expected an `OffsetDateTime`", TIME_SERDE),
+    ("body-datetime/getDateTimeMaxUtcUppercase", "expected an `OffsetDateTime`", TIME_SERDE),
+    ("body-datetime/getDateTimeMaxUtc7MSUppercase", "expected an `OffsetDateTime`", TIME_SERDE),
+    ("body-datetime/getDateTimeMaxLocalPositiveOffsetLowercase", "expected an `OffsetDateTime`", TIME_SERDE),
+    ("body-datetime/getDateTimeMaxLocalPositiveOffsetUppercase", "expected an `OffsetDateTime`", TIME_SERDE),
+    ("body-datetime/getDateTimeMaxLocalNegativeOffsetLowercase", "expected an `OffsetDateTime`", TIME_SERDE),
+    ("body-datetime/getDateTimeMaxLocalNegativeOffsetUppercase", "expected an `OffsetDateTime`", TIME_SERDE),
+    ("body-datetime/getDateTimeMinLocalNoOffset", "expected an `OffsetDateTime`", TIME_SERDE),
+    ("body-datetime-rfc1123/putDateTimeRfc1123Max", "max datetime-rfc1123", TIME_SERDE),
+    ("body-datetime-rfc1123/putDateTimeRfc1123Min", "min datetime-rfc1123", TIME_SERDE),
+    ("body-datetime-rfc1123/getDateTimeRfc1123MaxUtcLowercase", "expected an `OffsetDateTime`", TIME_SERDE),
+    ("body-datetime-rfc1123/getDateTimeRfc1123MaxUtcUppercase", "expected an `OffsetDateTime`", TIME_SERDE),
+    ("body-duration/getDurationPositive", "expected a `SignedDuration`", TIME_SERDE),
+    ("body-duration/putDurationPositive", "positive duration", TIME_SERDE),
+    ("body-date/getDateMin", "unknown variant `0001-01-01`", FORMATTED_ENUM),
+    ("body-datetime/getDateTimeMinLocalPositiveOffset", "unknown variant", FORMATTED_ENUM),
+    ("body-datetime/getDateTimeMinLocalNegativeOffset", "unknown variant", FORMATTED_ENUM),
+    ("body-datetime-rfc1123/getDateTimeRfc1123MinUtc", "unknown variant", FORMATTED_ENUM),
+    ("body-string/getEnumReferencedConstant", "missing field `ColorConstant`", "generator: a required constant property (`ColorConstant`) must be present when decoding; the server leaves it out"),
+    ("header/HeaderParameterDateTimeRfc1123Valid", "with value 2010-01-01T12:34:56Z", RFC1123_HEADER),
+    ("header/HeaderParameterDateTimeRfc1123Min", "with value 0001-01-01T00:00:00Z", RFC1123_HEADER),
+    ("header/HeaderResponseDateTimeRfc1123Min", "could not be parsed", "runtime: the RFC 1123 header parser rejects `Mon, 01 Jan 0001 00:00:00 GMT`"),
+    ("header/HeaderResponseEnumNull", "unknown variant ``", "generator: an empty enum response header is an error instead of no value"),
+    ("httpInfrastructure/HttpSuccess404Head", "status: 404", "generator: a non-2xx status the operation lists (HEAD 204/404) is still an error"),
+    ("httpInfrastructure/ResponsesScenarioC404MatchingModel", "status: 404", "generator: a non-2xx status the operation lists with a schema (404 -> D) is still an error"),
+    ("httpInfrastructure/HttpRedirect301Put", "status: 404", REDIRECT),
+    ("httpInfrastructure/HttpRedirect302Patch", "status: 404", REDIRECT),
+];
+
+// The reasons shared by several known failures.
+const NO_BODY: &str =
+    "generator: a response without a body or with `null` fails to decode (the value type is not optional)";
+const BYTE_AS_ARRAY: &str =
+    "generator: a top-level `format: byte` body is (de)serialized as a JSON array of numbers, not base64";
+const TIME_SERDE: &str = "generator: a top-level date / date-time / date-time-rfc1123 / duration body uses the \
+                          time crate's own serde format, not the ISO 8601 / RFC 3339 / RFC 1123 text";
+const FORMATTED_ENUM: &str = "generator: a one-value `enum` of a date or date-time response is a closed string \
+                              enum compared as text (the swagger's text differs from the server's)";
+const RFC1123_HEADER: &str = "generator: a `date-time-rfc1123` header parameter is sent as RFC 3339";
+const REDIRECT: &str = "runtime: reqwest follows 301/302 for PUT/PATCH (re-sent as GET, which 404s); AutoRest \
+                        expects the 3xx returned to the caller";
 
 /// The harness: its manifest template and sources, written into the workspace.
 const HARNESS_MANIFEST: &str = include_str!("testserver_harness/Cargo.toml.template");
@@ -112,18 +182,18 @@ const AREAS: &[(&str, &str)] = &[
     ("Header", "header"),
     ("Http", "httpInfrastructure"), ("ResponsesScenario", "httpInfrastructure"),
     ("Xml", "xml-service"), ("Storage", "xml-service"), ("Get", "xml-service"), ("Put", "xml-service"),
+    ("expectedEnum", "extensible-enums"), ("unexpectedEnum", "extensible-enums"),
+    ("allowedValueEnum", "extensible-enums"), ("roundTripEnum", "extensible-enums"),
     ("expected", "xms-error-responses"), ("animalNotFound", "xms-error-responses"),
     ("linkNotFound", "xms-error-responses"), ("intError", "xms-error-responses"),
     ("stringError", "xms-error-responses"),
-    ("Constants", "constants"), ("ConstantClient", "constants"),
-    ("expectedEnum", "validation"), ("unexpectedEnum", "validation"), ("allowedValueEnum", "validation"),
-    ("roundTripEnum", "extensible-enums"),
+    ("ConstantsIn", "validation"), ("ConstantClient", "constants"),
     ("getModelFlatten", "model-flattening"), ("putModelFlatten", "model-flattening"),
     ("postModelFlatten", "model-flattening"),
     ("additionalProperties", "additionalProperties"),
     ("ImplicitOptional", "required-optional"), ("ExplicitOptional", "required-optional"),
     ("ExplicitRequired", "required-optional"), ("OptionalImplicit", "required-optional"),
-    ("GeneralOptional", "required-optional"), ("OptionalGlobal", "required-optional"),
+    ("GeneralOptional", "required-optional"), ("Optional", "required-optional"),
     ("reservedWords", "reserved-words"), ("MediaType", "media_types"), ("FileStream", "body-file"),
     ("BodyBinary", "body-binary"), ("MultipleInheritance", "multiple-inheritance"),
     ("NonStringEnums", "non-string-enum"), ("ObjectType", "object-type"), ("BodyTime", "body-time"),
@@ -134,7 +204,6 @@ const AREAS: &[(&str, &str)] = &[
 struct Entry {
     /// The file stem, e.g. `body-boolean` (also the crate's folder).
     name: String,
-    package: String,
     /// `(operations, models)`, or the generator's diagnostic.
     generated: Result<(usize, usize), String>,
     /// Compiler errors of the generated crate, rendered.
@@ -228,6 +297,8 @@ fn start_server(package: &Path, coverage: &Path) -> (String, Option<ServerGuard>
     let port = free_port();
     let url = format!("http://127.0.0.1:{port}");
     std::fs::create_dir_all(coverage).expect("create the coverage folder");
+    let log_path = coverage.join("server.log");
+    let log = std::fs::File::create(&log_path).expect("create the server log");
     let child = Command::new("node")
         .args([
             "dist/cli/cli.js",
@@ -238,19 +309,31 @@ fn start_server(package: &Path, coverage: &Path) -> (String, Option<ServerGuard>
         ])
         .arg(coverage)
         .current_dir(package)
+        // The server's command line reads `AUTOREST_TESTSERVER_*` variables as options (yargs
+        // `.env()`): `AUTOREST_TESTSERVER_DIR` would become an unknown `--dir`.
+        .env_remove("AUTOREST_TESTSERVER_DIR")
+        .env_remove("AUTOREST_TESTSERVER_URL")
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(log.try_clone().expect("clone the log file handle"))
+        .stderr(log)
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start the test server with node: {e}"));
-    let guard = ServerGuard(child);
+    let mut guard = ServerGuard(child);
     let started = Instant::now();
     while http_get(&url, "/report").is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "the test server (pid {}) did not answer GET {url}/report within 60 s",
-            guard.0.id()
-        );
+        let exited = guard.0.try_wait().ok().flatten();
+        if exited.is_some() || started.elapsed() > Duration::from_secs(60) {
+            let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+            let tail: Vec<&str> = log.lines().rev().take(20).collect();
+            panic!(
+                "the test server (pid {}) did not answer GET {url}/report within 60 s ({}, exit status {exited:?}); \
+                 the end of {}:\n{}",
+                guard.0.id(),
+                http_get(&url, "/report").err().unwrap_or_default(),
+                log_path.display(),
+                tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+            );
+        }
         std::thread::sleep(Duration::from_millis(250));
     }
     println!(
@@ -368,7 +451,6 @@ fn autorest_testserver_scenarios() {
             });
         entries.push(Entry {
             name,
-            package: package_name,
             generated,
             errors: Vec::new(),
         });

@@ -1,3 +1,223 @@
-//! stub
-use super::Scenario;
-pub fn all() -> Vec<Scenario> { vec![] }
+//! header: request headers of every type, and response headers read back typed.
+
+use header::models::GreyscaleColors;
+use time::macros::{date, datetime};
+
+use super::{eq, Scenario};
+use crate::{call, client, scenario};
+
+/// Sends a request and checks the server answered 200.
+macro_rules! param {
+    ($ctx:ident, |$c:ident| $call:expr) => {{
+        let $c = client!(header, $ctx);
+        eq("status", call!($call).status().as_u16(), 200)
+    }};
+}
+
+/// Sends a request and checks the typed `value` response header.
+macro_rules! response {
+    ($ctx:ident, |$c:ident| $call:expr, $expected:expr) => {{
+        let $c = client!(header, $ctx);
+        let response = call!($call);
+        eq("header `value`", response.typed_headers().value.clone(), $expected)
+    }};
+}
+
+const FOX: &str = "The quick brown fox jumps over the lazy dog";
+/// The server's multi-byte string (escaped: CJK compatibility ideographs).
+const BYTES: &str = "\u{554a}\u{9f44}\u{4e02}\u{72db}\u{72dc}\u{f9f1}\u{f92c}\u{f9f1}\u{fa0c}\u{fa29}";
+
+fn duration() -> time::Duration {
+    time::Duration::days(123) + time::Duration::seconds(22 * 3600 + 14 * 60 + 12) + time::Duration::milliseconds(11)
+}
+
+pub fn all() -> Vec<Scenario> {
+    vec![
+        scenario!("HeaderParameterExistingKey", |ctx| {
+            param!(ctx, |c| c.header().param_existing_key("overwrite"))
+        }),
+        scenario!("HeaderResponseExistingKey", |ctx| {
+            let c = client!(header, ctx);
+            let response = call!(c.header().response_existing_key());
+            eq(
+                "User-Agent",
+                response.typed_headers().user_agent.as_deref(),
+                Some("overwrite"),
+            )
+        }),
+        scenario!("HeaderResponseProtectedKey", |ctx| {
+            let c = client!(header, ctx);
+            let response = call!(c.header().response_protected_key());
+            let content_type = response.typed_headers().content_type.clone().unwrap_or_default();
+            eq(
+                "Content-Type starts with text/html",
+                content_type.starts_with("text/html"),
+                true,
+            )
+        }),
+        scenario!("HeaderParameterIntegerPositive", |ctx| {
+            param!(ctx, |c| c.header().param_integer("positive", 1))
+        }),
+        scenario!("HeaderParameterIntegerNegative", |ctx| {
+            param!(ctx, |c| c.header().param_integer("negative", -2))
+        }),
+        scenario!("HeaderParameterLongPositive", |ctx| {
+            param!(ctx, |c| c.header().param_long("positive", 105))
+        }),
+        scenario!("HeaderParameterLongNegative", |ctx| {
+            param!(ctx, |c| c.header().param_long("negative", -2))
+        }),
+        scenario!("HeaderParameterFloatPositive", |ctx| {
+            param!(ctx, |c| c.header().param_float("positive", 0.07))
+        }),
+        scenario!("HeaderParameterFloatNegative", |ctx| {
+            param!(ctx, |c| c.header().param_float("negative", -3.0))
+        }),
+        scenario!("HeaderParameterDoublePositive", |ctx| {
+            param!(ctx, |c| c.header().param_double("positive", 7e120))
+        }),
+        scenario!("HeaderParameterDoubleNegative", |ctx| {
+            param!(ctx, |c| c.header().param_double("negative", -3.0))
+        }),
+        scenario!("HeaderParameterBoolTrue", |ctx| {
+            param!(ctx, |c| c.header().param_bool("true", true))
+        }),
+        scenario!("HeaderParameterBoolFalse", |ctx| {
+            param!(ctx, |c| c.header().param_bool("false", false))
+        }),
+        scenario!("HeaderParameterStringValid", |ctx| {
+            param!(ctx, |c| c.header().param_string("valid").value(FOX))
+        }),
+        scenario!("HeaderParameterStringNull", |ctx| {
+            param!(ctx, |c| c.header().param_string("null"))
+        }),
+        scenario!("HeaderParameterStringEmpty", |ctx| {
+            param!(ctx, |c| c.header().param_string("empty").value(""))
+        }),
+        scenario!("HeaderParameterDateValid", |ctx| {
+            param!(ctx, |c| c.header().param_date("valid", date!(2010 - 01 - 01)))
+        }),
+        scenario!("HeaderParameterDateMin", |ctx| {
+            param!(ctx, |c| c.header().param_date("min", date!(0001 - 01 - 01)))
+        }),
+        scenario!("HeaderParameterDateTimeValid", |ctx| {
+            param!(ctx, |c| c
+                .header()
+                .param_datetime("valid", datetime!(2010-01-01 12:34:56 UTC)))
+        }),
+        scenario!("HeaderParameterDateTimeMin", |ctx| {
+            param!(ctx, |c| c
+                .header()
+                .param_datetime("min", datetime!(0001-01-01 00:00:00 UTC)))
+        }),
+        scenario!("HeaderParameterDateTimeRfc1123Valid", |ctx| {
+            param!(ctx, |c| c
+                .header()
+                .param_datetime_rfc1123("valid")
+                .value(datetime!(2010-01-01 12:34:56 UTC)))
+        }),
+        scenario!("HeaderParameterDateTimeRfc1123Min", |ctx| {
+            param!(ctx, |c| c
+                .header()
+                .param_datetime_rfc1123("min")
+                .value(datetime!(0001-01-01 00:00:00 UTC)))
+        }),
+        scenario!("HeaderParameterDurationValid", |ctx| {
+            param!(ctx, |c| c.header().param_duration("valid", duration()))
+        }),
+        scenario!("HeaderParameterBytesValid", |ctx| {
+            param!(ctx, |c| c.header().param_byte("valid", BYTES.as_bytes().to_vec()))
+        }),
+        scenario!("HeaderParameterEnumValid", |ctx| {
+            param!(ctx, |c| c.header().param_enum("valid").value(GreyscaleColors::Grey))
+        }),
+        scenario!("HeaderParameterEnumNull", |ctx| {
+            param!(ctx, |c| c.header().param_enum("null"))
+        }),
+        scenario!("HeaderResponseIntegerPositive", |ctx| {
+            response!(ctx, |c| c.header().response_integer("positive"), Some(1))
+        }),
+        scenario!("HeaderResponseIntegerNegative", |ctx| {
+            response!(ctx, |c| c.header().response_integer("negative"), Some(-2))
+        }),
+        scenario!("HeaderResponseLongPositive", |ctx| {
+            response!(ctx, |c| c.header().response_long("positive"), Some(105))
+        }),
+        scenario!("HeaderResponseLongNegative", |ctx| {
+            response!(ctx, |c| c.header().response_long("negative"), Some(-2))
+        }),
+        scenario!("HeaderResponseFloatPositive", |ctx| {
+            response!(ctx, |c| c.header().response_float("positive"), Some(0.07))
+        }),
+        scenario!("HeaderResponseFloatNegative", |ctx| {
+            response!(ctx, |c| c.header().response_float("negative"), Some(-3.0))
+        }),
+        scenario!("HeaderResponseDoublePositive", |ctx| {
+            response!(ctx, |c| c.header().response_double("positive"), Some(7e120))
+        }),
+        scenario!("HeaderResponseDoubleNegative", |ctx| {
+            response!(ctx, |c| c.header().response_double("negative"), Some(-3.0))
+        }),
+        scenario!("HeaderResponseBoolTrue", |ctx| {
+            response!(ctx, |c| c.header().response_bool("true"), Some(true))
+        }),
+        scenario!("HeaderResponseBoolFalse", |ctx| {
+            response!(ctx, |c| c.header().response_bool("false"), Some(false))
+        }),
+        scenario!("HeaderResponseStringValid", |ctx| {
+            response!(ctx, |c| c.header().response_string("valid"), Some(FOX.to_string()))
+        }),
+        scenario!("HeaderResponseStringNull", |ctx| {
+            // Express sends `set("value", null)` as the text "null".
+            response!(ctx, |c| c.header().response_string("null"), Some("null".to_string()))
+        }),
+        scenario!("HeaderResponseStringEmpty", |ctx| {
+            response!(ctx, |c| c.header().response_string("empty"), Some(String::new()))
+        }),
+        scenario!("HeaderResponseEnumValid", |ctx| {
+            response!(ctx, |c| c.header().response_enum("valid"), Some(GreyscaleColors::Grey))
+        }),
+        scenario!("HeaderResponseEnumNull", |ctx| {
+            // An empty header value: no enum value.
+            response!(ctx, |c| c.header().response_enum("null"), None)
+        }),
+        scenario!("HeaderResponseDateValid", |ctx| {
+            response!(ctx, |c| c.header().response_date("valid"), Some(date!(2010 - 01 - 01)))
+        }),
+        scenario!("HeaderResponseDateMin", |ctx| {
+            response!(ctx, |c| c.header().response_date("min"), Some(date!(0001 - 01 - 01)))
+        }),
+        scenario!("HeaderResponseDateTimeValid", |ctx| {
+            response!(
+                ctx,
+                |c| c.header().response_datetime("valid"),
+                Some(datetime!(2010-01-01 12:34:56 UTC))
+            )
+        }),
+        scenario!("HeaderResponseDateTimeMin", |ctx| {
+            response!(
+                ctx,
+                |c| c.header().response_datetime("min"),
+                Some(datetime!(0001-01-01 00:00:00 UTC))
+            )
+        }),
+        scenario!("HeaderResponseDateTimeRfc1123Valid", |ctx| {
+            let expected = Some(datetime!(2010-01-01 12:34:56 UTC));
+            response!(ctx, |c| c.header().response_datetime_rfc1123("valid"), expected)
+        }),
+        scenario!("HeaderResponseDateTimeRfc1123Min", |ctx| {
+            let expected = Some(datetime!(0001-01-01 00:00:00 UTC));
+            response!(ctx, |c| c.header().response_datetime_rfc1123("min"), expected)
+        }),
+        scenario!("HeaderResponseDurationValid", |ctx| {
+            response!(ctx, |c| c.header().response_duration("valid"), Some(duration()))
+        }),
+        scenario!("HeaderResponseBytesValid", |ctx| {
+            response!(
+                ctx,
+                |c| c.header().response_byte("valid"),
+                Some(BYTES.as_bytes().to_vec())
+            )
+        }),
+    ]
+}

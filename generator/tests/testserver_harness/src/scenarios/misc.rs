@@ -1,7 +1,318 @@
-//! stub
-use super::Scenario;
-pub fn errors() -> Vec<Scenario> { vec![] }
-pub fn constants() -> Vec<Scenario> { vec![] }
-pub fn enums() -> Vec<Scenario> { vec![] }
-pub fn validation() -> Vec<Scenario> { vec![] }
-pub fn required_optional() -> Vec<Scenario> { vec![] }
+//! xms-error-responses, constants, extensible-enums-swagger, validation, required-optional.
+
+use super::{eq, expect_err, Scenario};
+use crate::{call, client, scenario, value};
+
+pub fn errors() -> Vec<Scenario> {
+    use xms_error_responses::models;
+    vec![
+        scenario!("expectedNoErrors", |ctx| {
+            let c = client!(xms_error_responses, ctx);
+            let value = value!(c.pet().get_pet_by_id("tommy"));
+            eq(
+                "pet",
+                value,
+                serde_json::json!({"name": "Tommy Tomson", "aniType": "Dog"}),
+            )?;
+            let action = value!(c.pet().do_something("stay"));
+            eq("actionResponse", action.action_response, None)
+        }),
+        scenario!("getPetById202", |ctx| {
+            let c = client!(xms_error_responses, ctx);
+            eq("status", call!(c.pet().get_pet_by_id("django")).status().as_u16(), 202)
+        }),
+        scenario!("animalNotFoundError", |ctx| {
+            let c = client!(xms_error_responses, ctx);
+            let error = match c.pet().get_pet_by_id("coyoteUgly").await {
+                Ok(r) => return Err(format!("expected a 404, got {}", r.status())),
+                Err(e) => e,
+            };
+            eq("status", error.status().map(|s| s.as_u16()), Some(404))?;
+            match error.api_error() {
+                Some(models::NotFoundErrorBase::AnimalNotFound(a)) => {
+                    eq("name", a.name.as_deref(), Some("coyote"))?;
+                    eq(
+                        "reason",
+                        a.reason.as_deref(),
+                        Some("the type of animal requested is not available"),
+                    )
+                }
+                other => Err(format!("expected an AnimalNotFound error, got {other:?}")),
+            }
+        }),
+        scenario!("linkNotFoundError", |ctx| {
+            let c = client!(xms_error_responses, ctx);
+            let error = match c.pet().get_pet_by_id("weirdAlYankovic").await {
+                Ok(r) => return Err(format!("expected a 404, got {}", r.status())),
+                Err(e) => e,
+            };
+            match error.api_error() {
+                Some(models::NotFoundErrorBase::LinkNotFound(l)) => eq(
+                    "whatSubAddress",
+                    l.what_sub_address.as_deref(),
+                    Some("pet/yourpet was not found"),
+                ),
+                other => Err(format!("expected a LinkNotFound error, got {other:?}")),
+            }
+        }),
+        scenario!("stringError", |ctx| {
+            let c = client!(xms_error_responses, ctx);
+            match c.pet().get_pet_by_id("ringo").await {
+                Ok(r) => Err(format!("expected a 400, got {}", r.status())),
+                Err(e) => eq("status", e.status().map(|s| s.as_u16()), Some(400)),
+            }
+        }),
+        scenario!("intError", |ctx| {
+            let c = client!(xms_error_responses, ctx);
+            match c.pet().get_pet_by_id("alien123").await {
+                Ok(r) => Err(format!("expected a 501, got {}", r.status())),
+                Err(e) => eq("status", e.status().map(|s| s.as_u16()), Some(501)),
+            }
+        }),
+        scenario!("expectedPetSadError", |ctx| {
+            let c = client!(xms_error_responses, ctx);
+            let error = match c.pet().do_something("jump").await {
+                Ok(r) => return Err(format!("expected a 500, got {}", r.status())),
+                Err(e) => e,
+            };
+            eq("status", error.status().map(|s| s.as_u16()), Some(500))?;
+            match error.api_error() {
+                Some(models::PetActionError::PetSadError(e)) => {
+                    eq("reason", e.reason.as_deref(), Some("need more treats"))?;
+                    eq("errorMessage", e.error_message.as_deref(), Some("casper aint happy"))
+                }
+                other => Err(format!("expected a PetSadError, got {other:?}")),
+            }
+        }),
+        scenario!("expectedPetHungryError", |ctx| {
+            let c = client!(xms_error_responses, ctx);
+            let error = match c.pet().do_something("fetch").await {
+                Ok(r) => return Err(format!("expected a 404, got {}", r.status())),
+                Err(e) => e,
+            };
+            match error.api_error() {
+                Some(models::PetActionError::PetHungryOrThirstyError(e)) => eq(
+                    "hungryOrThirsty",
+                    e.hungry_or_thirsty.as_deref(),
+                    Some("hungry and thirsty"),
+                ),
+                other => Err(format!("expected a PetHungryOrThirstyError, got {other:?}")),
+            }
+        }),
+    ]
+}
+
+pub fn constants() -> Vec<Scenario> {
+    vec![
+        scenario!("ConstantClientProperties", |ctx| {
+            let c = client!(
+                constants,
+                ctx,
+                true,
+                constants::models::QueryConstant::V100,
+                constants::models::PathConstant::Path
+            );
+            eq(
+                "status",
+                call!(c.contants().put_client_constants()).status().as_u16(),
+                200,
+            )
+        }),
+        scenario!("ConstantsInPath", |ctx| {
+            let c = client!(validation, ctx, "abc123", "12-34-5678");
+            let request = c.get_with_constant_in_path(validation::models::ConstantParam::Constant);
+            eq("status", call!(request).status().as_u16(), 200)
+        }),
+        scenario!("ConstantsInBody", |ctx| {
+            use validation::models::*;
+            let c = client!(validation, ctx, "abc123", "12-34-5678");
+            let product = Product {
+                display_names: None,
+                capacity: None,
+                image: None,
+                child: ChildProduct {
+                    const_property: ChildProductConstProperty::Constant,
+                    count: None,
+                },
+                const_child: ConstantProduct {
+                    const_property: ConstantProductConstProperty::Constant,
+                    const_property2: ConstantProductConstProperty2::Constant2,
+                },
+                const_int: ProductConstInt::V0,
+                const_string: ProductConstString::Constant,
+                const_string_as_enum: None,
+            };
+            let request = c
+                .post_with_constant_in_body(ConstantParam::Constant)
+                .body(product.clone());
+            let echoed = value!(request);
+            eq("echoed body", echoed, product)
+        }),
+    ]
+}
+
+pub fn enums() -> Vec<Scenario> {
+    use extensible_enums::models::{DaysOfWeekExtensibleEnum as Days, IntEnum, Pet};
+    vec![
+        scenario!("expectedEnum", |ctx| {
+            let pet = value!(client!(extensible_enums, ctx).pet().get_by_pet_id("tommy"));
+            eq("DaysOfWeek", pet.days_of_week, Some(Days::Monday))?;
+            eq("IntEnum", pet.int_enum, IntEnum::V1)
+        }),
+        scenario!("unexpectedEnum", |ctx| {
+            let pet = value!(client!(extensible_enums, ctx).pet().get_by_pet_id("casper"));
+            eq(
+                "DaysOfWeek",
+                pet.days_of_week,
+                Some(Days::UnknownValue("Weekend".to_string())),
+            )?;
+            eq("IntEnum", pet.int_enum, IntEnum::V2)
+        }),
+        scenario!("allowedValueEnum", |ctx| {
+            let pet = value!(client!(extensible_enums, ctx).pet().get_by_pet_id("scooby"));
+            eq("DaysOfWeek", pet.days_of_week, Some(Days::Thursday))?;
+            eq("IntEnum", pet.int_enum, IntEnum::UnknownValue("2.1".to_string()))
+        }),
+        scenario!("roundTripEnum", |ctx| {
+            let pet = Pet {
+                name: Some("Retriever".to_string()),
+                days_of_week: Some(Days::Friday),
+                int_enum: IntEnum::V2,
+            };
+            let echoed = value!(client!(extensible_enums, ctx).pet().add_pet().pet_param(pet.clone()));
+            eq("echoed pet", echoed, pet)
+        }),
+    ]
+}
+
+pub fn validation() -> Vec<Scenario> {
+    vec![
+        scenario!("clientSideMinLength", |ctx| {
+            // resourceGroupName has minLength 3: the request is refused before it is sent.
+            let c = client!(validation, ctx, "abc123", "12-34-5678");
+            let error = expect_err(
+                "resourceGroupName \"1\"",
+                c.validation_of_method_parameters("1", 100).await,
+            )?;
+            eq(
+                "a validation error",
+                error.contains("Invalid") || error.contains("MinLength"),
+                true,
+            )
+        }),
+        scenario!("clientSideMaximum", |ctx| {
+            // id has maximum 1000.
+            let c = client!(validation, ctx, "abc123", "12-34-5678");
+            let error = expect_err("id 1001", c.validation_of_method_parameters("123", 1001).await)?;
+            eq(
+                "a validation error",
+                error.contains("Invalid") || error.contains("Maximum"),
+                true,
+            )
+        }),
+        scenario!("clientSidePattern", |ctx| {
+            // resourceGroupName has the (unanchored) pattern [a-zA-Z0-9]+.
+            let c = client!(validation, ctx, "abc123", "12-34-5678");
+            let error = expect_err(
+                "resourceGroupName \"---\"",
+                c.validation_of_method_parameters("---", 100).await,
+            )?;
+            eq(
+                "a validation error",
+                error.contains("Invalid") || error.contains("Pattern"),
+                true,
+            )
+        }),
+    ]
+}
+
+pub fn required_optional() -> Vec<Scenario> {
+    macro_rules! ok200 {
+        ($ctx:ident, |$c:ident| $call:expr) => {{
+            let $c = client!(required_optional, $ctx, "required_path", "required_query");
+            eq("status", call!($call).status().as_u16(), 200)
+        }};
+    }
+    vec![
+        scenario!("ImplicitOptionalBinaryBody", |ctx| {
+            ok200!(ctx, |c| c.implicit().put_optional_binary_body())
+        }),
+        scenario!("ExplicitOptionalBinaryBody", |ctx| {
+            ok200!(ctx, |c| c.explicit().put_optional_binary_body())
+        }),
+        scenario!("ExplicitRequiredBinaryBody", |ctx| {
+            ok200!(ctx, |c| c.explicit().put_required_binary_body(b"hello".to_vec()))
+        }),
+        scenario!("OptionalImplicitBody", |ctx| {
+            ok200!(ctx, |c| c.implicit().put_optional_body())
+        }),
+        scenario!("OptionalImplicitHeader", |ctx| {
+            ok200!(ctx, |c| c.implicit().put_optional_header())
+        }),
+        scenario!("OptionalImplicitQuery", |ctx| {
+            ok200!(ctx, |c| c.implicit().put_optional_query())
+        }),
+        scenario!("OptionalGlobalQuery", |ctx| {
+            ok200!(ctx, |c| c.implicit().get_optional_global_query())
+        }),
+        scenario!("GeneralOptional", |ctx| {
+            // Every optional parameter left out: the server sees no body, header or query.
+            let c = client!(required_optional, ctx, "required_path", "required_query");
+            eq(
+                "integer parameter",
+                call!(c.explicit().post_optional_integer_parameter()).status().as_u16(),
+                200,
+            )?;
+            eq(
+                "integer property",
+                call!(c.explicit().post_optional_integer_property()).status().as_u16(),
+                200,
+            )?;
+            eq(
+                "integer header",
+                call!(c.explicit().post_optional_integer_header()).status().as_u16(),
+                200,
+            )?;
+            eq(
+                "string parameter",
+                call!(c.explicit().post_optional_string_parameter()).status().as_u16(),
+                200,
+            )?;
+            eq(
+                "string property",
+                call!(c.explicit().post_optional_string_property()).status().as_u16(),
+                200,
+            )?;
+            eq(
+                "string header",
+                call!(c.explicit().post_optional_string_header()).status().as_u16(),
+                200,
+            )?;
+            eq(
+                "class parameter",
+                call!(c.explicit().post_optional_class_parameter()).status().as_u16(),
+                200,
+            )?;
+            eq(
+                "class property",
+                call!(c.explicit().post_optional_class_property()).status().as_u16(),
+                200,
+            )?;
+            eq(
+                "array parameter",
+                call!(c.explicit().post_optional_array_parameter()).status().as_u16(),
+                200,
+            )?;
+            eq(
+                "array property",
+                call!(c.explicit().post_optional_array_property()).status().as_u16(),
+                200,
+            )?;
+            eq(
+                "array header",
+                call!(c.explicit().post_optional_array_header()).status().as_u16(),
+                200,
+            )
+        }),
+    ]
+}

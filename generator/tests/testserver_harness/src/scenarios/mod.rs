@@ -77,11 +77,13 @@ macro_rules! scenario {
 }
 
 /// A client of crate `$krate` for the server, without retries, with a cookie store:
-/// `client!(body_boolean, ctx)`; extra builder calls may follow: `client!(url, ctx, .global_string_path("x"))`.
+/// `client!(body_boolean, ctx)`; the builder's arguments and calls may follow:
+/// `client!(url, ctx, "globalStringPath"; .global_string_query("q"))`.
 #[macro_export]
 macro_rules! client {
-    ($krate:ident, $ctx:expr $(, $($extra:tt)*)?) => {
-        $krate::Client::builder($($($extra)*)?)
+    ($krate:ident, $ctx:expr $(, $arg:expr)* $(; $($call:tt)+)?) => {
+        $krate::Client::builder($($arg),*)
+            $($($call)+)?
             .endpoint($ctx.url.clone())
             .options(
                 $krate::ClientOptions::default()
@@ -116,11 +118,6 @@ pub fn eq<T: PartialEq + Debug>(what: &str, actual: T, expected: T) -> Outcome {
     } else {
         Err(format!("{what}: expected {expected:?}, got {actual:?}"))
     }
-}
-
-/// Checks a status code.
-pub fn status(actual: impl Into<u16>, expected: u16) -> Outcome {
-    eq("status", actual.into(), expected)
 }
 
 /// Checks that a call failed: returns the error rendered (for more checks).
