@@ -247,6 +247,7 @@ mod pipeline;
 mod poller;
 mod request;
 mod response;
+mod wire;
 
 pub mod base64;
 pub mod date;
@@ -261,3 +262,4 @@ pub use pipeline::*;
 pub use poller::*;
 pub use request::*;
 pub use response::*;
+pub use wire::*;

@@ -166,6 +166,17 @@ pub struct Response<T, H = ()> {
 }
 
 impl<T, H> Response<T, H> {
+    /// The same response with its typed body changed by `f`.
+    pub fn map_value<U>(self, f: impl FnOnce(T) -> U) -> Response<U, H> {
+        Response {
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
+            value: f(self.value),
+            typed_headers: self.typed_headers,
+        }
+    }
+
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
         self.status

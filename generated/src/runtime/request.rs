@@ -54,6 +54,16 @@ impl ParamValue for time::Date {
     }
 }
 
+/// A `format: date-time-rfc1123` value in a query or header: an HTTP date, not RFC 3339.
+#[derive(Debug, Clone, Copy)]
+pub struct Rfc1123Param<'a>(pub &'a time::OffsetDateTime);
+
+impl ParamValue for Rfc1123Param<'_> {
+    fn to_param(&self) -> String {
+        super::rfc1123::format(self.0)
+    }
+}
+
 /// Characters left as they are in a path segment or query value: RFC 3986 unreserved ones.
 pub(crate) const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')

@@ -35,6 +35,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("response.rs", include_str!("../../runtime/response.rs")),
     ("rfc1123.rs", include_str!("../../runtime/rfc1123.rs")),
     ("validate.rs", include_str!("../../runtime/validate.rs")),
+    ("wire.rs", include_str!("../../runtime/wire.rs")),
 ];
 
 /// The runtime as one inline module's contents: `mod.rs` with each `mod name;` replaced by the

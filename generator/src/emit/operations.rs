@@ -310,15 +310,25 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
     let body = request_body(model, op, slots);
     let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
     let decode = match response_kind(op) {
-        ResponseKind::Empty => quote!(empty),
-        ResponseKind::Json(_) => quote!(json),
-        ResponseKind::Binary => quote!(binary),
+        ResponseKind::Empty => quote!(response.empty(&[#(#statuses),*])),
+        ResponseKind::Json(ty) => match wire_format(ty) {
+            Some(format) => {
+                let ty = rust_type(ty, &quote!(models::));
+                quote! {
+                    response
+                        .json::<runtime::FromWire<#ty, #format>, _, _>(&[#(#statuses),*])
+                        .map(|response| response.map_value(|wire| wire.0))
+                }
+            }
+            None => quote!(response.json(&[#(#statuses),*])),
+        },
+        ResponseKind::Binary => quote!(response.binary(&[#(#statuses),*])),
     };
     if generic_long_running(op) {
         // The poller needs the raw first answer, so sending and decoding are two steps.
         return quote! {
             let (response, _) = self.send_raw().await?;
-            response.#decode(&[#(#statuses),*])
+            #decode
         };
     }
     quote! {
@@ -326,7 +336,20 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
         let request = #request;
         #body
         let response = self.client.pipeline.send(request, self.options).await?;
-        response.#decode(&[#(#statuses),*])
+        #decode
+    }
+}
+
+/// The runtime's wire format for a whole body of this type, when serde's default is not the
+/// spec's format.
+fn wire_format(ty: &TypeRef) -> Option<TokenStream> {
+    match ty {
+        TypeRef::Base64 => Some(quote!(runtime::Base64Format)),
+        TypeRef::Date => Some(quote!(runtime::DateFormat)),
+        TypeRef::DateTime => Some(quote!(runtime::Rfc3339Format)),
+        TypeRef::DateTimeRfc1123 => Some(quote!(runtime::Rfc1123Format)),
+        TypeRef::Duration => Some(quote!(runtime::DurationFormat)),
+        _ => None,
     }
 }
 
@@ -363,18 +386,24 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                 match p {
                     Some(p) => {
                         let name = ident(&p.name);
+                        let value = |v: TokenStream| match wire_format(&p.ty) {
+                            Some(format) => quote!(&runtime::AsWire::<_, #format>::new(#v)),
+                            None => v,
+                        };
                         if slots
                             .iter()
                             .any(|s| s.param().location == Location::Body && s.is_option())
                         {
+                            let body = value(quote!(body));
                             quote! {
                                 let request = match &self.#name {
-                                    Some(body) => request.json(#content_type, body)?,
+                                    Some(body) => request.json(#content_type, #body)?,
                                     None => request,
                                 };
                             }
                         } else {
-                            quote!(let request = request.json(#content_type, &self.#name)?;)
+                            let body = value(quote!(&self.#name));
+                            quote!(let request = request.json(#content_type, #body)?;)
                         }
                     }
                     None => quote!(),
@@ -490,10 +519,12 @@ fn send_constants(mut request: TokenStream, op: &Operation) -> TokenStream {
 /// Adds a query or header parameter to the request expression; `value` is where it is held.
 fn send_parameter(request: TokenStream, p: &Parameter, value: TokenStream, optional: bool) -> TokenStream {
     let wire = &p.wire_name;
-    let single = if optional {
-        quote!(#value.as_ref())
-    } else {
-        quote!(Some(&#value))
+    // An HTTP date travels as such, not as the RFC 3339 text of its type.
+    let single = match (optional, &p.ty) {
+        (true, TypeRef::DateTimeRfc1123) => quote!(#value.as_ref().map(runtime::Rfc1123Param).as_ref()),
+        (false, TypeRef::DateTimeRfc1123) => quote!(Some(&runtime::Rfc1123Param(&#value))),
+        (true, _) => quote!(#value.as_ref()),
+        (false, _) => quote!(Some(&#value)),
     };
     let list = if optional {
         quote!(#value.as_deref())
