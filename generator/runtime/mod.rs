@@ -79,6 +79,8 @@ pub enum Constraint {
     MinItems(u64),
     /// `uniqueItems`
     UniqueItems,
+    /// A path parameter may not be `.` or `..`.
+    DotSegment,
 }
 
 impl fmt::Display for Constraint {
@@ -101,6 +103,7 @@ impl fmt::Display for Constraint {
             Constraint::MaxItems(n) => write!(f, "maxItems {n}"),
             Constraint::MinItems(n) => write!(f, "minItems {n}"),
             Constraint::UniqueItems => write!(f, "uniqueItems"),
+            Constraint::DotSegment => write!(f, "not `.` or `..` (a path segment)"),
         }
     }
 }
@@ -149,6 +152,8 @@ pub enum Error<E = serde_json::Value> {
     RetriesExhausted { attempts: u32, last: Box<Error<E>> },
     /// A long-running operation ended in failure; `message` is the service's explanation.
     OperationFailed { message: Option<String> },
+    /// The response body was larger than the client reads (`ClientOptions::max_response_bytes`).
+    ResponseTooLarge { limit: usize },
 }
 
 /// An answer with an undocumented status (boxed in [`Error::Status`] to keep `Result`s small).
@@ -226,6 +231,7 @@ impl<E> fmt::Display for Error<E> {
             Error::RetriesExhausted { attempts, last } => write!(f, "gave up after {attempts} attempts: {last}"),
             Error::OperationFailed { message: Some(message) } => write!(f, "the operation failed: {message}"),
             Error::OperationFailed { message: None } => write!(f, "the operation failed"),
+            Error::ResponseTooLarge { limit } => write!(f, "the response body is larger than {limit} bytes"),
         }
     }
 }

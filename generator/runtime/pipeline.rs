@@ -100,6 +100,7 @@ pub struct ClientOptions {
     try_timeout: Option<Duration>,
     sleeper: Arc<dyn Sleeper>,
     policies: Vec<Arc<dyn Policy>>,
+    max_response_bytes: usize,
 }
 
 impl Default for ClientOptions {
@@ -112,11 +113,22 @@ impl Default for ClientOptions {
             try_timeout: None,
             sleeper: Arc::new(TokioSleeper),
             policies: Vec::new(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
 
+/// The largest response body a client reads by default (256 MiB).
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 256 * 1024 * 1024;
+
 impl ClientOptions {
+    /// Refuses response bodies larger than `bytes` (default [`DEFAULT_MAX_RESPONSE_BYTES`]) with
+    /// [`Error::ResponseTooLarge`].
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
     /// Uses this `reqwest::Client` (its pool, proxy and TLS settings) instead of a new one.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
@@ -205,6 +217,8 @@ pub enum SendError {
     Timeout(Duration),
     /// Every attempt failed; `last` is how the last one did.
     Exhausted { attempts: u32, last: Box<SendError> },
+    /// The response body was larger than the client reads.
+    TooLarge(usize),
 }
 
 impl SendError {
@@ -213,6 +227,7 @@ impl SendError {
             SendError::Transport(e) => Error::Transport(e),
             SendError::Config(message) => Error::Config(message),
             SendError::Timeout(limit) => Error::Timeout(limit),
+            SendError::TooLarge(limit) => Error::ResponseTooLarge { limit },
             SendError::Exhausted { attempts, last } => Error::RetriesExhausted {
                 attempts,
                 last: Box::new(last.into_error()),
@@ -432,6 +447,7 @@ fn backoff(retry: &RetryOptions, attempt: u32) -> Duration {
 pub struct Transport {
     http: reqwest::Client,
     try_timeout: Option<Duration>,
+    max_response_bytes: usize,
 }
 
 impl Transport {
@@ -447,19 +463,36 @@ impl Transport {
                 builder = builder.timeout(timeout);
             }
             // The URL may carry an API key in its query: never let it reach an error message.
+            let limit = self.max_response_bytes;
             let result = async {
-                let response = builder.send().await?;
+                let mut response = builder
+                    .send()
+                    .await
+                    .map_err(|e| SendError::Transport(e.without_url()))?;
                 let (status, headers) = (response.status(), response.headers().clone());
-                let body = response.bytes().await?;
-                Ok::<_, reqwest::Error>(RawResponse {
+                // Read at most `limit` bytes, so that a hostile server cannot exhaust memory.
+                if response.content_length().is_some_and(|n| n > limit as u64) {
+                    return Err(SendError::TooLarge(limit));
+                }
+                let mut body = Vec::new();
+                while let Some(chunk) = response
+                    .chunk()
+                    .await
+                    .map_err(|e| SendError::Transport(e.without_url()))?
+                {
+                    if body.len() + chunk.len() > limit {
+                        return Err(SendError::TooLarge(limit));
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(RawResponse {
                     status,
                     headers,
-                    body,
+                    body: Bytes::from(body),
                     attempts: 1,
                 })
             }
-            .await
-            .map_err(|e| SendError::Transport(e.without_url()));
+            .await;
             let elapsed_ms = started.elapsed().as_millis() as u64;
             match &result {
                 Ok(response) => {
@@ -531,6 +564,7 @@ impl Pipeline {
                 transport: Transport {
                     http: options.http.unwrap_or_default(),
                     try_timeout: options.try_timeout,
+                    max_response_bytes: options.max_response_bytes,
                 },
             }),
         }

@@ -101,6 +101,10 @@ impl Reply {
 struct State {
     requests: Vec<Recorded>,
     replies: VecDeque<Reply>,
+    /// Replies for requests with no scripted one (instead of 599).
+    fallback: Option<Reply>,
+    /// TCP connections accepted.
+    connections: usize,
 }
 
 /// The server; it stops when the test's runtime ends.
@@ -121,6 +125,7 @@ impl Server {
                 let Ok((stream, _)) = listener.accept().await else {
                     return;
                 };
+                shared.lock().unwrap().connections += 1;
                 let state = shared.clone();
                 tokio::spawn(async move {
                     let service = service_fn(move |req: Request<Incoming>| {
@@ -144,6 +149,16 @@ impl Server {
     /// Queues a reply for the next request.
     pub fn reply(&self, reply: Reply) {
         self.state.lock().unwrap().replies.push_back(reply);
+    }
+
+    /// Answers every unscripted request with `reply`.
+    pub fn always(&self, reply: Reply) {
+        self.state.lock().unwrap().fallback = Some(reply);
+    }
+
+    /// How many TCP connections were accepted.
+    pub fn connections(&self) -> usize {
+        self.state.lock().unwrap().connections
     }
 
     /// The requests received so far.
@@ -172,7 +187,7 @@ async fn answer(state: &Mutex<State>, req: Request<Incoming>) -> Result<Response
             headers: parts.headers,
             body,
         });
-        state.replies.pop_front()
+        state.replies.pop_front().or_else(|| state.fallback.clone())
     };
     let reply = reply.unwrap_or_else(|| Reply::status(599).body("no reply was scripted for this request"));
     tokio::time::sleep(reply.delay).await;

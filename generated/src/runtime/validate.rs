@@ -11,6 +11,15 @@ fn fail(parameter: &'static str, constraint: Constraint) -> Checked {
     Err(Invalid { parameter, constraint })
 }
 
+/// A path segment that URL parsing would read as `.` or `..` (and so move up the path) is
+/// refused, whatever its encoding.
+pub fn path_segment(parameter: &'static str, value: Option<&str>) -> Checked {
+    match value {
+        Some("." | "..") => fail(parameter, Constraint::DotSegment),
+        _ => Ok(()),
+    }
+}
+
 /// `maxLength`, counted in characters.
 pub fn max_length(parameter: &'static str, value: Option<&str>, max: u64) -> Checked {
     match value {

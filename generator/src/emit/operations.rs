@@ -643,6 +643,9 @@ fn validation(slot: &Slot) -> Vec<TokenStream> {
         TypeRef::Int32 | TypeRef::Int64 | TypeRef::Float32 | TypeRef::Float64
     );
     let is_array = matches!(p.ty, TypeRef::Array(_));
+    if is_string && p.location == Location::Path && !p.skip_url_encoding {
+        checks.push(quote!(runtime::validate::path_segment(#label, #text)?;));
+    }
     if is_string {
         if let Some(max) = c.max_length {
             checks.push(quote!(runtime::validate::max_length(#label, #text, #max)?;));
