@@ -24,8 +24,6 @@ use common::{Recorded, Reply, Server};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// The example parameter holding the API key; its value is given to the client.
@@ -35,82 +33,11 @@ const NOT_ARGUMENTS: [&str; 3] = ["Endpoint", KEY_PARAMETER, "Content-Type"];
 /// The keys of a path item that are operations.
 const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
-// ----- JSON equivalence ------------------------------------------------------------------------
+// ----- JSON equivalence (shared with the corpus replay harness) ------------------------------
 
-/// Whether `expected` and `actual` say the same thing, as a JSON service reads them:
-/// - objects are equal key by key, and a member whose value is `null` is the same as an absent
-///   one (`{"a": null}` ≡ `{}`);
-/// - arrays are equal element by element (same length, same order);
-/// - strings are equal, or both are UUIDs that are equal ignoring letter case, or both are
-///   RFC 3339 date-times denoting the same instant (offset and trailing zeros do not matter);
-/// - numbers are equal (exactly for two integers, as `f64` when either has a fraction or
-///   exponent, so `1` ≡ `1.0`);
-/// - booleans and `null` are equal to themselves; values of different JSON types never are.
-///
-/// On a mismatch, returns the JSON pointer (RFC 6901) of the first difference, visiting object
-/// members in `expected`'s order and then those only `actual` has; `""` is the whole value.
-fn json_equivalent(expected: &Value, actual: &Value) -> Result<(), String> {
-    fn descend(pointer: &mut String, token: &str, expected: &Value, actual: &Value) -> Result<(), String> {
-        let len = pointer.len();
-        pointer.push('/');
-        pointer.push_str(&token.replace('~', "~0").replace('/', "~1"));
-        walk(expected, actual, pointer)?;
-        pointer.truncate(len);
-        Ok(())
-    }
-    fn walk(expected: &Value, actual: &Value, pointer: &mut String) -> Result<(), String> {
-        match (expected, actual) {
-            (Value::Object(e), Value::Object(a)) => {
-                for key in e.keys().chain(a.keys().filter(|key| !e.contains_key(*key))) {
-                    let (ev, av) = (e.get(key).unwrap_or(&Value::Null), a.get(key).unwrap_or(&Value::Null));
-                    descend(pointer, key, ev, av)?;
-                }
-                Ok(())
-            }
-            (Value::Array(e), Value::Array(a)) => {
-                for (index, (ev, av)) in e.iter().zip(a).enumerate() {
-                    descend(pointer, &index.to_string(), ev, av)?;
-                }
-                if e.len() != a.len() {
-                    return Err(format!("{pointer}/{}", e.len().min(a.len())));
-                }
-                Ok(())
-            }
-            (Value::String(e), Value::String(a)) if strings_equivalent(e, a) => Ok(()),
-            (Value::Number(e), Value::Number(a)) if numbers_equal(e, a) => Ok(()),
-            (Value::Bool(e), Value::Bool(a)) if e == a => Ok(()),
-            (Value::Null, Value::Null) => Ok(()),
-            _ => Err(pointer.clone()),
-        }
-    }
-    walk(expected, actual, &mut String::new())
-}
-
-/// Equal strings, UUIDs equal ignoring case, or RFC 3339 date-times of the same instant.
-fn strings_equivalent(expected: &str, actual: &str) -> bool {
-    if expected == actual {
-        return true;
-    }
-    if let (Ok(e), Ok(a)) = (Uuid::parse_str(expected), Uuid::parse_str(actual)) {
-        return e == a;
-    }
-    if let (Ok(e), Ok(a)) = (
-        OffsetDateTime::parse(expected, &Rfc3339),
-        OffsetDateTime::parse(actual, &Rfc3339),
-    ) {
-        return e == a; // `OffsetDateTime` compares instants, whatever the offsets
-    }
-    false
-}
-
-/// Integers exactly; anything with a fraction or exponent as `f64`.
-fn numbers_equal(expected: &serde_json::Number, actual: &serde_json::Number) -> bool {
-    if expected.is_f64() || actual.is_f64() {
-        expected.as_f64() == actual.as_f64()
-    } else {
-        expected == actual
-    }
-}
+#[path = "../generator/tests/replay_harness/src/json_equivalence.rs"]
+mod json_equivalence;
+use json_equivalence::json_equivalent;
 
 /// `json_equivalent` as an assertion-ready message naming the pointer and both values there.
 fn check_equivalent(what: &str, expected: &Value, actual: &Value) -> Result<(), String> {

@@ -54,6 +54,7 @@ const NOT_A_UUID: &str = "upstream example: a placeholder (`{Model Id}`, `foobar
 
 /// The replay harness, instantiated once per spec.
 const HARNESS_MAIN: &str = include_str!("replay_harness/src/main.rs");
+const HARNESS_EQUIVALENCE: &str = include_str!("replay_harness/src/json_equivalence.rs");
 const HARNESS_MANIFEST: &str = include_str!("replay_harness/Cargo.toml.template");
 
 /// One spec of the corpus and what became of it.
@@ -271,6 +272,10 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
             .replace("{crate}", &package);
         write_if_changed(&work.join(&harness).join("Cargo.toml"), &manifest);
         write_if_changed(&work.join(&harness).join("src/main.rs"), HARNESS_MAIN);
+        write_if_changed(
+            &work.join(&harness).join("src/json_equivalence.rs"),
+            HARNESS_EQUIVALENCE,
+        );
         entries.push(Entry {
             name,
             spec: spec.clone(),
