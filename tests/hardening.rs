@@ -126,3 +126,25 @@ async fn a_thousand_concurrent_calls_succeed_on_reused_connections() {
         server.connections()
     );
 }
+
+#[tokio::test]
+async fn the_pipeline_refuses_dot_segments_whatever_builds_the_path() {
+    // Below the generated checks: any path with a `.` or `..` segment, encoded or not, is refused
+    // before anything is sent, so no caller of the runtime can make a request climb the path.
+    let server = Server::start().await;
+    let pipeline = runtime::Pipeline::new(
+        server.endpoint(),
+        runtime::Credential::None,
+        ClientOptions::default(),
+        "t",
+    );
+    for path in ["/items/../secret", "/items/%2E%2E/secret", "/items/%2e/x", "/./x"] {
+        let request = runtime::Request::new(runtime::Method::GET, path.to_string());
+        let error = pipeline
+            .send::<serde_json::Value>(request, runtime::RequestOptions::default())
+            .await
+            .unwrap_err();
+        assert!(matches!(error, runtime::Error::Config(_)), "{path}: {error:?}");
+    }
+    assert!(server.requests().is_empty(), "nothing was sent");
+}

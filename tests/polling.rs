@@ -7,23 +7,13 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use azure_face::models::{OperationStatusType, SnapshotObjectType};
-use azure_face::runtime::{BoxFuture, RetryOptions, Sleeper};
+use azure_face::runtime::RetryOptions;
 use azure_face::{Client, ClientOptions, Error};
-use common::{Reply, Server};
+use common::{RecordingSleeper, Reply, Server};
 use serde_json::json;
 
 const OPERATION: &str = "0f4e2d1c-3b5a-4c6d-8e9f-a0b1c2d3e4f5";
 const SNAPSHOT: &str = "5a0c1bcd-7e4f-4b4e-9c1a-2f6b8d3e9a10";
-
-#[derive(Debug, Default)]
-struct RecordingSleeper(Mutex<Vec<Duration>>);
-
-impl Sleeper for RecordingSleeper {
-    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
-        self.0.lock().unwrap().push(duration);
-        Box::pin(async {})
-    }
-}
 
 fn new_client(server: &Server) -> (Client, Arc<RecordingSleeper>) {
     let sleeper = Arc::new(RecordingSleeper::default());
@@ -87,7 +77,7 @@ async fn take_is_followed_to_the_snapshot_it_creates() {
         );
     }
     // The configured interval, except where the service asked for 7 s.
-    let waits = sleeper.0.lock().unwrap().clone();
+    let waits = sleeper.waits();
     assert_eq!(
         waits,
         [

@@ -4,34 +4,17 @@
 
 mod common;
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use azure_face::models::SnapshotObjectType;
-use azure_face::runtime::{BoxFuture, RetryOptions, Sleeper};
+use azure_face::runtime::RetryOptions;
 use azure_face::{Client, ClientOptions, Error};
-use common::{Reply, Server};
+use common::{RecordingSleeper, Reply, Server};
 use serde_json::json;
 
 const KEY: &str = "retry-test-key-5f2c1a";
 const SNAPSHOT: &str = "5a0c1bcd-7e4f-4b4e-9c1a-2f6b8d3e9a10";
-
-/// Records every wait and returns at once.
-#[derive(Debug, Default)]
-struct RecordingSleeper(Mutex<Vec<Duration>>);
-
-impl Sleeper for RecordingSleeper {
-    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
-        self.0.lock().unwrap().push(duration);
-        Box::pin(async {})
-    }
-}
-
-impl RecordingSleeper {
-    fn waits(&self) -> Vec<Duration> {
-        self.0.lock().unwrap().clone()
-    }
-}
 
 fn new_client(endpoint: String, retry: RetryOptions) -> (Client, Arc<RecordingSleeper>) {
     let sleeper = Arc::new(RecordingSleeper::default());

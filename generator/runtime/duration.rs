@@ -81,20 +81,4 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<time::D
     parse(&text).ok_or_else(|| D::Error::custom(format!("`{text}` is not an ISO 8601 duration of days and time")))
 }
 
-/// The same for `Option<time::Duration>`.
-pub mod option {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(value: &Option<time::Duration>, serializer: S) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(v) => super::serialize(v, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<time::Duration>, D::Error> {
-        #[derive(Deserialize)]
-        struct Wrapped(#[serde(with = "super")] time::Duration);
-        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
-    }
-}
+option_adapter!(time::Duration);

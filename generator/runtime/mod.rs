@@ -247,6 +247,30 @@ impl<E: fmt::Debug + 'static> std::error::Error for Error<E> {
     }
 }
 
+/// `pub mod option`: the enclosing serde format module's adapter for `Option<$t>` (used by the
+/// format modules below, which are declared after it so that they see it).
+macro_rules! option_adapter {
+    ($t:ty) => {
+        /// The same for an optional value.
+        pub mod option {
+            use serde::{Deserialize, Deserializer, Serializer};
+
+            pub fn serialize<S: Serializer>(value: &Option<$t>, serializer: S) -> Result<S::Ok, S::Error> {
+                match value {
+                    Some(v) => super::serialize(v, serializer),
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<$t>, D::Error> {
+                #[derive(Deserialize)]
+                struct Wrapped(#[serde(with = "super")] $t);
+                Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
+            }
+        }
+    };
+}
+
 mod macros;
 mod paging;
 mod pipeline;

@@ -172,6 +172,20 @@ impl ClientOptions {
     }
 }
 
+/// Runs `work`, giving up after `limit` (when there is one) with `timed_out(limit)`.
+pub(crate) async fn within<T, E>(
+    limit: Option<Duration>,
+    work: impl Future<Output = Result<T, E>>,
+    timed_out: impl FnOnce(Duration) -> E,
+) -> Result<T, E> {
+    match limit {
+        Some(limit) => tokio::time::timeout(limit, work)
+            .await
+            .unwrap_or_else(|_| Err(timed_out(limit))),
+        None => work.await,
+    }
+}
+
 /// Expands a host template such as `{Endpoint}/svc/v1.0` with the client's parameters:
 /// `(name, value, skip_url_encoding)`.
 pub fn expand_host<E>(template: &str, parameters: &[(&str, &str, bool)]) -> Result<String, Error<E>> {
@@ -589,6 +603,26 @@ impl Pipeline {
             reqwest::Url::parse(text).map_err(|e| SendError::Config(format!("the request URL is not valid: {e}")))
         };
         if !(path.starts_with("http://") || path.starts_with("https://")) {
+            // URL parsing resolves dot segments (`..`, even as `%2E%2E`): the request would go
+            // somewhere else than the operation's path.
+            let dot_segment = path
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .split('/')
+                .any(|segment| {
+                    matches!(
+                        percent_encoding::percent_decode_str(segment)
+                            .decode_utf8_lossy()
+                            .as_ref(),
+                        "." | ".."
+                    )
+                });
+            if dot_segment {
+                return Err(SendError::Config(format!(
+                    "the request path `{path}` has a `.` or `..` segment"
+                )));
+            }
             return parse(&format!("{base}{path}"));
         }
         let (url, base) = (parse(path)?, parse(base)?);
@@ -620,13 +654,9 @@ impl Pipeline {
             },
             span,
         );
-        let result = match timeout {
-            Some(limit) => tokio::time::timeout(limit, call)
-                .await
-                .unwrap_or(Err(SendError::Timeout(limit))),
-            None => call.await,
-        };
-        result.map_err(SendError::into_error)
+        within(timeout, call, SendError::Timeout)
+            .await
+            .map_err(SendError::into_error)
     }
 
     /// The URL, query, headers and body of an operation's request.

@@ -71,8 +71,10 @@ pub(crate) const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NO
     .remove(b'_')
     .remove(b'~');
 
-/// A path parameter as one encoded segment (`/`, `?`, `%` and the like are escaped, and `.` or
-/// `..` cannot climb the path), or as it is when the spec says `x-ms-skip-url-encoding`.
+/// A path parameter as one encoded segment (`/`, `?`, `%` and the like are escaped), or as it is
+/// when the spec says `x-ms-skip-url-encoding`. `.` and `..` are escaped too, but URL parsing
+/// still reads `%2E` as a dot: generated code refuses them first (`validate::path_segment`), and
+/// the pipeline refuses any URL whose path parsing changed.
 pub fn path_param(value: &impl ParamValue, skip_url_encoding: bool) -> String {
     let text = value.to_param();
     if skip_url_encoding {

@@ -32,20 +32,4 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<time::O
     time::OffsetDateTime::parse_header(&text).map_err(D::Error::custom)
 }
 
-/// The same for `Option<time::OffsetDateTime>`.
-pub mod option {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(value: &Option<time::OffsetDateTime>, serializer: S) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(v) => super::serialize(v, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<time::OffsetDateTime>, D::Error> {
-        #[derive(Deserialize)]
-        struct Wrapped(#[serde(with = "super")] time::OffsetDateTime);
-        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
-    }
-}
+option_adapter!(time::OffsetDateTime);

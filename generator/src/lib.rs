@@ -30,6 +30,14 @@ use std::time::{Duration, Instant};
 pub use diagnostic::Diagnostic;
 pub use output::{check_dir, write_dir, DirStatus};
 
+/// Stages 2 and 3 on a loaded spec: convert, then build the code model, with diagnostics that
+/// name the place in the user's file.
+pub fn code_model(bundle: &load::Bundle, options: &model::Options) -> Result<model::CodeModel, Diagnostic> {
+    let openapi = convert::to_openapi3(bundle)?;
+    let locate = |pointer: &str, message: String| bundle.diagnostic(&convert::origin_pointer(bundle, pointer), message);
+    model::build(&openapi, options, &locate)
+}
+
 /// What to generate, and how. Every setting has a default taken from the spec.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -172,11 +180,8 @@ impl Config {
         let started = Instant::now();
         let spec = spec.as_ref();
         let bundle = load::load(spec)?;
-        let openapi = convert::to_openapi3(&bundle)?;
-        let locate =
-            |pointer: &str, message: String| bundle.diagnostic(&convert::origin_pointer(&bundle, pointer), message);
         let options = self.model_options(spec)?;
-        let model = model::build(&openapi, &options, &locate)?;
+        let model = code_model(&bundle, &options)?;
         let crate_name = self
             .crate_name
             .clone()

@@ -16,7 +16,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+#[path = "support/workspace.rs"]
+mod workspace;
+use workspace::{cargo, run, secs, write_if_changed};
 
 use codegen::{check_dir, write_dir, Config, DirStatus};
 use serde_json::Value;
@@ -116,36 +120,6 @@ fn find_specs(root: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Writes `contents` to `path` unless it already holds exactly that (keeps mtimes, so cargo
-/// rebuilds nothing).
-fn write_if_changed(path: &Path, contents: &str) {
-    if std::fs::read_to_string(path).ok().as_deref() == Some(contents) {
-        return;
-    }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
-    }
-    std::fs::write(path, contents).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-}
-
-/// `cargo` in the corpus workspace, with the shared target folder.
-fn cargo(work: &Path, target: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    command
-        .args(args)
-        .current_dir(work)
-        .env("CARGO_TARGET_DIR", target)
-        .env_remove("RUSTDOCFLAGS")
-        .env_remove("CARGO_BUILD_TARGET_DIR");
-    command
-}
-
-fn run(mut command: Command) -> Output {
-    command
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
-}
-
 /// Runs a cargo command with `--message-format=json` and returns the rendered errors by the
 /// manifest folder of the package they belong to.
 fn errors_by_package(command: Command, what: &str) -> BTreeMap<PathBuf, Vec<String>> {
@@ -219,10 +193,6 @@ fn known_reason(spec: &str, operation: &str, example: &str, message: &str) -> Op
 
 fn is_known(spec: &str, operation: &str, example: &str, message: &str) -> bool {
     known_reason(spec, operation, example, message).is_some()
-}
-
-fn secs(d: Duration) -> String {
-    format!("{:.1}s", d.as_secs_f64())
 }
 
 #[test]

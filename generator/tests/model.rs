@@ -3,14 +3,13 @@
 //! (groups, parameters, client parameters, auth, bodies, responses, schemas, enums, names, docs,
 //! and the pointers of the errors it reports).
 
-use std::io;
 use std::path::Path;
 
 use codegen::model::{
     Auth, BodyKind, CodeModel, CollectionFormat, Constraints, EnumDef, EnumValue, Field, GroupNames, Location, Method,
     Operation, Parameter, Rename, RequestBody, ResponseHeader, SchemaDef, SchemaKind, SuccessResponse, TypeRef,
 };
-use codegen::{convert, load, model, Diagnostic};
+use codegen::{load, model, Diagnostic};
 use serde_json::{json, Value};
 
 /// The file name every in-memory spec is loaded under.
@@ -45,18 +44,7 @@ fn ok() -> Value {
 /// Runs load -> convert -> model on `spec`, read from memory as `spec.json`.
 fn try_build(spec: &Value) -> Result<CodeModel, Diagnostic> {
     let text = serde_json::to_string_pretty(spec).expect("a spec serializes");
-    let read = |path: &Path| -> io::Result<Vec<u8>> {
-        if path == Path::new(SPEC) {
-            Ok(text.as_bytes().to_vec())
-        } else {
-            Err(io::Error::new(io::ErrorKind::NotFound, path.display().to_string()))
-        }
-    };
-    let bundle = load::load_with(Path::new(SPEC), &read)?;
-    let openapi = convert::to_openapi3(&bundle)?;
-    model::build(&openapi, &model::Options::default(), &|pointer, message| {
-        bundle.diagnostic(&convert::origin_pointer(&bundle, pointer), message)
-    })
+    codegen::code_model(&load::load_text(Path::new(SPEC), &text)?, &model::Options::default())
 }
 
 #[track_caller]

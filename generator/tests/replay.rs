@@ -4,12 +4,11 @@
 //! is compiled and run against every upstream example by `tests/corpus.rs`; here its text is
 //! checked.
 
-use std::io;
 use std::path::Path;
 
 use codegen::emit::{self, File, Options};
 use codegen::model::CodeModel;
-use codegen::{convert, load, model};
+use codegen::{load, model};
 
 const WIDGETS: &str = include_str!("fixtures/model/widgets.json");
 const WIDGETS_NAME: &str = "widgets.json";
@@ -17,19 +16,8 @@ const CRATE: &str = "widget-service";
 
 /// Runs load -> convert -> model on `text`, read from memory as `name`.
 fn code_model(name: &str, text: &str) -> CodeModel {
-    let read = |path: &Path| -> io::Result<Vec<u8>> {
-        if path == Path::new(name) {
-            Ok(text.as_bytes().to_vec())
-        } else {
-            Err(io::Error::new(io::ErrorKind::NotFound, path.display().to_string()))
-        }
-    };
-    let bundle = load::load_with(Path::new(name), &read).expect("the fixture loads");
-    let openapi = convert::to_openapi3(&bundle).expect("the fixture converts");
-    model::build(&openapi, &model::Options::default(), &|pointer, message| {
-        bundle.diagnostic(&convert::origin_pointer(&bundle, pointer), message)
-    })
-    .expect("the fixture models")
+    let bundle = load::load_text(Path::new(name), text).expect("the fixture loads");
+    codegen::code_model(&bundle, &model::Options::default()).expect("the fixture models")
 }
 
 fn files(replay: bool) -> Vec<File> {

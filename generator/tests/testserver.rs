@@ -23,6 +23,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/workspace.rs"]
+mod workspace;
+use workspace::{cargo, run, secs, write_if_changed};
+
 use codegen::{check_dir, write_dir, Config, DirStatus};
 use serde_json::Value;
 
@@ -190,33 +194,6 @@ impl Drop for ServerGuard {
     }
 }
 
-fn write_if_changed(path: &Path, contents: &str) {
-    if std::fs::read_to_string(path).ok().as_deref() == Some(contents) {
-        return;
-    }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
-    }
-    std::fs::write(path, contents).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-}
-
-fn cargo(work: &Path, target: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    command
-        .args(args)
-        .current_dir(work)
-        .env("CARGO_TARGET_DIR", target)
-        .env_remove("RUSTDOCFLAGS")
-        .env_remove("CARGO_BUILD_TARGET_DIR");
-    command
-}
-
-fn run(mut command: Command) -> Output {
-    command
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
-}
-
 /// A plain HTTP/1.1 GET on `base` (`http://host:port`); the body, when the status is 200.
 fn http_get(base: &str, path: &str) -> Result<String, String> {
     let host = base.trim_start_matches("http://").trim_end_matches('/');
@@ -312,10 +289,6 @@ fn start_server(package: &Path, coverage: &Path) -> (String, Option<ServerGuard>
         secs(started.elapsed())
     );
     (url, Some(guard))
-}
-
-fn secs(d: Duration) -> String {
-    format!("{:.1}s", d.as_secs_f64())
 }
 
 fn area_of(scenario: &str) -> &'static str {

@@ -272,29 +272,10 @@ fn fault_answer(fault: &Fault, now: OffsetDateTime) -> Answer {
 fn retry_header(retry_after: &RetryAfter) -> (&'static str, String) {
     match retry_after {
         RetryAfter::Seconds(s) => ("retry-after", s.to_string()),
-        RetryAfter::Date(at) => ("retry-after", http_date(*at)),
+        RetryAfter::Date(at) => ("retry-after", crate::runtime::rfc1123::format(at)),
         RetryAfter::Millis(ms) => ("retry-after-ms", ms.to_string()),
         RetryAfter::XMsMillis(ms) => ("x-ms-retry-after-ms", ms.to_string()),
     }
-}
-
-/// IMF-fixdate, as `Retry-After` and `Date` use: `Sun, 06 Nov 1994 08:49:37 GMT`.
-fn http_date(at: OffsetDateTime) -> String {
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
-        DAYS[at.weekday().number_days_from_monday() as usize],
-        at.day(),
-        MONTHS[u8::from(at.month()) as usize - 1],
-        at.year(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
 }
 
 /// The parts of a request the API needs.

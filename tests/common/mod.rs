@@ -202,3 +202,21 @@ async fn answer(state: &Mutex<State>, req: Request<Incoming>) -> Result<Response
         .body(Full::new(Bytes::from(reply.body)))
         .expect("valid scripted reply"))
 }
+
+/// A `Sleeper` for clients under test: records every wait and returns at once.
+#[derive(Debug, Default)]
+pub struct RecordingSleeper(Mutex<Vec<std::time::Duration>>);
+
+impl azure_face::runtime::Sleeper for RecordingSleeper {
+    fn sleep(&self, duration: std::time::Duration) -> azure_face::runtime::BoxFuture<'static, ()> {
+        self.0.lock().unwrap().push(duration);
+        Box::pin(async {})
+    }
+}
+
+impl RecordingSleeper {
+    /// The waits so far, in order.
+    pub fn waits(&self) -> Vec<std::time::Duration> {
+        self.0.lock().unwrap().clone()
+    }
+}

@@ -55,20 +55,4 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>
     decode(&text).ok_or_else(|| D::Error::custom("the value is not base64"))
 }
 
-/// The same for `Option<Vec<u8>>`.
-pub mod option {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(value: &Option<Vec<u8>>, serializer: S) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(v) => super::serialize(v, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<u8>>, D::Error> {
-        #[derive(Deserialize)]
-        struct Wrapped(#[serde(with = "super")] Vec<u8>);
-        Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
-    }
-}
+option_adapter!(Vec<u8>);

@@ -178,12 +178,7 @@ impl<S: PollStatus + Send + 'static, E: Send + 'static> Poller<S, E> {
                 }
             }
         };
-        match timeout {
-            Some(limit) => tokio::time::timeout(limit, work)
-                .await
-                .unwrap_or(Err(Error::Timeout(limit))),
-            None => work.await,
-        }
+        within(timeout, work, Error::Timeout).await
     }
 }
 
@@ -248,12 +243,7 @@ impl<T: DeserializeOwned + Send + 'static, E: DeserializeOwned + Send + 'static>
     pub async fn wait(self) -> Result<T, Error<E>> {
         let timeout = self.timeout;
         let work = self.run();
-        match timeout {
-            Some(limit) => tokio::time::timeout(limit, work)
-                .await
-                .unwrap_or(Err(Error::Timeout(limit))),
-            None => work.await,
-        }
+        within(timeout, work, Error::Timeout).await
     }
 
     async fn run(self) -> Result<T, Error<E>> {

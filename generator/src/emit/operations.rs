@@ -44,7 +44,7 @@ impl<'p> Slot<'p> {
 /// `owner` is the type the operation methods are implemented on.
 pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
     let builders = group.operations.iter().map(|op| operation(model, group, op));
-    let methods = group.operations.iter().map(|op| method(model, op));
+    let methods = group.operations.iter().map(|op| method(model, group, op));
     let owner = match &group.name {
         Some(names) => {
             let type_name = ident(&names.type_name);
@@ -86,7 +86,7 @@ pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
 }
 
 /// The method that starts a request: required parameters are its arguments.
-fn method(model: &CodeModel, op: &Operation) -> TokenStream {
+fn method(model: &CodeModel, group: &OperationGroup, op: &Operation) -> TokenStream {
     let name = ident(&op.name);
     let builder = ident(&op.builder);
     let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, p)).collect();
@@ -118,7 +118,7 @@ fn method(model: &CodeModel, op: &Operation) -> TokenStream {
         docs.push_str(&arg_docs);
     }
     let docs = doc_attrs(&docs);
-    let client = if op_is_client_level(op, model) {
+    let client = if group.name.is_none() {
         quote!(self.clone())
     } else {
         quote!(self.client.clone())
@@ -137,13 +137,6 @@ fn method(model: &CodeModel, op: &Operation) -> TokenStream {
             }
         }
     }
-}
-
-fn op_is_client_level(op: &Operation, model: &CodeModel) -> bool {
-    model
-        .groups
-        .iter()
-        .any(|g| g.name.is_none() && g.operations.iter().any(|o| o.id == op.id))
 }
 
 /// The request builder of one operation, its typed response headers, and its `send`.

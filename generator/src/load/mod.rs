@@ -76,6 +76,18 @@ pub fn load(path: &Path) -> Result<Bundle> {
     load_with(path, &|file: &Path| std::fs::read(file))
 }
 
+/// Loads a spec held in memory as the single file `name` (a `$ref` to another file is reported
+/// as a missing file).
+pub fn load_text(name: &Path, text: &str) -> Result<Bundle> {
+    load_with(name, &|file: &Path| {
+        if file == name {
+            Ok(text.as_bytes().to_vec())
+        } else {
+            Err(io::Error::new(io::ErrorKind::NotFound, file.display().to_string()))
+        }
+    })
+}
+
 /// Like [`load`], but reads every file through `read`, so that tests (or callers with specs in
 /// memory) need no files on disk. `read` is given the referencing file's directory joined with the
 /// relative `$ref` path, not normalized, as the file system would resolve it.

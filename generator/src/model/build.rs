@@ -327,13 +327,7 @@ impl<'a> Builder<'a> {
                 }
                 Ok(ty)
             }
-            Component::Alias {
-                rust_name,
-                resolved: Some(ty),
-            } => {
-                let _ = rust_name;
-                Ok(ty)
-            }
+            Component::Alias { resolved: Some(ty), .. } => Ok(ty),
             Component::Alias {
                 rust_name,
                 resolved: None,
@@ -519,7 +513,7 @@ impl<'a> Builder<'a> {
     /// The type of a schema that is not a struct.
     fn inline_type(&mut self, s: &'a Schema, hint: &str, pointer: &str) -> Result<TypeRef> {
         if let Some((values, integer)) = enum_values(s) {
-            return self.enum_type(s, values, integer, hint, pointer);
+            return self.enum_type(s, values, integer, hint);
         }
         Ok(match &s.schema_kind {
             OaKind::Type(Type::String(st)) => match &st.format {
@@ -707,14 +701,7 @@ impl<'a> Builder<'a> {
     }
 
     /// An enum type for `values`, shared by name with identical enums met before.
-    fn enum_type(
-        &mut self,
-        s: &'a Schema,
-        values: Vec<String>,
-        integer: bool,
-        hint: &str,
-        pointer: &str,
-    ) -> Result<TypeRef> {
+    fn enum_type(&mut self, s: &'a Schema, values: Vec<String>, integer: bool, hint: &str) -> Result<TypeRef> {
         let x_ms_enum = s.schema_data.extensions.get("x-ms-enum");
         let enum_name = x_ms_enum
             .and_then(|e| e.get("name"))
@@ -793,7 +780,6 @@ impl<'a> Builder<'a> {
                 },
             });
         }
-        let _ = pointer;
         self.schemas.push(SchemaDef {
             name: candidate.clone(),
             spec_name: enum_name.to_string(),
