@@ -108,6 +108,18 @@ const HARNESS_FILES: &[(&str, &str)] = &[
         include_str!("testserver_harness/src/scenarios/datetime.rs"),
     ),
     (
+        "src/scenarios/array.rs",
+        include_str!("testserver_harness/src/scenarios/array.rs"),
+    ),
+    (
+        "src/scenarios/dictionary.rs",
+        include_str!("testserver_harness/src/scenarios/dictionary.rs"),
+    ),
+    (
+        "src/scenarios/complex.rs",
+        include_str!("testserver_harness/src/scenarios/complex.rs"),
+    ),
+    (
         "src/scenarios/url.rs",
         include_str!("testserver_harness/src/scenarios/url.rs"),
     ),

@@ -4,7 +4,10 @@ use std::fmt::Debug;
 use std::future::Future;
 use std::pin::Pin;
 
+pub mod array;
+pub mod complex;
 pub mod datetime;
+pub mod dictionary;
 pub mod header;
 pub mod http;
 pub mod misc;
@@ -47,6 +50,9 @@ pub fn all() -> Vec<(&'static str, Vec<Scenario>)> {
         ("body-datetime", datetime::datetime()),
         ("body-datetime-rfc1123", datetime::rfc1123()),
         ("body-duration", datetime::duration()),
+        ("body-array", array::all()),
+        ("body-dictionary", dictionary::all()),
+        ("body-complex", complex::all()),
         ("url", url::paths()),
         ("url-queries", url::queries()),
         ("header", header::all()),

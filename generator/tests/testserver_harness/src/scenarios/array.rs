@@ -1,0 +1,7 @@
+//! body-array.
+
+use super::Scenario;
+
+pub fn all() -> Vec<Scenario> {
+    vec![]
+}

@@ -1,0 +1,7 @@
+//! body-complex.
+
+use super::Scenario;
+
+pub fn all() -> Vec<Scenario> {
+    vec![]
+}

@@ -1,0 +1,7 @@
+//! body-dictionary.
+
+use super::Scenario;
+
+pub fn all() -> Vec<Scenario> {
+    vec![]
+}
