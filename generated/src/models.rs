@@ -94,10 +94,10 @@ pub struct Snapshot {
     #[serde(rename = "userData", default, skip_serializing_if = "Option::is_none")]
     pub user_data: Option<String>,
     /// UTC time at which the snapshot was taken, for example 2024-03-14T08:15:30.1234567Z.
-    #[serde(rename = "createdTime", with = "time::serde::rfc3339")]
+    #[serde(rename = "createdTime", with = "crate::runtime::rfc3339")]
     pub created_time: time::OffsetDateTime,
     /// UTC time of the latest change to the snapshot, meaning its creation or a later Snapshot - Update, for example 2024-03-14T08:19:02.7654321Z.
-    #[serde(rename = "lastUpdateTime", with = "time::serde::rfc3339")]
+    #[serde(rename = "lastUpdateTime", with = "crate::runtime::rfc3339")]
     pub last_update_time: time::OffsetDateTime,
 }
 
@@ -165,14 +165,14 @@ pub struct OperationStatus {
     /// Where the job stands. "notstarted": accepted and waiting its turn. "running": in progress. "succeeded": finished; a taken snapshot is ready to be applied, or the object created by an apply is ready for use. "failed": the job gave up, most often because the source object was edited during a take or the target object during an apply; "message" gives the reason.
     pub status: OperationStatusType,
     /// UTC time at which the job was requested, for example 2024-03-14T08:15:30.1234567Z.
-    #[serde(rename = "createdTime", with = "time::serde::rfc3339")]
+    #[serde(rename = "createdTime", with = "crate::runtime::rfc3339")]
     pub created_time: time::OffsetDateTime,
     /// UTC time at which the job last moved data; it keeps moving forward until the job ends. Example: 2024-03-14T08:18:47.0012345Z.
     #[serde(
         rename = "lastActionTime",
         default,
         skip_serializing_if = "Option::is_none",
-        with = "time::serde::rfc3339::option"
+        with = "crate::runtime::rfc3339::option"
     )]
     pub last_action_time: Option<time::OffsetDateTime>,
     /// Filled in once the job has succeeded: after a take it is the snapshot's path, which contains the snapshot id; after an apply it is the path of the created object.

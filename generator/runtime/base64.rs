@@ -56,3 +56,28 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>
 }
 
 option_adapter!(Vec<u8>);
+
+/// `format: base64url` (RFC 4648 section 5, without padding):
+/// `#[serde(with = "crate::runtime::base64::url")]`.
+pub mod url {
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    /// Encodes with the URL-safe alphabet, without padding.
+    pub fn encode(bytes: &[u8]) -> String {
+        super::encode(bytes)
+            .trim_end_matches('=')
+            .replace('+', "-")
+            .replace('/', "_")
+    }
+
+    pub fn serialize<S: Serializer>(value: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&encode(value))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        super::decode(&text).ok_or_else(|| D::Error::custom("the value is not base64url"))
+    }
+
+    option_adapter!(Vec<u8>);
+}

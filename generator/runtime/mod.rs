@@ -283,6 +283,7 @@ pub mod base64;
 pub mod date;
 pub mod duration;
 pub mod rfc1123;
+pub mod rfc3339;
 pub mod validate;
 
 #[allow(unused_imports)]

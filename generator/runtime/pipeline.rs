@@ -129,7 +129,10 @@ impl ClientOptions {
         self
     }
 
-    /// Uses this `reqwest::Client` (its pool, proxy and TLS settings) instead of a new one.
+    /// Uses this `reqwest::Client` (its pool, proxy and TLS settings) instead of a new one. Build
+    /// it with `.redirect(reqwest::redirect::Policy::none())`: the client follows redirects
+    /// itself, within the endpoint's origin; reqwest's own policy would follow them first, to any
+    /// host, with the API key header.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -367,6 +370,67 @@ impl Policy for AuthPolicy {
     }
 }
 
+/// How many redirects one attempt follows at most.
+const MAX_REDIRECTS: usize = 10;
+
+/// Follows redirects within the client's origin, as Azure SDKs do: 301 and 302 for GET and HEAD
+/// only (other methods get the 3xx back, for the caller to decide); 303 as a GET without a body;
+/// 307 and 308 with the same method and body. 300 (a choice) is returned as it is. A redirect to another scheme, host or port is
+/// not followed, so credentials never go to a server the client was not pointed at. Runs before
+/// authentication, so each hop is authenticated afresh.
+#[derive(Debug)]
+struct RedirectPolicy;
+
+impl RedirectPolicy {
+    /// The request a redirect response asks for, when it is one to follow.
+    fn follow(request: &HttpRequest, response: &RawResponse) -> Option<HttpRequest> {
+        let status = response.status.as_u16();
+        let read_only = request.method == Method::GET || request.method == Method::HEAD;
+        let (method, body) = match status {
+            301 | 302 if read_only => (request.method.clone(), None),
+            303 if request.method == Method::HEAD => (Method::HEAD, None),
+            303 => (Method::GET, None),
+            307 | 308 => (request.method.clone(), request.body.clone()),
+            _ => return None,
+        };
+        let location = response.headers.get(reqwest::header::LOCATION)?.to_str().ok()?;
+        let url = request.url.join(location).ok()?;
+        if url.origin() != request.url.origin() {
+            tracing::debug!(status, "not following a redirect to another origin");
+            return None;
+        }
+        let mut headers = request.headers.clone();
+        if body.is_none() {
+            headers.remove(reqwest::header::CONTENT_TYPE);
+            headers.remove(reqwest::header::CONTENT_LENGTH);
+        }
+        Some(HttpRequest {
+            method,
+            url,
+            headers,
+            body,
+        })
+    }
+}
+
+impl Policy for RedirectPolicy {
+    fn send<'a>(&'a self, ctx: &'a CallContext, request: HttpRequest, next: Next<'a>) -> BoxFuture<'a, PolicyResult> {
+        Box::pin(async move {
+            let mut request = request;
+            let mut response = next.send(ctx, request.clone()).await?;
+            for _ in 0..MAX_REDIRECTS {
+                let Some(target) = Self::follow(&request, &response) else {
+                    break;
+                };
+                tracing::debug!(status = response.status.as_u16(), method = %target.method, "following a redirect");
+                request = target;
+                response = next.send(ctx, request.clone()).await?;
+            }
+            Ok(response)
+        })
+    }
+}
+
 /// Statuses worth another attempt.
 const RETRY_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
 
@@ -541,7 +605,7 @@ struct PipelineInner {
     sleeper: Arc<dyn Sleeper>,
     retry: RetryOptions,
     timeout: Option<Duration>,
-    /// Custom headers, user agent, retry, authentication, then the user's policies.
+    /// Custom headers, user agent, retry, redirects, authentication, then the user's policies.
     policies: Vec<Arc<dyn Policy>>,
     transport: Transport,
 }
@@ -565,6 +629,7 @@ impl Pipeline {
             Arc::new(RetryPolicy {
                 sleeper: options.sleeper.clone(),
             }),
+            Arc::new(RedirectPolicy),
             Arc::new(AuthPolicy(credential)),
         ];
         policies.extend(options.policies);
@@ -576,7 +641,13 @@ impl Pipeline {
                 timeout: options.timeout,
                 policies,
                 transport: Transport {
-                    http: options.http.unwrap_or_default(),
+                    // Redirects are the pipeline's to follow (see `RedirectPolicy`), not reqwest's.
+                    http: options.http.unwrap_or_else(|| {
+                        reqwest::Client::builder()
+                            .redirect(reqwest::redirect::Policy::none())
+                            .build()
+                            .unwrap_or_default()
+                    }),
                     try_timeout: options.try_timeout,
                     max_response_bytes: options.max_response_bytes,
                 },

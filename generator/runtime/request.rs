@@ -26,6 +26,13 @@ impl<T: ParamValue + ?Sized> ParamValue for &T {
     }
 }
 
+/// A `null` item of a list parameter is an empty value.
+impl<T: ParamValue> ParamValue for Option<T> {
+    fn to_param(&self) -> String {
+        self.as_ref().map(T::to_param).unwrap_or_default()
+    }
+}
+
 impl ParamValue for time::OffsetDateTime {
     fn to_param(&self) -> String {
         self.format(&time::format_description::well_known::Rfc3339)
@@ -61,6 +68,16 @@ pub struct Rfc1123Param<'a>(pub &'a time::OffsetDateTime);
 impl ParamValue for Rfc1123Param<'_> {
     fn to_param(&self) -> String {
         super::rfc1123::format(self.0)
+    }
+}
+
+/// A `format: base64url` value in a path, query or header: URL-safe base64 without padding.
+#[derive(Debug, Clone, Copy)]
+pub struct Base64UrlParam<'a>(pub &'a [u8]);
+
+impl ParamValue for Base64UrlParam<'_> {
+    fn to_param(&self) -> String {
+        super::base64::url::encode(self.0)
     }
 }
 

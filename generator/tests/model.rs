@@ -816,6 +816,7 @@ fn responses_have_statuses_bodies_typed_headers_error_type_and_accept() {
             SuccessResponse {
                 status: 200,
                 body: Some(named("Widget")),
+                nullable: false,
                 headers: vec![
                     header("ETag", "e_tag", TypeRef::String, "Version."),
                     header("Retry-After", "retry_after", TypeRef::Int32, ""),
@@ -826,6 +827,7 @@ fn responses_have_statuses_bodies_typed_headers_error_type_and_accept() {
             SuccessResponse {
                 status: 202,
                 body: None,
+                nullable: false,
                 headers: vec![header("Operation-Location", "operation_location", TypeRef::String, "")],
                 docs: "Accepted.".into(),
             },
@@ -856,6 +858,7 @@ fn binary_response_and_no_error_schema() {
         [SuccessResponse {
             status: 200,
             body: Some(TypeRef::Binary),
+            nullable: false,
             headers: vec![],
             docs: "The image.".into(),
         }]

@@ -34,10 +34,9 @@ header_type_via_from_str!(String, bool, i32, i64, f32, f64, uuid::Uuid);
 
 impl HeaderType for time::OffsetDateTime {
     fn parse_header(text: &str) -> Result<Self, String> {
-        use time::format_description::well_known::{Rfc2822, Rfc3339};
-        time::OffsetDateTime::parse(text, &Rfc3339)
-            .or_else(|_| time::OffsetDateTime::parse(&text.replace(" GMT", " +0000"), &Rfc2822))
-            .map_err(|e| e.to_string())
+        super::rfc3339::parse(text)
+            .or_else(|| super::rfc1123::parse(text))
+            .ok_or_else(|| format!("`{text}` is neither an RFC 3339 nor an HTTP date"))
     }
 }
 
@@ -138,6 +137,18 @@ impl RawResponse {
                 source,
             }),
         }
+    }
+
+    /// A response whose body may be absent: no body, or JSON `null`, is `None`.
+    pub fn optional_json<T: DeserializeOwned, H: FromHeaders, E: DeserializeOwned>(
+        self,
+        expected: &[u16],
+    ) -> Result<Response<Option<T>, H>, Error<E>> {
+        if self.body.iter().all(u8::is_ascii_whitespace) {
+            let typed_headers = self.check(expected)?;
+            return Ok(self.into_response(None, typed_headers));
+        }
+        self.json(expected)
     }
 
     /// A response without a (documented) body.

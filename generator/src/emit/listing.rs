@@ -10,6 +10,7 @@ fn type_name(ty: &TypeRef) -> String {
     match ty {
         TypeRef::String => "String".into(),
         TypeRef::Base64 => "Vec<u8> (base64)".into(),
+        TypeRef::Base64Url => "Vec<u8> (base64url)".into(),
         TypeRef::Bool => "bool".into(),
         TypeRef::Int32 => "i32".into(),
         TypeRef::Int64 => "i64".into(),
@@ -24,6 +25,7 @@ fn type_name(ty: &TypeRef) -> String {
         TypeRef::Named(n) => n.clone(),
         TypeRef::Array(t) => format!("Vec<{}>", type_name(t)),
         TypeRef::Map(t) => format!("BTreeMap<String, {}>", type_name(t)),
+        TypeRef::Nullable(t) => format!("Option<{}>", type_name(t)),
     }
 }
 

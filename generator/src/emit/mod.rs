@@ -34,6 +34,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("response.rs", include_str!("../../runtime/response.rs")),
     ("rfc1123.rs", include_str!("../../runtime/rfc1123.rs")),
+    ("rfc3339.rs", include_str!("../../runtime/rfc3339.rs")),
     ("validate.rs", include_str!("../../runtime/validate.rs")),
     ("wire.rs", include_str!("../../runtime/wire.rs")),
 ];

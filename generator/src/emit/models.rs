@@ -1,18 +1,21 @@
 //! The `models` module: one Rust type per named schema.
 
+use std::collections::HashMap;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::{doc_attrs, ident, rust_type};
+use super::types::{doc_attrs, ident, rust_type, wire_format_path};
 use super::EmitError;
 use crate::model::{CodeModel, EnumDef, Field, SchemaDef, SchemaKind, TypeRef, UnionVariant};
 
 /// Every named type of the code model.
 pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
+    let inline = InlineGroups::new(model);
     let items = model
         .schemas
         .iter()
-        .map(|def| schema(model, def))
+        .map(|def| schema(&inline, def))
         .collect::<Result<Vec<_>, _>>()?;
     let pages = pages(model);
     let statuses = poll_statuses(model);
@@ -129,14 +132,14 @@ fn pages(model: &CodeModel) -> Vec<TokenStream> {
     impls
 }
 
-fn schema(model: &CodeModel, def: &SchemaDef) -> Result<TokenStream, EmitError> {
+fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitError> {
     let docs = doc_attrs(&def.docs);
     let name = ident(&def.name);
     Ok(match &def.kind {
         SchemaKind::Struct { fields } => {
             let fields = fields
                 .iter()
-                .map(|f| field(model, &def.name, f))
+                .map(|f| field(inline, &def.name, f))
                 .collect::<Result<Vec<_>, _>>()?;
             let default = fields.is_empty().then(|| quote!(Default,));
             // One kind of a polymorphic type writes its discriminator itself.
@@ -206,12 +209,12 @@ fn union(name: &proc_macro2::Ident, docs: &TokenStream, discriminator: &str, var
     }
 }
 
-fn field(model: &CodeModel, owner: &str, f: &Field) -> Result<TokenStream, EmitError> {
+fn field(inline: &InlineGroups, owner: &str, f: &Field) -> Result<TokenStream, EmitError> {
     let docs = doc_attrs(&f.docs);
     let name = ident(&f.name);
     let ty = rust_type(&f.ty, &quote!());
     // A struct that contains itself without a Vec or map in between needs a Box to have a size.
-    let ty = if contains_directly(model, &f.ty, owner) {
+    let ty = if inline.contains_directly(&f.ty, owner) {
         quote!(Box<#ty>)
     } else {
         ty
@@ -225,27 +228,38 @@ fn field(model: &CodeModel, owner: &str, f: &Field) -> Result<TokenStream, EmitE
     if optional {
         serde.push(quote!(default));
     }
-    if !f.required {
+    if f.read_only {
+        // Set by the service only: a model read from one call and sent back must not carry it.
+        serde.push(quote!(skip_serializing));
+    } else if !f.required {
         serde.push(quote!(skip_serializing_if = "Option::is_none"));
     }
     match (&f.ty, optional) {
-        (TypeRef::DateTime, false) => serde.push(quote!(with = "time::serde::rfc3339")),
-        (TypeRef::DateTime, true) => serde.push(quote!(with = "time::serde::rfc3339::option")),
+        (TypeRef::DateTime, false) => serde.push(quote!(with = "crate::runtime::rfc3339")),
+        (TypeRef::DateTime, true) => serde.push(quote!(with = "crate::runtime::rfc3339::option")),
         (TypeRef::Base64, false) => serde.push(quote!(with = "crate::runtime::base64")),
         (TypeRef::Base64, true) => serde.push(quote!(with = "crate::runtime::base64::option")),
+        (TypeRef::Base64Url, false) => serde.push(quote!(with = "crate::runtime::base64::url")),
+        (TypeRef::Base64Url, true) => serde.push(quote!(with = "crate::runtime::base64::url::option")),
         (TypeRef::Duration, false) => serde.push(quote!(with = "crate::runtime::duration")),
         (TypeRef::Duration, true) => serde.push(quote!(with = "crate::runtime::duration::option")),
         (TypeRef::Date, false) => serde.push(quote!(with = "crate::runtime::date")),
         (TypeRef::Date, true) => serde.push(quote!(with = "crate::runtime::date::option")),
         (TypeRef::DateTimeRfc1123, false) => serde.push(quote!(with = "crate::runtime::rfc1123")),
         (TypeRef::DateTimeRfc1123, true) => serde.push(quote!(with = "crate::runtime::rfc1123::option")),
-        (ty, _) if needs_serde_adapter(ty) => {
-            return Err(EmitError(format!(
-                "field `{}` of `{owner}`: dates and base64 values inside arrays or maps are not supported yet",
-                f.wire_name
-            )));
+        // Arrays and maps of such values go through the runtime's composable wire formats.
+        (ty, optional) => {
+            if let Some(format) = wire_format_path(ty, "crate::runtime") {
+                let format = if optional {
+                    format!("crate::runtime::OptionFormat<{format}>")
+                } else {
+                    format
+                };
+                let serialize = format!("crate::runtime::serialize_as::<_, {format}, _>");
+                let deserialize = format!("crate::runtime::deserialize_as::<_, {format}, _>");
+                serde.push(quote!(serialize_with = #serialize, deserialize_with = #deserialize));
+            }
         }
-        _ => {}
     }
     let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
     let ty = if optional { quote!(Option<#ty>) } else { ty };
@@ -256,43 +270,96 @@ fn field(model: &CodeModel, owner: &str, f: &Field) -> Result<TokenStream, EmitE
     })
 }
 
-/// Whether a value of `ty` holds a `target` struct inline (not behind a Vec or map).
-fn contains_directly(model: &CodeModel, ty: &TypeRef, target: &str) -> bool {
-    let mut stack = vec![ty];
-    let mut seen: Vec<&str> = Vec::new();
-    while let Some(ty) = stack.pop() {
-        let TypeRef::Named(name) = ty else { continue };
-        if name == target {
-            return true;
-        }
-        if seen.contains(&name.as_str()) {
-            continue;
-        }
-        seen.push(name);
-        match model.schema(name).map(|s| &s.kind) {
-            Some(SchemaKind::Struct { fields }) => stack.extend(fields.iter().map(|f| &f.ty)),
-            Some(SchemaKind::Alias(t)) => stack.push(t),
-            Some(SchemaKind::Union { variants, .. }) => {
-                for variant in variants {
-                    if variant.ty == target {
-                        return true;
-                    }
-                    if let Some(SchemaKind::Struct { fields }) = model.schema(&variant.ty).map(|s| &s.kind) {
-                        stack.extend(fields.iter().map(|f| &f.ty));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    false
+/// The named types grouped so that two types are in one group when each holds the other inline
+/// (not behind a Vec or map), directly or through other types: the strongly connected components
+/// of the "holds inline" graph, found once for the whole model (Tarjan's algorithm, with an explicit
+/// stack: the graph can be a chain thousands of types long).
+struct InlineGroups<'m> {
+    group: HashMap<&'m str, usize>,
 }
 
-fn needs_serde_adapter(ty: &TypeRef) -> bool {
-    match ty {
-        TypeRef::DateTime | TypeRef::DateTimeRfc1123 | TypeRef::Date | TypeRef::Duration | TypeRef::Base64 => true,
-        TypeRef::Array(t) | TypeRef::Map(t) => needs_serde_adapter(t),
-        _ => false,
+impl<'m> InlineGroups<'m> {
+    fn new(model: &'m CodeModel) -> Self {
+        let index: HashMap<&str, usize> = model
+            .schemas
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name.as_str(), i))
+            .collect();
+        let named = |ty: &'m TypeRef| match ty {
+            TypeRef::Named(name) => index.get(name.as_str()).copied(),
+            _ => None,
+        };
+        let edges: Vec<Vec<usize>> = model
+            .schemas
+            .iter()
+            .map(|s| match &s.kind {
+                SchemaKind::Struct { fields } => fields.iter().filter_map(|f| named(&f.ty)).collect(),
+                SchemaKind::Alias(ty) => named(ty).into_iter().collect(),
+                SchemaKind::Union { variants, .. } => variants
+                    .iter()
+                    .filter_map(|v| index.get(v.ty.as_str()).copied())
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        const UNSEEN: usize = usize::MAX;
+        let n = edges.len();
+        let (mut order, mut low, mut group) = (vec![UNSEEN; n], vec![0; n], vec![UNSEEN; n]);
+        let (mut next, mut groups) = (0, 0);
+        let mut open: Vec<usize> = Vec::new();
+        for root in 0..n {
+            if order[root] != UNSEEN {
+                continue;
+            }
+            let mut calls = vec![(root, 0)];
+            (order[root], low[root]) = (next, next);
+            next += 1;
+            open.push(root);
+            while let Some((v, edge)) = calls.last_mut() {
+                let v = *v;
+                if let Some(&w) = edges[v].get(*edge) {
+                    *edge += 1;
+                    if order[w] == UNSEEN {
+                        (order[w], low[w]) = (next, next);
+                        next += 1;
+                        open.push(w);
+                        calls.push((w, 0));
+                    } else if group[w] == UNSEEN {
+                        low[v] = low[v].min(order[w]);
+                    }
+                    continue;
+                }
+                calls.pop();
+                if let Some(&(parent, _)) = calls.last() {
+                    low[parent] = low[parent].min(low[v]);
+                }
+                if low[v] == order[v] {
+                    while let Some(w) = open.pop() {
+                        group[w] = groups;
+                        if w == v {
+                            break;
+                        }
+                    }
+                    groups += 1;
+                }
+            }
+        }
+        let group = model
+            .schemas
+            .iter()
+            .zip(group)
+            .map(|(s, g)| (s.name.as_str(), g))
+            .collect();
+        InlineGroups { group }
+    }
+
+    /// Whether a value of `ty` holds a `target` struct inline (not behind a Vec or map), for `ty`
+    /// the type of a field of `target`.
+    fn contains_directly(&self, ty: &TypeRef, target: &str) -> bool {
+        let TypeRef::Named(name) = ty else { return false };
+        name == target
+            || matches!((self.group.get(name.as_str()), self.group.get(target)), (Some(a), Some(b)) if a == b)
     }
 }
 

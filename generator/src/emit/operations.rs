@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::types::{argument_into, argument_type, default_expr, doc_attrs, ident, rust_type};
+use super::types::{argument_into, argument_type, default_expr, doc_attrs, ident, rust_type, wire_format_path};
 use crate::model::{BodyKind, CodeModel, Location, Operation, OperationGroup, Parameter, SuccessResponse, TypeRef};
 
 /// How one parameter is held by its request builder.
@@ -304,17 +304,25 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
     let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
     let decode = match response_kind(op) {
         ResponseKind::Empty => quote!(response.empty(&[#(#statuses),*])),
-        ResponseKind::Json(ty) => match wire_format(ty) {
-            Some(format) => {
-                let ty = rust_type(ty, &quote!(models::));
-                quote! {
-                    response
-                        .json::<runtime::FromWire<#ty, #format>, _, _>(&[#(#statuses),*])
-                        .map(|response| response.map_value(|wire| wire.0))
+        ResponseKind::Json { ty, optional } => {
+            let method = if optional { quote!(optional_json) } else { quote!(json) };
+            match wire_format(ty) {
+                Some(format) => {
+                    let ty = rust_type(ty, &quote!(models::));
+                    let unwrap = if optional {
+                        quote!(wire.map(|wire| wire.0))
+                    } else {
+                        quote!(wire.0)
+                    };
+                    quote! {
+                        response
+                            .#method::<runtime::FromWire<#ty, #format>, _, _>(&[#(#statuses),*])
+                            .map(|response| response.map_value(|wire| #unwrap))
+                    }
                 }
+                None => quote!(response.#method(&[#(#statuses),*])),
             }
-            None => quote!(response.json(&[#(#statuses),*])),
-        },
+        }
         ResponseKind::Binary => quote!(response.binary(&[#(#statuses),*])),
     };
     if generic_long_running(op) {
@@ -336,14 +344,8 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
 /// The runtime's wire format for a whole body of this type, when serde's default is not the
 /// spec's format.
 fn wire_format(ty: &TypeRef) -> Option<TokenStream> {
-    match ty {
-        TypeRef::Base64 => Some(quote!(runtime::Base64Format)),
-        TypeRef::Date => Some(quote!(runtime::DateFormat)),
-        TypeRef::DateTime => Some(quote!(runtime::Rfc3339Format)),
-        TypeRef::DateTimeRfc1123 => Some(quote!(runtime::Rfc1123Format)),
-        TypeRef::Duration => Some(quote!(runtime::DurationFormat)),
-        _ => None,
-    }
+    let path = wire_format_path(ty, "runtime")?;
+    Some(path.parse().expect("a wire format path is a valid type"))
 }
 
 /// The statements that put the body on `request`.
@@ -516,6 +518,8 @@ fn send_parameter(request: TokenStream, p: &Parameter, value: TokenStream, optio
     let single = match (optional, &p.ty) {
         (true, TypeRef::DateTimeRfc1123) => quote!(#value.as_ref().map(runtime::Rfc1123Param).as_ref()),
         (false, TypeRef::DateTimeRfc1123) => quote!(Some(&runtime::Rfc1123Param(&#value))),
+        (true, TypeRef::Base64Url) => quote!(#value.as_deref().map(runtime::Base64UrlParam).as_ref()),
+        (false, TypeRef::Base64Url) => quote!(Some(&runtime::Base64UrlParam(&#value))),
         (true, _) => quote!(#value.as_ref()),
         (false, _) => quote!(Some(&#value)),
     };
@@ -582,6 +586,9 @@ fn path_expr(model: &CodeModel, op: &Operation) -> TokenStream {
                     (TypeRef::Array(_), separator) => {
                         let separator = separator.unwrap_or(",");
                         quote!(runtime::path_list(&self.#field, #separator, #skip))
+                    }
+                    (TypeRef::Base64Url, _) => {
+                        quote!(runtime::path_param(&runtime::Base64UrlParam(&self.#field), #skip))
                     }
                     _ => quote!(runtime::path_param(&self.#field, #skip)),
                 });
@@ -684,27 +691,40 @@ fn validation(slot: &Slot) -> Vec<TokenStream> {
 
 enum ResponseKind<'t> {
     Empty,
-    Json(&'t TypeRef),
+    /// JSON of one type; `optional` when a documented answer has no body or may be `null`.
+    Json {
+        ty: &'t TypeRef,
+        optional: bool,
+    },
     Binary,
 }
 
 /// What the success responses return, taken together.
 fn response_kind(op: &Operation) -> ResponseKind<'_> {
     let bodies: Vec<&TypeRef> = op.responses.iter().filter_map(|r| r.body.as_ref()).collect();
+    let optional = bodies.len() < op.responses.len() || op.responses.iter().any(|r| r.nullable);
     match bodies.first() {
         None => ResponseKind::Empty,
         Some(TypeRef::Binary) => ResponseKind::Binary,
-        Some(first) if bodies.iter().all(|b| b == first) && bodies.len() == op.responses.len() => {
-            ResponseKind::Json(first)
-        }
-        Some(_) => ResponseKind::Json(&TypeRef::Any),
+        Some(first) if bodies.iter().all(|b| b == first) => ResponseKind::Json { ty: first, optional },
+        Some(_) => ResponseKind::Json {
+            ty: &TypeRef::Any,
+            optional,
+        },
     }
 }
 
 fn response_value_type(op: &Operation) -> TokenStream {
     match response_kind(op) {
         ResponseKind::Empty => quote!(()),
-        ResponseKind::Json(ty) => rust_type(ty, &quote!(models::)),
+        ResponseKind::Json { ty, optional } => {
+            let ty = rust_type(ty, &quote!(models::));
+            if optional {
+                quote!(Option<#ty>)
+            } else {
+                ty
+            }
+        }
         ResponseKind::Binary => quote!(bytes::Bytes),
     }
 }

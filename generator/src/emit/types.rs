@@ -28,7 +28,7 @@ pub fn doc_attrs(docs: &str) -> TokenStream {
 pub fn rust_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
     match ty {
         TypeRef::String => quote!(String),
-        TypeRef::Base64 => quote!(Vec<u8>),
+        TypeRef::Base64 | TypeRef::Base64Url => quote!(Vec<u8>),
         TypeRef::Bool => quote!(bool),
         TypeRef::Int32 => quote!(i32),
         TypeRef::Int64 => quote!(i64),
@@ -53,7 +53,32 @@ pub fn rust_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
             let value = rust_type(value, models);
             quote!(std::collections::BTreeMap<String, #value>)
         }
+        TypeRef::Nullable(inner) => {
+            let inner = rust_type(inner, models);
+            quote!(Option<#inner>)
+        }
     }
+}
+
+/// The runtime's `WireFormat` of a value whose JSON form is not its type's serde default (base64,
+/// dates, date-times, durations, and arrays or maps of them), spelled under `runtime` (a path
+/// such as `runtime` or `crate::runtime`); `None` when serde's default is right.
+pub fn wire_format_path(ty: &TypeRef, runtime: &str) -> Option<String> {
+    let scalar = match ty {
+        TypeRef::Base64 => "Base64Format",
+        TypeRef::Base64Url => "Base64UrlFormat",
+        TypeRef::Date => "DateFormat",
+        TypeRef::DateTime => "Rfc3339Format",
+        TypeRef::DateTimeRfc1123 => "Rfc1123Format",
+        TypeRef::Duration => "DurationFormat",
+        TypeRef::Array(item) => return wire_format_path(item, runtime).map(|f| format!("{runtime}::VecFormat<{f}>")),
+        TypeRef::Map(value) => return wire_format_path(value, runtime).map(|f| format!("{runtime}::MapFormat<{f}>")),
+        TypeRef::Nullable(inner) => {
+            return wire_format_path(inner, runtime).map(|f| format!("{runtime}::OptionFormat<{f}>"))
+        }
+        _ => return None,
+    };
+    Some(format!("{runtime}::{scalar}"))
 }
 
 /// The type of a method argument or setter parameter (`impl Into<String>` for strings).

@@ -42,6 +42,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         components: IndexMap::new(),
         aliases_in_progress: Vec::new(),
         structs_in_progress: Vec::new(),
+        nesting: 0,
         client_scope: Scope::with_reserved(RESERVED_CLIENT_FIELDS),
         unions: IndexMap::new(),
     };
@@ -60,6 +61,14 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         renames: builder.namer.renames,
     })
 }
+
+/// How deep [`Builder::type_of`] may recurse (a type inside a type inside ...): a spec nesting
+/// deeper is an error rather than a stack overflow.
+const MAX_TYPE_NESTING: usize = 100;
+/// Beyond this nesting a struct or union a reference names is built later, from the top.
+const BUILD_NESTING: usize = 32;
+/// The longest chain of component schemas that are only a `$ref` to the next.
+const MAX_REF_CHAIN: usize = 64;
 
 /// Names the `models` module uses itself: a model may not shadow them.
 const RESERVED_TYPES: &[&str] = &[
@@ -118,6 +127,8 @@ struct Builder<'a> {
     /// Structs whose fields are being built: a reference back to one of them is a recursive
     /// type, named but not built again.
     structs_in_progress: Vec<String>,
+    /// How many [`Builder::type_of`] calls are under way, one inside another.
+    nesting: usize,
     /// Names of the client's parameters and of the fields the client and its builder use.
     client_scope: Scope,
     /// Polymorphic component schemas (with a `discriminator`) and their discriminator property.
@@ -198,6 +209,14 @@ impl<'a> Builder<'a> {
                     if seen.contains(&next) {
                         return Err(self.error(pointer, format!("`$ref` cycle: {} -> {next}", seen.join(" -> "))));
                     }
+                    // Every use walks the chain: bound it, or long chains take quadratic time.
+                    if seen.len() >= MAX_REF_CHAIN {
+                        let message = format!(
+                            "`$ref` chain: more than {MAX_REF_CHAIN} schemas that are each only a `$ref` to the next, \
+                             from `{name}`"
+                        );
+                        return Err(self.error(pointer, message));
+                    }
                     seen.push(next.clone());
                     current = next;
                 }
@@ -257,6 +276,28 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// `ty`, or `Nullable(ty)` when the schema allows `null` (for array items and map values).
+    fn nullable_if(&self, ty: TypeRef, schema: SchemaRef<'a>, pointer: &str) -> Result<TypeRef> {
+        Ok(if ty != TypeRef::Any && self.is_nullable(schema, pointer)? {
+            TypeRef::Nullable(Box::new(ty))
+        } else {
+            ty
+        })
+    }
+
+    /// Whether `null` is a valid value of the schema (`nullable` / `x-nullable`, on the schema or
+    /// on the definition it refers to).
+    fn is_nullable(&self, schema: SchemaRef<'a>, pointer: &str) -> Result<bool> {
+        let flagged = |data: &openapiv3::SchemaData| data.nullable || ext_bool(&data.extensions, "x-nullable");
+        if let SchemaRef::Inline(s) = schema {
+            if flagged(&s.schema_data) {
+                return Ok(true);
+            }
+        }
+        let (resolved, _) = self.effective(schema, pointer)?;
+        Ok(flagged(&resolved.schema_data))
+    }
+
     /// The schema that gives a value its type and constraints: references followed, and a
     /// one-member `allOf` (how the converter keeps keys written next to a Swagger `$ref`) seen
     /// through. Returns the schema and its pointer.
@@ -291,6 +332,9 @@ impl<'a> Builder<'a> {
         };
         let (resolved, resolved_pointer) = self.resolve(schema, pointer)?;
         match component {
+            // Deep inside other types a struct or union is only named: `build_components` builds
+            // it in its turn, so a long chain of structs does not make the recursion deep.
+            Component::Named(rust) if !rust.is_empty() && self.nesting > BUILD_NESTING => Ok(TypeRef::Named(rust)),
             Component::Named(rust) if !rust.is_empty() && self.unions.contains_key(name) => {
                 self.union_type(name, &rust, resolved, &resolved_pointer)
             }
@@ -485,6 +529,21 @@ impl<'a> Builder<'a> {
 
     /// The type of a schema; `hint` names inline structs and enums that need a name.
     fn type_of(&mut self, schema: SchemaRef<'a>, hint: &str, pointer: &str) -> Result<TypeRef> {
+        // Types are built by recursion: bound it, so that no spec can overflow the stack.
+        if self.nesting >= MAX_TYPE_NESTING {
+            let message = format!(
+                "types nest more than {MAX_TYPE_NESTING} levels deep \
+                 (arrays, maps, inline objects or aliases one inside another)"
+            );
+            return Err(self.error(pointer, message));
+        }
+        self.nesting += 1;
+        let ty = self.type_of_unbounded(schema, hint, pointer);
+        self.nesting -= 1;
+        ty
+    }
+
+    fn type_of_unbounded(&mut self, schema: SchemaRef<'a>, hint: &str, pointer: &str) -> Result<TypeRef> {
         match schema {
             SchemaRef::Ref(reference) => {
                 let name = ref_name(reference, SCHEMA_PREFIX)
@@ -523,6 +582,7 @@ impl<'a> Builder<'a> {
                 VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => TypeRef::Binary,
                 VariantOrUnknownOrEmpty::Unknown(f) => match f.as_str() {
                     "uuid" => TypeRef::Uuid,
+                    "base64url" => TypeRef::Base64Url,
                     "date-time-rfc1123" => TypeRef::DateTimeRfc1123,
                     "duration" => TypeRef::Duration,
                     "file" => TypeRef::Binary,
@@ -542,11 +602,9 @@ impl<'a> Builder<'a> {
             OaKind::Type(Type::Array(at)) => match &at.items {
                 Some(items) => {
                     let item_hint = format!("{hint}Item");
-                    TypeRef::Array(Box::new(self.type_of(
-                        items.into(),
-                        &item_hint,
-                        &format!("{pointer}/items"),
-                    )?))
+                    let items_pointer = format!("{pointer}/items");
+                    let item = self.type_of(items.into(), &item_hint, &items_pointer)?;
+                    TypeRef::Array(Box::new(self.nullable_if(item, items.into(), &items_pointer)?))
                 }
                 None => TypeRef::Array(Box::new(TypeRef::Any)),
             },
@@ -590,11 +648,11 @@ impl<'a> Builder<'a> {
 
     fn map_type(&mut self, additional: Option<&'a AdditionalProperties>, hint: &str, pointer: &str) -> Result<TypeRef> {
         let value = match additional {
-            Some(AdditionalProperties::Schema(schema)) => self.type_of(
-                schema.as_ref().into(),
-                &format!("{hint}Value"),
-                &format!("{pointer}/additionalProperties"),
-            )?,
+            Some(AdditionalProperties::Schema(schema)) => {
+                let value_pointer = format!("{pointer}/additionalProperties");
+                let value = self.type_of(schema.as_ref().into(), &format!("{hint}Value"), &value_pointer)?;
+                self.nullable_if(value, schema.as_ref().into(), &value_pointer)?
+            }
             _ => TypeRef::Any,
         };
         Ok(TypeRef::Map(Box::new(value)))
@@ -1744,9 +1802,11 @@ impl<'a> Builder<'a> {
             if accept.is_none() && success {
                 accept = media.map(|(mt, _)| mt.clone());
             }
+            let mut nullable = false;
             let body = match media.and_then(|(mt, m)| m.schema.as_ref().map(|s| (mt, s))) {
                 Some((mt, schema)) => {
                     let schema_pointer = format!("{}/schema", join(&format!("{r_pointer}/content"), mt));
+                    nullable = self.is_nullable(schema.into(), &schema_pointer)?;
                     let hint = format!("{builder}Response");
                     let ty = self.type_of(schema.into(), &hint, &schema_pointer)?;
                     match (success, is_json(mt), ty) {
@@ -1787,6 +1847,7 @@ impl<'a> Builder<'a> {
                 successes.push(SuccessResponse {
                     status: status.unwrap_or(200),
                     body,
+                    nullable,
                     headers,
                     docs: rustdoc(Some(&response.description)),
                 });

@@ -320,6 +320,8 @@ pub enum BodyKind {
 pub struct SuccessResponse {
     pub status: u16,
     pub body: Option<TypeRef>,
+    /// The body's schema is `x-nullable` / `nullable`: `null` (or no body) is a valid answer.
+    pub nullable: bool,
     pub headers: Vec<ResponseHeader>,
     pub docs: String,
 }
@@ -353,6 +355,8 @@ pub enum TypeRef {
     Duration,
     /// `format: byte`: base64 in JSON.
     Base64,
+    /// `format: base64url`: URL-safe base64 without padding.
+    Base64Url,
     /// `format: binary` / `file`: raw bytes.
     Binary,
     /// Any JSON value.
@@ -360,6 +364,9 @@ pub enum TypeRef {
     /// A type of [`CodeModel::schemas`], by Rust name.
     Named(String),
     Array(Box<TypeRef>),
+    /// An item or map value that may be `null` (`x-nullable` on an array's items or a map's
+    /// values); fields and bodies say nullability themselves.
+    Nullable(Box<TypeRef>),
     /// A JSON object with string keys (`additionalProperties`).
     Map(Box<TypeRef>),
 }

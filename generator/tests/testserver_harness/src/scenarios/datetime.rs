@@ -3,17 +3,7 @@
 use time::macros::{date, datetime};
 
 use super::{eq, expect_err, Scenario};
-use crate::{call, client, scenario, value};
-
-/// A `null` body: the value must be absent (an `Option`), not an error.
-macro_rules! null_body {
-    ($call:expr) => {
-        match $call.await {
-            Ok(r) => Err(format!("a null body decoded as {:?}", r.value())),
-            Err(e) => Err(format!("a null body is an error: {e}")),
-        }
-    };
-}
+use crate::{call, client, null_body, scenario, value};
 
 pub fn date() -> Vec<Scenario> {
     vec![

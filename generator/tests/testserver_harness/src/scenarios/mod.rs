@@ -25,10 +25,12 @@ impl Ctx {
         Ctx { url: url.to_string() }
     }
 
-    /// A fresh HTTP client with a cookie store (some scenarios set a cookie and check it).
+    /// A fresh HTTP client with a cookie store (some scenarios set a cookie and check it), which
+    /// leaves redirects to the generated client.
     pub fn http(&self) -> reqwest::Client {
         reqwest::Client::builder()
             .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("build the reqwest client")
     }
@@ -114,6 +116,19 @@ macro_rules! call {
 macro_rules! value {
     ($e:expr) => {
         $crate::call!($e).into_value()
+    };
+}
+
+/// A body that is `null` or absent where the spec says the value is nullable: the call succeeds
+/// with `None`.
+#[macro_export]
+macro_rules! null_body {
+    ($call:expr) => {
+        match $call.await {
+            Ok(r) if r.value().is_none() => Ok(()),
+            Ok(r) => Err(format!("a null body decoded as {:?}", r.value())),
+            Err(e) => Err(format!("a null body is an error: {e}")),
+        }
     };
 }
 

@@ -84,7 +84,7 @@ pub fn paths() -> Vec<Scenario> {
         }),
         scenario!("UrlPathsStringBase64Url", |ctx| {
             // format: base64url is a plain string in the generated API: the caller encodes "lorem".
-            ok200!(ctx, |c| c.paths().base64_url("bG9yZW0"))
+            ok200!(ctx, |c| c.paths().base64_url(b"lorem".to_vec()))
         }),
         scenario!("UrlPathsArrayCSVInPath", |ctx| {
             let array = vec![
