@@ -113,6 +113,18 @@ const HARNESS_FILES: &[(&str, &str)] = &[
         include_str!("testserver_harness/src/scenarios/complex.rs"),
     ),
     (
+        "src/scenarios/azure.rs",
+        include_str!("testserver_harness/src/scenarios/azure.rs"),
+    ),
+    (
+        "src/scenarios/lro.rs",
+        include_str!("testserver_harness/src/scenarios/lro.rs"),
+    ),
+    (
+        "src/scenarios/features.rs",
+        include_str!("testserver_harness/src/scenarios/features.rs"),
+    ),
+    (
         "src/scenarios/url.rs",
         include_str!("testserver_harness/src/scenarios/url.rs"),
     ),

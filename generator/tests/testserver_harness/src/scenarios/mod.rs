@@ -5,11 +5,14 @@ use std::future::Future;
 use std::pin::Pin;
 
 pub mod array;
+pub mod azure;
 pub mod complex;
 pub mod datetime;
 pub mod dictionary;
+pub mod features;
 pub mod header;
 pub mod http;
+pub mod lro;
 pub mod misc;
 pub mod primitive;
 pub mod url;
@@ -64,6 +67,9 @@ pub fn all() -> Vec<(&'static str, Vec<Scenario>)> {
         ("extensible-enums", misc::enums()),
         ("validation", misc::validation()),
         ("required-optional", misc::required_optional()),
+        ("features", features::all()),
+        ("azure", azure::all()),
+        ("lro", lro::all()),
     ]
 }
 

@@ -1,0 +1,7 @@
+//! azure.
+
+use super::Scenario;
+
+pub fn all() -> Vec<Scenario> {
+    vec![]
+}

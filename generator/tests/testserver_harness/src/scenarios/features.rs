@@ -1,0 +1,7 @@
+//! features.
+
+use super::Scenario;
+
+pub fn all() -> Vec<Scenario> {
+    vec![]
+}

@@ -1,0 +1,7 @@
+//! lro.
+
+use super::Scenario;
+
+pub fn all() -> Vec<Scenario> {
+    vec![]
+}
