@@ -38,9 +38,16 @@ async fn a_get_follows_301_302_307_and_308_within_the_origin_with_the_key() {
         let requests = server.requests();
         assert_eq!(requests.len(), 2, "{status}");
         assert_eq!(requests[1].method, "GET");
-        assert_eq!(requests[1].path, "/moved/snapshot", "{status}: a relative Location resolves");
+        assert_eq!(
+            requests[1].path, "/moved/snapshot",
+            "{status}: a relative Location resolves"
+        );
         assert_eq!(requests[1].query.as_deref(), Some("x=1"));
-        assert_eq!(requests[1].header("ocp-apim-subscription-key"), Some(KEY), "same origin: authenticated");
+        assert_eq!(
+            requests[1].header("ocp-apim-subscription-key"),
+            Some(KEY),
+            "same origin: authenticated"
+        );
     }
 }
 
@@ -55,7 +62,10 @@ async fn a_redirect_to_another_origin_is_returned_not_followed() {
         .await
         .expect_err("a 302 the spec does not list is an error");
     assert_eq!(error.status().map(|s| s.as_u16()), Some(302));
-    assert!(elsewhere.requests().is_empty(), "nothing, and no key, went to the other server");
+    assert!(
+        elsewhere.requests().is_empty(),
+        "nothing, and no key, went to the other server"
+    );
     assert_eq!(server.requests().len(), 1);
 }
 
@@ -86,7 +96,10 @@ async fn a_307_resends_method_and_body_and_a_303_turns_into_a_get() {
         .unwrap();
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
-    assert_eq!((requests[1].method.as_str(), requests[1].path.as_str()), ("PATCH", "/again"));
+    assert_eq!(
+        (requests[1].method.as_str(), requests[1].path.as_str()),
+        ("PATCH", "/again")
+    );
     assert_eq!(requests[1].json(), json!({"userData": "kept"}));
     assert_eq!(requests[1].header("content-type"), Some("application/json"));
 
@@ -100,7 +113,10 @@ async fn a_307_resends_method_and_body_and_a_303_turns_into_a_get() {
         .await;
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
-    assert_eq!((requests[1].method.as_str(), requests[1].path.as_str()), ("GET", "/see-other"));
+    assert_eq!(
+        (requests[1].method.as_str(), requests[1].path.as_str()),
+        ("GET", "/see-other")
+    );
     assert!(requests[1].body.is_empty(), "a 303 drops the body");
     assert_eq!(requests[1].header("content-type"), None);
 }

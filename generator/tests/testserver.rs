@@ -73,7 +73,8 @@ const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
 ];
 
 // The reasons shared by several known failures.
-const NULL_ITEM_SENT: &str = "server: wants a `null` item in an array (a value in a map) whose items the spec does not \
+const NULL_ITEM_SENT: &str =
+    "server: wants a `null` item in an array (a value in a map) whose items the spec does not \
                               make x-nullable; a typed Vec<String> (BTreeMap<String, String>) cannot send it";
 const SALMON_KINDS: &str = "generator: a discriminated subtype that has subtypes of its own (salmon) is a plain \
                             struct, not an enum of its kinds, and `additionalProperties: true` (smart_salmon) is not kept";
