@@ -7,6 +7,10 @@ use crate::runtime::{self, Method, Response};
 #[allow(unused_imports)]
 use crate::models;
 
+/// What the calls of this group give: the typed response, or an error whose API error
+/// body is the spec's error model (see [`runtime::CallResult`]).
+pub type Output<T, H = ()> = runtime::CallResult<T, H, models::ApiError>;
+
 /// Operations of the `Snapshot` group; get them with [`Client::snapshot`](crate::Client::snapshot).
 #[derive(Debug, Clone)]
 pub struct SnapshotOperations {
@@ -170,22 +174,18 @@ impl List {
     }
 
     /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(
-        self,
-    ) -> Result<Response<Vec<models::Snapshot>, ()>, runtime::Error<models::ApiError>> {
-        let request = runtime::Request::new(Method::GET, String::from("/snapshots"))
+    pub async fn send(self) -> Output<Vec<models::Snapshot>> {
+        let path = String::from("/snapshots");
+        let request = runtime::Request::new(Method::GET, path)
             .query_opt("type", self.type_.as_ref())
             .query_list("applyScope", self.apply_scope.as_deref(), Some(","))
             .accept("application/json");
         let response = self.client.pipeline.send(request, self.options).await?;
-        response.json(&[200u16])
+        response.json(&[200])
     }
 }
 
-runtime::request_builder!(
-    List => Result < Response < Vec < models::Snapshot >, () >, runtime::Error <
-    models::ApiError >>
-);
+runtime::request_builder!(List, Vec < models::Snapshot >, (), models::ApiError);
 
 /// Request builder for [`SnapshotOperations::take`]: set optional parameters, then `.await` it (or call [`send`](Take::send)).
 #[derive(Debug, Clone)]
@@ -207,21 +207,12 @@ impl Take {
     }
 
     /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(
-        self,
-    ) -> Result<Response<(), TakeHeaders>, runtime::Error<models::ApiError>> {
-        runtime::validate::max_length(
-            "object_id",
-            Some(self.object_id.as_str()),
-            64u64,
-        )?;
-        runtime::validate::pattern(
-            "object_id",
-            Some(self.object_id.as_str()),
-            "^[a-z0-9-_]+$",
-        )?;
-        runtime::validate::max_length("user_data", self.user_data.as_deref(), 16384u64)?;
-        let request = runtime::Request::new(Method::POST, String::from("/snapshots"))
+    pub async fn send(self) -> Output<(), TakeHeaders> {
+        runtime::validate::max_length("object_id", &self.object_id, 64)?;
+        runtime::validate::pattern("object_id", &self.object_id, "^[a-z0-9-_]+$")?;
+        runtime::validate::max_length("user_data", &self.user_data, 16384)?;
+        let path = String::from("/snapshots");
+        let request = runtime::Request::new(Method::POST, path)
             .accept("application/json");
         let body = models::TakeSnapshotRequest {
             type_: self.type_,
@@ -231,7 +222,7 @@ impl Take {
         };
         let request = request.json("application/json", &body)?;
         let response = self.client.pipeline.send(request, self.options).await?;
-        response.empty(&[202u16])
+        response.empty(&[202])
     }
     /** Sends the request, then follows the operation it starts through `get_operation_status` until it ends:
  `.wait().await` gives its result (see [`runtime::Poller`]).*/
@@ -268,9 +259,7 @@ impl Take {
     }
 }
 
-runtime::request_builder!(
-    Take => Result < Response < (), TakeHeaders >, runtime::Error < models::ApiError >>
-);
+runtime::request_builder!(Take, (), TakeHeaders, models::ApiError);
 
 /// The headers the spec documents for the response of [`Take`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -300,23 +289,18 @@ pub struct Get {
 
 impl Get {
     /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(
-        self,
-    ) -> Result<Response<models::Snapshot, ()>, runtime::Error<models::ApiError>> {
-        let request = runtime::Request::new(
-                Method::GET,
-                format!("/snapshots/{}", runtime::path_param(& self.snapshot_id, false)),
-            )
+    pub async fn send(self) -> Output<models::Snapshot> {
+        let path = format!(
+            "/snapshots/{}", runtime::path_param(& self.snapshot_id, false)
+        );
+        let request = runtime::Request::new(Method::GET, path)
             .accept("application/json");
         let response = self.client.pipeline.send(request, self.options).await?;
-        response.json(&[200u16])
+        response.json(&[200])
     }
 }
 
-runtime::request_builder!(
-    Get => Result < Response < models::Snapshot, () >, runtime::Error < models::ApiError
-    >>
-);
+runtime::request_builder!(Get, models::Snapshot, (), models::ApiError);
 
 /// Request builder for [`SnapshotOperations::delete`]: set optional parameters, then `.await` it (or call [`send`](Delete::send)).
 #[derive(Debug, Clone)]
@@ -329,22 +313,18 @@ pub struct Delete {
 
 impl Delete {
     /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(
-        self,
-    ) -> Result<Response<(), ()>, runtime::Error<models::ApiError>> {
-        let request = runtime::Request::new(
-                Method::DELETE,
-                format!("/snapshots/{}", runtime::path_param(& self.snapshot_id, false)),
-            )
+    pub async fn send(self) -> Output<()> {
+        let path = format!(
+            "/snapshots/{}", runtime::path_param(& self.snapshot_id, false)
+        );
+        let request = runtime::Request::new(Method::DELETE, path)
             .accept("application/json");
         let response = self.client.pipeline.send(request, self.options).await?;
-        response.empty(&[200u16])
+        response.empty(&[200])
     }
 }
 
-runtime::request_builder!(
-    Delete => Result < Response < (), () >, runtime::Error < models::ApiError >>
-);
+runtime::request_builder!(Delete, (), (), models::ApiError);
 
 /// Request builder for [`SnapshotOperations::update`]: set optional parameters, then `.await` it (or call [`send`](Update::send)).
 #[derive(Debug, Clone)]
@@ -371,14 +351,12 @@ impl Update {
     }
 
     /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(
-        self,
-    ) -> Result<Response<(), ()>, runtime::Error<models::ApiError>> {
-        runtime::validate::max_length("user_data", self.user_data.as_deref(), 16384u64)?;
-        let request = runtime::Request::new(
-                Method::PATCH,
-                format!("/snapshots/{}", runtime::path_param(& self.snapshot_id, false)),
-            )
+    pub async fn send(self) -> Output<()> {
+        runtime::validate::max_length("user_data", &self.user_data, 16384)?;
+        let path = format!(
+            "/snapshots/{}", runtime::path_param(& self.snapshot_id, false)
+        );
+        let request = runtime::Request::new(Method::PATCH, path)
             .accept("application/json");
         let body = models::UpdateSnapshotRequest {
             apply_scope: self.apply_scope,
@@ -386,13 +364,11 @@ impl Update {
         };
         let request = request.json("application/json", &body)?;
         let response = self.client.pipeline.send(request, self.options).await?;
-        response.empty(&[200u16])
+        response.empty(&[200])
     }
 }
 
-runtime::request_builder!(
-    Update => Result < Response < (), () >, runtime::Error < models::ApiError >>
-);
+runtime::request_builder!(Update, (), (), models::ApiError);
 
 /// Request builder for [`SnapshotOperations::apply`]: set optional parameters, then `.await` it (or call [`send`](Apply::send)).
 #[derive(Debug, Clone)]
@@ -413,25 +389,13 @@ impl Apply {
     }
 
     /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(
-        self,
-    ) -> Result<Response<(), ApplyHeaders>, runtime::Error<models::ApiError>> {
-        runtime::validate::max_length(
-            "object_id",
-            Some(self.object_id.as_str()),
-            64u64,
-        )?;
-        runtime::validate::pattern(
-            "object_id",
-            Some(self.object_id.as_str()),
-            "^[a-z0-9-_]+$",
-        )?;
-        let request = runtime::Request::new(
-                Method::POST,
-                format!(
-                    "/snapshots/{}/apply", runtime::path_param(& self.snapshot_id, false)
-                ),
-            )
+    pub async fn send(self) -> Output<(), ApplyHeaders> {
+        runtime::validate::max_length("object_id", &self.object_id, 64)?;
+        runtime::validate::pattern("object_id", &self.object_id, "^[a-z0-9-_]+$")?;
+        let path = format!(
+            "/snapshots/{}/apply", runtime::path_param(& self.snapshot_id, false)
+        );
+        let request = runtime::Request::new(Method::POST, path)
             .accept("application/json");
         let body = models::ApplySnapshotRequest {
             object_id: self.object_id,
@@ -439,7 +403,7 @@ impl Apply {
         };
         let request = request.json("application/json", &body)?;
         let response = self.client.pipeline.send(request, self.options).await?;
-        response.empty(&[202u16])
+        response.empty(&[202])
     }
     /** Sends the request, then follows the operation it starts through `get_operation_status` until it ends:
  `.wait().await` gives its result (see [`runtime::Poller`]).*/
@@ -476,9 +440,7 @@ impl Apply {
     }
 }
 
-runtime::request_builder!(
-    Apply => Result < Response < (), ApplyHeaders >, runtime::Error < models::ApiError >>
-);
+runtime::request_builder!(Apply, (), ApplyHeaders, models::ApiError);
 
 /// The headers the spec documents for the response of [`Apply`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -508,25 +470,17 @@ pub struct GetOperationStatus {
 
 impl GetOperationStatus {
     /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(
-        self,
-    ) -> Result<
-        Response<models::OperationStatus, ()>,
-        runtime::Error<models::ApiError>,
-    > {
-        let request = runtime::Request::new(
-                Method::GET,
-                format!(
-                    "/operations/{}", runtime::path_param(& self.operation_id, false)
-                ),
-            )
+    pub async fn send(self) -> Output<models::OperationStatus> {
+        let path = format!(
+            "/operations/{}", runtime::path_param(& self.operation_id, false)
+        );
+        let request = runtime::Request::new(Method::GET, path)
             .accept("application/json");
         let response = self.client.pipeline.send(request, self.options).await?;
-        response.json(&[200u16])
+        response.json(&[200])
     }
 }
 
 runtime::request_builder!(
-    GetOperationStatus => Result < Response < models::OperationStatus, () >,
-    runtime::Error < models::ApiError >>
+    GetOperationStatus, models::OperationStatus, (), models::ApiError
 );

@@ -1,9 +1,12 @@
 //! Macros the generated code calls, so that each operation and enum stays a few lines.
 
 /// Implements `.header()` and `IntoFuture` for a request builder with fields `options` and an
-/// inherent `async fn send(self)`.
+/// inherent `async fn send(self) -> CallResult<$value, $headers, $error>`.
 #[allow(unused_macros)] // used by the generated code only when the spec needs it
 macro_rules! request_builder {
+    ($builder:ident, $value:ty, $headers:ty, $error:ty) => {
+        $crate::runtime::request_builder!($builder => $crate::runtime::CallResult<$value, $headers, $error>);
+    };
     ($builder:ident => $output:ty) => {
         impl $builder {
             /// Adds a header to this call only (for example a client request id).

@@ -165,6 +165,10 @@ impl RawResponse {
     }
 }
 
+/// What a call gives: the response with its typed value `T` and typed headers `H`, or an
+/// [`Error`] whose API error body is `E`.
+pub type CallResult<T, H, E> = Result<Response<T, H>, Error<E>>;
+
 /// A successful response: the typed value, the typed documented headers, and the raw status,
 /// headers and body.
 #[derive(Debug, Clone)]

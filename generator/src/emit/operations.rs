@@ -74,15 +74,52 @@ pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
             }
         },
     };
+    let alias = group_error(model, group).map(|error| {
+        quote! {
+            /// What the calls of this group give: the typed response, or an error whose API error
+            /// body is the spec's error model (see [`runtime::CallResult`]).
+            pub type Output<T, H = ()> = runtime::CallResult<T, H, #error>;
+        }
+    });
     quote! {
         use crate::runtime::{self, Method, Response};
         #[allow(unused_imports)]
         use crate::models;
 
+        #alias
+
         #owner
 
         #(#builders)*
     }
+}
+
+/// The error type of an operation's calls.
+fn error_type(op: &Operation) -> TokenStream {
+    match &op.error {
+        Some(ty) => rust_type(ty, &quote!(models::)),
+        None => quote!(serde_json::Value),
+    }
+}
+
+/// The error type most operations of the group share, for the group's `Output` alias (none when
+/// an operation's builder is itself called `Output`).
+fn group_error(_model: &CodeModel, group: &OperationGroup) -> Option<TokenStream> {
+    if group.operations.is_empty() || group.operations.iter().any(|op| op.builder == "Output") {
+        return None;
+    }
+    let mut counts: Vec<(String, usize, TokenStream)> = Vec::new();
+    for op in &group.operations {
+        let ty = error_type(op);
+        let key = ty.to_string();
+        match counts.iter_mut().find(|(k, ..)| *k == key) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((key, 1, ty)),
+        }
+    }
+    // The first of the most common, so the choice does not depend on anything but the spec.
+    let best = counts.iter().map(|(_, n, _)| *n).max()?;
+    counts.into_iter().find(|(_, n, _)| *n == best).map(|(.., ty)| ty)
 }
 
 /// The method that starts a request: required parameters are its arguments.
@@ -176,11 +213,14 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
     let doc = format!(" Request builder for [`{method_path}`]: set optional parameters, then `.await` it (or call [`send`]({}::send)).", op.builder);
     let (headers_type, headers_item) = response_headers(op);
     let value_type = response_value_type(op);
-    let error_type = match &op.error {
-        Some(ty) => rust_type(ty, &models),
-        None => quote!(serde_json::Value),
+    let error_type = error_type(op);
+    let output = match group_error(model, group) {
+        Some(shared) if shared.to_string() == error_type.to_string() => match headers_type.to_string().as_str() {
+            "()" => quote!(Output<#value_type>),
+            _ => quote!(Output<#value_type, #headers_type>),
+        },
+        _ => quote!(runtime::CallResult<#value_type, #headers_type, #error_type>),
     };
-    let output = quote!(Result<Response<#value_type, #headers_type>, runtime::Error<#error_type>>);
     let send = send_body(model, op, &slots);
     let poller = op.long_running.as_ref().and_then(|l| l.status.as_ref()).map(|polling| {
         let status_model = ident(&polling.status_model);
@@ -265,7 +305,7 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
             #generic
         }
 
-        runtime::request_builder!(#builder => #output);
+        runtime::request_builder!(#builder, #value_type, #headers_type, #error_type);
 
         #headers_item
     }
@@ -299,9 +339,13 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
     let validations = slots.iter().flat_map(validation);
     let path = path_expr(model, op);
     let method = format_ident!("{}", op.method.as_str());
-    let request = request_expr(model, op, slots, quote!(runtime::Request::new(Method::#method, #path)));
+    let request = request_expr(model, op, slots, quote!(runtime::Request::new(Method::#method, path)));
     let body = request_body(model, op, slots);
-    let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
+    let statuses: Vec<_> = op
+        .responses
+        .iter()
+        .map(|r| proc_macro2::Literal::u16_unsuffixed(r.status))
+        .collect();
     let decode = match response_kind(op) {
         ResponseKind::Empty => quote!(response.empty(&[#(#statuses),*])),
         ResponseKind::Json { ty, optional } => {
@@ -334,6 +378,7 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
     }
     quote! {
         #(#validations)*
+        let path = #path;
         let request = #request;
         #body
         let response = self.client.pipeline.send(request, self.options).await?;
@@ -612,31 +657,16 @@ fn path_expr(model: &CodeModel, op: &Operation) -> TokenStream {
     }
 }
 
-/// The checks of one parameter's constraints.
+/// The checks of one parameter's constraints: one short runtime call each.
 fn validation(slot: &Slot) -> Vec<TokenStream> {
     let p = slot.param();
     let c = &p.constraints;
     let name = ident(&p.name);
     let label = &p.name;
-    let optional = slot.is_option();
+    let value = quote!(&self.#name);
+    let unsuffixed = proc_macro2::Literal::u64_unsuffixed;
+    let float = proc_macro2::Literal::f64_unsuffixed;
     let mut checks = Vec::new();
-    let text = if optional {
-        quote!(self.#name.as_deref())
-    } else {
-        quote!(Some(self.#name.as_str()))
-    };
-    // Constraints compare as f64; an f64 parameter needs no cast (clippy would flag it).
-    let number = match (optional, &p.ty) {
-        (true, TypeRef::Float32 | TypeRef::Float64) => quote!(self.#name),
-        (true, _) => quote!(self.#name.map(|v| v as f64)),
-        (false, TypeRef::Float32 | TypeRef::Float64) => quote!(Some(self.#name)),
-        (false, _) => quote!(Some(self.#name as f64)),
-    };
-    let len = if optional {
-        quote!(self.#name.as_ref().map(Vec::len))
-    } else {
-        quote!(Some(self.#name.len()))
-    };
     let is_string = p.ty == TypeRef::String;
     let is_number = matches!(
         p.ty,
@@ -644,46 +674,41 @@ fn validation(slot: &Slot) -> Vec<TokenStream> {
     );
     let is_array = matches!(p.ty, TypeRef::Array(_));
     if is_string && p.location == Location::Path && !p.skip_url_encoding {
-        checks.push(quote!(runtime::validate::path_segment(#label, #text)?;));
+        checks.push(quote!(runtime::validate::path_segment(#label, #value)?;));
     }
     if is_string {
-        if let Some(max) = c.max_length {
-            checks.push(quote!(runtime::validate::max_length(#label, #text, #max)?;));
+        if let Some(max) = c.max_length.map(unsuffixed) {
+            checks.push(quote!(runtime::validate::max_length(#label, #value, #max)?;));
         }
-        if let Some(min) = c.min_length {
-            checks.push(quote!(runtime::validate::min_length(#label, #text, #min)?;));
+        if let Some(min) = c.min_length.map(unsuffixed) {
+            checks.push(quote!(runtime::validate::min_length(#label, #value, #min)?;));
         }
         if let Some(pattern) = &c.pattern {
-            checks.push(quote!(runtime::validate::pattern(#label, #text, #pattern)?;));
+            checks.push(quote!(runtime::validate::pattern(#label, #value, #pattern)?;));
         }
     }
     if is_number {
-        if let Some(max) = c.maximum {
+        if let Some(max) = c.maximum.filter(|v| v.is_finite()).map(float) {
             let exclusive = c.exclusive_maximum;
-            checks.push(quote!(runtime::validate::maximum(#label, #number, #max, #exclusive)?;));
+            checks.push(quote!(runtime::validate::maximum(#label, #value, #max, #exclusive)?;));
         }
-        if let Some(min) = c.minimum {
+        if let Some(min) = c.minimum.filter(|v| v.is_finite()).map(float) {
             let exclusive = c.exclusive_minimum;
-            checks.push(quote!(runtime::validate::minimum(#label, #number, #min, #exclusive)?;));
+            checks.push(quote!(runtime::validate::minimum(#label, #value, #min, #exclusive)?;));
         }
-        if let Some(factor) = c.multiple_of {
-            checks.push(quote!(runtime::validate::multiple_of(#label, #number, #factor)?;));
+        if let Some(factor) = c.multiple_of.filter(|v| v.is_finite()).map(float) {
+            checks.push(quote!(runtime::validate::multiple_of(#label, #value, #factor)?;));
         }
     }
     if is_array {
-        if let Some(max) = c.max_items {
-            checks.push(quote!(runtime::validate::max_items(#label, #len, #max)?;));
+        if let Some(max) = c.max_items.map(unsuffixed) {
+            checks.push(quote!(runtime::validate::max_items(#label, #value, #max)?;));
         }
-        if let Some(min) = c.min_items {
-            checks.push(quote!(runtime::validate::min_items(#label, #len, #min)?;));
+        if let Some(min) = c.min_items.map(unsuffixed) {
+            checks.push(quote!(runtime::validate::min_items(#label, #value, #min)?;));
         }
         if c.unique_items {
-            let items = if optional {
-                quote!(self.#name.as_deref())
-            } else {
-                quote!(Some(self.#name.as_slice()))
-            };
-            checks.push(quote!(runtime::validate::unique_items(#label, #items)?;));
+            checks.push(quote!(runtime::validate::unique_items(#label, #value)?;));
         }
     }
     checks
