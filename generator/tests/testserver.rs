@@ -36,14 +36,6 @@ const EXPECTED_FAILURES: &[(&str, &str)] = &[
         "body-formdata",
         "multipart/form-data with a file and a text part is not supported yet",
     ),
-    (
-        "custom-baseUrl-paging",
-        "paging with a parameterized host is not supported yet",
-    ),
-    (
-        "paging",
-        "some x-ms-pageable shapes of paging.json are not supported yet",
-    ),
 ];
 
 /// Harness scenarios that may fail: `(area/scenario, part of the failure message, reason)`. A
@@ -124,6 +116,10 @@ const HARNESS_FILES: &[(&str, &str)] = &[
     (
         "src/scenarios/features.rs",
         include_str!("testserver_harness/src/scenarios/features.rs"),
+    ),
+    (
+        "src/scenarios/paging.rs",
+        include_str!("testserver_harness/src/scenarios/paging.rs"),
     ),
     (
         "src/scenarios/url.rs",

@@ -94,6 +94,13 @@ pub fn swagger_origin_pointer(swagger: &Value, openapi3_pointer: &str) -> String
 /// Deserializes an OpenAPI 3.0 document; `diag` builds the diagnostic (at the root) from serde's
 /// message.
 pub fn from_openapi3(doc: &Value, diag: &dyn Fn(&str, String) -> Diagnostic) -> Result<OpenAPI> {
+    // The document is deserialized whole: bounded like a converted Swagger schema (see
+    // [`schema::MAX_SCHEMA_DEPTH`]), plus the 8 levels down to a response's schema.
+    const MAX_DOCUMENT_DEPTH: usize = schema::MAX_SCHEMA_DEPTH + 8;
+    if let Some(deep) = schema::deeper_than(doc, MAX_DOCUMENT_DEPTH) {
+        let message = format!("the document nests more than {MAX_DOCUMENT_DEPTH} levels deep");
+        return Err(diag(&deep, message));
+    }
     serde_json::from_value(doc.clone()).map_err(|e| diag("", format!("invalid OpenAPI 3.0 document: {e}")))
 }
 

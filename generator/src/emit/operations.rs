@@ -269,13 +269,61 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
     let pages = op.pageable.as_ref().map(|pageable| {
         let page = ident(&pageable.page);
         let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
+        let Some(next) = &pageable.next_operation else {
+            return quote! {
+                /// Every page of the results, following each page's next link: a `Stream` of pages
+                /// (or call `next_page`, or `all_items`).
+                pub fn into_pages(self) -> runtime::Pager<models::#page, #error_type> {
+                    let (pipeline, options) = (self.client.pipeline.clone(), self.options.clone());
+                    runtime::Pager::new(pipeline, options, &[#(#statuses),*], async move {
+                        self.send().await.map(Response::into_value)
+                    })
+                }
+            };
+        };
+        let method = ident(&next.method);
+        let target = match &next.group_accessor {
+            Some(accessor) => {
+                let accessor = ident(accessor);
+                quote!(this.client.#accessor().#method)
+            }
+            None => quote!(this.client.#method),
+        };
+        // A next-page operation without a parameter for the link knows where the next page is.
+        let link = if next.arguments.contains(&crate::model::NextArgument::Link) {
+            quote!(link)
+        } else {
+            quote!(_link)
+        };
+        let arguments = next.arguments.iter().map(|a| match a {
+            crate::model::NextArgument::Link => quote!(link),
+            crate::model::NextArgument::Field(field) => {
+                let field = ident(field);
+                quote!(this.#field.clone())
+            }
+        });
+        // The call's own options (custom headers, retry) go with every page when the builder's
+        // fields can be reached (same module).
+        let keep_options = next.same_group.then(|| quote!(request.options = this.options.clone();));
+        let doc = format!(
+            " Every page of the results, each next one through `{}`: a `Stream` of pages (or call\n `next_page`, or `all_items`).",
+            next.method
+        );
         quote! {
-            /// Every page of the results, following each page's next link: a `Stream` of pages
-            /// (or call `next_page`, or `all_items`).
+            #[doc = #doc]
             pub fn into_pages(self) -> runtime::Pager<models::#page, #error_type> {
-                let (pipeline, options) = (self.client.pipeline.clone(), self.options.clone());
+                let (pipeline, options, this) = (self.client.pipeline.clone(), self.options.clone(), self.clone());
                 runtime::Pager::new(pipeline, options, &[#(#statuses),*], async move {
                     self.send().await.map(Response::into_value)
+                })
+                .next_with(move |#link: String| {
+                    let this = this.clone();
+                    Box::pin(async move {
+                        #[allow(unused_mut)]
+                        let mut request = #target(#(#arguments),*);
+                        #keep_options
+                        request.send().await.map(Response::into_value)
+                    })
                 })
             }
         }

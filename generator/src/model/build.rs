@@ -8,7 +8,7 @@
 //! a client parameter unless it says `x-ms-parameter-location: method`; an inline parameter is a
 //! method parameter unless it says `x-ms-parameter-location: client`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 use openapiv3::{
@@ -43,6 +43,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         aliases_in_progress: Vec::new(),
         structs_in_progress: Vec::new(),
         nesting: 0,
+        schema_names: HashSet::new(),
         client_scope: Scope::with_reserved(RESERVED_CLIENT_FIELDS),
         unions: IndexMap::new(),
     };
@@ -50,6 +51,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
     builder.build_components()?;
     let mut client = builder.client()?;
     let mut groups = builder.operations(&mut client)?;
+    builder.link_next_operations(&mut groups)?;
     builder.apply_directives(&mut groups, options)?;
     Ok(CodeModel {
         title: doc.info.title.clone(),
@@ -129,6 +131,8 @@ struct Builder<'a> {
     structs_in_progress: Vec<String>,
     /// How many [`Builder::type_of`] calls are under way, one inside another.
     nesting: usize,
+    /// The names of the types in `schemas` (looking there takes time in proportion).
+    schema_names: HashSet<String>,
     /// Names of the client's parameters and of the fields the client and its builder use.
     client_scope: Scope,
     /// Polymorphic component schemas (with a `discriminator`) and their discriminator property.
@@ -264,7 +268,7 @@ impl<'a> Builder<'a> {
             let ty = self.component_type(name, schema_ref, &pointer)?;
             if let Some(Component::Alias { rust_name, .. }) = self.components.get(name).cloned() {
                 let (schema, _) = self.resolve(schema_ref, &pointer)?;
-                self.schemas.push(SchemaDef {
+                self.push_schema(SchemaDef {
                     name: rust_name,
                     spec_name: name.clone(),
                     docs: rustdoc(schema.schema_data.description.as_deref()),
@@ -339,8 +343,7 @@ impl<'a> Builder<'a> {
                 self.union_type(name, &rust, resolved, &resolved_pointer)
             }
             Component::Named(rust) if !rust.is_empty() => {
-                let built = self.schemas.iter().any(|s| s.name == rust);
-                if !built && !self.structs_in_progress.contains(&rust) {
+                if !self.schema_names.contains(&rust) && !self.structs_in_progress.contains(&rust) {
                     self.structs_in_progress.push(rust.clone());
                     let fields = self.struct_fields(&rust, resolved, &resolved_pointer);
                     self.structs_in_progress.pop();
@@ -351,8 +354,8 @@ impl<'a> Builder<'a> {
                         (property, self.discriminator_value(name))
                     });
                     // A struct that refers to itself may have been pushed while its fields were built.
-                    if self.schemas.iter().all(|s| s.name != rust) {
-                        self.schemas.push(SchemaDef {
+                    if !self.schema_names.contains(&rust) {
+                        self.push_schema(SchemaDef {
                             name: rust.clone(),
                             spec_name: name.to_string(),
                             docs: rustdoc(resolved.schema_data.description.as_deref()),
@@ -402,14 +405,14 @@ impl<'a> Builder<'a> {
     /// schema that extends it through `allOf`, in spec order), each a struct tagged with its
     /// discriminator value.
     fn union_type(&mut self, name: &str, rust: &str, schema: &'a Schema, pointer: &str) -> Result<TypeRef> {
-        if self.schemas.iter().any(|s| s.name == rust) || self.structs_in_progress.iter().any(|s| s == rust) {
+        if self.schema_names.contains(rust) || self.structs_in_progress.iter().any(|s| s == rust) {
             return Ok(TypeRef::Named(rust.to_string()));
         }
         self.structs_in_progress.push(rust.to_string());
         let result = self.union_variants(name, rust, schema, pointer);
         self.structs_in_progress.pop();
         let (discriminator, variants) = result?;
-        self.schemas.push(SchemaDef {
+        self.push_schema(SchemaDef {
             name: rust.to_string(),
             spec_name: name.to_string(),
             docs: rustdoc(schema.schema_data.description.as_deref()),
@@ -442,7 +445,7 @@ impl<'a> Builder<'a> {
         }
         fields.retain(|f| f.wire_name != discriminator);
         let value = self.discriminator_value(name);
-        self.schemas.push(SchemaDef {
+        self.push_schema(SchemaDef {
             name: base.clone(),
             spec_name: name.to_string(),
             docs: rustdoc(schema.schema_data.description.as_deref()),
@@ -554,7 +557,7 @@ impl<'a> Builder<'a> {
                 if is_struct(s) {
                     let rust = self.namer.camel_in(&mut self.types, "type", hint);
                     let fields = self.struct_fields(&rust, s, pointer)?;
-                    self.schemas.push(SchemaDef {
+                    self.push_schema(SchemaDef {
                         name: rust.clone(),
                         spec_name: hint.to_string(),
                         docs: rustdoc(s.schema_data.description.as_deref()),
@@ -838,7 +841,7 @@ impl<'a> Builder<'a> {
                 },
             });
         }
-        self.schemas.push(SchemaDef {
+        self.push_schema(SchemaDef {
             name: candidate.clone(),
             spec_name: enum_name.to_string(),
             docs: rustdoc(s.schema_data.description.as_deref()),
@@ -1699,19 +1702,106 @@ impl<'a> Builder<'a> {
             })?),
             None => None,
         };
-        if spec.get("operationName").is_some() {
-            return Err(self.error(
-                &format!("{pointer}/operationName"),
-                "`operationName` (a separate next-page operation) is not supported yet",
-            ));
-        }
+        let next_operation = match spec.get("operationName") {
+            None => None,
+            // Linked in `link_next_operations`, once every operation is built.
+            Some(Value::String(id)) => Some(NextOperation {
+                id: id.clone(),
+                group_accessor: None,
+                same_group: false,
+                method: String::new(),
+                arguments: Vec::new(),
+            }),
+            Some(_) => {
+                return Err(self.error(
+                    &format!("{pointer}/operationName"),
+                    "`operationName` must be a string",
+                ))
+            }
+        };
         Ok(Some(Pageable {
+            next_operation,
             page: page.clone(),
             items_field: items.name.clone(),
             items_optional: !items.required || items.nullable,
             next_link_field: next.map(|f| f.name.clone()),
             next_link_optional: next.is_some_and(|f| !f.required || f.nullable),
         }))
+    }
+
+    /// Resolves each `x-ms-pageable.operationName` to the operation it names and maps that
+    /// operation's arguments: the next link, or the listing operation's parameter of the same
+    /// wire name.
+    fn link_next_operations(&self, groups: &mut [OperationGroup]) -> Result<()> {
+        let mut targets: HashMap<String, (Option<String>, usize, String, Vec<(String, bool, TypeRef)>)> =
+            HashMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            for op in &group.operations {
+                let params = op
+                    .parameters
+                    .iter()
+                    .filter(|p| !matches!(p.location, Location::Body | Location::BodyProperty { .. }))
+                    .map(|p| (p.wire_name.clone(), p.required, p.ty.clone()))
+                    .collect();
+                let accessor = group.name.as_ref().map(|n| n.accessor.clone());
+                targets.insert(op.id.clone(), (accessor, g, op.name.clone(), params));
+            }
+        }
+        for (g, group) in groups.iter_mut().enumerate() {
+            for op in &mut group.operations {
+                let Some(pageable) = op.pageable.as_mut() else { continue };
+                let Some(next) = pageable.next_operation.as_mut() else { continue };
+                let pointer = format!("{}/x-ms-pageable/operationName", self.operation_pointer(&op.id));
+                let Some((accessor, target_group, method, params)) = targets.get(&next.id) else {
+                    return Err(self.error(&pointer, format!("no operation has the operationId `{}`", next.id)));
+                };
+                let mut arguments = Vec::new();
+                for (wire, _, ty) in params.iter().filter(|(_, required, _)| *required) {
+                    let own = op.parameters.iter().find(|p| &p.wire_name == wire);
+                    let names_link = wire.eq_ignore_ascii_case("nextLink") && *ty == TypeRef::String;
+                    arguments.push(match own {
+                        _ if names_link && !arguments.contains(&NextArgument::Link) => NextArgument::Link,
+                        Some(p) if p.required && &p.ty == ty => NextArgument::Field(p.name.clone()),
+                        None if *ty == TypeRef::String && !arguments.contains(&NextArgument::Link) => NextArgument::Link,
+                        _ => {
+                            return Err(self.error(
+                                &pointer,
+                                format!(
+                                    "the next-page operation `{}` needs `{wire}`, which `{}` does not have as a \
+                                     required parameter of the same type",
+                                    next.id, op.id
+                                ),
+                            ))
+                        }
+                    });
+                }
+                next.group_accessor = accessor.clone();
+                next.same_group = *target_group == g;
+                next.method = method.clone();
+                next.arguments = arguments;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a named type to the model.
+    fn push_schema(&mut self, def: SchemaDef) {
+        self.schema_names.insert(def.name.clone());
+        self.schemas.push(def);
+    }
+
+    /// The pointer of the operation with `id` in the OpenAPI document.
+    fn operation_pointer(&self, id: &str) -> String {
+        for (path_key, item) in self.doc.paths.iter() {
+            if let ReferenceOr::Item(item) = item {
+                for (method, op) in item.iter() {
+                    if op.operation_id.as_deref() == Some(id) {
+                        return format!("{}/{method}", join("/paths", path_key));
+                    }
+                }
+            }
+        }
+        "/paths".to_string()
     }
 
     /// Adds the parameter that carries a whole (not flattened) request body.

@@ -168,6 +168,33 @@ pub struct Pageable {
     pub next_link_field: Option<String>,
     /// Whether the next-link field is optional in the page model.
     pub next_link_optional: bool,
+    /// `operationName`: the next page comes from this operation, given the next link, rather
+    /// than from a GET of the link.
+    pub next_operation: Option<NextOperation>,
+}
+
+/// The operation that fetches the next page (`x-ms-pageable.operationName`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextOperation {
+    /// The spec's `operationId` (`Group_operation`).
+    pub id: String,
+    /// The client accessor of its group (`None` for a client-level operation).
+    pub group_accessor: Option<String>,
+    /// Whether it is in the same group (module) as the listing operation.
+    pub same_group: bool,
+    /// Its method name.
+    pub method: String,
+    /// Its positional arguments, in order.
+    pub arguments: Vec<NextArgument>,
+}
+
+/// Where an argument of the next-page operation comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextArgument {
+    /// The next link of the page.
+    Link,
+    /// The listing operation's required parameter of the same wire name (its Rust field).
+    Field(String),
 }
 
 /// How a long-running operation reports its final result.

@@ -14,6 +14,7 @@ pub mod header;
 pub mod http;
 pub mod lro;
 pub mod misc;
+pub mod paging;
 pub mod primitive;
 pub mod url;
 
@@ -70,6 +71,7 @@ pub fn all() -> Vec<(&'static str, Vec<Scenario>)> {
         ("features", features::all()),
         ("azure", azure::all()),
         ("lro", lro::all()),
+        ("paging", paging::all()),
     ]
 }
 

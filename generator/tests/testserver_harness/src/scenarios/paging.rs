@@ -1,0 +1,7 @@
+//! paging, custom-baseUrl-paging.
+
+use super::Scenario;
+
+pub fn all() -> Vec<Scenario> {
+    vec![]
+}
