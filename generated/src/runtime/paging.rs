@@ -14,7 +14,11 @@ pub trait Page: DeserializeOwned + Send + 'static {
     fn into_items(self) -> Vec<Self::Item>;
 }
 
-type PageFuture<P, E> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<P, Error<E>>> + Send>>;
+/// A page being fetched.
+pub type PageFuture<P, E> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<P, Error<E>>> + Send>>;
+
+/// Fetches the page a next link names through the operation the spec gives for it.
+type NextPage<P, E> = Arc<dyn Fn(String) -> PageFuture<P, E> + Send + Sync>;
 
 enum PagerState<P, E> {
     /// A page is being fetched.
@@ -30,6 +34,7 @@ pub struct Pager<P, E> {
     pipeline: Pipeline,
     options: RequestOptions,
     expected: &'static [u16],
+    next: Option<NextPage<P, E>>,
     state: PagerState<P, E>,
 }
 
@@ -53,8 +58,16 @@ impl<P: Page, E: DeserializeOwned + Send + 'static> Pager<P, E> {
             pipeline,
             options,
             expected,
+            next: None,
             state: PagerState::Fetching(Box::pin(first)),
         }
+    }
+
+    /// Fetches each next page with `next` (given the page's next link) instead of a GET of the
+    /// link: `x-ms-pageable.operationName`.
+    pub fn next_with(mut self, next: impl Fn(String) -> PageFuture<P, E> + Send + Sync + 'static) -> Self {
+        self.next = Some(Arc::new(next));
+        self
     }
 
     /// The next page, or `None` after the last one (or after an error).
@@ -72,6 +85,9 @@ impl<P: Page, E: DeserializeOwned + Send + 'static> Pager<P, E> {
     }
 
     fn fetch(&self, link: String) -> PageFuture<P, E> {
+        if let Some(next) = &self.next {
+            return next(link);
+        }
         let (pipeline, options, expected) = (self.pipeline.clone(), self.options.clone(), self.expected);
         Box::pin(async move {
             let response = pipeline.send(Request::new(Method::GET, link), options).await?;
