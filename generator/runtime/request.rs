@@ -159,11 +159,18 @@ impl RequestOptions {
     }
 }
 
+/// A query pair, percent-encoded.
+fn encoded_pair(name: &str, value: &str) -> (String, String) {
+    let encode = |text: &str| percent_encoding::utf8_percent_encode(text, UNRESERVED).to_string();
+    (encode(name), encode(value))
+}
+
 /// An HTTP request, relative to the client's base URL.
 #[derive(Debug)]
 pub struct Request {
     pub(crate) method: Method,
     pub(crate) path: String,
+    /// Query pairs, already percent-encoded.
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
     pub(crate) body: Option<(String, Bytes)>,
@@ -183,7 +190,17 @@ impl Request {
 
     /// Adds a query parameter.
     pub fn query(mut self, name: &'static str, value: &impl ParamValue) -> Self {
-        self.query.push((name.to_string(), value.to_param()));
+        self.query.push(encoded_pair(name, &value.to_param()));
+        self
+    }
+
+    /// Adds a query parameter as it is, not percent-encoded (`x-ms-skip-url-encoding`), when it
+    /// is set.
+    pub fn query_unencoded(mut self, name: &'static str, value: Option<&impl ParamValue>) -> Self {
+        if let Some(value) = value {
+            let name = percent_encoding::utf8_percent_encode(name, UNRESERVED).to_string();
+            self.query.push((name, value.to_param()));
+        }
         self
     }
 
@@ -203,10 +220,10 @@ impl Request {
         separator: Option<&str>,
     ) -> Self {
         match (values, separator) {
-            (Some(values), Some(sep)) => self.query.push((name.to_string(), join_values(values, sep))),
+            (Some(values), Some(sep)) => self.query.push(encoded_pair(name, &join_values(values, sep))),
             (Some(values), None) => {
                 self.query
-                    .extend(values.iter().map(|v| (name.to_string(), v.to_param())));
+                    .extend(values.iter().map(|v| encoded_pair(name, &v.to_param())));
             }
             (None, _) => {}
         }

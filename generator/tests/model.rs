@@ -959,6 +959,7 @@ fn fields_are_required_nullable_read_only_and_documented_as_the_spec_says() {
         default: None,
         constraints: Constraints::default(),
         docs: String::new(),
+        additional: false,
     };
     assert_eq!(
         fields(&model, "Widget"),

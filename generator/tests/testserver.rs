@@ -31,17 +31,26 @@ use codegen::{check_dir, write_dir, Config, DirStatus};
 use serde_json::Value;
 
 /// Swagger files that may fail to generate or compile: `(file stem, reason)`.
-const EXPECTED_FAILURES: &[(&str, &str)] = &[
-    (
-        "body-formdata",
-        "multipart/form-data with a file and a text part is not supported yet",
-    ),
-];
+const EXPECTED_FAILURES: &[(&str, &str)] = &[(
+    "body-formdata",
+    "multipart/form-data with a file and a text part is not supported yet",
+)];
 
 /// Harness scenarios that may fail: `(area/scenario, part of the failure message, reason)`. A
 /// known failure that passes, or fails for another reason, is reported.
 #[rustfmt::skip]
 const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
+    ("features/reservedWordsOperationGroupImport", "EOF while parsing", NO_BODY),
+    ("features/reservedWordsBodyNamedContent", "EOF while parsing", NO_BODY),
+    ("features/reservedWordsBodyNamedJson", "EOF while parsing", NO_BODY),
+    ("features/reservedWordsBodyNamedData", "EOF while parsing", NO_BODY),
+    ("features/reservedWordsBodyNamedFiles", "EOF while parsing", NO_BODY),
+    ("features/reservedWordsUrlHeaderQuery", "EOF while parsing", NO_BODY),
+    ("features/reservedWordsHeaderEnum", "EOF while parsing", NO_BODY),
+    ("features/SecurityAad", "status: 400", "generator: the oauth2 (AAD) security scheme is ignored; the client takes no token credential"),
+    ("features/ErrorWithSecrets", "did not decode as ErrorResponse", "server: the error body does not match ErrorResponse (a details item without `message`, a string `innererror`), so the typed error is lost"),
+    ("azure/CustomBaseUri", "got \"https://", "generator (deliberate): a host template of a spec without `schemes` gets `https://` (AutoRest uses `http://`), so keys never travel in clear text by default"),
+    ("lro/LROPostSuccededNoBody", "EOF while parsing", "server: the operation ends with a 204 without a body where the spec promises a Product (not nullable)"),
     ("body-duration/getDurationPositive", "not an ISO 8601 duration", "runtime: durations with years or months have no fixed length and are rejected"),
     ("body-string/getStringNotProvided", "EOF while parsing", NO_BODY),
     ("body-byte/getByteNull", "EOF while parsing", NO_BODY),
@@ -60,7 +69,6 @@ const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
     ("header/HeaderResponseEnumNull", "unknown variant ``", "generator: an empty enum response header is an error instead of no value"),
     ("httpInfrastructure/ResponsesScenarioF200DefaultNone", "EOF while parsing", NO_MODEL),
     ("httpInfrastructure/ResponsesScenarioH200MatchingNone", "EOF while parsing", NO_MODEL),
-    ("httpInfrastructure/HttpSuccess404Head", "status: 404", "generator: a non-2xx status the operation lists (HEAD 204/404) is still an error"),
     ("httpInfrastructure/ResponsesScenarioC404MatchingModel", "status: 404", "generator: a non-2xx status the operation lists with a schema (404 -> D) is still an error"),
 ];
 
@@ -73,7 +81,7 @@ const SALMON_KINDS: &str = "generator: a discriminated subtype that has subtypes
 const NO_MODEL: &str = "server: a 200 without a body where the spec promises model `A` (not nullable); the \
                         value type cannot be absent, so the client reports the body as wrong";
 const NO_BODY: &str =
-    "generator: a response without a body or with `null` fails to decode (the value type is not optional)";
+    "server: no body (or `null`) where the spec promises a value that is not x-nullable; the typed client reports the body as wrong";
 const FORMATTED_ENUM: &str = "generator: a one-value `enum` of a date or date-time response is a closed string \
                               enum compared as text (the swagger's text differs from the server's)";
 

@@ -734,15 +734,7 @@ impl Pipeline {
     fn http_request(&self, request: Request) -> Result<HttpRequest, SendError> {
         let mut url = self.url(&request.path)?;
         if !request.query.is_empty() {
-            let encoded: Vec<String> = request
-                .query
-                .iter()
-                .map(|(k, v)| {
-                    let k = percent_encoding::utf8_percent_encode(k, UNRESERVED);
-                    let v = percent_encoding::utf8_percent_encode(v, UNRESERVED);
-                    format!("{k}={v}")
-                })
-                .collect();
+            let encoded: Vec<String> = request.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
             let query = match url.query() {
                 Some(existing) if !existing.is_empty() => format!("{existing}&{}", encoded.join("&")),
                 _ => encoded.join("&"),

@@ -182,21 +182,42 @@ impl<S: PollStatus + Send + 'static, E: Send + 'static> Poller<S, E> {
     }
 }
 
-/// Follows an operation the spec marks `x-ms-long-running-operation`, the Azure way: the
-/// status URL is the response's `Azure-AsyncOperation`, else `Operation-Location`, else
-/// `Location` header; a status body's `status` (`succeeded`, `failed`, `canceled`, else still
-/// running) decides the end, or, for a bare `Location`, the first answer that is not `202`. The
-/// final value comes from where `x-ms-long-running-operation-options.final-state-via` says:
-/// `location` (a GET of the first `Location`), `original-uri` (a GET of the request's URL), or the
-/// final status answer itself (`azure-async-operation`, `operation-location`, the default).
+/// How a long-running operation's first request was sent: what the poller needs to follow it.
+#[derive(Debug)]
+pub struct LroStart {
+    /// The first answer.
+    pub response: RawResponse,
+    /// The request's method and absolute URL.
+    pub method: Method,
+    pub url: String,
+    /// The call's options (custom headers, retry, timeout): polls and the final GET use them too.
+    pub options: RequestOptions,
+}
+
+/// Turns the final answer into the operation's value.
+type Decode<T, E> = Box<dyn FnOnce(RawResponse) -> Result<T, Error<E>> + Send>;
+
+/// Follows an operation the spec marks `x-ms-long-running-operation`, the way Azure SDKs do:
+///
+/// * `Azure-AsyncOperation` (or `Operation-Location`): GET it until its `status` is `Succeeded`,
+///   `Failed` or `Canceled`; then the value comes from a GET of the original URL (PUT, PATCH), of
+///   the `Location` (POST, DELETE, when there is one), or from the last status answer.
+/// * `Location` only: GET it while it answers 202 (following a new `Location`); its final answer
+///   is the value, except for PUT and PATCH, whose value is a GET of the original URL.
+/// * Neither, for a PUT or PATCH answered with a resource whose `provisioningState` is not
+///   final: GET the original URL until it is.
+///
+/// `x-ms-long-running-operation-options.final-state-via` (`location`, `original-uri`,
+/// `azure-async-operation`, `operation-location`) overrides where the value comes from. Polls
+/// carry the call's own headers; any error status, or a status answer that is not JSON with a
+/// `status`, ends the operation with an error; `Failed`/`Canceled` is [`Error::OperationFailed`].
 pub struct LroPoller<T, E> {
     pipeline: Pipeline,
-    start: BoxFuture<'static, Result<(RawResponse, String), Error<E>>>,
+    start: BoxFuture<'static, Result<LroStart, Error<E>>>,
     final_state_via: Option<&'static str>,
-    expected: &'static [u16],
+    decode: Decode<T, E>,
     interval: Duration,
     timeout: Option<Duration>,
-    _value: std::marker::PhantomData<fn() -> T>,
 }
 
 impl<T, E> fmt::Debug for LroPoller<T, E> {
@@ -207,23 +228,49 @@ impl<T, E> fmt::Debug for LroPoller<T, E> {
     }
 }
 
-impl<T: DeserializeOwned + Send + 'static, E: DeserializeOwned + Send + 'static> LroPoller<T, E> {
-    /// A poller for the operation `start` sends; it yields the first response and the URL it
-    /// was sent to.
+/// A state of a status body or a resource's `provisioningState`, lower-cased.
+fn terminal(state: &str) -> Option<bool> {
+    match state {
+        "succeeded" => Some(true),
+        "failed" | "canceled" | "cancelled" => Some(false),
+        _ => None,
+    }
+}
+
+/// The `provisioningState` of a resource body (top level or under `properties`), lower-cased.
+fn provisioning_state(body: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let state = value
+        .get("properties")
+        .and_then(|p| p.get("provisioningState"))
+        .or_else(|| value.get("provisioningState"))?;
+    state.as_str().map(str::to_ascii_lowercase)
+}
+
+/// The message of a failed operation's status or resource body (`error.message`), if any.
+fn failure_message(body: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    value
+        .pointer("/error/message")
+        .and_then(|m| m.as_str())
+        .map(str::to_string)
+}
+
+impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> LroPoller<T, E> {
+    /// A poller for the operation `start` sends; `decode` turns the final answer into the value.
     pub fn new(
         pipeline: Pipeline,
-        start: impl std::future::Future<Output = Result<(RawResponse, String), Error<E>>> + Send + 'static,
+        start: impl std::future::Future<Output = Result<LroStart, Error<E>>> + Send + 'static,
         final_state_via: Option<&'static str>,
-        expected: &'static [u16],
+        decode: impl FnOnce(RawResponse) -> Result<T, Error<E>> + Send + 'static,
     ) -> Self {
         LroPoller {
             pipeline,
             start: Box::pin(start),
             final_state_via,
-            expected,
+            decode: Box::new(decode),
             interval: Duration::from_secs(1),
             timeout: None,
-            _value: std::marker::PhantomData,
         }
     }
 
@@ -251,81 +298,130 @@ impl<T: DeserializeOwned + Send + 'static, E: DeserializeOwned + Send + 'static>
             pipeline,
             start,
             final_state_via,
-            expected,
+            decode,
             interval,
             ..
         } = self;
-        let (first, original) = start.await?;
-        let header = |name: &str| {
-            first
-                .headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
+        let LroStart {
+            response: first,
+            method,
+            url: original,
+            options,
+        } = start.await?;
+        if !first.status.is_success() {
+            return decode(first);
+        }
+        // Links are resolved against the request's URL (they may be relative).
+        let link = |response: &RawResponse, names: &[&str]| {
+            names.iter().find_map(|name| {
+                let text = response.headers.get(*name)?.to_str().ok()?;
+                let base = reqwest::Url::parse(&original).ok()?;
+                base.join(text.trim()).ok().map(String::from)
+            })
         };
-        let location = header("location");
-        let status_url = header("azure-async-operation").or_else(|| header("operation-location"));
         let get = |url: String| {
-            let pipeline = pipeline.clone();
-            async move {
-                pipeline
-                    .send::<E>(Request::new(Method::GET, url), RequestOptions::default())
-                    .await
+            let (pipeline, options) = (pipeline.clone(), options.clone());
+            async move { pipeline.send::<E>(Request::new(Method::GET, url), options).await }
+        };
+        let checked = |response: RawResponse| -> Result<RawResponse, Error<E>> {
+            if response.status.is_success() {
+                Ok(response)
+            } else {
+                Err(response.status_error())
             }
         };
-        // Done at once: no URL to poll.
-        let Some(poll_url) = status_url.clone().or_else(|| location.clone()) else {
-            return decode(first, expected);
-        };
-        if !first.status.is_success() {
-            return decode(first, expected);
+        let resource_method = method == Method::PUT || method == Method::PATCH;
+        let status_url = link(
+            &first,
+            &["azure-asyncoperation", "azure-async-operation", "operation-location"],
+        );
+        let mut location = link(&first, &["location"]);
+        let first_state = provisioning_state(&first.body);
+        // A resource that is already in a final state needs no polling, whatever the headers say.
+        if first.status.as_u16() == 200 {
+            match first_state.as_deref().and_then(terminal) {
+                Some(true) => return decode(first),
+                Some(false) => {
+                    return Err(Error::OperationFailed {
+                        message: failure_message(&first.body),
+                    })
+                }
+                None => {}
+            }
         }
         let mut wait = retry_after(&first.headers).unwrap_or(interval);
-        let last = loop {
-            pipeline.sleeper().sleep(wait).await;
-            let response = get(poll_url.clone()).await?;
-            wait = retry_after(&response.headers).unwrap_or(interval);
-            if status_url.is_none() {
-                // Polling a bare Location: 202 means "not yet".
-                if response.status.as_u16() == 202 {
-                    continue;
+        let polled_status = status_url.is_some();
+        let last = if let Some(status_url) = status_url {
+            loop {
+                pipeline.sleeper().sleep(wait).await;
+                let response = checked(get(status_url.clone()).await?)?;
+                wait = retry_after(&response.headers).unwrap_or(interval);
+                let status: serde_json::Value =
+                    serde_json::from_slice(&response.body).map_err(|source| Error::Deserialize {
+                        status: response.status,
+                        body: response.body.clone(),
+                        source,
+                    })?;
+                let Some(state) = status.get("status").and_then(|s| s.as_str()) else {
+                    return Err(Error::OperationFailed {
+                        message: Some("the operation's status answer has no `status`".to_string()),
+                    });
+                };
+                match terminal(&state.to_ascii_lowercase()) {
+                    Some(true) => break response,
+                    Some(false) => {
+                        return Err(Error::OperationFailed {
+                            message: failure_message(&response.body),
+                        })
+                    }
+                    None => continue,
                 }
-                break response;
             }
-            let status: serde_json::Value = serde_json::from_slice(&response.body).unwrap_or_default();
-            let state = status
-                .get("status")
-                .and_then(|s| s.as_str())
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            match state.as_str() {
-                "succeeded" => break response,
-                "failed" | "canceled" | "cancelled" => {
-                    let message = status
-                        .pointer("/error/message")
-                        .and_then(|m| m.as_str())
-                        .map(str::to_string);
-                    return Err(Error::OperationFailed { message });
+        } else if let Some(first_location) = location.clone() {
+            let mut poll_url = first_location;
+            loop {
+                pipeline.sleeper().sleep(wait).await;
+                let response = checked(get(poll_url.clone()).await?)?;
+                wait = retry_after(&response.headers).unwrap_or(interval);
+                if response.status.as_u16() != 202 {
+                    break response;
                 }
-                _ => continue,
+                if let Some(next) = link(&response, &["location"]) {
+                    poll_url = next.clone();
+                    location = Some(next);
+                }
             }
+        } else if resource_method && first_state.as_deref().and_then(terminal).is_none() && first_state.is_some() {
+            // Only the resource itself tells how far it is.
+            loop {
+                pipeline.sleeper().sleep(wait).await;
+                let response = checked(get(original.clone()).await?)?;
+                wait = retry_after(&response.headers).unwrap_or(interval);
+                match provisioning_state(&response.body).as_deref().map(terminal) {
+                    Some(None) => continue,
+                    Some(Some(false)) => {
+                        return Err(Error::OperationFailed {
+                            message: failure_message(&response.body),
+                        })
+                    }
+                    Some(Some(true)) | None => return decode(response),
+                }
+            }
+        } else {
+            // Nothing to follow: the first answer is the end.
+            return decode(first);
         };
         let final_response = match (final_state_via, location) {
-            (Some("location"), Some(location)) => get(location).await?,
-            (Some("original-uri"), _) => get(original).await?,
+            (Some("azure-async-operation" | "operation-location"), _) => last,
+            (Some("original-uri"), _) => checked(get(original).await?)?,
+            (Some("location"), Some(location)) => checked(get(location).await?)?,
+            // A polled Location's last answer is the result itself.
+            _ if !polled_status => last,
+            (None, _) if resource_method => checked(get(original).await?)?,
+            // A POST that polled a status URL: its Location holds the result.
+            (None, Some(location)) if method == Method::POST => checked(get(location).await?)?,
             _ => last,
         };
-        decode(final_response, &[200, 201, 202, 204])
+        decode(final_response)
     }
-}
-
-/// The value of a final response: `()` (or any type) from an empty body via `null`.
-fn decode<T: DeserializeOwned, E: DeserializeOwned>(response: RawResponse, expected: &[u16]) -> Result<T, Error<E>> {
-    let body = if response.body.is_empty() {
-        Bytes::from_static(b"null")
-    } else {
-        response.body.clone()
-    };
-    let response = RawResponse { body, ..response };
-    response.json::<T, (), E>(expected).map(Response::into_value)
 }

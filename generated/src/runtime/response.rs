@@ -96,21 +96,26 @@ impl RawResponse {
     /// the body parses as `E`), and parses the documented headers.
     fn check<H: FromHeaders, E: DeserializeOwned>(&self, expected: &[u16]) -> Result<H, Error<E>> {
         if !expected.contains(&self.status.as_u16()) {
-            let error = Error::Status(Box::new(StatusError {
-                status: self.status,
-                headers: self.headers.clone(),
-                body: self.body.clone(),
-                error: serde_json::from_slice(&self.body).ok(),
-            }));
-            return Err(match self.attempts {
-                0 | 1 => error,
-                attempts => Error::RetriesExhausted {
-                    attempts,
-                    last: Box::new(error),
-                },
-            });
+            return Err(self.status_error());
         }
         H::from_headers(&self.headers).map_err(|(name, message)| Error::Header { name, message })
+    }
+
+    /// This response as an [`Error::Status`], with the typed error body when it parses as `E`.
+    pub(crate) fn status_error<E: DeserializeOwned>(&self) -> Error<E> {
+        let error = Error::Status(Box::new(StatusError {
+            status: self.status,
+            headers: self.headers.clone(),
+            body: self.body.clone(),
+            error: serde_json::from_slice(&self.body).ok(),
+        }));
+        match self.attempts {
+            0 | 1 => error,
+            attempts => Error::RetriesExhausted {
+                attempts,
+                last: Box::new(error),
+            },
+        }
     }
 
     fn into_response<T, H>(self, value: T, typed_headers: H) -> Response<T, H> {
@@ -149,6 +154,14 @@ impl RawResponse {
             return Ok(self.into_response(None, typed_headers));
         }
         self.json(expected)
+    }
+
+    /// The answer of a HEAD that asks whether something exists: a 2xx is `true`, a documented
+    /// 404 `false`.
+    pub fn exists<H: FromHeaders, E: DeserializeOwned>(self, expected: &[u16]) -> Result<Response<bool, H>, Error<E>> {
+        let typed_headers = self.check(expected)?;
+        let exists = self.status.is_success();
+        Ok(self.into_response(exists, typed_headers))
     }
 
     /// A response without a (documented) body.

@@ -219,6 +219,14 @@ fn field(inline: &InlineGroups, owner: &str, f: &Field) -> Result<TokenStream, E
     } else {
         ty
     };
+    if f.additional {
+        // The entries the struct's own fields do not take.
+        return Ok(quote! {
+            #docs
+            #[serde(flatten)]
+            pub #name: #ty,
+        });
+    }
     let optional = !f.required || f.nullable;
     let mut serde = Vec::new();
     if f.name != f.wire_name {

@@ -382,20 +382,15 @@ fn request_expr(model: &CodeModel, op: &Operation, slots: &[Slot], new_request: 
     request
 }
 
-/// The statements of `send`.
-fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
-    let validations = slots.iter().flat_map(validation);
-    let path = path_expr(model, op);
-    let method = format_ident!("{}", op.method.as_str());
-    let request = request_expr(model, op, slots, quote!(runtime::Request::new(Method::#method, path)));
-    let body = request_body(model, op, slots);
-    let statuses: Vec<_> = op
-        .responses
+/// `response` decoded as the operation says, accepting `statuses`.
+fn decode_expr(op: &Operation, statuses: &[u16]) -> TokenStream {
+    let statuses: Vec<_> = statuses
         .iter()
-        .map(|r| proc_macro2::Literal::u16_unsuffixed(r.status))
+        .map(|s| proc_macro2::Literal::u16_unsuffixed(*s))
         .collect();
-    let decode = match response_kind(op) {
+    match response_kind(op) {
         ResponseKind::Empty => quote!(response.empty(&[#(#statuses),*])),
+        ResponseKind::Exists => quote!(response.exists(&[#(#statuses),*])),
         ResponseKind::Json { ty, optional } => {
             let method = if optional { quote!(optional_json) } else { quote!(json) };
             match wire_format(ty) {
@@ -416,11 +411,22 @@ fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
             }
         }
         ResponseKind::Binary => quote!(response.binary(&[#(#statuses),*])),
-    };
+    }
+}
+
+/// The statements of `send`.
+fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
+    let validations = slots.iter().flat_map(validation);
+    let path = path_expr(model, op);
+    let method = format_ident!("{}", op.method.as_str());
+    let request = request_expr(model, op, slots, quote!(runtime::Request::new(Method::#method, path)));
+    let body = request_body(model, op, slots);
+    let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
+    let decode = decode_expr(op, &statuses);
     if generic_long_running(op) {
         // The poller needs the raw first answer, so sending and decoding are two steps.
         return quote! {
-            let (response, _) = self.send_raw().await?;
+            let response = self.send_raw().await?.response;
             #decode
         };
     }
@@ -567,27 +573,32 @@ fn generic_poller(
         quote!(runtime::Request::new(Method::#method, path.clone())),
     );
     let body = request_body(model, op, slots);
-    let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
     let final_state_via = match op.long_running.as_ref().and_then(|l| l.final_state_via.as_deref()) {
         Some(via) => quote!(Some(#via)),
         None => quote!(None),
     };
+    // The final answer may come from a GET of another URL, with any success status.
+    let decode = decode_expr(op, &[200, 201, 202, 204]);
     quote! {
-        /// Validates the arguments and sends the request; the raw answer and the request's URL.
-        async fn send_raw(self) -> Result<(runtime::RawResponse, String), runtime::Error<#error_type>> {
+        /// Validates the arguments and sends the request; what the poller needs to follow it.
+        async fn send_raw(self) -> Result<runtime::LroStart, runtime::Error<#error_type>> {
             #(#validations)*
             let path = #path;
             let url = format!("{}{}", self.client.pipeline.base_url(), path);
             let request = #request;
             #body
-            Ok((self.client.pipeline.send(request, self.options).await?, url))
+            let options = self.options.clone();
+            let response = self.client.pipeline.send(request, self.options).await?;
+            Ok(runtime::LroStart { response, method: Method::#method, url, options })
         }
 
         /// Sends the request and follows the long-running operation it starts to its end:
         /// `.wait().await` gives the final value (see [`runtime::LroPoller`]).
         pub fn into_poller(self) -> runtime::LroPoller<#value_type, #error_type> {
             let pipeline = self.client.pipeline.clone();
-            runtime::LroPoller::new(pipeline, self.send_raw(), #final_state_via, &[#(#statuses),*])
+            runtime::LroPoller::new(pipeline, self.send_raw(), #final_state_via, |response: runtime::RawResponse| {
+                #decode.map(Response::<_, ()>::into_value)
+            })
         }
     }
 }
@@ -598,6 +609,7 @@ fn send_constants(mut request: TokenStream, op: &Operation) -> TokenStream {
         let (wire, value) = (&constant.wire_name, &constant.value);
         request = match constant.location {
             Location::Header => quote!(#request.header(#wire, &#value)),
+            _ if constant.skip_url_encoding => quote!(#request.query_unencoded(#wire, Some(&#value))),
             _ => quote!(#request.query(#wire, &#value)),
         };
     }
@@ -629,6 +641,7 @@ fn send_parameter(request: TokenStream, p: &Parameter, value: TokenStream, optio
             };
             quote!(#request.query_list(#wire, #list, #separator))
         }
+        (Location::Query, None) if p.skip_url_encoding => quote!(#request.query_unencoded(#wire, #single)),
         (Location::Query, None) => quote!(#request.query_opt(#wire, #single)),
         (Location::Header, Some(format)) => {
             let sep = format.separator().unwrap_or(",");
@@ -653,8 +666,15 @@ fn flattened_rest(model: &CodeModel, model_name: &str, slots: &[Slot]) -> TokenS
             .iter()
             .any(|s| matches!(&s.param().location, Location::BodyProperty { field } if field == &f.name))
     });
-    let names = missing.map(|f| ident(&f.name));
-    quote!(#(#names: None,)*)
+    let values = missing.map(|f| {
+        let name = ident(&f.name);
+        if f.additional {
+            quote!(#name: Default::default(),)
+        } else {
+            quote!(#name: None,)
+        }
+    });
+    quote!(#(#values)*)
 }
 
 /// The request path with its parameters encoded.
@@ -764,6 +784,8 @@ fn validation(slot: &Slot) -> Vec<TokenStream> {
 
 enum ResponseKind<'t> {
     Empty,
+    /// A HEAD that documents 404: whether the resource exists.
+    Exists,
     /// JSON of one type; `optional` when a documented answer has no body or may be `null`.
     Json {
         ty: &'t TypeRef,
@@ -777,6 +799,9 @@ fn response_kind(op: &Operation) -> ResponseKind<'_> {
     let bodies: Vec<&TypeRef> = op.responses.iter().filter_map(|r| r.body.as_ref()).collect();
     let optional = bodies.len() < op.responses.len() || op.responses.iter().any(|r| r.nullable);
     match bodies.first() {
+        None if op.method == crate::model::Method::Head && op.responses.iter().any(|r| r.status == 404) => {
+            ResponseKind::Exists
+        }
         None => ResponseKind::Empty,
         Some(TypeRef::Binary) => ResponseKind::Binary,
         Some(first) if bodies.iter().all(|b| b == first) => ResponseKind::Json { ty: first, optional },
@@ -790,6 +815,7 @@ fn response_kind(op: &Operation) -> ResponseKind<'_> {
 fn response_value_type(op: &Operation) -> TokenStream {
     match response_kind(op) {
         ResponseKind::Empty => quote!(()),
+        ResponseKind::Exists => quote!(bool),
         ResponseKind::Json { ty, optional } => {
             let ty = rust_type(ty, &quote!(models::));
             if optional {

@@ -713,9 +713,61 @@ impl<'a> Builder<'a> {
                         .as_deref()
                         .or(resolved.schema_data.description.as_deref()),
                 ),
+                additional: false,
+            });
+        }
+        if let Some((additional, additional_pointer)) = self.additional_properties(s, pointer, 0)? {
+            let name = self.name_in(&mut scope, &label, "additionalProperties", None);
+            let hint = format!("{owner}Additional");
+            let TypeRef::Map(value) = self.map_type(Some(additional), &hint, &additional_pointer)? else {
+                unreachable!("map_type gives a map");
+            };
+            fields.push(Field {
+                wire_name: String::new(),
+                name,
+                ty: TypeRef::Map(value),
+                required: false,
+                nullable: false,
+                read_only: false,
+                default: None,
+                constraints: Constraints::default(),
+                docs: "Properties the spec does not list, by name.".to_string(),
+                additional: true,
             });
         }
         Ok(fields)
+    }
+
+    /// `additionalProperties` (not `false`) of a struct or of the nearest of its `allOf` parents
+    /// that says it, and the pointer of the schema that holds it.
+    fn additional_properties(
+        &self,
+        s: &'a Schema,
+        pointer: &str,
+        depth: usize,
+    ) -> Result<Option<(&'a AdditionalProperties, String)>> {
+        if depth > 64 {
+            return Err(self.error(pointer, "`allOf` nests more than 64 levels deep"));
+        }
+        let (own, parents): (Option<&'a AdditionalProperties>, &'a [ReferenceOr<Schema>]) = match &s.schema_kind {
+            OaKind::Type(Type::Object(ot)) => (ot.additional_properties.as_ref(), &[]),
+            OaKind::Any(any) => (any.additional_properties.as_ref(), &any.all_of),
+            OaKind::AllOf { all_of } => (None, all_of),
+            _ => (None, &[]),
+        };
+        match own {
+            Some(AdditionalProperties::Any(false)) => return Ok(None),
+            Some(additional) => return Ok(Some((additional, pointer.to_string()))),
+            None => {}
+        }
+        for (i, parent) in parents.iter().enumerate() {
+            let parent_pointer = format!("{pointer}/allOf/{i}");
+            let (parent, parent_pointer) = self.resolve(parent.into(), &parent_pointer)?;
+            if let Some(found) = self.additional_properties(parent, &parent_pointer, depth + 1)? {
+                return Ok(Some(found));
+            }
+        }
+        Ok(None)
     }
 
     fn collect_properties(
@@ -1205,6 +1257,7 @@ impl<'a> Builder<'a> {
                     location: parameter.location.clone(),
                     wire_name: parameter.wire_name.clone(),
                     value,
+                    skip_url_encoding: parameter.skip_url_encoding,
                 }),
                 None => parameters.push(parameter),
             }
@@ -1243,7 +1296,7 @@ impl<'a> Builder<'a> {
             }
             None => None,
         };
-        let (responses, error, accept) = self.responses(op, &builder, pointer)?;
+        let (responses, error, accept) = self.responses(op, method == Method::Head, &builder, pointer)?;
         Ok(Operation {
             id,
             name,
@@ -1712,12 +1765,7 @@ impl<'a> Builder<'a> {
                 method: String::new(),
                 arguments: Vec::new(),
             }),
-            Some(_) => {
-                return Err(self.error(
-                    &format!("{pointer}/operationName"),
-                    "`operationName` must be a string",
-                ))
-            }
+            Some(_) => return Err(self.error(&format!("{pointer}/operationName"), "`operationName` must be a string")),
         };
         Ok(Some(Pageable {
             next_operation,
@@ -1750,7 +1798,9 @@ impl<'a> Builder<'a> {
         for (g, group) in groups.iter_mut().enumerate() {
             for op in &mut group.operations {
                 let Some(pageable) = op.pageable.as_mut() else { continue };
-                let Some(next) = pageable.next_operation.as_mut() else { continue };
+                let Some(next) = pageable.next_operation.as_mut() else {
+                    continue;
+                };
                 let pointer = format!("{}/x-ms-pageable/operationName", self.operation_pointer(&op.id));
                 let Some((accessor, target_group, method, params)) = targets.get(&next.id) else {
                     return Err(self.error(&pointer, format!("no operation has the operationId `{}`", next.id)));
@@ -1762,7 +1812,9 @@ impl<'a> Builder<'a> {
                     arguments.push(match own {
                         _ if names_link && !arguments.contains(&NextArgument::Link) => NextArgument::Link,
                         Some(p) if p.required && &p.ty == ty => NextArgument::Field(p.name.clone()),
-                        None if *ty == TypeRef::String && !arguments.contains(&NextArgument::Link) => NextArgument::Link,
+                        None if *ty == TypeRef::String && !arguments.contains(&NextArgument::Link) => {
+                            NextArgument::Link
+                        }
                         _ => {
                             return Err(self.error(
                                 &pointer,
@@ -1836,6 +1888,7 @@ impl<'a> Builder<'a> {
     fn responses(
         &mut self,
         op: &'a openapiv3::Operation,
+        head: bool,
         builder: &str,
         pointer: &str,
     ) -> Result<(Vec<SuccessResponse>, Option<TypeRef>, Option<String>)> {
@@ -1885,6 +1938,8 @@ impl<'a> Builder<'a> {
             let marked = response.extensions.get("x-ms-error-response").and_then(Value::as_bool);
             let success = match (status, marked) {
                 (_, Some(error)) => status.is_some() && !error,
+                // A HEAD that documents 404 asks whether something exists: 404 is an answer.
+                (Some(404), None) if head => true,
                 (Some(s), None) if s < 400 => true,
                 (Some(_), None) => !documents_success,
                 (None, None) => false,

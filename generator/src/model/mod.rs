@@ -152,6 +152,8 @@ pub struct Constant {
     pub location: Location,
     pub wire_name: String,
     pub value: String,
+    /// `x-ms-skip-url-encoding`: a query value sent as it is.
+    pub skip_url_encoding: bool,
 }
 
 /// How to walk the pages of a pageable operation's results.
@@ -454,6 +456,9 @@ pub struct Field {
     pub default: Option<Value>,
     pub constraints: Constraints,
     pub docs: String,
+    /// The properties the schema does not list (`additionalProperties` next to `properties`): a
+    /// map (`ty`) whose entries sit in the object itself.
+    pub additional: bool,
 }
 
 /// An enumeration.

@@ -111,7 +111,11 @@ pub fn all() -> Vec<Scenario> {
             ok!(ctx, |c| c.http_success().delete204().boolean_value(true), 204)
         }),
         scenario!("HttpSuccess404Head", |ctx| {
-            ok!(ctx, |c| c.http_success().head404(), 404)
+            // A HEAD that documents 404 asks whether something exists: the answer is `false`.
+            let c = client!(http_infrastructure, ctx);
+            let response = call!(c.http_success().head404());
+            eq("status", response.status().as_u16(), 404)?;
+            eq("exists", response.into_value(), false)
         }),
         // Redirects: 300 is not followed (the spec documents it), the others end in 200, except
         // PUT 301 and PATCH 302, which a client must not follow.
