@@ -7,12 +7,13 @@ pub trait Page: DeserializeOwned + Send + 'static {
     /// What the page lists.
     type Item;
 
-    /// The URL of the next page, if there is one.
-    fn next_link(&self) -> Option<&str>;
-
     /// The items of this page.
     fn into_items(self) -> Vec<Self::Item>;
 }
+
+/// Where an operation finds the next link in a page (operations that share a page model may
+/// name different fields, or none).
+pub type NextLink<P> = fn(&P) -> Option<&str>;
 
 /// A page being fetched.
 pub type PageFuture<P, E> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<P, Error<E>>> + Send>>;
@@ -34,7 +35,10 @@ pub struct Pager<P, E> {
     pipeline: Pipeline,
     options: RequestOptions,
     expected: &'static [u16],
+    next_link: NextLink<P>,
     next: Option<NextPage<P, E>>,
+    /// A query parameter every next link carries with the client's value (`api-version`).
+    keep_query: Option<(&'static str, String)>,
     state: PagerState<P, E>,
 }
 
@@ -52,15 +56,25 @@ impl<P: Page, E: DeserializeOwned + Send + 'static> Pager<P, E> {
         pipeline: Pipeline,
         options: RequestOptions,
         expected: &'static [u16],
+        next_link: NextLink<P>,
         first: impl std::future::Future<Output = Result<P, Error<E>>> + Send + 'static,
     ) -> Self {
         Pager {
             pipeline,
             options,
             expected,
+            next_link,
             next: None,
+            keep_query: None,
             state: PagerState::Fetching(Box::pin(first)),
         }
+    }
+
+    /// Sets query parameter `name` to `value` in every next link, replacing the link's own (the
+    /// client's `api-version`, which Azure services expect on next links too).
+    pub fn keep_query(mut self, name: &'static str, value: impl ParamValue) -> Self {
+        self.keep_query = Some((name, value.to_param()));
+        self
     }
 
     /// Fetches each next page with `next` (given the page's next link) instead of a GET of the
@@ -89,6 +103,10 @@ impl<P: Page, E: DeserializeOwned + Send + 'static> Pager<P, E> {
             return next(link);
         }
         let (pipeline, options, expected) = (self.pipeline.clone(), self.options.clone(), self.expected);
+        let link = match &self.keep_query {
+            Some((name, value)) => with_query(&link, name, value),
+            None => link,
+        };
         Box::pin(async move {
             let response = pipeline.send(Request::new(Method::GET, link), options).await?;
             response.json::<P, (), E>(expected).map(Response::into_value)
@@ -114,7 +132,7 @@ impl<P: Page, E: DeserializeOwned + Send + 'static> futures_core::Stream for Pag
                 PagerState::Fetching(future) => {
                     let result = std::task::ready!(future.as_mut().poll(cx));
                     this.state = match &result {
-                        Ok(page) => match page.next_link() {
+                        Ok(page) => match (this.next_link)(page) {
                             Some(link) if !link.is_empty() => PagerState::Next(link.to_string()),
                             _ => PagerState::Done,
                         },
@@ -125,4 +143,24 @@ impl<P: Page, E: DeserializeOwned + Send + 'static> futures_core::Stream for Pag
             }
         }
     }
+}
+
+/// `link` with query parameter `name` (compared without case) set to `value`.
+fn with_query(link: &str, name: &str, value: &str) -> String {
+    let (base, fragment) = link.split_once('#').map_or((link, None), |(b, f)| (b, Some(f)));
+    let (path, query) = base.split_once('?').map_or((base, ""), |(p, q)| (p, q));
+    let mut pairs: Vec<&str> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| !pair.split('=').next().unwrap_or_default().eq_ignore_ascii_case(name))
+        .collect();
+    let encode = |text: &str| percent_encoding::utf8_percent_encode(text, UNRESERVED).to_string();
+    let added = format!("{}={}", encode(name), encode(value));
+    pairs.push(&added);
+    let mut out = format!("{path}?{}", pairs.join("&"));
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    out
 }

@@ -104,24 +104,9 @@ fn pages(model: &CodeModel) -> Vec<TokenStream> {
         } else {
             quote!(self.#items)
         };
-        let next_link = match (&p.next_link_field, p.next_link_optional) {
-            (Some(field), true) => {
-                let field = ident(field);
-                quote!(self.#field.as_deref())
-            }
-            (Some(field), false) => {
-                let field = ident(field);
-                quote!(Some(self.#field.as_str()))
-            }
-            (None, _) => quote!(None),
-        };
         impls.push(quote! {
             impl crate::runtime::Page for #page {
                 type Item = #item;
-
-                fn next_link(&self) -> Option<&str> {
-                    #next_link
-                }
 
                 fn into_items(self) -> Vec<#item> {
                     #into_items

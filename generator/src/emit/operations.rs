@@ -269,15 +269,52 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
     let pages = op.pageable.as_ref().map(|pageable| {
         let page = ident(&pageable.page);
         let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
+        // This operation's next-link field (operations sharing a page model may differ).
+        let next_link = match (&pageable.next_link_field, pageable.next_link_optional) {
+            (Some(field), true) => {
+                let field = ident(field);
+                quote!(|page: &models::#page| page.#field.as_deref())
+            }
+            (Some(field), false) => {
+                let field = ident(field);
+                quote!(|page: &models::#page| Some(page.#field.as_str()))
+            }
+            (None, _) => quote!(|_: &models::#page| None),
+        };
+        // The client's `api-version` goes on next links too (Azure services expect it there).
+        let keep_query = op
+            .client_parameters
+            .iter()
+            .filter_map(|name| model.client.parameters.iter().find(|p| &p.name == name))
+            .find(|p| p.location == Location::Query && p.wire_name.eq_ignore_ascii_case("api-version"))
+            .map(|p| {
+                let (wire, field) = (&p.wire_name, ident(&p.name));
+                (
+                    quote!(let kept = self.client.#field.clone();),
+                    quote!(.keep_query(#wire, kept)),
+                )
+            })
+            .or_else(|| {
+                op.constants
+                    .iter()
+                    .find(|c| c.location == Location::Query && c.wire_name.eq_ignore_ascii_case("api-version"))
+                    .map(|c| {
+                        let (wire, value) = (&c.wire_name, &c.value);
+                        (quote!(), quote!(.keep_query(#wire, #value)))
+                    })
+            });
+        let (keep_prelude, keep_query) = keep_query.unzip();
         let Some(next) = &pageable.next_operation else {
             return quote! {
                 /// Every page of the results, following each page's next link: a `Stream` of pages
                 /// (or call `next_page`, or `all_items`).
                 pub fn into_pages(self) -> runtime::Pager<models::#page, #error_type> {
                     let (pipeline, options) = (self.client.pipeline.clone(), self.options.clone());
-                    runtime::Pager::new(pipeline, options, &[#(#statuses),*], async move {
+                    #keep_prelude
+                    runtime::Pager::new(pipeline, options, &[#(#statuses),*], #next_link, async move {
                         self.send().await.map(Response::into_value)
                     })
+                    #keep_query
                 }
             };
         };
@@ -313,7 +350,7 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
             #[doc = #doc]
             pub fn into_pages(self) -> runtime::Pager<models::#page, #error_type> {
                 let (pipeline, options, this) = (self.client.pipeline.clone(), self.options.clone(), self.clone());
-                runtime::Pager::new(pipeline, options, &[#(#statuses),*], async move {
+                runtime::Pager::new(pipeline, options, &[#(#statuses),*], #next_link, async move {
                     self.send().await.map(Response::into_value)
                 })
                 .next_with(move |#link: String| {
