@@ -18,6 +18,9 @@ impl FromHeaders for () {
 pub trait HeaderType: Sized {
     /// Parses the header's text.
     fn parse_header(text: &str) -> Result<Self, String>;
+
+    /// Whether an empty value is a value (text) rather than no value (numbers, enums, dates).
+    const EMPTY_IS_A_VALUE: bool = false;
 }
 
 macro_rules! header_type_via_from_str {
@@ -30,7 +33,15 @@ macro_rules! header_type_via_from_str {
     };
 }
 
-header_type_via_from_str!(String, bool, i32, i64, f32, f64, uuid::Uuid);
+header_type_via_from_str!(bool, i32, i64, f32, f64, uuid::Uuid);
+
+impl HeaderType for String {
+    fn parse_header(text: &str) -> Result<Self, String> {
+        Ok(text.to_string())
+    }
+
+    const EMPTY_IS_A_VALUE: bool = true;
+}
 
 impl HeaderType for time::OffsetDateTime {
     fn parse_header(text: &str) -> Result<Self, String> {
@@ -76,6 +87,9 @@ pub fn header_value<T: HeaderType>(
         None => Ok(None),
         Some(value) => {
             let text = value.to_str().map_err(|_| (name, "not visible ASCII".to_string()))?;
+            if text.trim().is_empty() && !T::EMPTY_IS_A_VALUE {
+                return Ok(None);
+            }
             T::parse_header(text).map(Some).map_err(|e| (name, e))
         }
     }

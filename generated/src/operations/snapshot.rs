@@ -3,7 +3,7 @@
 //! Operations of the `Snapshot` group.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use crate::runtime::{self, Method, Response};
+use crate::runtime::{self, Method};
 #[allow(unused_imports)]
 use crate::models;
 

@@ -260,7 +260,10 @@ impl Request {
 
     /// Sets a JSON body.
     pub fn json<E>(mut self, content_type: &'static str, body: &impl Serialize) -> Result<Self, Error<E>> {
-        let bytes = serde_json::to_vec(body).map_err(Error::Serialize)?;
+        let bytes = {
+            let _sending = SendingBody::start();
+            serde_json::to_vec(body).map_err(Error::Serialize)?
+        };
         self.body = Some((content_type.into(), Bytes::from(bytes)));
         Ok(self)
     }
@@ -393,4 +396,37 @@ impl Form {
                 .wrapping_add(1_442_695_040_888_963_407);
         }
     }
+}
+
+thread_local! {
+    /// Whether a request body is being serialized on this thread (serialization is synchronous).
+    static SENDING_BODY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks a request body's serialization, until dropped (also when serialization panics).
+struct SendingBody;
+
+impl SendingBody {
+    fn start() -> Self {
+        SENDING_BODY.with(|sending| sending.set(true));
+        SendingBody
+    }
+}
+
+impl Drop for SendingBody {
+    fn drop(&mut self) {
+        SENDING_BODY.with(|sending| sending.set(false));
+    }
+}
+
+/// `#[serde(skip_serializing_if)]` of a `readOnly` field: left out of request bodies (the service
+/// sets it), kept when a model is serialized for any other purpose, so values read from the
+/// service round-trip.
+pub fn read_only<T>(_: &T) -> bool {
+    SENDING_BODY.with(std::cell::Cell::get)
+}
+
+/// [`read_only`] for an optional field, which is left out when absent too.
+pub fn read_only_or_none<T>(value: &Option<T>) -> bool {
+    value.is_none() || read_only(value)
 }

@@ -157,6 +157,13 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
         if is_local(reference) && cx.resolve(reference).is_none() {
             return Err(obj.error_at("$ref", format!("`$ref` target `{reference}` does not exist")));
         }
+        // Anywhere else in a Swagger document (`#/parameters/X`, `#/paths/...`) has no place in the
+        // OpenAPI 3 one: the reference would dangle there.
+        if is_local(reference) && convert_ref(reference) == reference {
+            let message =
+                format!("`$ref` `{reference}` is not a definition: a schema `$ref` points into `#/definitions`");
+            return Err(obj.error_at("$ref", message));
+        }
     }
 
     let (ty, format) = type_and_format(obj, flavor)?;

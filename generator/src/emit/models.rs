@@ -222,8 +222,14 @@ fn field(inline: &InlineGroups, owner: &str, f: &Field) -> Result<TokenStream, E
         serde.push(quote!(default));
     }
     if f.read_only {
-        // Set by the service only: a model read from one call and sent back must not carry it.
-        serde.push(quote!(skip_serializing));
+        // Set by the service only: a model read from one call and sent back must not carry it
+        // (it still serializes outside request bodies, so values round-trip).
+        let skip = if optional {
+            "crate::runtime::read_only_or_none"
+        } else {
+            "crate::runtime::read_only"
+        };
+        serde.push(quote!(skip_serializing_if = #skip));
     } else if !f.required {
         serde.push(quote!(skip_serializing_if = "Option::is_none"));
     }

@@ -82,7 +82,7 @@ pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
         }
     });
     quote! {
-        use crate::runtime::{self, Method, Response};
+        use crate::runtime::{self, Method};
         #[allow(unused_imports)]
         use crate::models;
 
@@ -312,7 +312,7 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
                     let (pipeline, options) = (self.client.pipeline.clone(), self.options.clone());
                     #keep_prelude
                     runtime::Pager::new(pipeline, options, &[#(#statuses),*], #next_link, async move {
-                        self.send().await.map(Response::into_value)
+                        self.send().await.map(runtime::Response::into_value)
                     })
                     #keep_query
                 }
@@ -351,7 +351,7 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
             pub fn into_pages(self) -> runtime::Pager<models::#page, #error_type> {
                 let (pipeline, options, this) = (self.client.pipeline.clone(), self.options.clone(), self.clone());
                 runtime::Pager::new(pipeline, options, &[#(#statuses),*], #next_link, async move {
-                    self.send().await.map(Response::into_value)
+                    self.send().await.map(runtime::Response::into_value)
                 })
                 .next_with(move |#link: String| {
                     let this = this.clone();
@@ -359,7 +359,7 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
                         #[allow(unused_mut)]
                         let mut request = #target(#(#arguments),*);
                         #keep_options
-                        request.send().await.map(Response::into_value)
+                        request.send().await.map(runtime::Response::into_value)
                     })
                 })
             }
@@ -634,7 +634,7 @@ fn generic_poller(
         pub fn into_poller(self) -> runtime::LroPoller<#value_type, #error_type> {
             let pipeline = self.client.pipeline.clone();
             runtime::LroPoller::new(pipeline, self.send_raw(), #final_state_via, |response: runtime::RawResponse| {
-                #decode.map(Response::<_, ()>::into_value)
+                #decode.map(runtime::Response::<_, ()>::into_value)
             })
         }
     }

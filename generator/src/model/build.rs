@@ -1250,6 +1250,16 @@ impl<'a> Builder<'a> {
                         _ => None,
                     }
                 }
+                // A one-value `enum` of a formatted type (a date, say) is a constant too, sent as
+                // the spec writes it.
+                (Location::Query | Location::Header, _) if parameter.required && !model_as_string(param) => {
+                    match &param_data(param).format {
+                        ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) => listed_values(schema)
+                            .filter(|(values, _)| values.len() == 1)
+                            .map(|(values, _)| values[0].clone()),
+                        _ => None,
+                    }
+                }
                 _ => None,
             };
             match constant {
@@ -2056,6 +2066,17 @@ fn is_struct(s: &Schema) -> bool {
 /// other schemas).
 fn enum_values(s: &Schema) -> Option<(Vec<String>, bool)> {
     match &s.schema_kind {
+        // An `enum` of dates, date-times, durations or bytes lists values of that type, which
+        // their text does not identify (`0001-01-01t00:00:00+14:00` is the same instant as
+        // `0001-01-01T00:00:00+14:00`): the value is read as its type.
+        OaKind::Type(Type::String(st)) if is_formatted(&st.format) => None,
+        _ => listed_values(s),
+    }
+}
+
+/// The values of a schema's `enum`, as text, whatever its format; and whether they are integers.
+fn listed_values(s: &Schema) -> Option<(Vec<String>, bool)> {
+    match &s.schema_kind {
         OaKind::Type(Type::String(st)) if !st.enumeration.is_empty() => {
             Some((st.enumeration.iter().flatten().cloned().collect(), false))
         }
@@ -2113,4 +2134,15 @@ fn placeholders(path: &str) -> impl Iterator<Item = &str> {
     path.split('{')
         .skip(1)
         .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+}
+
+/// Whether a string `format` gives the value a type of its own (not text).
+fn is_formatted(format: &VariantOrUnknownOrEmpty<StringFormat>) -> bool {
+    match format {
+        VariantOrUnknownOrEmpty::Item(f) => {
+            matches!(f, StringFormat::Date | StringFormat::DateTime | StringFormat::Byte)
+        }
+        VariantOrUnknownOrEmpty::Unknown(f) => matches!(f.as_str(), "date-time-rfc1123" | "duration" | "base64url"),
+        VariantOrUnknownOrEmpty::Empty => false,
+    }
 }
