@@ -450,17 +450,22 @@ impl Policy for RetryPolicy {
                 attempt += 1;
                 let result = next.send(ctx, request.clone()).await;
                 let (retryable, asked) = match &result {
-                    Ok(response) => (
-                        RETRY_STATUSES.contains(&response.status.as_u16()),
-                        retry_after(&response.headers),
-                    ),
+                    Ok(response) => {
+                        let retryable = RETRY_STATUSES.contains(&response.status.as_u16());
+                        (retryable, retryable.then(|| retry_after(&response.headers)).flatten())
+                    }
                     Err(SendError::Transport(e)) => {
                         (e.is_connect() || e.is_timeout() || e.is_request() || e.is_body(), None)
                     }
                     Err(_) => (false, None),
                 };
-                let delay = asked.unwrap_or_else(|| backoff(retry, attempt)).min(retry.max_delay);
-                let out_of_time = started.elapsed() + delay > retry.max_elapsed;
+                // The common case first: an answer not worth retrying needs no backoff or clock.
+                let delay = if retryable && attempt <= retry.max_retries {
+                    asked.unwrap_or_else(|| backoff(retry, attempt)).min(retry.max_delay)
+                } else {
+                    Duration::ZERO
+                };
+                let out_of_time = retryable && started.elapsed() + delay > retry.max_elapsed;
                 if !retryable || attempt > retry.max_retries || out_of_time {
                     return match result {
                         Ok(mut response) => {
@@ -532,7 +537,9 @@ impl Transport {
     fn send(&self, request: HttpRequest) -> BoxFuture<'_, PolicyResult> {
         Box::pin(async move {
             let started = Instant::now();
-            let (method, url) = (request.method.clone(), redacted(&request.url));
+            // The log line's URL is only worth building when it is logged.
+            let logged = tracing::enabled!(tracing::Level::DEBUG);
+            let (method, url) = (request.method.clone(), if logged { redacted(&request.url) } else { String::new() });
             let mut builder = self.http.request(request.method, request.url).headers(request.headers);
             if let Some(body) = request.body {
                 builder = builder.body(body);
@@ -547,7 +554,7 @@ impl Transport {
                     .send()
                     .await
                     .map_err(|e| SendError::Transport(e.without_url()))?;
-                let (status, headers) = (response.status(), response.headers().clone());
+                let (status, headers) = (response.status(), std::mem::take(response.headers_mut()));
                 // Read at most `limit` bytes, so that a hostile server cannot exhaust memory.
                 if response.content_length().is_some_and(|n| n > limit as u64) {
                     return Err(SendError::TooLarge(limit));

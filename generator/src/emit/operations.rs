@@ -43,7 +43,12 @@ impl<'p> Slot<'p> {
 /// The items of a group's module (or of the `operations` module for client-level operations):
 /// `owner` is the type the operation methods are implemented on.
 pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
-    let builders = group.operations.iter().map(|op| operation(model, group, op));
+    // Once per group: the error type most of its operations share (the `Output` alias).
+    let shared_error = group_error(model, group).map(|ty| (ty.to_string(), ty));
+    let builders = group
+        .operations
+        .iter()
+        .map(|op| operation(model, group, op, shared_error.as_ref().map(|(text, _)| text.as_str())));
     let methods = group.operations.iter().map(|op| method(model, group, op));
     let owner = match &group.name {
         Some(names) => {
@@ -74,7 +79,7 @@ pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
             }
         },
     };
-    let alias = group_error(model, group).map(|error| {
+    let alias = shared_error.as_ref().map(|(_, error)| {
         quote! {
             /// What the calls of this group give: the typed response, or an error whose API error
             /// body is the spec's error model (see [`runtime::CallResult`]).
@@ -177,7 +182,8 @@ fn method(model: &CodeModel, group: &OperationGroup, op: &Operation) -> TokenStr
 }
 
 /// The request builder of one operation, its typed response headers, and its `send`.
-fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> TokenStream {
+/// `shared_error`: the group's `Output` error type, as text, when it has the alias.
+fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation, shared_error: Option<&str>) -> TokenStream {
     let builder = ident(&op.builder);
     let models = quote!(models::);
     let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, p)).collect();
@@ -214,8 +220,8 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation) -> Token
     let (headers_type, headers_item) = response_headers(op);
     let value_type = response_value_type(op);
     let error_type = error_type(op);
-    let output = match group_error(model, group) {
-        Some(shared) if shared.to_string() == error_type.to_string() => match headers_type.to_string().as_str() {
+    let output = match shared_error {
+        Some(shared) if shared == error_type.to_string() => match headers_type.to_string().as_str() {
             "()" => quote!(Output<#value_type>),
             _ => quote!(Output<#value_type, #headers_type>),
         },

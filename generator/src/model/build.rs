@@ -1791,8 +1791,10 @@ impl<'a> Builder<'a> {
     /// operation's arguments: the next link, or the listing operation's parameter of the same
     /// wire name.
     fn link_next_operations(&self, groups: &mut [OperationGroup]) -> Result<()> {
-        let mut targets: HashMap<String, (Option<String>, usize, String, Vec<(String, bool, TypeRef)>)> =
-            HashMap::new();
+        /// An operation a next-page link may name: its group accessor and index, its method, and
+        /// its (wire name, required, type) parameters.
+        type Target = (Option<String>, usize, String, Vec<(String, bool, TypeRef)>);
+        let mut targets: HashMap<String, Target> = HashMap::new();
         for (g, group) in groups.iter().enumerate() {
             for op in &group.operations {
                 let params = op
