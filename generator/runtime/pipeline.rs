@@ -364,6 +364,12 @@ impl Policy for AuthPolicy {
                 Credential::ApiKeyQuery { name, key } => {
                     request.url.query_pairs_mut().append_pair(name, &key.0);
                 }
+                Credential::Bearer { scopes, credential } => {
+                    let token = credential.0.token(scopes).await.map_err(|reason| {
+                        SendError::Config(format!("the token credential gave no token: {reason}"))
+                    })?;
+                    insert_header(&mut request.headers, "authorization", &format!("Bearer {}", token.0), true)?;
+                }
             }
             next.send(ctx, request).await
         })

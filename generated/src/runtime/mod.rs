@@ -44,6 +44,41 @@ impl From<&str> for ApiKey {
     }
 }
 
+/// Gives OAuth 2 bearer tokens (Azure AD) for scopes. Implement it to fetch and refresh tokens;
+/// an [`ApiKey`] (or a `String`) is a fixed token.
+pub trait TokenCredential: Send + Sync {
+    /// A token valid for `scopes`, or why there is none.
+    fn token<'a>(&'a self, scopes: &'a [&'static str]) -> BoxFuture<'a, Result<ApiKey, String>>;
+}
+
+impl TokenCredential for ApiKey {
+    fn token<'a>(&'a self, _: &'a [&'static str]) -> BoxFuture<'a, Result<ApiKey, String>> {
+        Box::pin(std::future::ready(Ok(self.clone())))
+    }
+}
+
+impl TokenCredential for String {
+    fn token<'a>(&'a self, _: &'a [&'static str]) -> BoxFuture<'a, Result<ApiKey, String>> {
+        Box::pin(std::future::ready(Ok(ApiKey::new(self.as_str()))))
+    }
+}
+
+/// A shared token credential (what a client holds).
+#[derive(Clone)]
+pub struct SharedTokenCredential(pub Arc<dyn TokenCredential>);
+
+impl fmt::Debug for SharedTokenCredential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TokenCredential(<redacted>)")
+    }
+}
+
+impl<T: TokenCredential + 'static> From<T> for SharedTokenCredential {
+    fn from(credential: T) -> Self {
+        SharedTokenCredential(Arc::new(credential))
+    }
+}
+
 /// How the client authenticates, as the spec's `securityDefinitions` say.
 #[derive(Debug, Clone)]
 pub enum Credential {
@@ -53,6 +88,12 @@ pub enum Credential {
     ApiKeyHeader { name: &'static str, key: ApiKey },
     /// An API key in the query parameter `name`.
     ApiKeyQuery { name: &'static str, key: ApiKey },
+    /// `Authorization: Bearer` with a token for `scopes`, asked of the credential on every attempt
+    /// (so a credential that refreshes tokens is used as such).
+    Bearer {
+        scopes: &'static [&'static str],
+        credential: SharedTokenCredential,
+    },
 }
 
 // ----- errors ----------------------------------------------------------------------------------

@@ -34,7 +34,6 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         None => quote!(serde_json::Value),
     };
     let auth = model.client.auth.first();
-    let key = auth.map(|_| quote!(api_key));
     let models = quote!(models::);
     let is_host = |p: &Parameter| model.client.host_template.contains(&format!("{{{}}}", p.wire_name));
 
@@ -97,13 +96,25 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
             client_inits.push(quote!(#name: self.#name));
         }
     }
-    if let Some(key) = &key {
-        new_args.push(quote!(#key: impl Into<runtime::ApiKey>));
-        builder_fields.push(quote!(#key: runtime::ApiKey));
-        builder_inits.push(quote!(#key: #key.into()));
-        arg_docs.push_str("\n* `api_key`: the key the service issued; it is never printed or logged");
+    match auth {
+        Some(Auth::Bearer { .. }) => {
+            new_args.push(quote!(credential: impl Into<runtime::SharedTokenCredential>));
+            builder_fields.push(quote!(credential: runtime::SharedTokenCredential));
+            builder_inits.push(quote!(credential: credential.into()));
+            arg_docs.push_str(
+                "\n* `credential`: gives the OAuth 2 (Azure AD) bearer tokens; a fixed token (`ApiKey`, `String`) will do. Tokens are never printed or logged",
+            );
+            arg_names.push(ident("credential"));
+        }
+        Some(_) => {
+            new_args.push(quote!(api_key: impl Into<runtime::ApiKey>));
+            builder_fields.push(quote!(api_key: runtime::ApiKey));
+            builder_inits.push(quote!(api_key: api_key.into()));
+            arg_docs.push_str("\n* `api_key`: the key the service issued; it is never printed or logged");
+            arg_names.push(ident("api_key"));
+        }
+        None => {}
     }
-    arg_names.extend(key.iter().map(|_| ident("api_key")));
     // A fixed host can still be pointed elsewhere (a proxy, a test server): `endpoint` replaces
     // its scheme and authority and keeps the base path.
     let fixed_host = !model.client.parameters.iter().any(is_host);
@@ -131,6 +142,9 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
             quote!(runtime::Credential::ApiKeyHeader { name: #name, key: self.api_key })
         }
         Some(Auth::ApiKeyQuery { name }) => quote!(runtime::Credential::ApiKeyQuery { name: #name, key: self.api_key }),
+        Some(Auth::Bearer { scopes }) => {
+            quote!(runtime::Credential::Bearer { scopes: &[#(#scopes),*], credential: self.credential })
+        }
         None => quote!(runtime::Credential::None),
     };
     // Spec text must not become format syntax.

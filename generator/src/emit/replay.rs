@@ -265,6 +265,10 @@ fn client_for(model: &CodeModel) -> TokenStream {
             args.push(quote!(a.key(#name)));
             format!("\nThe API key is the example's parameter `{name}` when it has one, else a dummy.")
         }
+        Some(Auth::Bearer { .. }) => {
+            args.push(quote!(a.key("Authorization")));
+            "\nThe token is the example's parameter `Authorization` when it has one, else a dummy.".to_string()
+        }
         None => String::new(),
     };
     let fixed_host = !model.client.parameters.iter().any(is_host);

@@ -216,8 +216,8 @@ impl<'a> Builder<'a> {
                     // Every use walks the chain: bound it, or long chains take quadratic time.
                     if seen.len() >= MAX_REF_CHAIN {
                         let message = format!(
-                            "`$ref` chain: more than {MAX_REF_CHAIN} schemas that are each only a `$ref` to the next, \
-                             from `{name}`"
+                            "`$ref` chain: more than {MAX_REF_CHAIN} schemas in a row that are each only a `$ref` \
+                             to the next: {name} -> ... -> {current} -> {next} -> ..."
                         );
                         return Err(self.error(pointer, message));
                     }
@@ -998,6 +998,14 @@ impl<'a> Builder<'a> {
                         let a = match location {
                             openapiv3::APIKeyLocation::Query => Auth::ApiKeyQuery { name: key_name.clone() },
                             _ => Auth::ApiKeyHeader { name: key_name.clone() },
+                        };
+                        if !auth.contains(&a) {
+                            auth.push(a);
+                        }
+                    }
+                    Some(ReferenceOr::Item(SecurityScheme::OAuth2 { .. })) => {
+                        let a = Auth::Bearer {
+                            scopes: requirement[name].clone(),
                         };
                         if !auth.contains(&a) {
                             auth.push(a);

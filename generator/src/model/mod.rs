@@ -57,6 +57,8 @@ pub enum Auth {
     ApiKeyHeader { name: String },
     /// An API key sent as the query parameter with this name.
     ApiKeyQuery { name: String },
+    /// An OAuth 2 bearer token (Azure AD) for these scopes, from a token credential.
+    Bearer { scopes: Vec<String> },
 }
 
 /// Operations sharing a `Group_` prefix of their operation id.
