@@ -73,7 +73,7 @@ pub const DEPENDENCIES: &[(&str, &str)] = &[
     ("regex-lite", r#""0.1""#),
     (
         "reqwest",
-        r#"{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }"#,
+        r#"{ version = "0.12", default-features = false, features = ["rustls-tls"] }"#,
     ),
     ("serde", r#"{ version = "1", features = ["derive"] }"#),
     ("serde_json", r#"{ version = "1", features = ["float_roundtrip"] }"#),
