@@ -703,6 +703,24 @@ fn path_placeholder_without_a_path_parameter() {
 }
 
 #[test]
+fn path_template_with_unbalanced_braces() {
+    // Found by the fuzzer: `{a/{id}` once reached the emitter, which panicked on the name.
+    for (template, problem) in [
+        ("/wid{gets/{id}", "not closed before the next segment"),
+        ("/widgets/{{id}", "inside a `{...}`"),
+        ("/widgets/{id}}", "without its `{`"),
+        ("/widgets/{}/{id}", "empty"),
+        ("/widgets/{id}/{x", "never closed"),
+    ] {
+        let mut spec = base();
+        let operation = spec["paths"]["/widgets/{id}"].take();
+        spec["paths"] = json!({ template: operation });
+        let pointer = format!("/paths/{}/get", template.replace('~', "~0").replace('/', "~1"));
+        expect_at(&spec, &pointer, &[template, "not a valid template", problem], "{");
+    }
+}
+
+#[test]
 fn path_placeholder_with_a_query_parameter_of_that_name() {
     let spec = base_with(|s| {
         *at(s, &format!("{GET}/parameters/0/in")) = json!("query");

@@ -1280,6 +1280,10 @@ impl<'a> Builder<'a> {
                 None => parameters.push(parameter),
             }
         }
+        // Braces must pair up, with a name and no `/` between them (`{a/{b}` is no template).
+        if let Some(problem) = template_problem(&path) {
+            return Err(self.error(pointer, format!("path `{path}` is not a valid template: {problem}")));
+        }
         // Every `{name}` of the path must be a parameter in the path, and the other way round.
         for placeholder in placeholders(&path) {
             let known = parameters
@@ -2140,6 +2144,25 @@ fn is_json(media_type: &str) -> bool {
 }
 
 /// The `{name}`s of a path template.
+/// What is wrong with the braces of a path template, if anything.
+fn template_problem(path: &str) -> Option<&'static str> {
+    let mut open = false;
+    let mut name_len = 0;
+    for c in path.chars() {
+        match (c, open) {
+            ('{', true) => return Some("a `{` inside a `{...}`"),
+            ('{', false) => (open, name_len) = (true, 0),
+            ('}', true) if name_len == 0 => return Some("an empty `{}`"),
+            ('}', true) => open = false,
+            ('}', false) => return Some("a `}` without its `{`"),
+            ('/' | '?' | '#', true) => return Some("a `{` not closed before the next segment"),
+            (_, true) => name_len += 1,
+            _ => {}
+        }
+    }
+    open.then_some("a `{` that is never closed")
+}
+
 fn placeholders(path: &str) -> impl Iterator<Item = &str> {
     path.split('{')
         .skip(1)
