@@ -250,7 +250,10 @@ fn provisioning_state(body: &[u8]) -> Option<String> {
 /// The message of a failed operation's status or resource body (`error.message`), if any.
 fn failure_message(body: &[u8]) -> Option<String> {
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
-    value.pointer("/error/message").and_then(|m| m.as_str()).map(str::to_string)
+    value
+        .pointer("/error/message")
+        .and_then(|m| m.as_str())
+        .map(str::to_string)
 }
 
 impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> LroPoller<T, E> {
@@ -328,14 +331,21 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> LroPoller<T, E> {
             }
         };
         let resource_method = method == Method::PUT || method == Method::PATCH;
-        let status_url = link(&first, &["azure-asyncoperation", "azure-async-operation", "operation-location"]);
+        let status_url = link(
+            &first,
+            &["azure-asyncoperation", "azure-async-operation", "operation-location"],
+        );
         let mut location = link(&first, &["location"]);
         let first_state = provisioning_state(&first.body);
         // A resource that is already in a final state needs no polling, whatever the headers say.
         if first.status.as_u16() == 200 {
             match first_state.as_deref().and_then(terminal) {
                 Some(true) => return decode(first),
-                Some(false) => return Err(Error::OperationFailed { message: failure_message(&first.body) }),
+                Some(false) => {
+                    return Err(Error::OperationFailed {
+                        message: failure_message(&first.body),
+                    })
+                }
                 None => {}
             }
         }
@@ -346,13 +356,12 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> LroPoller<T, E> {
                 pipeline.sleeper().sleep(wait).await;
                 let response = checked(get(status_url.clone()).await?)?;
                 wait = retry_after(&response.headers).unwrap_or(interval);
-                let status: serde_json::Value = serde_json::from_slice(&response.body).map_err(|source| {
-                    Error::Deserialize {
+                let status: serde_json::Value =
+                    serde_json::from_slice(&response.body).map_err(|source| Error::Deserialize {
                         status: response.status,
                         body: response.body.clone(),
                         source,
-                    }
-                })?;
+                    })?;
                 let Some(state) = status.get("status").and_then(|s| s.as_str()) else {
                     return Err(Error::OperationFailed {
                         message: Some("the operation's status answer has no `status`".to_string()),
@@ -360,7 +369,11 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> LroPoller<T, E> {
                 };
                 match terminal(&state.to_ascii_lowercase()) {
                     Some(true) => break response,
-                    Some(false) => return Err(Error::OperationFailed { message: failure_message(&response.body) }),
+                    Some(false) => {
+                        return Err(Error::OperationFailed {
+                            message: failure_message(&response.body),
+                        })
+                    }
                     None => continue,
                 }
             }
@@ -387,7 +400,9 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> LroPoller<T, E> {
                 match provisioning_state(&response.body).as_deref().map(terminal) {
                     Some(None) => continue,
                     Some(Some(false)) => {
-                        return Err(Error::OperationFailed { message: failure_message(&response.body) })
+                        return Err(Error::OperationFailed {
+                            message: failure_message(&response.body),
+                        })
                     }
                     Some(Some(true)) | None => return decode(response),
                 }

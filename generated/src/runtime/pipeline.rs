@@ -365,10 +365,16 @@ impl Policy for AuthPolicy {
                     request.url.query_pairs_mut().append_pair(name, &key.0);
                 }
                 Credential::Bearer { scopes, credential } => {
-                    let token = credential.0.token(scopes).await.map_err(|reason| {
-                        SendError::Config(format!("the token credential gave no token: {reason}"))
-                    })?;
-                    insert_header(&mut request.headers, "authorization", &format!("Bearer {}", token.0), true)?;
+                    let token =
+                        credential.0.token(scopes).await.map_err(|reason| {
+                            SendError::Config(format!("the token credential gave no token: {reason}"))
+                        })?;
+                    insert_header(
+                        &mut request.headers,
+                        "authorization",
+                        &format!("Bearer {}", token.0),
+                        true,
+                    )?;
                 }
             }
             next.send(ctx, request).await
@@ -545,7 +551,10 @@ impl Transport {
             let started = Instant::now();
             // The log line's URL is only worth building when it is logged.
             let logged = tracing::enabled!(tracing::Level::DEBUG);
-            let (method, url) = (request.method.clone(), if logged { redacted(&request.url) } else { String::new() });
+            let (method, url) = (
+                request.method.clone(),
+                if logged { redacted(&request.url) } else { String::new() },
+            );
             let mut builder = self.http.request(request.method, request.url).headers(request.headers);
             if let Some(body) = request.body {
                 builder = builder.body(body);
