@@ -154,8 +154,8 @@ fn with_query(link: &str, name: &str, value: &str) -> String {
         .filter(|pair| !pair.is_empty())
         .filter(|pair| !pair.split('=').next().unwrap_or_default().eq_ignore_ascii_case(name))
         .collect();
-    let encode = |text: &str| percent_encoding::utf8_percent_encode(text, UNRESERVED).to_string();
-    let added = format!("{}={}", encode(name), encode(value));
+    let (name, value) = encoded_pair(name, value);
+    let added = format!("{name}={value}");
     pairs.push(&added);
     let mut out = format!("{path}?{}", pairs.join("&"));
     if let Some(fragment) = fragment {

@@ -455,17 +455,23 @@ fn autorest_testserver_scenarios() {
         &target,
         &["build", "--workspace", "--keep-going", "--message-format=json"],
     ));
+    // Errors, and warnings: generated code and the harness must both compile warning-free
+    // (cargo replays the warnings of crates it does not rebuild).
     let mut errors: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
+    let mut warnings: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
     for line in String::from_utf8_lossy(&output.stdout).lines() {
         let Ok(message) = serde_json::from_str::<Value>(line) else {
             continue;
         };
-        if message["reason"] != "compiler-message" || message["message"]["level"] != "error" {
-            continue;
-        }
+        let found = match message["message"]["level"].as_str() {
+            _ if message["reason"] != "compiler-message" => continue,
+            Some("error") => &mut errors,
+            Some("warning") => &mut warnings,
+            _ => continue,
+        };
         let manifest = PathBuf::from(message["manifest_path"].as_str().unwrap_or_default());
         let rendered = message["message"]["rendered"].as_str().unwrap_or_default().to_string();
-        errors
+        found
             .entry(manifest.parent().unwrap_or(Path::new("")).to_path_buf())
             .or_default()
             .push(rendered);
@@ -478,8 +484,11 @@ fn autorest_testserver_scenarios() {
     }
     let build_in = phase.elapsed();
     for entry in &mut entries {
-        entry.errors = errors.get(&work.join(&entry.name)).cloned().unwrap_or_default();
+        let dir = work.join(&entry.name);
+        entry.errors = errors.get(&dir).cloned().unwrap_or_default();
+        entry.errors.extend(warnings.get(&dir).cloned().unwrap_or_default());
     }
+    let harness_warnings = warnings.get(&work.join(HARNESS)).cloned().unwrap_or_default();
     let harness_errors = errors.get(&work.join(HARNESS)).cloned().unwrap_or_default();
 
     println!();
@@ -499,7 +508,7 @@ fn autorest_testserver_scenarios() {
                 );
             }
             Ok(_) => println!(
-                "  {:<32} generated, does NOT compile ({} errors)",
+                "  {:<32} generated, does NOT compile cleanly ({} errors or warnings)",
                 entry.name,
                 entry.errors.len()
             ),
@@ -523,6 +532,10 @@ fn autorest_testserver_scenarios() {
         }
     }
 
+    for warning in harness_warnings.iter().take(5) {
+        println!("\nharness warning: {warning}");
+    }
+
     // 3. The harness, against the server.
     let coverage_dir = tmp.join("testserver-coverage");
     let (url, guard) = start_server(&package, &coverage_dir);
@@ -543,6 +556,9 @@ fn autorest_testserver_scenarios() {
     };
     let harness_in = phase.elapsed();
     let mut problems = Vec::new();
+    if !harness_warnings.is_empty() {
+        problems.push(format!("the harness compiles with {} warnings", harness_warnings.len()));
+    }
     if let Some(harness_run) = &harness_run {
         println!();
         let known = harness_run
@@ -656,7 +672,7 @@ fn autorest_testserver_scenarios() {
         let expected = EXPECTED_FAILURES.iter().find(|(name, _)| *name == entry.name);
         let ok = entry.generated.is_ok() && entry.errors.is_empty();
         match (ok, expected) {
-            (false, None) => problems.push(format!("{} does not generate or compile", entry.name)),
+            (false, None) => problems.push(format!("{} does not generate or compile warning-free", entry.name)),
             (true, Some(_)) => problems.push(format!(
                 "{} is in EXPECTED_FAILURES but now compiles: remove the entry",
                 entry.name

@@ -224,8 +224,9 @@ impl Take {
         let response = self.client.pipeline.send(request, self.options).await?;
         response.empty(&[202])
     }
-    /** Sends the request, then follows the operation it starts through `get_operation_status` until it ends:
- `.wait().await` gives its result (see [`runtime::Poller`]).*/
+
+    /// Sends the request, then follows the operation it starts through `get_operation_status` until it ends:
+    /// `.wait().await` gives its result (see [`runtime::Poller`]).
     pub fn into_poller(
         self,
     ) -> runtime::Poller<models::OperationStatus, models::ApiError> {
@@ -405,8 +406,9 @@ impl Apply {
         let response = self.client.pipeline.send(request, self.options).await?;
         response.empty(&[202])
     }
-    /** Sends the request, then follows the operation it starts through `get_operation_status` until it ends:
- `.wait().await` gives its result (see [`runtime::Poller`]).*/
+
+    /// Sends the request, then follows the operation it starts through `get_operation_status` until it ends:
+    /// `.wait().await` gives its result (see [`runtime::Poller`]).
     pub fn into_poller(
         self,
     ) -> runtime::Poller<models::OperationStatus, models::ApiError> {

@@ -160,7 +160,7 @@ impl RequestOptions {
 }
 
 /// A query pair, percent-encoded.
-fn encoded_pair(name: &str, value: &str) -> (String, String) {
+pub(crate) fn encoded_pair(name: &str, value: &str) -> (String, String) {
     let encode = |text: &str| percent_encoding::utf8_percent_encode(text, UNRESERVED).to_string();
     (encode(name), encode(value))
 }

@@ -44,7 +44,7 @@ impl<'p> Slot<'p> {
 /// `owner` is the type the operation methods are implemented on.
 pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
     // Once per group: the error type most of its operations share (the `Output` alias).
-    let shared_error = group_error(model, group).map(|ty| (ty.to_string(), ty));
+    let shared_error = group_error(group).map(|ty| (ty.to_string(), ty));
     let builders = group
         .operations
         .iter()
@@ -109,7 +109,7 @@ fn error_type(op: &Operation) -> TokenStream {
 
 /// The error type most operations of the group share, for the group's `Output` alias (none when
 /// an operation's builder is itself called `Output`).
-fn group_error(_model: &CodeModel, group: &OperationGroup) -> Option<TokenStream> {
+fn group_error(group: &OperationGroup) -> Option<TokenStream> {
     if group.operations.is_empty() || group.operations.iter().any(|op| op.builder == "Output") {
         return None;
     }
@@ -248,12 +248,12 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation, shared_e
             TypeRef::String => quote!(String),
             ty => rust_type(ty, &models),
         });
-        let doc = format!(
-            " Sends the request, then follows the operation it starts through `{}` until it ends:\n `.wait().await` gives its result (see [`runtime::Poller`]).",
+        let doc = doc_attrs(&format!(
+            "Sends the request, then follows the operation it starts through `{}` until it ends:\n`.wait().await` gives its result (see [`runtime::Poller`]).",
             polling.method
-        );
+        ));
         quote! {
-            #[doc = #doc]
+            #doc
             pub fn into_poller(self) -> runtime::Poller<models::#status_model, #error_type> {
                 let (client, pipeline) = (self.client.clone(), self.client.pipeline.clone());
                 let start = async move {
@@ -348,12 +348,12 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation, shared_e
         // The call's own options (custom headers, retry) go with every page when the builder's
         // fields can be reached (same module).
         let keep_options = next.same_group.then(|| quote!(request.options = this.options.clone();));
-        let doc = format!(
-            " Every page of the results, each next one through `{}`: a `Stream` of pages (or call\n `next_page`, or `all_items`).",
+        let doc = doc_attrs(&format!(
+            "Every page of the results, each next one through `{}`: a `Stream` of pages (or call\n`next_page`, or `all_items`).",
             next.method
-        );
+        ));
         quote! {
-            #[doc = #doc]
+            #doc
             pub fn into_pages(self) -> runtime::Pager<models::#page, #error_type> {
                 let (pipeline, options, this) = (self.client.pipeline.clone(), self.options.clone(), self.clone());
                 runtime::Pager::new(pipeline, options, &[#(#statuses),*], #next_link, async move {

@@ -5,7 +5,7 @@
 //! hosts (custom-baseUrl, custom-baseUrl-more-options, parameterized-endpoint) and HEAD
 //! operations (head: a 404 means `false`; head-exceptions: a 404 is an error).
 
-use super::{eq, expect_err, Ctx, Outcome, Scenario};
+use super::{eq, expect_err, Outcome, Scenario};
 use crate::{call, client, scenario, value};
 
 /// The subscription id azure-special-properties wants.
@@ -329,19 +329,12 @@ macro_rules! options {
     };
 }
 
-/// The server's host and port (`127.0.0.1` and `:1234`), for host templates.
-fn host_and_port(ctx: &Ctx) -> (String, String) {
-    let authority = ctx.url.trim_start_matches("http://");
-    let at = authority.rfind(':').unwrap_or(authority.len());
-    (authority[..at].to_string(), authority[at..].to_string())
-}
-
 /// `x-ms-parameterized-host`: the host template's parameters are client arguments.
 fn hosts() -> Vec<Scenario> {
     vec![
         // `{accountName}{host}`, http (the spec has no `schemes`): `127.0.0.1` and `:port`.
         scenario!("CustomBaseUri", |ctx| {
-            let (host, port) = host_and_port(&ctx);
+            let (host, port) = ctx.host_and_port();
             let c = custom_base_url::Client::builder(host)
                 .host(port)
                 .options(options!(custom_base_url, ctx))
@@ -352,7 +345,7 @@ fn hosts() -> Vec<Scenario> {
         }),
         // `{vault}{secret}{dnsSuffix}` without a scheme prefix: `http://127.0`, `.0.1`, `:port`.
         scenario!("CustomBaseUriMoreOptions", |ctx| {
-            let (host, port) = host_and_port(&ctx);
+            let (host, port) = ctx.host_and_port();
             let (vault, secret) = host.split_at(host.len() / 2);
             let c = custom_base_url_more_options::Client::builder(format!("http://{vault}"), secret, "test12")
                 .dns_suffix(port)

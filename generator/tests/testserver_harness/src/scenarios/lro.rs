@@ -17,7 +17,7 @@ use lro::runtime::{Error, RetryOptions};
 use lro_parameterized_endpoints as pe;
 
 use super::{eq, Ctx, Outcome, Scenario};
-use crate::scenario;
+use crate::{plain_http, scenario};
 
 /// The poller's wait when the service does not say.
 const INTERVAL: Duration = Duration::from_millis(10);
@@ -792,36 +792,16 @@ fn custom_header() -> Vec<Scenario> {
     ]
 }
 
-/// Sends over plain HTTP: the parameterized host is `https://{accountName}{host}` (the spec has
-/// no `schemes`), the test server speaks HTTP only.
-#[derive(Debug)]
-struct PlainHttp;
-
-impl pe::runtime::Policy for PlainHttp {
-    fn send<'a>(
-        &'a self,
-        ctx: &'a pe::runtime::CallContext,
-        mut request: pe::runtime::HttpRequest,
-        next: pe::runtime::Next<'a>,
-    ) -> pe::runtime::BoxFuture<'a, pe::runtime::PolicyResult> {
-        let _ = request.url.set_scheme("http");
-        next.send(ctx, request)
-    }
-}
-
 /// A client of the parameterized host: `accountName` is the server's host, `host` its `:port`.
 fn parameterized_client(ctx: &Ctx) -> Result<pe::Client, String> {
-    let authority = ctx.url.trim_start_matches("http://");
-    let (host, port) = authority
-        .rsplit_once(':')
-        .ok_or_else(|| format!("no port in the server URL {}", ctx.url))?;
+    let (host, port) = ctx.host_and_port();
     pe::Client::builder(host)
-        .host(format!(":{port}"))
+        .host(port)
         .options(
             pe::ClientOptions::default()
                 .http_client(ctx.http())
                 .retry(pe::runtime::RetryOptions::none())
-                .policy(Arc::new(PlainHttp)),
+                .policy(plain_http!(pe)),
         )
         .build()
         .map_err(|e| format!("building the client: {e}"))

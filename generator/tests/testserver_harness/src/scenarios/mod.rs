@@ -29,6 +29,14 @@ impl Ctx {
         Ctx { url: url.to_string() }
     }
 
+    /// The server's host and port (`127.0.0.1` and `:1234`), the arguments of a host template
+    /// `{accountName}{host}`.
+    pub fn host_and_port(&self) -> (String, String) {
+        let authority = self.url.trim_start_matches("http://");
+        let at = authority.rfind(':').unwrap_or(authority.len());
+        (authority[..at].to_string(), authority[at..].to_string())
+    }
+
     /// A fresh HTTP client with a cookie store (some scenarios set a cookie and check it), which
     /// leaves redirects to the generated client.
     pub fn http(&self) -> reqwest::Client {
@@ -109,6 +117,30 @@ macro_rules! client {
             .build()
             .map_err(|e| format!("building the client: {e}"))?
     };
+}
+
+/// A client policy of crate `$krate` that sends over plain HTTP: parameterized hosts of specs
+/// without `schemes` are `https://...` (see CustomBaseUri), the test server speaks HTTP only.
+#[macro_export]
+macro_rules! plain_http {
+    ($krate:ident) => {{
+        #[derive(Debug)]
+        struct PlainHttp;
+
+        impl $krate::runtime::Policy for PlainHttp {
+            fn send<'a>(
+                &'a self,
+                ctx: &'a $krate::runtime::CallContext,
+                mut request: $krate::runtime::HttpRequest,
+                next: $krate::runtime::Next<'a>,
+            ) -> $krate::runtime::BoxFuture<'a, $krate::runtime::PolicyResult> {
+                let _ = request.url.set_scheme("http");
+                next.send(ctx, request)
+            }
+        }
+
+        std::sync::Arc::new(PlainHttp)
+    }};
 }
 
 /// Sends a request: the response, or the error rendered.

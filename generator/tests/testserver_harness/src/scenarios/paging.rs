@@ -7,7 +7,6 @@
 //! `src/test-routes/paging.ts`. Every item is `{ "properties": { "id": N, "name": "..." } }`; an
 //! item is rendered here as `N:name` and a page as the list of its items.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use custom_base_url_paging as cbp;
@@ -16,7 +15,7 @@ use paging as api;
 use paging::runtime::{Page as _, RetryOptions};
 
 use super::{eq, Ctx, Outcome, Scenario};
-use crate::{client, scenario};
+use crate::{client, plain_http, scenario};
 
 /// The client's api version (`ApiVersionParameter`): the server wants `1.0.0` on next pages too.
 const API_VERSION: &str = "1.0.0";
@@ -387,36 +386,16 @@ fn failures() -> Vec<Scenario> {
     ]
 }
 
-/// Sends over plain HTTP: the parameterized host is `https://{accountName}{host}` (the spec has
-/// no `schemes`), the test server speaks HTTP only.
-#[derive(Debug)]
-struct PlainHttp;
-
-impl cbp::runtime::Policy for PlainHttp {
-    fn send<'a>(
-        &'a self,
-        ctx: &'a cbp::runtime::CallContext,
-        mut request: cbp::runtime::HttpRequest,
-        next: cbp::runtime::Next<'a>,
-    ) -> cbp::runtime::BoxFuture<'a, cbp::runtime::PolicyResult> {
-        let _ = request.url.set_scheme("http");
-        next.send(ctx, request)
-    }
-}
-
 /// A client of the parameterized host: `accountName` is the server's host, `host` its `:port`.
 fn custom_client(ctx: &Ctx) -> Result<cbp::Client, String> {
-    let authority = ctx.url.trim_start_matches("http://");
-    let (host, port) = authority
-        .rsplit_once(':')
-        .ok_or_else(|| format!("no port in the server URL {}", ctx.url))?;
+    let (host, port) = ctx.host_and_port();
     cbp::Client::builder(host)
-        .host(format!(":{port}"))
+        .host(port)
         .options(
             cbp::ClientOptions::default()
                 .http_client(ctx.http())
                 .retry(cbp::runtime::RetryOptions::none())
-                .policy(Arc::new(PlainHttp)),
+                .policy(plain_http!(cbp)),
         )
         .build()
         .map_err(|e| format!("building the client: {e}"))
