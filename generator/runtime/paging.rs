@@ -29,6 +29,67 @@ enum PagerState<P, E> {
     Done,
 }
 
+/// A call of a pageable operation: `.await` it for the first page (with its status and headers),
+/// or turn it into a [`Pager`] of all pages with [`PagedCall::into_pages`].
+#[must_use = "a request is only sent when it is awaited or paged"]
+pub struct PagedCall<P, H, E> {
+    first: BoxFuture<'static, CallResult<P, H, E>>,
+    /// The pager the first page starts (its state is set by `into_pages`).
+    pager: Pager<P, E>,
+}
+
+impl<P, H, E> fmt::Debug for PagedCall<P, H, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PagedCall").field("pager", &self.pager).finish_non_exhaustive()
+    }
+}
+
+impl<P: Page, H: Send + 'static, E: DeserializeOwned + Send + 'static> PagedCall<P, H, E> {
+    /// The call `first` sends; next links are fetched with `options` and accept `expected`.
+    pub fn new(
+        pipeline: Pipeline,
+        options: RequestOptions,
+        expected: &'static [u16],
+        next_link: NextLink<P>,
+        first: impl std::future::Future<Output = CallResult<P, H, E>> + Send + 'static,
+    ) -> Self {
+        let pager = Pager::new(pipeline, options, expected, next_link, std::future::pending());
+        PagedCall {
+            first: Box::pin(first),
+            pager,
+        }
+    }
+
+    /// See [`Pager::keep_query`].
+    pub fn keep_query(mut self, name: &'static str, value: impl ParamValue) -> Self {
+        self.pager = self.pager.keep_query(name, value);
+        self
+    }
+
+    /// See [`Pager::next_with`].
+    pub fn next_with(mut self, next: impl Fn(String) -> PageFuture<P, E> + Send + Sync + 'static) -> Self {
+        self.pager = self.pager.next_with(next);
+        self
+    }
+
+    /// Every page of the results, following each page's next link: a `Stream` of pages (or call
+    /// [`Pager::next_page`], or [`Pager::all_items`]).
+    pub fn into_pages(self) -> Pager<P, E> {
+        let PagedCall { first, mut pager } = self;
+        pager.state = PagerState::Fetching(Box::pin(async move { first.await.map(Response::into_value) }));
+        pager
+    }
+}
+
+impl<P: Page, H: Send + 'static, E: DeserializeOwned + Send + 'static> std::future::IntoFuture for PagedCall<P, H, E> {
+    type Output = CallResult<P, H, E>;
+    type IntoFuture = BoxFuture<'static, CallResult<P, H, E>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        self.first
+    }
+}
+
 /// The pages of a pageable operation's results: a [`futures_core::Stream`] of pages that follows
 /// each page's next link (same scheme, host and port only), or call [`Pager::next_page`].
 pub struct Pager<P, E> {

@@ -23,13 +23,17 @@ impl SnapshotOperations {
     }
 
     /// Lists the snapshots the caller can see: the ones it took itself, and the ones whose applyScope names its subscription.
-    pub fn list(&self) -> List {
-        List {
-            client: self.client.clone(),
-            type_: None,
-            apply_scope: None,
-            options: runtime::RequestOptions::default(),
-        }
+    pub async fn list(
+        &self,
+        options: Option<ListOptions>,
+    ) -> Output<Vec<models::Snapshot>> {
+        let options = options.unwrap_or_default();
+        let path = String::from("/snapshots");
+        let request = runtime::Request::new(Method::GET, path)
+            .query_opt("type", options.type_.as_ref())
+            .query_list("applyScope", options.apply_scope.as_deref(), Some(","))
+            .accept("application/json");
+        self.client.pipeline.send(request, options.request).await?.json(&[200])
     }
 
     /// Starts a background job that copies a face list, large face list, person group or large person group into a new snapshot. The caller names the kind of object, its id, the subscriptions that may later apply the snapshot, and can attach free-form user data.
@@ -57,53 +61,108 @@ impl SnapshotOperations {
         type_: models::SnapshotObjectType,
         object_id: impl Into<String>,
         apply_scope: Vec<uuid::Uuid>,
-    ) -> Take {
-        Take {
-            client: self.client.clone(),
-            type_,
-            object_id: object_id.into(),
-            apply_scope,
-            user_data: None,
-            options: runtime::RequestOptions::default(),
-        }
+        options: Option<TakeOptions>,
+    ) -> runtime::PollingCall<
+        (),
+        TakeHeaders,
+        models::OperationStatus,
+        models::ApiError,
+    > {
+        let object_id: String = object_id.into();
+        let options = options.unwrap_or_default();
+        let client = self.client.clone();
+        let call = async move {
+            runtime::validate::max_length("object_id", &object_id, 64)?;
+            runtime::validate::pattern("object_id", &object_id, "^[a-z0-9-_]+$")?;
+            runtime::validate::max_length("user_data", &options.user_data, 16384)?;
+            let path = String::from("/snapshots");
+            let request = runtime::Request::new(Method::POST, path)
+                .accept("application/json");
+            let body = models::TakeSnapshotRequest {
+                type_,
+                object_id,
+                apply_scope,
+                user_data: options.user_data,
+            };
+            let request = request.json("application/json", &body)?;
+            client.pipeline.send(request, options.request).await?.empty(&[202])
+        };
+        let client = self.client.clone();
+        let location = |headers: &TakeHeaders| headers.operation_location.clone();
+        runtime::PollingCall::new(
+            self.client.pipeline.clone(),
+            call,
+            location,
+            "Operation-Location",
+            move |location: String| {
+                let client = client.clone();
+                Box::pin(async move {
+                    let [operation_id] = runtime::location_parameters::<
+                        1usize,
+                        _,
+                    >(&location, "/operations/{operationId}")?;
+                    let operation_id = runtime::parse_param::<
+                        uuid::Uuid,
+                        _,
+                    >(&operation_id, "operation_id")?;
+                    client.snapshot().get_operation_status(operation_id, None).await
+                })
+            },
+        )
     }
 
     /// Returns the details of one snapshot. It can be read only by the subscription that took it and by the subscriptions in its applyScope.
     ///
     /// # Arguments
     /// * `snapshot_id`: Id of the snapshot.
-    pub fn get(&self, snapshot_id: uuid::Uuid) -> Get {
-        Get {
-            client: self.client.clone(),
-            snapshot_id,
-            options: runtime::RequestOptions::default(),
-        }
+    pub async fn get(
+        &self,
+        snapshot_id: uuid::Uuid,
+        options: Option<GetOptions>,
+    ) -> Output<models::Snapshot> {
+        let options = options.unwrap_or_default();
+        let path = format!("/snapshots/{}", runtime::path_param(& snapshot_id, false));
+        let request = runtime::Request::new(Method::GET, path)
+            .accept("application/json");
+        self.client.pipeline.send(request, options).await?.json(&[200])
     }
 
     /// Removes a snapshot together with all the object data stored in it. Only the subscription that took the snapshot is allowed to remove it. A snapshot that is never deleted this way is purged anyway 48 hours after it was taken.
     ///
     /// # Arguments
     /// * `snapshot_id`: Id of the snapshot.
-    pub fn delete(&self, snapshot_id: uuid::Uuid) -> Delete {
-        Delete {
-            client: self.client.clone(),
-            snapshot_id,
-            options: runtime::RequestOptions::default(),
-        }
+    pub async fn delete(
+        &self,
+        snapshot_id: uuid::Uuid,
+        options: Option<DeleteOptions>,
+    ) -> Output<()> {
+        let options = options.unwrap_or_default();
+        let path = format!("/snapshots/{}", runtime::path_param(& snapshot_id, false));
+        let request = runtime::Request::new(Method::DELETE, path)
+            .accept("application/json");
+        self.client.pipeline.send(request, options).await?.empty(&[200])
     }
 
     /// Changes the apply scope or user data of a snapshot. Only the subscription that took the snapshot is allowed to change it.
     ///
     /// # Arguments
     /// * `snapshot_id`: Id of the snapshot.
-    pub fn update(&self, snapshot_id: uuid::Uuid) -> Update {
-        Update {
-            client: self.client.clone(),
-            snapshot_id,
-            apply_scope: None,
-            user_data: None,
-            options: runtime::RequestOptions::default(),
-        }
+    pub async fn update(
+        &self,
+        snapshot_id: uuid::Uuid,
+        options: Option<UpdateOptions>,
+    ) -> Output<()> {
+        let options = options.unwrap_or_default();
+        runtime::validate::max_length("user_data", &options.user_data, 16384)?;
+        let path = format!("/snapshots/{}", runtime::path_param(& snapshot_id, false));
+        let request = runtime::Request::new(Method::PATCH, path)
+            .accept("application/json");
+        let body = models::UpdateSnapshotRequest {
+            apply_scope: options.apply_scope,
+            user_data: options.user_data,
+        };
+        let request = request.json("application/json", &body)?;
+        self.client.pipeline.send(request, options.request).await?.empty(&[200])
     }
 
     /// Starts a background job that recreates the object held in a snapshot under the calling subscription. Only subscriptions listed in the snapshot's applyScope are allowed to do this.
@@ -127,121 +186,42 @@ impl SnapshotOperations {
     /// # Arguments
     /// * `snapshot_id`: Id of the snapshot.
     /// * `object_id`: Id to give the object that the snapshot creates in the target subscription.
-    pub fn apply(&self, snapshot_id: uuid::Uuid, object_id: impl Into<String>) -> Apply {
-        Apply {
-            client: self.client.clone(),
-            snapshot_id,
-            object_id: object_id.into(),
-            mode: models::SnapshotApplyMode::CreateNew,
-            options: runtime::RequestOptions::default(),
-        }
-    }
-
-    /// Reports how far a snapshot take or apply job has got.
-    ///
-    /// # Arguments
-    /// * `operation_id`: Id of the snapshot take or apply operation.
-    pub fn get_operation_status(&self, operation_id: uuid::Uuid) -> GetOperationStatus {
-        GetOperationStatus {
-            client: self.client.clone(),
-            operation_id,
-            options: runtime::RequestOptions::default(),
-        }
-    }
-}
-
-/// Request builder for [`SnapshotOperations::list`]: set optional parameters, then `.await` it (or call [`send`](List::send)).
-#[derive(Debug, Clone)]
-#[must_use = "a request is only sent when it is awaited"]
-pub struct List {
-    client: crate::Client,
-    type_: Option<models::SnapshotObjectType>,
-    apply_scope: Option<Vec<uuid::Uuid>>,
-    options: runtime::RequestOptions,
-}
-
-impl List {
-    /// Return only snapshots holding this kind of object.
-    pub fn type_(mut self, type_: models::SnapshotObjectType) -> Self {
-        self.type_ = Some(type_);
-        self
-    }
-
-    /// Return only snapshots whose apply scope matches these target subscription ids. The apply scope is the list of subscriptions that the snapshot's creator allowed to apply it.
-    pub fn apply_scope(mut self, apply_scope: Vec<uuid::Uuid>) -> Self {
-        self.apply_scope = Some(apply_scope);
-        self
-    }
-
-    /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(self) -> Output<Vec<models::Snapshot>> {
-        let path = String::from("/snapshots");
-        let request = runtime::Request::new(Method::GET, path)
-            .query_opt("type", self.type_.as_ref())
-            .query_list("applyScope", self.apply_scope.as_deref(), Some(","))
-            .accept("application/json");
-        let response = self.client.pipeline.send(request, self.options).await?;
-        response.json(&[200])
-    }
-}
-
-runtime::request_builder!(List, Vec < models::Snapshot >, (), models::ApiError);
-
-/// Request builder for [`SnapshotOperations::take`]: set optional parameters, then `.await` it (or call [`send`](Take::send)).
-#[derive(Debug, Clone)]
-#[must_use = "a request is only sent when it is awaited"]
-pub struct Take {
-    client: crate::Client,
-    type_: models::SnapshotObjectType,
-    object_id: String,
-    apply_scope: Vec<uuid::Uuid>,
-    user_data: Option<String>,
-    options: runtime::RequestOptions,
-}
-
-impl Take {
-    /// Optional free-form data kept with the snapshot, at most 16KB.
-    pub fn user_data(mut self, user_data: impl Into<String>) -> Self {
-        self.user_data = Some(user_data.into());
-        self
-    }
-
-    /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(self) -> Output<(), TakeHeaders> {
-        runtime::validate::max_length("object_id", &self.object_id, 64)?;
-        runtime::validate::pattern("object_id", &self.object_id, "^[a-z0-9-_]+$")?;
-        runtime::validate::max_length("user_data", &self.user_data, 16384)?;
-        let path = String::from("/snapshots");
-        let request = runtime::Request::new(Method::POST, path)
-            .accept("application/json");
-        let body = models::TakeSnapshotRequest {
-            type_: self.type_,
-            object_id: self.object_id,
-            apply_scope: self.apply_scope,
-            user_data: self.user_data,
+    pub fn apply(
+        &self,
+        snapshot_id: uuid::Uuid,
+        object_id: impl Into<String>,
+        options: Option<ApplyOptions>,
+    ) -> runtime::PollingCall<
+        (),
+        ApplyHeaders,
+        models::OperationStatus,
+        models::ApiError,
+    > {
+        let object_id: String = object_id.into();
+        let options = options.unwrap_or_default();
+        let client = self.client.clone();
+        let call = async move {
+            runtime::validate::max_length("object_id", &object_id, 64)?;
+            runtime::validate::pattern("object_id", &object_id, "^[a-z0-9-_]+$")?;
+            let path = format!(
+                "/snapshots/{}/apply", runtime::path_param(& snapshot_id, false)
+            );
+            let request = runtime::Request::new(Method::POST, path)
+                .accept("application/json");
+            let body = models::ApplySnapshotRequest {
+                object_id,
+                mode: Some(options.mode.unwrap_or(models::SnapshotApplyMode::CreateNew)),
+            };
+            let request = request.json("application/json", &body)?;
+            client.pipeline.send(request, options.request).await?.empty(&[202])
         };
-        let request = request.json("application/json", &body)?;
-        let response = self.client.pipeline.send(request, self.options).await?;
-        response.empty(&[202])
-    }
-
-    /// Sends the request, then follows the operation it starts through `get_operation_status` until it ends:
-    /// `.wait().await` gives its result (see [`runtime::Poller`]).
-    pub fn into_poller(
-        self,
-    ) -> runtime::Poller<models::OperationStatus, models::ApiError> {
-        let (client, pipeline) = (self.client.clone(), self.client.pipeline.clone());
-        let start = async move {
-            let response = self.send().await?;
-            runtime::started(
-                response.typed_headers().operation_location.clone(),
-                "Operation-Location",
-                response.headers(),
-            )
-        };
-        runtime::Poller::new(
-            pipeline,
-            start,
+        let client = self.client.clone();
+        let location = |headers: &ApplyHeaders| headers.operation_location.clone();
+        runtime::PollingCall::new(
+            self.client.pipeline.clone(),
+            call,
+            location,
+            "Operation-Location",
             move |location: String| {
                 let client = client.clone();
                 Box::pin(async move {
@@ -253,16 +233,50 @@ impl Take {
                         uuid::Uuid,
                         _,
                     >(&operation_id, "operation_id")?;
-                    client.snapshot().get_operation_status(operation_id).send().await
+                    client.snapshot().get_operation_status(operation_id, None).await
                 })
             },
         )
     }
+
+    /// Reports how far a snapshot take or apply job has got.
+    ///
+    /// # Arguments
+    /// * `operation_id`: Id of the snapshot take or apply operation.
+    pub async fn get_operation_status(
+        &self,
+        operation_id: uuid::Uuid,
+        options: Option<GetOperationStatusOptions>,
+    ) -> Output<models::OperationStatus> {
+        let options = options.unwrap_or_default();
+        let path = format!("/operations/{}", runtime::path_param(& operation_id, false));
+        let request = runtime::Request::new(Method::GET, path)
+            .accept("application/json");
+        self.client.pipeline.send(request, options).await?.json(&[200])
+    }
 }
 
-runtime::request_builder!(Take, (), TakeHeaders, models::ApiError);
+/// Optional parameters of [`SnapshotOperations::list`]; `..Default::default()` leaves the others unset.
+#[derive(Debug, Clone, Default)]
+pub struct ListOptions {
+    /// Return only snapshots holding this kind of object.
+    pub type_: Option<models::SnapshotObjectType>,
+    /// Return only snapshots whose apply scope matches these target subscription ids. The apply scope is the list of subscriptions that the snapshot's creator allowed to apply it.
+    pub apply_scope: Option<Vec<uuid::Uuid>>,
+    /// Per-call settings: custom headers, timeout, retry.
+    pub request: runtime::RequestOptions,
+}
 
-/// The headers the spec documents for the response of [`Take`].
+/// Optional parameters of [`SnapshotOperations::take`]; `..Default::default()` leaves the others unset.
+#[derive(Debug, Clone, Default)]
+pub struct TakeOptions {
+    /// Optional free-form data kept with the snapshot, at most 16KB.
+    pub user_data: Option<String>,
+    /// Per-call settings: custom headers, timeout, retry.
+    pub request: runtime::RequestOptions,
+}
+
+/// The headers the spec documents for the response of [`SnapshotOperations::take`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TakeHeaders {
     /// Relative URL of the operation that tracks this take job. The id in it belongs to the operation, not to the snapshot; the snapshot id only becomes known once the operation status is "succeeded".
@@ -279,172 +293,33 @@ impl runtime::FromHeaders for TakeHeaders {
     }
 }
 
-/// Request builder for [`SnapshotOperations::get`]: set optional parameters, then `.await` it (or call [`send`](Get::send)).
-#[derive(Debug, Clone)]
-#[must_use = "a request is only sent when it is awaited"]
-pub struct Get {
-    client: crate::Client,
-    snapshot_id: uuid::Uuid,
-    options: runtime::RequestOptions,
-}
+/// Per-call settings of [`SnapshotOperations::get`]: custom headers, timeout, retry.
+pub type GetOptions = runtime::RequestOptions;
 
-impl Get {
-    /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(self) -> Output<models::Snapshot> {
-        let path = format!(
-            "/snapshots/{}", runtime::path_param(& self.snapshot_id, false)
-        );
-        let request = runtime::Request::new(Method::GET, path)
-            .accept("application/json");
-        let response = self.client.pipeline.send(request, self.options).await?;
-        response.json(&[200])
-    }
-}
+/// Per-call settings of [`SnapshotOperations::delete`]: custom headers, timeout, retry.
+pub type DeleteOptions = runtime::RequestOptions;
 
-runtime::request_builder!(Get, models::Snapshot, (), models::ApiError);
-
-/// Request builder for [`SnapshotOperations::delete`]: set optional parameters, then `.await` it (or call [`send`](Delete::send)).
-#[derive(Debug, Clone)]
-#[must_use = "a request is only sent when it is awaited"]
-pub struct Delete {
-    client: crate::Client,
-    snapshot_id: uuid::Uuid,
-    options: runtime::RequestOptions,
-}
-
-impl Delete {
-    /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(self) -> Output<()> {
-        let path = format!(
-            "/snapshots/{}", runtime::path_param(& self.snapshot_id, false)
-        );
-        let request = runtime::Request::new(Method::DELETE, path)
-            .accept("application/json");
-        let response = self.client.pipeline.send(request, self.options).await?;
-        response.empty(&[200])
-    }
-}
-
-runtime::request_builder!(Delete, (), (), models::ApiError);
-
-/// Request builder for [`SnapshotOperations::update`]: set optional parameters, then `.await` it (or call [`send`](Update::send)).
-#[derive(Debug, Clone)]
-#[must_use = "a request is only sent when it is awaited"]
-pub struct Update {
-    client: crate::Client,
-    snapshot_id: uuid::Uuid,
-    apply_scope: Option<Vec<uuid::Uuid>>,
-    user_data: Option<String>,
-    options: runtime::RequestOptions,
-}
-
-impl Update {
+/// Optional parameters of [`SnapshotOperations::update`]; `..Default::default()` leaves the others unset.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateOptions {
     /// Replacement list of the Face subscription ids allowed to apply the snapshot.
-    pub fn apply_scope(mut self, apply_scope: Vec<uuid::Uuid>) -> Self {
-        self.apply_scope = Some(apply_scope);
-        self
-    }
-
+    pub apply_scope: Option<Vec<uuid::Uuid>>,
     /// Replacement free-form data kept with the snapshot, at most 16KB.
-    pub fn user_data(mut self, user_data: impl Into<String>) -> Self {
-        self.user_data = Some(user_data.into());
-        self
-    }
-
-    /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(self) -> Output<()> {
-        runtime::validate::max_length("user_data", &self.user_data, 16384)?;
-        let path = format!(
-            "/snapshots/{}", runtime::path_param(& self.snapshot_id, false)
-        );
-        let request = runtime::Request::new(Method::PATCH, path)
-            .accept("application/json");
-        let body = models::UpdateSnapshotRequest {
-            apply_scope: self.apply_scope,
-            user_data: self.user_data,
-        };
-        let request = request.json("application/json", &body)?;
-        let response = self.client.pipeline.send(request, self.options).await?;
-        response.empty(&[200])
-    }
+    pub user_data: Option<String>,
+    /// Per-call settings: custom headers, timeout, retry.
+    pub request: runtime::RequestOptions,
 }
 
-runtime::request_builder!(Update, (), (), models::ApiError);
-
-/// Request builder for [`SnapshotOperations::apply`]: set optional parameters, then `.await` it (or call [`send`](Apply::send)).
-#[derive(Debug, Clone)]
-#[must_use = "a request is only sent when it is awaited"]
-pub struct Apply {
-    client: crate::Client,
-    snapshot_id: uuid::Uuid,
-    object_id: String,
-    mode: models::SnapshotApplyMode,
-    options: runtime::RequestOptions,
+/// Optional parameters of [`SnapshotOperations::apply`]; `..Default::default()` leaves the others unset.
+#[derive(Debug, Clone, Default)]
+pub struct ApplyOptions {
+    /// How the snapshot is applied. Only "CreateNew" exists: the job fails if the target subscription already owns an object of the same kind with this objectId, so choose an unused id. Default: `"CreateNew"`.
+    pub mode: Option<models::SnapshotApplyMode>,
+    /// Per-call settings: custom headers, timeout, retry.
+    pub request: runtime::RequestOptions,
 }
 
-impl Apply {
-    /// How the snapshot is applied. Only "CreateNew" exists: the job fails if the target subscription already owns an object of the same kind with this objectId, so choose an unused id.
-    pub fn mode(mut self, mode: models::SnapshotApplyMode) -> Self {
-        self.mode = mode;
-        self
-    }
-
-    /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(self) -> Output<(), ApplyHeaders> {
-        runtime::validate::max_length("object_id", &self.object_id, 64)?;
-        runtime::validate::pattern("object_id", &self.object_id, "^[a-z0-9-_]+$")?;
-        let path = format!(
-            "/snapshots/{}/apply", runtime::path_param(& self.snapshot_id, false)
-        );
-        let request = runtime::Request::new(Method::POST, path)
-            .accept("application/json");
-        let body = models::ApplySnapshotRequest {
-            object_id: self.object_id,
-            mode: Some(self.mode),
-        };
-        let request = request.json("application/json", &body)?;
-        let response = self.client.pipeline.send(request, self.options).await?;
-        response.empty(&[202])
-    }
-
-    /// Sends the request, then follows the operation it starts through `get_operation_status` until it ends:
-    /// `.wait().await` gives its result (see [`runtime::Poller`]).
-    pub fn into_poller(
-        self,
-    ) -> runtime::Poller<models::OperationStatus, models::ApiError> {
-        let (client, pipeline) = (self.client.clone(), self.client.pipeline.clone());
-        let start = async move {
-            let response = self.send().await?;
-            runtime::started(
-                response.typed_headers().operation_location.clone(),
-                "Operation-Location",
-                response.headers(),
-            )
-        };
-        runtime::Poller::new(
-            pipeline,
-            start,
-            move |location: String| {
-                let client = client.clone();
-                Box::pin(async move {
-                    let [operation_id] = runtime::location_parameters::<
-                        1usize,
-                        _,
-                    >(&location, "/operations/{operationId}")?;
-                    let operation_id = runtime::parse_param::<
-                        uuid::Uuid,
-                        _,
-                    >(&operation_id, "operation_id")?;
-                    client.snapshot().get_operation_status(operation_id).send().await
-                })
-            },
-        )
-    }
-}
-
-runtime::request_builder!(Apply, (), ApplyHeaders, models::ApiError);
-
-/// The headers the spec documents for the response of [`Apply`].
+/// The headers the spec documents for the response of [`SnapshotOperations::apply`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplyHeaders {
     /// Relative URL of the operation that tracks this apply job; poll it with Snapshot - Get Operation Status.
@@ -461,28 +336,5 @@ impl runtime::FromHeaders for ApplyHeaders {
     }
 }
 
-/// Request builder for [`SnapshotOperations::get_operation_status`]: set optional parameters, then `.await` it (or call [`send`](GetOperationStatus::send)).
-#[derive(Debug, Clone)]
-#[must_use = "a request is only sent when it is awaited"]
-pub struct GetOperationStatus {
-    client: crate::Client,
-    operation_id: uuid::Uuid,
-    options: runtime::RequestOptions,
-}
-
-impl GetOperationStatus {
-    /// Validates the arguments, sends the request and decodes the response.
-    pub async fn send(self) -> Output<models::OperationStatus> {
-        let path = format!(
-            "/operations/{}", runtime::path_param(& self.operation_id, false)
-        );
-        let request = runtime::Request::new(Method::GET, path)
-            .accept("application/json");
-        let response = self.client.pipeline.send(request, self.options).await?;
-        response.json(&[200])
-    }
-}
-
-runtime::request_builder!(
-    GetOperationStatus, models::OperationStatus, (), models::ApiError
-);
+/// Per-call settings of [`SnapshotOperations::get_operation_status`]: custom headers, timeout, retry.
+pub type GetOperationStatusOptions = runtime::RequestOptions;

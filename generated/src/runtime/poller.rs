@@ -182,6 +182,132 @@ impl<S: PollStatus + Send + 'static, E: Send + 'static> Poller<S, E> {
     }
 }
 
+/// A call that starts a long-running operation the spec says how to follow (a status operation
+/// at the location a response header gives): `.await` it for its own response, or follow the
+/// operation to its end with [`PollingCall::into_poller`].
+#[must_use = "a request is only sent when it is awaited or polled"]
+pub struct PollingCall<T, H, S, E> {
+    pipeline: Pipeline,
+    call: BoxFuture<'static, CallResult<T, H, E>>,
+    /// The typed header with the status location, and its name (for the error without it).
+    location: (fn(&H) -> Option<String>, &'static str),
+    poll: Box<dyn Fn(String) -> StatusFuture<S, E> + Send + Sync>,
+}
+
+impl<T, H, S, E> fmt::Debug for PollingCall<T, H, S, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PollingCall")
+            .field("location_header", &self.location.1)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Send + 'static, H: Send + 'static, S: PollStatus + Send + 'static, E: Send + 'static> PollingCall<T, H, S, E> {
+    /// The call `call` sends; `location` reads the status location from its typed headers (the
+    /// header `header`), and `poll` reads the status there.
+    pub fn new(
+        pipeline: Pipeline,
+        call: impl std::future::Future<Output = CallResult<T, H, E>> + Send + 'static,
+        location: fn(&H) -> Option<String>,
+        header: &'static str,
+        poll: impl Fn(String) -> StatusFuture<S, E> + Send + Sync + 'static,
+    ) -> Self {
+        PollingCall {
+            pipeline,
+            call: Box::pin(call),
+            location: (location, header),
+            poll: Box::new(poll),
+        }
+    }
+
+    /// Sends the request, then follows the operation it starts until it ends: `.wait().await`
+    /// gives its result (see [`Poller`]).
+    pub fn into_poller(self) -> Poller<S, E> {
+        let PollingCall {
+            pipeline,
+            call,
+            location: (location, header),
+            poll,
+        } = self;
+        let start = async move {
+            let response = call.await?;
+            started(location(response.typed_headers()), header, response.headers())
+        };
+        Poller {
+            pipeline,
+            start: Box::pin(start),
+            poll,
+            interval: Duration::from_secs(1),
+            timeout: None,
+            observer: None,
+        }
+    }
+}
+
+impl<T: Send + 'static, H: Send + 'static, S, E: Send + 'static> std::future::IntoFuture for PollingCall<T, H, S, E> {
+    type Output = CallResult<T, H, E>;
+    type IntoFuture = BoxFuture<'static, CallResult<T, H, E>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        self.call
+    }
+}
+
+/// A call of an operation the spec marks `x-ms-long-running-operation`: `.await` it for its
+/// first answer, or follow the operation to its end with [`LroCall::into_poller`].
+#[must_use = "a request is only sent when it is awaited or polled"]
+pub struct LroCall<T, E> {
+    pipeline: Pipeline,
+    start: BoxFuture<'static, Result<LroStart, Error<E>>>,
+    final_state_via: Option<&'static str>,
+    decode: fn(RawResponse) -> CallResult<T, (), E>,
+}
+
+impl<T, E> fmt::Debug for LroCall<T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LroCall")
+            .field("final_state_via", &self.final_state_via)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> LroCall<T, E> {
+    /// The call `start` sends; `decode` reads an answer (the first, or the final one) as the
+    /// operation's value.
+    pub fn new(
+        pipeline: Pipeline,
+        start: impl std::future::Future<Output = Result<LroStart, Error<E>>> + Send + 'static,
+        final_state_via: Option<&'static str>,
+        decode: fn(RawResponse) -> CallResult<T, (), E>,
+    ) -> Self {
+        LroCall {
+            pipeline,
+            start: Box::pin(start),
+            final_state_via,
+            decode,
+        }
+    }
+
+    /// Sends the request and follows the long-running operation it starts to its end:
+    /// `.wait().await` gives the final value (see [`LroPoller`]).
+    pub fn into_poller(self) -> LroPoller<T, E> {
+        let decode = self.decode;
+        LroPoller::new(self.pipeline, self.start, self.final_state_via, move |response| {
+            decode(response).map(Response::into_value)
+        })
+    }
+}
+
+impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> std::future::IntoFuture for LroCall<T, E> {
+    type Output = CallResult<T, (), E>;
+    type IntoFuture = BoxFuture<'static, CallResult<T, (), E>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        let (start, decode) = (self.start, self.decode);
+        Box::pin(async move { decode(start.await?.response) })
+    }
+}
+
 /// How a long-running operation's first request was sent: what the poller needs to follow it.
 #[derive(Debug)]
 pub struct LroStart {

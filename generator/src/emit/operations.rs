@@ -1,19 +1,21 @@
-//! The `operations` module: per group, a type with one method per operation, and per operation a
-//! request builder whose `send` validates, builds the request and decodes the response.
+//! The `operations` module: per group, a type with one method per operation (required
+//! parameters are its arguments, the others are fields of the operation's options type) that
+//! validates the arguments, builds the request, sends it and decodes the response.
 
 use proc_macro2::TokenStream;
+use proc_macro2::Ident;
 use quote::{format_ident, quote};
 
-use super::types::{argument_into, argument_type, default_expr, doc_attrs, ident, rust_type, wire_format_path};
+use super::types::{argument_type, default_expr, doc_attrs, ident, rust_type, wire_format_path};
 use crate::model::{BodyKind, CodeModel, Location, Operation, OperationGroup, Parameter, SuccessResponse, TypeRef};
 
-/// How one parameter is held by its request builder.
+/// How one parameter reaches an operation's method.
 enum Slot<'p> {
     /// A positional argument of the operation method.
     Required(&'p Parameter),
-    /// A setter, initially the spec's default (always sent).
+    /// A field of the options (an `Option`); the spec's default is sent when it is `None`.
     Defaulted(&'p Parameter, TokenStream),
-    /// A setter, initially unset (not sent).
+    /// A field of the options (an `Option`); nothing is sent when it is `None`.
     Optional(&'p Parameter),
 }
 
@@ -34,22 +36,87 @@ impl<'p> Slot<'p> {
         }
     }
 
-    /// Whether the builder holds an `Option`.
+    /// Whether the value sent is an `Option` (nothing is sent for `None`).
     fn is_option(&self) -> bool {
         matches!(self, Slot::Optional(_))
     }
+
+    /// Where the method holds the parameter: the argument, or the options' field.
+    fn held(&self) -> TokenStream {
+        let name = ident(&self.param().name);
+        match self {
+            Slot::Required(_) => quote!(#name),
+            _ => quote!(options.#name),
+        }
+    }
+
+    /// The value sent: the argument, the options' field, or the field with the default.
+    fn value(&self) -> TokenStream {
+        let held = self.held();
+        match self {
+            Slot::Defaulted(_, default) => quote!(#held.unwrap_or(#default)),
+            _ => held,
+        }
+    }
 }
 
-/// The items of a group's module (or of the `operations` module for client-level operations):
-/// `owner` is the type the operation methods are implemented on.
+/// What an operation's code is generated from.
+struct Op<'a> {
+    model: &'a CodeModel,
+    op: &'a Operation,
+    slots: Vec<Slot<'a>>,
+    /// The options' type: a struct of the optional parameters, or `runtime::RequestOptions`.
+    options_type: Ident,
+    /// The options' field with the per-call settings; `None` when the options are the settings.
+    request_field: Option<Ident>,
+    /// The path to the operation's method, for docs (`Group::method`).
+    method_path: String,
+}
+
+impl<'a> Op<'a> {
+    fn new(model: &'a CodeModel, group: &OperationGroup, op: &'a Operation) -> Self {
+        let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, p)).collect();
+        let taken = |name: &str| slots.iter().any(|s| s.param().name == name);
+        let request_field = slots.iter().any(|s| !matches!(s, Slot::Required(_))).then(|| {
+            let name = ["request", "request_options"]
+                .into_iter()
+                .map(String::from)
+                .find(|n| !taken(n))
+                .unwrap_or_else(|| format!("{}_request_options", op.name));
+            ident(&name)
+        });
+        let method_path = match &group.name {
+            Some(names) => format!("{}::{}", names.type_name, op.name),
+            None => format!("crate::Client::{}", op.name),
+        };
+        Op {
+            model,
+            op,
+            slots,
+            options_type: format_ident!("{}Options", op.builder),
+            request_field,
+            method_path,
+        }
+    }
+
+    /// The per-call settings, from the local `options`.
+    fn request_options(&self) -> TokenStream {
+        match &self.request_field {
+            Some(field) => quote!(options.#field),
+            None => quote!(options),
+        }
+    }
+}
+
+/// The items of a group's module (or of the `operations` module for client-level operations).
 pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
     // Once per group: the error type most of its operations share (the `Output` alias).
     let shared_error = group_error(group).map(|ty| (ty.to_string(), ty));
-    let builders = group
-        .operations
+    let ops: Vec<Op> = group.operations.iter().map(|op| Op::new(model, group, op)).collect();
+    let items = ops.iter().map(options_items);
+    let methods = ops
         .iter()
-        .map(|op| operation(model, group, op, shared_error.as_ref().map(|(text, _)| text.as_str())));
-    let methods = group.operations.iter().map(|op| method(model, group, op));
+        .map(|op| method(op, group, shared_error.as_ref().map(|(text, _)| text.as_str())));
     let owner = match &group.name {
         Some(names) => {
             let type_name = ident(&names.type_name);
@@ -95,7 +162,7 @@ pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
 
         #owner
 
-        #(#builders)*
+        #(#items)*
     }
 }
 
@@ -107,12 +174,8 @@ fn error_type(op: &Operation) -> TokenStream {
     }
 }
 
-/// The error type most operations of the group share, for the group's `Output` alias (none when
-/// an operation's builder is itself called `Output`).
+/// The error type most operations of the group share, for the group's `Output` alias.
 fn group_error(group: &OperationGroup) -> Option<TokenStream> {
-    if group.operations.is_empty() || group.operations.iter().any(|op| op.builder == "Output") {
-        return None;
-    }
     let mut counts: Vec<(String, usize, TokenStream)> = Vec::new();
     for op in &group.operations {
         let ty = error_type(op);
@@ -127,119 +190,137 @@ fn group_error(group: &OperationGroup) -> Option<TokenStream> {
     counts.into_iter().find(|(_, n, _)| *n == best).map(|(.., ty)| ty)
 }
 
-/// The method that starts a request: required parameters are its arguments.
-fn method(model: &CodeModel, group: &OperationGroup, op: &Operation) -> TokenStream {
-    let name = ident(&op.name);
-    let builder = ident(&op.builder);
-    let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, p)).collect();
+/// The options type of an operation (its optional parameters and the per-call settings) and its
+/// typed response headers.
+fn options_items(op: &Op) -> TokenStream {
+    let options_type = &op.options_type;
+    let method_path = &op.method_path;
+    let (_, headers_item) = response_headers(op.op, method_path);
+    let Some(request_field) = &op.request_field else {
+        let doc = format!(" Per-call settings of [`{method_path}`]: custom headers, timeout, retry.");
+        return quote! {
+            #[doc = #doc]
+            pub type #options_type = runtime::RequestOptions;
+
+            #headers_item
+        };
+    };
+    let models = quote!(models::);
+    let fields = op.slots.iter().filter(|s| !matches!(s, Slot::Required(_))).map(|slot| {
+        let p = slot.param();
+        let name = ident(&p.name);
+        let ty = rust_type(&p.ty, &models);
+        let mut docs = p.docs.clone();
+        if let (Slot::Defaulted(..), Some(default)) = (slot, &p.default) {
+            docs.push_str(&format!(" Default: `{default}`."));
+        }
+        let docs = doc_attrs(docs.trim_start());
+        quote!(#docs pub #name: Option<#ty>,)
+    });
+    let doc = format!(" Optional parameters of [`{method_path}`]; `..Default::default()` leaves the others unset.");
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, Default)]
+        pub struct #options_type {
+            #(#fields)*
+            /// Per-call settings: custom headers, timeout, retry.
+            pub #request_field: runtime::RequestOptions,
+        }
+
+        #headers_item
+    }
+}
+
+/// An operation's method: required parameters are its arguments, the others are in `options`.
+/// A plain operation is an `async fn`; a pageable or long-running one returns the runtime's call
+/// type, which is awaited the same way and also gives the pages or a poller.
+fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenStream {
+    let o = op.op;
+    let name = ident(&o.name);
     let models = quote!(models::);
     let mut args = Vec::new();
-    let mut inits = Vec::new();
+    let mut conversions = Vec::new();
     let mut arg_docs = String::new();
-    for slot in &slots {
-        let p = slot.param();
+    for slot in &op.slots {
+        let Slot::Required(p) = slot else { continue };
         let field = ident(&p.name);
-        match slot {
-            Slot::Required(p) => {
-                let ty = argument_type(&p.ty, &models);
-                args.push(quote!(#field: #ty));
-                inits.push(match p.ty {
-                    TypeRef::String | TypeRef::Binary => quote!(#field: #field.into()),
-                    _ => quote!(#field),
-                });
-                let first_line = p.docs.lines().next().unwrap_or_default();
-                arg_docs.push_str(&format!("\n* `{}`: {}", p.name, first_line));
-            }
-            Slot::Defaulted(_, expr) => inits.push(quote!(#field: #expr)),
-            Slot::Optional(_) => inits.push(quote!(#field: None)),
+        let ty = argument_type(&p.ty, &models);
+        args.push(quote!(#field: #ty));
+        match p.ty {
+            TypeRef::String => conversions.push(quote!(let #field: String = #field.into();)),
+            TypeRef::Binary => conversions.push(quote!(let #field: bytes::Bytes = #field.into();)),
+            _ => {}
         }
+        let first_line = p.docs.lines().next().unwrap_or_default();
+        arg_docs.push_str(&format!("\n* `{}`: {}", p.name, first_line));
     }
-    let mut docs = op.docs.clone();
+    let mut docs = o.docs.clone();
     if !arg_docs.is_empty() {
         docs.push_str("\n\n# Arguments");
         docs.push_str(&arg_docs);
     }
     let docs = doc_attrs(&docs);
-    let client = if group.name.is_none() {
-        quote!(self.clone())
-    } else {
-        quote!(self.client.clone())
+    let deprecated = o.deprecated.then(|| quote!(#[deprecated]));
+    let allow = (args.len() > 5).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let options_type = &op.options_type;
+    let signature = quote!(#name(&self, #(#args,)* options: Option<#options_type>));
+    let (client, owned_client) = match group.name {
+        Some(_) => (quote!(self.client), quote!(self.client.clone())),
+        None => (quote!(self), quote!(self.clone())),
     };
-    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
-    let allow = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    quote! {
-        #docs
-        #deprecated
-        #allow
-        pub fn #name(&self, #(#args),*) -> #builder {
-            #builder {
-                client: #client,
-                #(#inits,)*
-                options: runtime::RequestOptions::default(),
-            }
-        }
-    }
-}
+    let (headers_type, _) = response_headers(o, &op.method_path);
+    let value_type = response_value_type(o);
+    let error_type = error_type(o);
+    let attributes = quote!(#docs #deprecated #allow);
+    let prelude = quote! {
+        #(#conversions)*
+        let options = options.unwrap_or_default();
+    };
 
-/// The request builder of one operation, its typed response headers, and its `send`.
-/// `shared_error`: the group's `Output` error type, as text, when it has the alias.
-fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation, shared_error: Option<&str>) -> TokenStream {
-    let builder = ident(&op.builder);
-    let models = quote!(models::);
-    let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, p)).collect();
-    let fields = slots.iter().map(|slot| {
-        let p = slot.param();
-        let name = ident(&p.name);
-        let ty = rust_type(&p.ty, &models);
-        if slot.is_option() {
-            quote!(#name: Option<#ty>)
-        } else {
-            quote!(#name: #ty)
-        }
-    });
-    let setters = slots.iter().filter(|s| !matches!(s, Slot::Required(_))).map(|slot| {
-        let p = slot.param();
-        let name = ident(&p.name);
-        let ty = argument_type(&p.ty, &models);
-        let value = argument_into(&p.ty, &name);
-        let value = if slot.is_option() { quote!(Some(#value)) } else { value };
-        let docs = doc_attrs(&p.docs);
-        quote! {
-            #docs
-            pub fn #name(mut self, #name: #ty) -> Self {
-                self.#name = #value;
-                self
+    if generic_long_running(o) {
+        let start = lro_start(op, &quote!(client), &error_type);
+        let via = match o.long_running.as_ref().and_then(|l| l.final_state_via.as_deref()) {
+            Some(via) => quote!(Some(#via)),
+            None => quote!(None),
+        };
+        // The final answer may come from a GET of another URL, with any success status.
+        let decode = decode_expr(o, &[200, 201, 202, 204], quote!(response));
+        return quote! {
+            #attributes
+            pub fn #signature -> runtime::LroCall<#value_type, #error_type> {
+                #prelude
+                let client = #owned_client;
+                let start = async move { #start };
+                runtime::LroCall::new(#client.pipeline.clone(), start, #via, |response| #decode)
             }
-        }
-    });
-    let method_path = match &group.name {
-        Some(names) => format!("{}::{}", names.type_name, op.name),
-        None => format!("crate::Client::{}", op.name),
-    };
-    let doc = format!(" Request builder for [`{method_path}`]: set optional parameters, then `.await` it (or call [`send`]({}::send)).", op.builder);
-    let (headers_type, headers_item) = response_headers(op);
-    let value_type = response_value_type(op);
-    let error_type = error_type(op);
-    let output = match shared_error {
-        Some(shared) if shared == error_type.to_string() => match headers_type.to_string().as_str() {
-            "()" => quote!(Output<#value_type>),
-            _ => quote!(Output<#value_type, #headers_type>),
-        },
-        _ => quote!(runtime::CallResult<#value_type, #headers_type, #error_type>),
-    };
-    let send = send_body(model, op, &slots);
-    let poller = op.long_running.as_ref().and_then(|l| l.status.as_ref()).map(|polling| {
+        };
+    }
+
+    let body = call_body(op, &quote!(client));
+    if let Some(pageable) = &o.pageable {
+        let page = ident(&pageable.page);
+        let call = paged_call(op, pageable, &client, &body);
+        return quote! {
+            #attributes
+            pub fn #signature -> runtime::PagedCall<models::#page, #headers_type, #error_type> {
+                #prelude
+                let client = #owned_client;
+                #call
+            }
+        };
+    }
+    if let Some(polling) = o.long_running.as_ref().and_then(|l| l.status.as_ref()) {
         let status_model = ident(&polling.status_model);
         let location = ident(&polling.location_field);
         let header = &polling.location_header;
         let template = &polling.path;
-        let method = ident(&polling.method);
+        let status_method = ident(&polling.method);
         let target = match &polling.group {
             Some(group) => {
                 let group = ident(group);
-                quote!(client.#group().#method)
+                quote!(client.#group().#status_method)
             }
-            None => quote!(client.#method),
+            None => quote!(client.#status_method),
         };
         let count = polling.parameters.len();
         let names: Vec<_> = polling.parameters.iter().map(|(name, _)| ident(name)).collect();
@@ -248,192 +329,223 @@ fn operation(model: &CodeModel, group: &OperationGroup, op: &Operation, shared_e
             TypeRef::String => quote!(String),
             ty => rust_type(ty, &models),
         });
-        let doc = doc_attrs(&format!(
-            "Sends the request, then follows the operation it starts through `{}` until it ends:\n`.wait().await` gives its result (see [`runtime::Poller`]).",
-            polling.method
-        ));
-        quote! {
-            #doc
-            pub fn into_poller(self) -> runtime::Poller<models::#status_model, #error_type> {
-                let (client, pipeline) = (self.client.clone(), self.client.pipeline.clone());
-                let start = async move {
-                    let response = self.send().await?;
-                    runtime::started(response.typed_headers().#location.clone(), #header, response.headers())
-                };
-                runtime::Poller::new(pipeline, start, move |location: String| {
+        return quote! {
+            #attributes
+            pub fn #signature -> runtime::PollingCall<#value_type, #headers_type, models::#status_model, #error_type> {
+                #prelude
+                let client = #owned_client;
+                let call = async move { #body };
+                let client = #owned_client;
+                let location = |headers: &#headers_type| headers.#location.clone();
+                runtime::PollingCall::new(#client.pipeline.clone(), call, location, #header, move |location: String| {
                     let client = client.clone();
                     Box::pin(async move {
                         let [#(#names),*] = runtime::location_parameters::<#count, _>(&location, #template)?;
                         #( let #names = runtime::parse_param::<#types, _>(&#names, #wires)?; )*
-                        #target(#(#names),*).send().await
+                        #target(#(#names,)* None).await
                     })
                 })
             }
-        }
-    });
-    let generic = generic_long_running(op).then(|| generic_poller(model, op, &slots, &value_type, &error_type));
-    let pages = op.pageable.as_ref().map(|pageable| {
-        let page = ident(&pageable.page);
-        let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
-        // This operation's next-link field (operations sharing a page model may differ).
-        let next_link = match (&pageable.next_link_field, pageable.next_link_optional) {
-            (Some(field), true) => {
-                let field = ident(field);
-                quote!(|page: &models::#page| page.#field.as_deref())
-            }
-            (Some(field), false) => {
-                let field = ident(field);
-                quote!(|page: &models::#page| Some(page.#field.as_str()))
-            }
-            (None, _) => quote!(|_: &models::#page| None),
         };
-        // The client's `api-version` goes on next links too (Azure services expect it there).
-        let keep_query = op
-            .client_parameters
-            .iter()
-            .filter_map(|name| model.client.parameters.iter().find(|p| &p.name == name))
-            .find(|p| p.location == Location::Query && p.wire_name.eq_ignore_ascii_case("api-version"))
-            .map(|p| {
-                let (wire, field) = (&p.wire_name, ident(&p.name));
-                (
-                    quote!(let kept = self.client.#field.clone();),
-                    quote!(.keep_query(#wire, kept)),
-                )
-            })
-            .or_else(|| {
-                op.constants
-                    .iter()
-                    .find(|c| c.location == Location::Query && c.wire_name.eq_ignore_ascii_case("api-version"))
-                    .map(|c| {
-                        let (wire, value) = (&c.wire_name, &c.value);
-                        (quote!(), quote!(.keep_query(#wire, #value)))
-                    })
-            });
-        let (keep_prelude, keep_query) = keep_query.unzip();
-        let Some(next) = &pageable.next_operation else {
-            return quote! {
-                /// Every page of the results, following each page's next link: a `Stream` of pages
-                /// (or call `next_page`, or `all_items`).
-                pub fn into_pages(self) -> runtime::Pager<models::#page, #error_type> {
-                    let (pipeline, options) = (self.client.pipeline.clone(), self.options.clone());
-                    #keep_prelude
-                    runtime::Pager::new(pipeline, options, &[#(#statuses),*], #next_link, async move {
-                        self.send().await.map(runtime::Response::into_value)
-                    })
-                    #keep_query
-                }
-            };
-        };
-        let method = ident(&next.method);
-        let target = match &next.group_accessor {
-            Some(accessor) => {
-                let accessor = ident(accessor);
-                quote!(this.client.#accessor().#method)
-            }
-            None => quote!(this.client.#method),
-        };
-        // A next-page operation without a parameter for the link knows where the next page is.
-        let link = if next.arguments.contains(&crate::model::NextArgument::Link) {
-            quote!(link)
-        } else {
-            quote!(_link)
-        };
-        let arguments = next.arguments.iter().map(|a| match a {
-            crate::model::NextArgument::Link => quote!(link),
-            crate::model::NextArgument::Field(field) => {
-                let field = ident(field);
-                quote!(this.#field.clone())
-            }
-        });
-        // The call's own options (custom headers, retry) go with every page when the builder's
-        // fields can be reached (same module).
-        let keep_options = next.same_group.then(|| quote!(request.options = this.options.clone();));
-        let doc = doc_attrs(&format!(
-            "Every page of the results, each next one through `{}`: a `Stream` of pages (or call\n`next_page`, or `all_items`).",
-            next.method
-        ));
-        quote! {
-            #doc
-            pub fn into_pages(self) -> runtime::Pager<models::#page, #error_type> {
-                let (pipeline, options, this) = (self.client.pipeline.clone(), self.options.clone(), self.clone());
-                runtime::Pager::new(pipeline, options, &[#(#statuses),*], #next_link, async move {
-                    self.send().await.map(runtime::Response::into_value)
-                })
-                .next_with(move |#link: String| {
-                    let this = this.clone();
-                    Box::pin(async move {
-                        #[allow(unused_mut)]
-                        let mut request = #target(#(#arguments),*);
-                        #keep_options
-                        request.send().await.map(runtime::Response::into_value)
-                    })
-                })
-            }
-        }
-    });
+    }
+    let body = call_body(op, &client);
+    let output = match shared_error {
+        Some(shared) if shared == error_type.to_string() => match headers_type.to_string().as_str() {
+            "()" => quote!(Output<#value_type>),
+            _ => quote!(Output<#value_type, #headers_type>),
+        },
+        _ => quote!(runtime::CallResult<#value_type, #headers_type, #error_type>),
+    };
     quote! {
-        #[doc = #doc]
-        #[derive(Debug, Clone)]
-        #[must_use = "a request is only sent when it is awaited"]
-        pub struct #builder {
-            client: crate::Client,
-            #(#fields,)*
-            options: runtime::RequestOptions,
+        #attributes
+        pub async fn #signature -> #output {
+            #prelude
+            #body
         }
+    }
+}
 
-        impl #builder {
-            #(#setters)*
-
-            /// Validates the arguments, sends the request and decodes the response.
-            pub async fn send(self) -> #output {
-                #send
-            }
-
-            #pages
-
-            #poller
-
-            #generic
+/// The `PagedCall` of a pageable operation, after the prelude and `let client = <owned client>`;
+/// `client` is the method's own client (`self.client`), `body` sends the first request.
+fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, body: &TokenStream) -> TokenStream {
+    let o = op.op;
+    let model = op.model;
+    let page = ident(&pageable.page);
+    let statuses: Vec<u16> = o.responses.iter().map(|r| r.status).collect();
+    let request_options = op.request_options();
+    // This operation's next-link field (operations sharing a page model may differ).
+    let next_link = match (&pageable.next_link_field, pageable.next_link_optional) {
+        (Some(field), true) => {
+            let field = ident(field);
+            quote!(|page: &models::#page| page.#field.as_deref())
         }
+        (Some(field), false) => {
+            let field = ident(field);
+            quote!(|page: &models::#page| Some(page.#field.as_str()))
+        }
+        (None, _) => quote!(|_: &models::#page| None),
+    };
+    // The client's `api-version` goes on next links too (Azure services expect it there).
+    let keep_query = o
+        .client_parameters
+        .iter()
+        .filter_map(|name| model.client.parameters.iter().find(|p| &p.name == name))
+        .find(|p| p.location == Location::Query && p.wire_name.eq_ignore_ascii_case("api-version"))
+        .map(|p| {
+            let (wire, field) = (&p.wire_name, ident(&p.name));
+            quote!(.keep_query(#wire, #client.#field.clone()))
+        })
+        .or_else(|| {
+            o.constants
+                .iter()
+                .find(|c| c.location == Location::Query && c.wire_name.eq_ignore_ascii_case("api-version"))
+                .map(|c| {
+                    let (wire, value) = (&c.wire_name, &c.value);
+                    quote!(.keep_query(#wire, #value))
+                })
+        });
+    let first = quote! {
+        runtime::PagedCall::new(#client.pipeline.clone(), #request_options.clone(), &[#(#statuses),*], #next_link, async move {
+            #body
+        })
+        #keep_query
+    };
+    let Some(next) = &pageable.next_operation else {
+        return first;
+    };
+    let method = ident(&next.method);
+    let target = match &next.group_accessor {
+        Some(accessor) => {
+            let accessor = ident(accessor);
+            quote!(client.#accessor().#method)
+        }
+        None => quote!(client.#method),
+    };
+    // A next-page operation without a parameter for the link knows where the next page is.
+    let link = if next.arguments.contains(&crate::model::NextArgument::Link) {
+        quote!(link)
+    } else {
+        quote!(_link)
+    };
+    let fields: Vec<Ident> = next
+        .arguments
+        .iter()
+        .filter_map(|a| match a {
+            crate::model::NextArgument::Field(field) => Some(ident(field)),
+            crate::model::NextArgument::Link => None,
+        })
+        .collect();
+    let arguments = next.arguments.iter().map(|a| match a {
+        crate::model::NextArgument::Link => quote!(link),
+        crate::model::NextArgument::Field(field) => {
+            let field = ident(field);
+            quote!(#field)
+        }
+    });
+    // The call's own settings (custom headers, retry) go with every page when the next
+    // operation's options type is at hand (same module).
+    let target_op = model
+        .groups
+        .iter()
+        .filter(|g| g.name.as_ref().map(|n| &n.accessor) == next.group_accessor.as_ref())
+        .find_map(|g| g.operations.iter().find(|t| t.name == next.method).map(|t| Op::new(model, g, t)));
+    let (settings, target_options) = match target_op.filter(|_| next.same_group) {
+        Some(target) => {
+            let options_type = &target.options_type;
+            let options = match &target.request_field {
+                Some(field) => quote!(#options_type { #field: settings, ..Default::default() }),
+                None => quote!(settings),
+            };
+            (quote!(settings), quote!(Some(#options)))
+        }
+        None => (quote!(_), quote!(None)),
+    };
+    quote! {
+        let next = (client.clone(), #request_options.clone(), #(#fields.clone()),*);
+        #first
+        .next_with(move |#link: String| {
+            let (client, #settings, #(#fields),*) = next.clone();
+            Box::pin(async move {
+                #target(#(#arguments,)* #target_options).await.map(runtime::Response::into_value)
+            })
+        })
+    }
+}
 
-        runtime::request_builder!(#builder, #value_type, #headers_type, #error_type);
+/// The statements that validate the arguments, build the request and send it: the call's
+/// result. `client` is where the client is (`self.client`, or an owned `client`).
+fn call_body(op: &Op, client: &TokenStream) -> TokenStream {
+    let o = op.op;
+    let validations = op.slots.iter().flat_map(validation);
+    let path = path_expr(op.model, o, client);
+    let method = format_ident!("{}", o.method.as_str());
+    let request = request_expr(op, client, quote!(runtime::Request::new(Method::#method, path)));
+    let body = request_body(op.model, o, &op.slots);
+    let statuses: Vec<u16> = o.responses.iter().map(|r| r.status).collect();
+    let request_options = op.request_options();
+    let decode = decode_expr(o, &statuses, quote!(#client.pipeline.send(request, #request_options).await?));
+    quote! {
+        #(#validations)*
+        let path = #path;
+        let request = #request;
+        #body
+        #decode
+    }
+}
 
-        #headers_item
+/// The statements of a generic long-running operation's first call: what its poller needs to
+/// follow it (`runtime::LroStart`).
+fn lro_start(op: &Op, client: &TokenStream, error_type: &TokenStream) -> TokenStream {
+    let o = op.op;
+    let validations = op.slots.iter().flat_map(validation);
+    let path = path_expr(op.model, o, client);
+    let method = format_ident!("{}", o.method.as_str());
+    let request = request_expr(op, client, quote!(runtime::Request::new(Method::#method, path.clone())));
+    let body = request_body(op.model, o, &op.slots);
+    let request_options = op.request_options();
+    quote! {
+        #(#validations)*
+        let path = #path;
+        let url = format!("{}{}", #client.pipeline.base_url(), path);
+        let request = #request;
+        #body
+        let response = #client.pipeline.send(request, #request_options.clone()).await?;
+        Ok::<_, runtime::Error<#error_type>>(runtime::LroStart { response, method: Method::#method, url, options: #request_options })
     }
 }
 
 /// `new_request` with the operation's query and header parameters (its own and the client's),
 /// constants and `Accept` added.
-fn request_expr(model: &CodeModel, op: &Operation, slots: &[Slot], new_request: TokenStream) -> TokenStream {
+fn request_expr(op: &Op, client: &TokenStream, new_request: TokenStream) -> TokenStream {
     let mut request = new_request;
-    for slot in slots {
-        let name = ident(&slot.param().name);
-        request = send_parameter(request, slot.param(), quote!(self.#name), slot.is_option());
+    for slot in &op.slots {
+        request = send_parameter(request, slot.param(), slot.value(), slot.is_option());
     }
-    for client_parameter in &op.client_parameters {
-        let Some(p) = model.client.parameters.iter().find(|p| &p.name == client_parameter) else {
+    for client_parameter in &op.op.client_parameters {
+        let Some(p) = op.model.client.parameters.iter().find(|p| &p.name == client_parameter) else {
             continue;
         };
         let name = ident(&p.name);
         let optional = !p.required && p.default.is_none();
-        request = send_parameter(request, p, quote!(self.client.#name), optional);
+        request = send_parameter(request, p, quote!(#client.#name), optional);
     }
-    request = send_constants(request, op);
-    if let Some(accept) = &op.accept {
+    request = send_constants(request, op.op);
+    if let Some(accept) = &op.op.accept {
         request = quote!(#request.accept(#accept));
     }
     request
 }
 
-/// `response` decoded as the operation says, accepting `statuses`.
-fn decode_expr(op: &Operation, statuses: &[u16]) -> TokenStream {
+/// `response` (an expression giving the raw response) decoded as the operation says, accepting
+/// `statuses`.
+fn decode_expr(op: &Operation, statuses: &[u16], response: TokenStream) -> TokenStream {
     let statuses: Vec<_> = statuses
         .iter()
         .map(|s| proc_macro2::Literal::u16_unsuffixed(*s))
         .collect();
     match response_kind(op) {
-        ResponseKind::Empty => quote!(response.empty(&[#(#statuses),*])),
-        ResponseKind::Exists => quote!(response.exists(&[#(#statuses),*])),
+        ResponseKind::Empty => quote!(#response.empty(&[#(#statuses),*])),
+        ResponseKind::Exists => quote!(#response.exists(&[#(#statuses),*])),
         ResponseKind::Json { ty, optional } => {
             let method = if optional { quote!(optional_json) } else { quote!(json) };
             match wire_format(ty) {
@@ -445,41 +557,15 @@ fn decode_expr(op: &Operation, statuses: &[u16]) -> TokenStream {
                         quote!(wire.0)
                     };
                     quote! {
-                        response
+                        #response
                             .#method::<runtime::FromWire<#ty, #format>, _, _>(&[#(#statuses),*])
                             .map(|response| response.map_value(|wire| #unwrap))
                     }
                 }
-                None => quote!(response.#method(&[#(#statuses),*])),
+                None => quote!(#response.#method(&[#(#statuses),*])),
             }
         }
-        ResponseKind::Binary => quote!(response.binary(&[#(#statuses),*])),
-    }
-}
-
-/// The statements of `send`.
-fn send_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> TokenStream {
-    let validations = slots.iter().flat_map(validation);
-    let path = path_expr(model, op);
-    let method = format_ident!("{}", op.method.as_str());
-    let request = request_expr(model, op, slots, quote!(runtime::Request::new(Method::#method, path)));
-    let body = request_body(model, op, slots);
-    let statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
-    let decode = decode_expr(op, &statuses);
-    if generic_long_running(op) {
-        // The poller needs the raw first answer, so sending and decoding are two steps.
-        return quote! {
-            let response = self.send_raw().await?.response;
-            #decode
-        };
-    }
-    quote! {
-        #(#validations)*
-        let path = #path;
-        let request = #request;
-        #body
-        let response = self.client.pipeline.send(request, self.options).await?;
-        #decode
+        ResponseKind::Binary => quote!(#response.binary(&[#(#statuses),*])),
     }
 }
 
@@ -503,12 +589,14 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                         return None;
                     };
                     let field = ident(field);
-                    let name = ident(&p.name);
+                    let value = slot.value();
                     let wrap = !p.required && !slot.is_option();
                     Some(if wrap {
-                        quote!(#field: Some(self.#name))
+                        quote!(#field: Some(#value))
+                    } else if value.to_string() == field.to_string() {
+                        quote!(#field)
                     } else {
-                        quote!(#field: self.#name)
+                        quote!(#field: #value)
                     })
                 });
                 // Read-only properties are never sent.
@@ -522,7 +610,8 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                 let p = slots.iter().map(|s| s.param()).find(|p| p.location == Location::Body);
                 match p {
                     Some(p) => {
-                        let name = ident(&p.name);
+                        let slot = slots.iter().find(|s| s.param().location == Location::Body);
+                        let held = slot.map(|s| s.value()).unwrap_or_default();
                         let value = |v: TokenStream| match wire_format(&p.ty) {
                             Some(format) => quote!(&runtime::AsWire::<_, #format>::new(#v)),
                             None => v,
@@ -533,13 +622,13 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                         {
                             let body = value(quote!(body));
                             quote! {
-                                let request = match &self.#name {
+                                let request = match &#held {
                                     Some(body) => request.json(#content_type, #body)?,
                                     None => request,
                                 };
                             }
                         } else {
-                            let body = value(quote!(&self.#name));
+                            let body = value(quote!(&#held));
                             quote!(let request = request.json(#content_type, #body)?;)
                         }
                     }
@@ -554,14 +643,14 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                     .map(|slot| {
                         let p = slot.param();
                         let wire = &p.wire_name;
-                        let name = ident(&p.name);
+                        let value = slot.value();
                         match (&p.ty, slot.is_option()) {
-                            (TypeRef::Binary, true) => quote!(.file(#wire, self.#name)),
-                            (TypeRef::Binary, false) => quote!(.file(#wire, Some(self.#name))),
-                            (TypeRef::Array(_), true) => quote!(.text_list(#wire, self.#name.as_deref())),
-                            (TypeRef::Array(_), false) => quote!(.text_list(#wire, Some(self.#name.as_slice()))),
-                            (_, true) => quote!(.text(#wire, self.#name.as_ref())),
-                            (_, false) => quote!(.text(#wire, Some(&self.#name))),
+                            (TypeRef::Binary, true) => quote!(.file(#wire, #value)),
+                            (TypeRef::Binary, false) => quote!(.file(#wire, Some(#value))),
+                            (TypeRef::Array(_), true) => quote!(.text_list(#wire, #value.as_deref())),
+                            (TypeRef::Array(_), false) => quote!(.text_list(#wire, Some(#value.as_slice()))),
+                            (_, true) => quote!(.text(#wire, #value.as_ref())),
+                            (_, false) => quote!(.text(#wire, Some(&#value))),
                         }
                     });
                 quote!(let request = request.form(runtime::Form::new(#multipart) #(#fields)*);)
@@ -569,20 +658,21 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
             BodyKind::Binary => {
                 let p = slots.iter().map(|s| s.param()).find(|p| p.location == Location::Body);
                 match p {
-                    Some(p) => {
-                        let name = ident(&p.name);
+                    Some(_) => {
+                        let slot = slots.iter().find(|s| s.param().location == Location::Body);
+                        let held = slot.map(|s| s.value()).unwrap_or_default();
                         if slots
                             .iter()
                             .any(|s| s.param().location == Location::Body && s.is_option())
                         {
                             quote! {
-                                let request = match self.#name {
+                                let request = match #held {
                                     Some(body) => request.bytes(#content_type, body),
                                     None => request,
                                 };
                             }
                         } else {
-                            quote!(let request = request.bytes(#content_type, self.#name);)
+                            quote!(let request = request.bytes(#content_type, #held);)
                         }
                     }
                     None => quote!(),
@@ -596,54 +686,6 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
 /// operation: it is followed with the runtime's generic `LroPoller`.
 fn generic_long_running(op: &Operation) -> bool {
     op.long_running.as_ref().is_some_and(|l| l.status.is_none())
-}
-
-/// `send_raw` and `into_poller` of a generic long-running operation.
-fn generic_poller(
-    model: &CodeModel,
-    op: &Operation,
-    slots: &[Slot],
-    value_type: &TokenStream,
-    error_type: &TokenStream,
-) -> TokenStream {
-    let validations = slots.iter().flat_map(validation);
-    let path = path_expr(model, op);
-    let method = format_ident!("{}", op.method.as_str());
-    let request = request_expr(
-        model,
-        op,
-        slots,
-        quote!(runtime::Request::new(Method::#method, path.clone())),
-    );
-    let body = request_body(model, op, slots);
-    let final_state_via = match op.long_running.as_ref().and_then(|l| l.final_state_via.as_deref()) {
-        Some(via) => quote!(Some(#via)),
-        None => quote!(None),
-    };
-    // The final answer may come from a GET of another URL, with any success status.
-    let decode = decode_expr(op, &[200, 201, 202, 204]);
-    quote! {
-        /// Validates the arguments and sends the request; what the poller needs to follow it.
-        async fn send_raw(self) -> Result<runtime::LroStart, runtime::Error<#error_type>> {
-            #(#validations)*
-            let path = #path;
-            let url = format!("{}{}", self.client.pipeline.base_url(), path);
-            let request = #request;
-            #body
-            let options = self.options.clone();
-            let response = self.client.pipeline.send(request, self.options).await?;
-            Ok(runtime::LroStart { response, method: Method::#method, url, options })
-        }
-
-        /// Sends the request and follows the long-running operation it starts to its end:
-        /// `.wait().await` gives the final value (see [`runtime::LroPoller`]).
-        pub fn into_poller(self) -> runtime::LroPoller<#value_type, #error_type> {
-            let pipeline = self.client.pipeline.clone();
-            runtime::LroPoller::new(pipeline, self.send_raw(), #final_state_via, |response: runtime::RawResponse| {
-                #decode.map(runtime::Response::<_, ()>::into_value)
-            })
-        }
-    }
 }
 
 /// Adds the operation's constant query and header values.
@@ -721,7 +763,7 @@ fn flattened_rest(model: &CodeModel, model_name: &str, slots: &[Slot]) -> TokenS
 }
 
 /// The request path with its parameters encoded.
-fn path_expr(model: &CodeModel, op: &Operation) -> TokenStream {
+fn path_expr(model: &CodeModel, op: &Operation, client: &TokenStream) -> TokenStream {
     let mut format = String::new();
     let mut args = Vec::new();
     let mut rest = op.path.as_str();
@@ -741,12 +783,12 @@ fn path_expr(model: &CodeModel, op: &Operation) -> TokenStream {
                     // An array in the path: its items, encoded each, joined (csv by default).
                     (TypeRef::Array(_), separator) => {
                         let separator = separator.unwrap_or(",");
-                        quote!(runtime::path_list(&self.#field, #separator, #skip))
+                        quote!(runtime::path_list(&#field, #separator, #skip))
                     }
                     (TypeRef::Base64Url, _) => {
-                        quote!(runtime::path_param(&runtime::Base64UrlParam(&self.#field), #skip))
+                        quote!(runtime::path_param(&runtime::Base64UrlParam(&#field), #skip))
                     }
-                    _ => quote!(runtime::path_param(&self.#field, #skip)),
+                    _ => quote!(runtime::path_param(&#field, #skip)),
                 });
             }
             None => {
@@ -754,7 +796,7 @@ fn path_expr(model: &CodeModel, op: &Operation) -> TokenStream {
                 let p = model.client.parameters.iter().find(|p| p.wire_name == name);
                 let field = ident(p.map_or(name, |p| p.name.as_str()));
                 let skip = p.is_some_and(|p| p.skip_url_encoding);
-                args.push(quote!(runtime::path_param(&self.client.#field, #skip)));
+                args.push(quote!(runtime::path_param(&#client.#field, #skip)));
             }
         }
         format.push_str("{}");
@@ -772,9 +814,9 @@ fn path_expr(model: &CodeModel, op: &Operation) -> TokenStream {
 fn validation(slot: &Slot) -> Vec<TokenStream> {
     let p = slot.param();
     let c = &p.constraints;
-    let name = ident(&p.name);
     let label = &p.name;
-    let value = quote!(&self.#name);
+    let held = slot.held();
+    let value = quote!(&#held);
     let unsuffixed = proc_macro2::Literal::u64_unsuffixed;
     let float = proc_macro2::Literal::f64_unsuffixed;
     let mut checks = Vec::new();
@@ -872,7 +914,7 @@ fn response_value_type(op: &Operation) -> TokenStream {
 }
 
 /// The typed headers of the success responses (`()` when none are documented).
-fn response_headers(op: &Operation) -> (TokenStream, TokenStream) {
+fn response_headers(op: &Operation, method_path: &str) -> (TokenStream, TokenStream) {
     let mut headers: Vec<&crate::model::ResponseHeader> = Vec::new();
     for SuccessResponse { headers: hs, .. } in &op.responses {
         for h in hs {
@@ -892,10 +934,7 @@ fn response_headers(op: &Operation) -> (TokenStream, TokenStream) {
     let wires: Vec<_> = headers.iter().map(|h| h.wire_name.to_ascii_lowercase()).collect();
     let types = headers.iter().map(|h| rust_type(&h.ty, &quote!(models::)));
     let docs = headers.iter().map(|h| doc_attrs(&h.docs));
-    let doc = format!(
-        " The headers the spec documents for the response of [`{}`].",
-        op.builder
-    );
+    let doc = format!(" The headers the spec documents for the response of [`{method_path}`].");
     let item = quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq, Default)]

@@ -178,7 +178,7 @@ fn argument(path: &TokenStream, ty: &TypeRef) -> TokenStream {
     }
 }
 
-/// A setter call for an optional argument: `let <var> = a.set(<var>, path, |c, v| c.setter(v))?;`.
+/// A setter call for an optional client argument: `let <var> = a.set(<var>, path, |c, v| c.setter(v))?;`.
 fn setter(var: &TokenStream, path: &TokenStream, p: &Parameter) -> TokenStream {
     let name = ident(&p.name);
     match p.ty {
@@ -188,42 +188,50 @@ fn setter(var: &TokenStream, path: &TokenStream, p: &Parameter) -> TokenStream {
     }
 }
 
-/// The match arm of one operation.
+/// The match arm of one operation: required arguments from the example, and the options with
+/// the optional ones it has.
 fn arm(group: &OperationGroup, op: &Operation) -> TokenStream {
     let id = &op.id;
     let method = ident(&op.name);
-    let receiver = match &group.name {
+    let (receiver, module) = match &group.name {
         Some(names) => {
             let accessor = ident(&names.accessor);
-            quote!(client.#accessor())
+            let module = ident(&names.module);
+            (quote!(client.#accessor()), quote!(crate::operations::#module))
         }
-        None => quote!(client),
+        None => (quote!(client), quote!(crate::operations)),
     };
     let args = op
         .parameters
         .iter()
         .filter(|p| p.required)
         .map(|p| argument(&path(op, p), &p.ty));
-    let call = quote!(call);
-    let setters: Vec<TokenStream> = op
+    let fields: Vec<TokenStream> = op
         .parameters
         .iter()
         .filter(|p| !p.required)
-        .map(|p| setter(&call, &path(op, p), p))
+        .map(|p| {
+            let name = ident(&p.name);
+            let path = path(op, p);
+            match p.ty {
+                TypeRef::String => quote!(options.#name = a.opt::<String>(#path)?;),
+                TypeRef::Binary => quote!(options.#name = a.bytes_opt(#path)?.map(Into::into);),
+                _ => quote!(options.#name = a.opt(#path)?;),
+            }
+        })
         .collect();
     // Mirrors the operation's response kind: a binary success body is handed over as bytes.
     let binary = op.responses.iter().find_map(|r| r.body.as_ref()) == Some(&TypeRef::Binary);
     let done = if binary { quote!(done_bytes) } else { quote!(done) };
-    let start = quote!(#receiver.#method(#(#args),*));
-    if setters.is_empty() {
-        quote!(#id => a.#done(#start.await),)
-    } else {
-        quote! {
-            #id => {
-                let call = #start;
-                #(#setters)*
-                a.#done(call.await)
-            }
+    if fields.is_empty() {
+        return quote!(#id => a.#done(#receiver.#method(#(#args,)* None).await),);
+    }
+    let options_type = quote::format_ident!("{}Options", op.builder);
+    quote! {
+        #id => {
+            let mut options = #module::#options_type::default();
+            #(#fields)*
+            a.#done(#receiver.#method(#(#args,)* Some(options)).await)
         }
     }
 }
