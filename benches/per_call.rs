@@ -1,7 +1,7 @@
 //! Per-call overhead of the generated client ("Performance budgets"): the same `GET
 //! /face/v1.0/snapshots/{id}` to a local keep-alive HTTP/1.1 server on 127.0.0.1, sent
 //!
-//! - `per_call/generated`: through `azure_face::Client` (`client.snapshot().get(id)`, default
+//! - `per_call/generated`: through `azure_face::Client` (`client.snapshot().get(id, None)`, default
 //!   options, so the default retry policy and the whole pipeline are in the path);
 //! - `per_call/hand_written`: with a plain reqwest call: the same method, URL, `Accept`,
 //!   `User-Agent` and `Ocp-Apim-Subscription-Key` headers, the same status check (200), and
@@ -193,7 +193,7 @@ fn start_server() -> SocketAddr {
 
 /// The generated client.
 async fn generated(client: &Client, id: Uuid) -> Snapshot {
-    client.snapshot().get(id).await.expect("generated call").into_value()
+    client.snapshot().get(id, None).await.expect("generated call").into_value()
 }
 
 /// What one would write by hand with reqwest.

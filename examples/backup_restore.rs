@@ -74,9 +74,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .take(
             SnapshotObjectType::PersonGroup,
             setup.person_group.as_str(),
-            vec![setup.target_subscription],
+            vec![setup.target_subscription], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("backup_restore example".into()), ..Default::default() })
         )
-        .user_data("backup_restore example")
         .into_poller()
         .interval(setup.poll_interval)
         .timeout(Duration::from_secs(600))
@@ -91,7 +90,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("applying it to the target subscription as `{restored}`");
     let object = target
         .snapshot()
-        .apply(snapshot_id, restored.as_str())
+        .apply(snapshot_id, restored.as_str(), None)
         .into_poller()
         .interval(setup.poll_interval)
         .timeout(Duration::from_secs(600))
@@ -102,15 +101,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let snapshots = source
         .snapshot()
-        .list()
-        .type_(SnapshotObjectType::PersonGroup)
+        .list(Some(azure_face::operations::snapshot::ListOptions { type_: Some(SnapshotObjectType::PersonGroup), ..Default::default() }))
         .await?
         .into_value();
     println!(
         "the source subscription sees {} person group snapshot(s)",
         snapshots.len()
     );
-    source.snapshot().delete(snapshot_id).await?;
+    source.snapshot().delete(snapshot_id, None).await?;
     println!("deleted snapshot {snapshot_id}");
     Ok(())
 }

@@ -61,7 +61,7 @@
 //! service.add_object(source, SnapshotObjectType::PersonGroup, "staff");
 //!
 //! let client = azure_face::Client::new(service.endpoint(), "source-key")?;
-//! let taken = client.snapshot().take(SnapshotObjectType::PersonGroup, "staff", vec![target]).await?;
+//! let taken = client.snapshot().take(SnapshotObjectType::PersonGroup, "staff", vec![target], None).await?;
 //! assert!(taken.typed_headers().operation_location.as_deref().unwrap().starts_with("/operations/"));
 //! # Ok(())
 //! # }

@@ -77,7 +77,7 @@ async fn take(world: &World) -> Result<Uuid, Error> {
         .take(
             SnapshotObjectType::PersonGroup,
             "employees",
-            vec![world.target_subscription],
+            vec![world.target_subscription], None
         )
         .into_poller()
         .interval(Duration::from_secs(1))
@@ -98,9 +98,8 @@ async fn take_poll_apply_poll_list_delete() {
         .take(
             SnapshotObjectType::PersonGroup,
             "employees",
-            vec![world.target_subscription],
+            vec![world.target_subscription], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("nightly".into()), ..Default::default() })
         )
-        .user_data("nightly")
         .into_poller()
         .interval(Duration::from_secs(1))
         .on_status(move |s| seen.lock().unwrap().push(s.status.to_string()))
@@ -114,14 +113,14 @@ async fn take_poll_apply_poll_list_delete() {
     assert!(statuses.contains(&"running".to_string()), "{statuses:?}");
     assert_eq!(statuses.last().map(String::as_str), Some("succeeded"));
 
-    let snapshot = world.target.snapshot().get(snapshot_id).await.unwrap().into_value();
+    let snapshot = world.target.snapshot().get(snapshot_id, None).await.unwrap().into_value();
     assert_eq!(snapshot.user_data.as_deref(), Some("nightly"));
     assert_eq!(snapshot.apply_scope, vec![world.target_subscription]);
 
     let restored = world
         .target
         .snapshot()
-        .apply(snapshot_id, "employees-copy")
+        .apply(snapshot_id, "employees-copy", None)
         .into_poller()
         .wait()
         .await
@@ -136,14 +135,13 @@ async fn take_poll_apply_poll_list_delete() {
     let listed = world
         .source
         .snapshot()
-        .list()
-        .type_(SnapshotObjectType::PersonGroup)
+        .list(Some(azure_face::operations::snapshot::ListOptions { type_: Some(SnapshotObjectType::PersonGroup), ..Default::default() }))
         .await
         .unwrap()
         .into_value();
     assert_eq!(listed.iter().map(|s| s.id).collect::<Vec<_>>(), [snapshot_id]);
-    world.source.snapshot().delete(snapshot_id).await.unwrap();
-    let error = world.source.snapshot().get(snapshot_id).await.unwrap_err();
+    world.source.snapshot().delete(snapshot_id, None).await.unwrap();
+    let error = world.source.snapshot().get(snapshot_id, None).await.unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
 }
 
@@ -225,7 +223,7 @@ async fn a_failed_apply_surfaces_the_service_message() {
     let error = world
         .target
         .snapshot()
-        .apply(snapshot_id, "taken")
+        .apply(snapshot_id, "taken", None)
         .into_poller()
         .wait()
         .await

@@ -14,7 +14,7 @@ use serde_json::json;
 async fn pet(server: &Server, body: serde_json::Value) -> Result<Pet, Error> {
     server.reply(Reply::json(200, &body));
     let client = Client::builder().endpoint(server.endpoint()).build()?;
-    client.pets().get("rex").await.map(Response::into_value)
+    client.pets().get("rex", None).await.map(Response::into_value)
 }
 
 #[tokio::test]
@@ -71,8 +71,7 @@ async fn enum_arrays_in_the_query_are_comma_separated() {
     let client = Client::builder().endpoint(server.endpoint()).build().unwrap();
     client
         .pets()
-        .list()
-        .kinds(vec![PetKind::Dog, PetKind::UnknownValue("ferret".into())])
+        .list(Some(crate::operations::pets::ListOptions { kinds: Some(vec![PetKind::Dog, PetKind::UnknownValue("ferret".into())]), ..Default::default() }))
         .await
         .unwrap();
     assert_eq!(

@@ -357,17 +357,20 @@ fn call_failed(error: azure_face::Error) -> String {
 
 /// Calls the operation `operation_id` through its typed method, with the example's arguments.
 async fn call(client: &Client, operation_id: &str, args: &mut Args) -> Result<Outcome, String> {
+    use azure_face::operations::snapshot;
     let snapshot = client.snapshot();
     let outcome = match operation_id {
         "Snapshot_Take" => {
-            let mut call = snapshot.take(
+            let options = snapshot::TakeOptions {
+                user_data: args.body_opt("userData")?,
+                ..Default::default()
+            };
+            let call = snapshot.take(
                 args.body::<SnapshotObjectType>("type")?,
                 args.body::<String>("objectId")?,
                 args.body::<Vec<Uuid>>("applyScope")?,
+                Some(options),
             );
-            if let Some(user_data) = args.body_opt::<String>("userData")? {
-                call = call.user_data(user_data);
-            }
             let response = call.await.map_err(call_failed)?;
             Outcome::of(&response)?.header(
                 "Operation-Location",
@@ -375,32 +378,29 @@ async fn call(client: &Client, operation_id: &str, args: &mut Args) -> Result<Ou
             )
         }
         "Snapshot_List" => {
-            let mut call = snapshot.list();
-            if let Some(type_) = args.param_opt::<SnapshotObjectType>("type")? {
-                call = call.type_(type_);
-            }
-            if let Some(apply_scope) = args.param_opt::<Vec<Uuid>>("applyScope")? {
-                call = call.apply_scope(apply_scope);
-            }
-            Outcome::of(&call.await.map_err(call_failed)?)?
+            let options = snapshot::ListOptions {
+                type_: args.param_opt("type")?,
+                apply_scope: args.param_opt("applyScope")?,
+                ..Default::default()
+            };
+            Outcome::of(&snapshot.list(Some(options)).await.map_err(call_failed)?)?
         }
-        "Snapshot_Get" => Outcome::of(&snapshot.get(args.param("snapshotId")?).await.map_err(call_failed)?)?,
+        "Snapshot_Get" => Outcome::of(&snapshot.get(args.param("snapshotId")?, None).await.map_err(call_failed)?)?,
         "Snapshot_Update" => {
-            let mut call = snapshot.update(args.param("snapshotId")?);
-            if let Some(apply_scope) = args.body_opt::<Vec<Uuid>>("applyScope")? {
-                call = call.apply_scope(apply_scope);
-            }
-            if let Some(user_data) = args.body_opt::<String>("userData")? {
-                call = call.user_data(user_data);
-            }
-            Outcome::of(&call.await.map_err(call_failed)?)?
+            let options = snapshot::UpdateOptions {
+                apply_scope: args.body_opt("applyScope")?,
+                user_data: args.body_opt("userData")?,
+                ..Default::default()
+            };
+            Outcome::of(&snapshot.update(args.param("snapshotId")?, Some(options)).await.map_err(call_failed)?)?
         }
-        "Snapshot_Delete" => Outcome::of(&snapshot.delete(args.param("snapshotId")?).await.map_err(call_failed)?)?,
+        "Snapshot_Delete" => Outcome::of(&snapshot.delete(args.param("snapshotId")?, None).await.map_err(call_failed)?)?,
         "Snapshot_Apply" => {
-            let mut call = snapshot.apply(args.param("snapshotId")?, args.body::<String>("objectId")?);
-            if let Some(mode) = args.body_opt::<SnapshotApplyMode>("mode")? {
-                call = call.mode(mode);
-            }
+            let options = snapshot::ApplyOptions {
+                mode: args.body_opt::<SnapshotApplyMode>("mode")?,
+                ..Default::default()
+            };
+            let call = snapshot.apply(args.param("snapshotId")?, args.body::<String>("objectId")?, Some(options));
             let response = call.await.map_err(call_failed)?;
             Outcome::of(&response)?.header(
                 "Operation-Location",
@@ -409,7 +409,7 @@ async fn call(client: &Client, operation_id: &str, args: &mut Args) -> Result<Ou
         }
         "Snapshot_GetOperationStatus" => Outcome::of(
             &snapshot
-                .get_operation_status(args.param("operationId")?)
+                .get_operation_status(args.param("operationId")?, None)
                 .await
                 .map_err(call_failed)?,
         )?,

@@ -34,14 +34,14 @@ async fn path_values_reach_the_server_as_one_encoded_segment() {
         ("?q=1#f", "/items/%3Fq%3D1%23f/rebuild"),
     ];
     for (value, _) in cases {
-        client.items().rebuild(value).await.unwrap();
+        client.items().rebuild(value, None).await.unwrap();
     }
     let paths: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
     let expected: Vec<&str> = cases.iter().map(|(_, path)| *path).collect();
     assert_eq!(paths, expected);
     // `.` and `..` would be read as moves up the path, however encoded: refused, nothing sent.
     for value in [".", ".."] {
-        let error = client.items().rebuild(value).await.unwrap_err();
+        let error = client.items().rebuild(value, None).await.unwrap_err();
         assert!(
             matches!(error, runtime::Error::Validation { parameter: "id", .. }),
             "{error:?}"
@@ -55,7 +55,7 @@ async fn header_values_with_line_breaks_are_refused_before_sending() {
     let server = Server::start().await;
     let client = client_with(&server, ClientOptions::default());
     for value in ["a\r\nX-Injected: 1", "a\nb", "a\rb"] {
-        let error = client.items().rebuild("x").header("x-custom", value).await.unwrap_err();
+        let error = client.items().rebuild("x", Some(crate::runtime::RequestOptions::default().header("x-custom", value))).await.unwrap_err();
         assert!(matches!(error, runtime::Error::Config(_)), "{error:?}");
     }
     assert!(server.requests().is_empty(), "nothing was sent");
@@ -67,12 +67,12 @@ async fn response_bodies_are_bounded() {
     let big = json!({"items": [{"name": "x".repeat(4096)}]});
     server.reply(Reply::json(200, &big));
     let client = client_with(&server, ClientOptions::default().max_response_bytes(1024));
-    let error = client.items().list().await.unwrap_err();
+    let error = client.items().list(None).await.unwrap_err();
     assert!(matches!(error, Error::ResponseTooLarge { limit: 1024 }), "{error:?}");
     // Under the limit, the same body is fine.
     server.reply(Reply::json(200, &big));
     let client = client_with(&server, ClientOptions::default().max_response_bytes(1 << 20));
-    assert_eq!(client.items().list().await.unwrap().into_value().items.len(), 1);
+    assert_eq!(client.items().list(None).await.unwrap().into_value().items.len(), 1);
 }
 
 #[tokio::test]
@@ -82,7 +82,7 @@ async fn deeply_nested_json_is_an_error_not_a_crash() {
     server.reply(Reply::status(200).header("content-type", "application/json").body(deep));
     let error = client_with(&server, ClientOptions::default())
         .items()
-        .list()
+        .list(None)
         .await
         .unwrap_err();
     assert!(matches!(error, Error::Deserialize { .. }), "{error:?}");
@@ -93,7 +93,7 @@ fn the_client_is_send_sync_and_clone() {
     fn shareable<T: Send + Sync + Clone + 'static>() {}
     shareable::<Client>();
     fn sendable<T: Send + 'static>() {}
-    sendable::<operations::items::List>();
+    sendable::<runtime::PagedCall<models::ItemPage, (), models::Problem>>();
     sendable::<runtime::Error<models::Problem>>();
 }
 
@@ -105,7 +105,7 @@ async fn a_thousand_concurrent_calls_succeed_on_reused_connections() {
     let tasks: Vec<_> = (0..1000)
         .map(|_| {
             let client = client.clone();
-            tokio::spawn(async move { client.items().list().await.map(|r| r.into_value().items.len()) })
+            tokio::spawn(async move { client.items().list(None).await.map(|r| r.into_value().items.len()) })
         })
         .collect();
     for task in tasks {
@@ -117,7 +117,7 @@ async fn a_thousand_concurrent_calls_succeed_on_reused_connections() {
     assert!(connections < 1000, "{connections} connections for 1000 calls");
     // A second wave reuses the pool without opening as many again.
     for _ in 0..100 {
-        client.items().list().await.unwrap();
+        client.items().list(None).await.unwrap();
     }
     assert!(
         server.connections() <= connections + 2,

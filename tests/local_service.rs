@@ -80,7 +80,7 @@ fn operation_id(location: Option<&String>) -> Uuid {
 async fn status(client: &Client, operation: Uuid) -> OperationStatus {
     client
         .snapshot()
-        .get_operation_status(operation)
+        .get_operation_status(operation, None)
         .await
         .unwrap()
         .into_value()
@@ -88,7 +88,7 @@ async fn status(client: &Client, operation: Uuid) -> OperationStatus {
 
 /// Takes a snapshot of an existing object, lets the job finish, and returns the snapshot id.
 async fn take_snapshot(w: &World, kind: SnapshotObjectType, object_id: &str, scope: Vec<Uuid>) -> Uuid {
-    let taken = w.src.snapshot().take(kind, object_id, scope).await.unwrap();
+    let taken = w.src.snapshot().take(kind, object_id, scope, None).await.unwrap();
     let operation = operation_id(taken.typed_headers().operation_location.as_ref());
     w.service.advance(JOB);
     let done = status(&w.src, operation).await;
@@ -163,8 +163,7 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
     let taken = w
         .src
         .snapshot()
-        .take(PersonGroup, "front-desk", vec![w.target])
-        .user_data("weekly backup")
+        .take(PersonGroup, "front-desk", vec![w.target], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("weekly backup".into()), ..Default::default() }))
         .await
         .unwrap();
     assert_eq!(taken.status().as_u16(), 202);
@@ -183,7 +182,7 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
         }
     );
     assert!(
-        w.src.snapshot().list().await.unwrap().into_value().is_empty(),
+        w.src.snapshot().list(None).await.unwrap().into_value().is_empty(),
         "no snapshot before the job ends"
     );
     w.service.advance(NOT_STARTED);
@@ -214,14 +213,14 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
     assert!(expected
         .account
         .contains("/providers/Microsoft.CognitiveServices/accounts/"));
-    assert_eq!(w.src.snapshot().get(snapshot_id).await.unwrap().into_value(), expected);
-    assert_eq!(w.tgt.snapshot().get(snapshot_id).await.unwrap().into_value(), expected);
+    assert_eq!(w.src.snapshot().get(snapshot_id, None).await.unwrap().into_value(), expected);
+    assert_eq!(w.tgt.snapshot().get(snapshot_id, None).await.unwrap().into_value(), expected);
     assert_eq!(
-        w.src.snapshot().list().await.unwrap().into_value(),
+        w.src.snapshot().list(None).await.unwrap().into_value(),
         vec![expected.clone()]
     );
     assert_eq!(
-        w.tgt.snapshot().list().await.unwrap().into_value(),
+        w.tgt.snapshot().list(None).await.unwrap().into_value(),
         vec![expected.clone()]
     );
     assert_eq!(w.service.snapshots(), vec![expected.clone()]);
@@ -230,7 +229,7 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
     let applied = w
         .tgt
         .snapshot()
-        .apply(snapshot_id, "front-desk-restored")
+        .apply(snapshot_id, "front-desk-restored", None)
         .await
         .unwrap();
     assert_eq!(applied.status().as_u16(), 202);
@@ -257,12 +256,12 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
 
     // Only the subscription that started an operation can read it.
     assert_api_error(
-        w.src.snapshot().get_operation_status(apply_op).await,
+        w.src.snapshot().get_operation_status(apply_op, None).await,
         404,
         "OperationNotFound",
     );
     assert_api_error(
-        w.tgt.snapshot().get_operation_status(take_op).await,
+        w.tgt.snapshot().get_operation_status(take_op, None).await,
         404,
         "OperationNotFound",
     );
@@ -272,32 +271,30 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
     let updated = w
         .src
         .snapshot()
-        .update(snapshot_id)
-        .apply_scope(vec![w.target, w.stranger])
-        .user_data("shared with DR")
+        .update(snapshot_id, Some(azure_face::operations::snapshot::UpdateOptions { apply_scope: Some(vec![w.target, w.stranger]), user_data: Some("shared with DR".into()), ..Default::default() }))
         .await
         .unwrap();
     assert_eq!(updated.status().as_u16(), 200);
-    let snapshot = w.src.snapshot().get(snapshot_id).await.unwrap().into_value();
+    let snapshot = w.src.snapshot().get(snapshot_id, None).await.unwrap().into_value();
     assert_eq!(snapshot.apply_scope, vec![w.target, w.stranger]);
     assert_eq!(snapshot.user_data.as_deref(), Some("shared with DR"));
     assert_eq!(snapshot.created_time, t0());
     assert_eq!(snapshot.last_update_time, t0() + JOB + JOB + Duration::from_secs(10));
     assert_eq!(
-        w.other.snapshot().list().await.unwrap().into_value(),
+        w.other.snapshot().list(None).await.unwrap().into_value(),
         vec![snapshot],
         "now in scope"
     );
 
     // Delete by the source: gone for everyone; the applied object stays.
     assert_eq!(
-        w.src.snapshot().delete(snapshot_id).await.unwrap().status().as_u16(),
+        w.src.snapshot().delete(snapshot_id, None).await.unwrap().status().as_u16(),
         200
     );
-    assert_api_error(w.src.snapshot().get(snapshot_id).await, 404, "SnapshotNotFound");
-    assert_api_error(w.tgt.snapshot().get(snapshot_id).await, 404, "SnapshotNotFound");
-    assert!(w.src.snapshot().list().await.unwrap().into_value().is_empty());
-    assert!(w.tgt.snapshot().list().await.unwrap().into_value().is_empty());
+    assert_api_error(w.src.snapshot().get(snapshot_id, None).await, 404, "SnapshotNotFound");
+    assert_api_error(w.tgt.snapshot().get(snapshot_id, None).await, 404, "SnapshotNotFound");
+    assert!(w.src.snapshot().list(None).await.unwrap().into_value().is_empty());
+    assert!(w.tgt.snapshot().list(None).await.unwrap().into_value().is_empty());
     assert!(w.service.object(w.target, PersonGroup, "front-desk-restored").is_some());
 
     // The request log.
@@ -327,7 +324,7 @@ async fn operations_progress_in_real_time_with_the_system_clock() {
     let source = service.add_subscription(SOURCE_KEY);
     service.add_object(source, FaceList, "faces");
     let src = client(&service, SOURCE_KEY);
-    let taken = src.snapshot().take(FaceList, "faces", vec![Uuid::nil()]).await.unwrap();
+    let taken = src.snapshot().take(FaceList, "faces", vec![Uuid::nil()], None).await.unwrap();
     let operation = operation_id(taken.typed_headers().operation_location.as_ref());
     let started = Instant::now();
     let mut seen = Vec::new();
@@ -347,7 +344,7 @@ async fn operations_progress_in_real_time_with_the_system_clock() {
         seen == [Notstarted, Running, Succeeded] || seen == [Running, Succeeded] || seen == [Succeeded],
         "{seen:?}"
     );
-    assert_eq!(src.snapshot().list().await.unwrap().into_value().len(), 1);
+    assert_eq!(src.snapshot().list(None).await.unwrap().into_value().len(), 1);
 }
 
 // ----- errors --------------------------------------------------------------------------------------
@@ -356,13 +353,13 @@ async fn operations_progress_in_real_time_with_the_system_clock() {
 async fn a_missing_or_unknown_key_is_401_unspecified() {
     let w = world().await;
     let intruder = client(&w.service, "not-a-registered-key");
-    let message = assert_api_error(intruder.snapshot().list().await, 401, "Unspecified");
+    let message = assert_api_error(intruder.snapshot().list(None).await, 401, "Unspecified");
     assert!(
         message.starts_with("Access denied due to invalid subscription key"),
         "{message}"
     );
     assert_api_error(
-        intruder.snapshot().take(PersonGroup, "any", vec![w.target]).await,
+        intruder.snapshot().take(PersonGroup, "any", vec![w.target], None).await,
         401,
         "Unspecified",
     );
@@ -372,7 +369,7 @@ async fn a_missing_or_unknown_key_is_401_unspecified() {
     // A second key of the same subscription works like the first.
     w.service.add_key(w.source, "source-key-2");
     assert_eq!(w.service.subscription_of("source-key-2"), Some(w.source));
-    assert!(client(&w.service, "source-key-2").snapshot().list().await.is_ok());
+    assert!(client(&w.service, "source-key-2").snapshot().list(None).await.is_ok());
 }
 
 #[tokio::test]
@@ -384,18 +381,18 @@ async fn taking_a_missing_object_is_404_with_the_kind_s_code() {
         (PersonGroup, "PersonGroupNotFound"),
         (LargePersonGroup, "LargePersonGroupNotFound"),
     ] {
-        assert_api_error(w.src.snapshot().take(kind, "missing", vec![w.target]).await, 404, code);
+        assert_api_error(w.src.snapshot().take(kind, "missing", vec![w.target], None).await, 404, code);
     }
     // Another subscription's object, or another kind with the same id, does not count.
     w.service.add_object(w.target, PersonGroup, "theirs");
     w.service.add_object(w.source, LargePersonGroup, "mine");
     assert_api_error(
-        w.src.snapshot().take(PersonGroup, "theirs", vec![]).await,
+        w.src.snapshot().take(PersonGroup, "theirs", vec![], None).await,
         404,
         "PersonGroupNotFound",
     );
     assert_api_error(
-        w.src.snapshot().take(PersonGroup, "mine", vec![]).await,
+        w.src.snapshot().take(PersonGroup, "mine", vec![], None).await,
         404,
         "PersonGroupNotFound",
     );
@@ -469,7 +466,7 @@ async fn take_bodies_that_break_the_spec_are_400_bad_argument() {
         );
     }
     // Nothing was started.
-    assert!(w.src.snapshot().list().await.unwrap().into_value().is_empty());
+    assert!(w.src.snapshot().list(None).await.unwrap().into_value().is_empty());
     w.service.advance(JOB);
     assert!(w.service.snapshots().is_empty());
 }
@@ -484,14 +481,13 @@ async fn take_accepts_values_at_the_spec_s_limits() {
     let taken = w
         .src
         .snapshot()
-        .take(LargeFaceList, &id, vec![])
-        .user_data(user_data.clone())
+        .take(LargeFaceList, &id, vec![], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some(user_data.clone().into()), ..Default::default() }))
         .await
         .unwrap();
     let operation = operation_id(taken.typed_headers().operation_location.as_ref());
     w.service.advance(JOB);
     assert_eq!(status(&w.src, operation).await.status, Succeeded);
-    let snapshots = w.src.snapshot().list().await.unwrap().into_value();
+    let snapshots = w.src.snapshot().list(None).await.unwrap().into_value();
     assert_eq!(snapshots[0].user_data.as_deref(), Some(user_data.as_str()));
     assert_eq!(snapshots[0].apply_scope, Vec::<Uuid>::new());
     // The type is matched without regard to case, as the service's enum parsing does.
@@ -538,7 +534,7 @@ async fn update_and_apply_bodies_that_break_the_spec_are_400_bad_argument() {
     let body = json!({"objectId": "copy"}).to_string();
     assert_eq!(raw(&w, "POST", &apply, Some(TARGET_KEY), Some(&body)).await.0, 202);
     // The snapshot is unchanged by the rejected updates.
-    let unchanged = w.src.snapshot().get(snapshot).await.unwrap().into_value();
+    let unchanged = w.src.snapshot().get(snapshot, None).await.unwrap().into_value();
     assert_eq!(unchanged.apply_scope, vec![w.target]);
     assert_eq!(unchanged.user_data, None);
 }
@@ -596,23 +592,23 @@ async fn get_and_list_are_for_the_source_and_the_apply_scope_only() {
     let w = world().await;
     w.service.add_object(w.source, PersonGroup, "group");
     let snapshot = take_snapshot(&w, PersonGroup, "group", vec![w.target]).await;
-    assert_api_error(w.other.snapshot().get(snapshot).await, 404, "SnapshotNotFound");
-    assert!(w.other.snapshot().list().await.unwrap().into_value().is_empty());
+    assert_api_error(w.other.snapshot().get(snapshot, None).await, 404, "SnapshotNotFound");
+    assert!(w.other.snapshot().list(None).await.unwrap().into_value().is_empty());
     // A snapshot of the target's own, which the source is not in scope of.
     w.service.add_object(w.target, FaceList, "theirs");
     let theirs = w
         .tgt
         .snapshot()
-        .take(FaceList, "theirs", vec![w.stranger])
+        .take(FaceList, "theirs", vec![w.stranger], None)
         .await
         .unwrap();
     let operation = operation_id(theirs.typed_headers().operation_location.as_ref());
     w.service.advance(JOB);
     assert_eq!(status(&w.tgt, operation).await.status, Succeeded);
     let ids = |list: Vec<Snapshot>| list.into_iter().map(|s| s.id).collect::<Vec<_>>();
-    assert_eq!(ids(w.src.snapshot().list().await.unwrap().into_value()), vec![snapshot]);
-    assert_eq!(w.tgt.snapshot().list().await.unwrap().into_value().len(), 2);
-    assert_eq!(w.other.snapshot().list().await.unwrap().into_value().len(), 1);
+    assert_eq!(ids(w.src.snapshot().list(None).await.unwrap().into_value()), vec![snapshot]);
+    assert_eq!(w.tgt.snapshot().list(None).await.unwrap().into_value().len(), 2);
+    assert_eq!(w.other.snapshot().list(None).await.unwrap().into_value().len(), 1);
     assert_eq!(w.service.snapshots().len(), 2);
 }
 
@@ -629,14 +625,12 @@ async fn list_filters_by_type_and_by_any_shared_apply_scope_id() {
     let third = take_snapshot(&w, FaceList, "faces", vec![c]).await;
     let ids = |list: Vec<Snapshot>| list.into_iter().map(|s| s.id).collect::<Vec<_>>();
     let list = |kind: Option<SnapshotObjectType>, scope: Option<Vec<Uuid>>| {
-        let mut request = w.src.snapshot().list();
-        if let Some(kind) = kind {
-            request = request.type_(kind);
-        }
-        if let Some(scope) = scope {
-            request = request.apply_scope(scope);
-        }
-        request
+        let options = azure_face::operations::snapshot::ListOptions {
+            type_: kind,
+            apply_scope: scope,
+            ..Default::default()
+        };
+        w.src.snapshot().list(Some(options))
     };
     assert_eq!(
         ids(list(None, None).await.unwrap().into_value()),
@@ -681,20 +675,20 @@ async fn update_and_delete_are_for_the_source_only() {
     let snapshot = take_snapshot(&w, PersonGroup, "group", vec![w.target]).await;
     // In scope, so it can see the snapshot, but it did not take it: 403.
     assert_api_error(
-        w.tgt.snapshot().update(snapshot).user_data("mine now").await,
+        w.tgt.snapshot().update(snapshot, Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("mine now".into()), ..Default::default() })).await,
         403,
         "Forbidden",
     );
-    assert_api_error(w.tgt.snapshot().delete(snapshot).await, 403, "Forbidden");
+    assert_api_error(w.tgt.snapshot().delete(snapshot, None).await, 403, "Forbidden");
     // Cannot see it at all: 404.
     assert_api_error(
-        w.other.snapshot().update(snapshot).user_data("x").await,
+        w.other.snapshot().update(snapshot, Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("x".into()), ..Default::default() })).await,
         404,
         "SnapshotNotFound",
     );
-    assert_api_error(w.other.snapshot().delete(snapshot).await, 404, "SnapshotNotFound");
-    assert_api_error(w.src.snapshot().delete(Uuid::nil()).await, 404, "SnapshotNotFound");
-    let unchanged = w.src.snapshot().get(snapshot).await.unwrap().into_value();
+    assert_api_error(w.other.snapshot().delete(snapshot, None).await, 404, "SnapshotNotFound");
+    assert_api_error(w.src.snapshot().delete(Uuid::nil(), None).await, 404, "SnapshotNotFound");
+    let unchanged = w.src.snapshot().get(snapshot, None).await.unwrap().into_value();
     assert_eq!(unchanged.user_data, None);
     assert_eq!(unchanged.last_update_time, t0() + JOB);
 }
@@ -705,16 +699,16 @@ async fn apply_is_for_the_apply_scope_only() {
     w.service.add_object(w.source, LargePersonGroup, "group");
     let snapshot = take_snapshot(&w, LargePersonGroup, "group", vec![w.target]).await;
     // The source can see its snapshot but is not in its applyScope: 403.
-    let message = assert_api_error(w.src.snapshot().apply(snapshot, "copy").await, 403, "Forbidden");
+    let message = assert_api_error(w.src.snapshot().apply(snapshot, "copy", None).await, 403, "Forbidden");
     assert!(message.contains("applyScope"), "{message}");
     // A subscription that cannot see it: 404, as for a snapshot that does not exist.
     assert_api_error(
-        w.other.snapshot().apply(snapshot, "copy").await,
+        w.other.snapshot().apply(snapshot, "copy", None).await,
         404,
         "SnapshotNotFound",
     );
     assert_api_error(
-        w.tgt.snapshot().apply(Uuid::nil(), "copy").await,
+        w.tgt.snapshot().apply(Uuid::nil(), "copy", None).await,
         404,
         "SnapshotNotFound",
     );
@@ -725,13 +719,12 @@ async fn apply_is_for_the_apply_scope_only() {
     // Taking a subscription into the scope lets it apply; a source in its own scope may, too.
     w.src
         .snapshot()
-        .update(snapshot)
-        .apply_scope(vec![w.source, w.stranger])
+        .update(snapshot, Some(azure_face::operations::snapshot::UpdateOptions { apply_scope: Some(vec![w.source, w.stranger]), ..Default::default() }))
         .await
         .unwrap();
-    assert_api_error(w.tgt.snapshot().apply(snapshot, "copy").await, 404, "SnapshotNotFound");
+    assert_api_error(w.tgt.snapshot().apply(snapshot, "copy", None).await, 404, "SnapshotNotFound");
     for client in [&w.src, &w.other] {
-        let applied = client.snapshot().apply(snapshot, "copy").await.unwrap();
+        let applied = client.snapshot().apply(snapshot, "copy", None).await.unwrap();
         let operation = operation_id(applied.typed_headers().operation_location.as_ref());
         w.service.advance(JOB);
         let done = status(client, operation).await;
@@ -751,7 +744,7 @@ async fn apply_in_create_new_mode_onto_an_existing_object_fails_the_operation() 
     // The target already has a face list with that id: the request is accepted, the job fails.
     w.service
         .add_object_with_data(w.target, FaceList, "taken", json!("original"));
-    let applied = w.tgt.snapshot().apply(snapshot, "taken").await.unwrap();
+    let applied = w.tgt.snapshot().apply(snapshot, "taken", None).await.unwrap();
     assert_eq!(applied.status().as_u16(), 202);
     let operation = operation_id(applied.typed_headers().operation_location.as_ref());
     assert_eq!(status(&w.tgt, operation).await.status, Notstarted);
@@ -772,9 +765,9 @@ async fn apply_in_create_new_mode_onto_an_existing_object_fails_the_operation() 
 
     // The same id for another kind is free; two concurrent applies to one id: the first wins.
     w.service.add_object(w.target, PersonGroup, "fresh");
-    let first = w.tgt.snapshot().apply(snapshot, "fresh").await.unwrap();
+    let first = w.tgt.snapshot().apply(snapshot, "fresh", None).await.unwrap();
     w.service.advance(Duration::from_millis(1));
-    let second = w.tgt.snapshot().apply(snapshot, "fresh").await.unwrap();
+    let second = w.tgt.snapshot().apply(snapshot, "fresh", None).await.unwrap();
     w.service.advance(JOB);
     let first = status(&w.tgt, operation_id(first.typed_headers().operation_location.as_ref())).await;
     let second = status(&w.tgt, operation_id(second.typed_headers().operation_location.as_ref())).await;
@@ -794,7 +787,7 @@ async fn a_take_fails_when_its_source_object_is_removed_before_it_ends() {
     let taken = w
         .src
         .snapshot()
-        .take(PersonGroup, "group", vec![w.target])
+        .take(PersonGroup, "group", vec![w.target], None)
         .await
         .unwrap();
     let operation = operation_id(taken.typed_headers().operation_location.as_ref());
@@ -812,7 +805,7 @@ async fn a_take_fails_when_its_source_object_is_removed_before_it_ends() {
 async fn unknown_operations_are_404() {
     let w = world().await;
     assert_api_error(
-        w.src.snapshot().get_operation_status(Uuid::nil()).await,
+        w.src.snapshot().get_operation_status(Uuid::nil(), None).await,
         404,
         "OperationNotFound",
     );
@@ -827,15 +820,15 @@ async fn snapshots_expire_48_hours_after_they_were_taken() {
     let snapshot = take_snapshot(&w, PersonGroup, "group", vec![w.target]).await;
     assert_eq!(w.service.now(), t0() + JOB);
     // An update does not extend the lifetime.
-    w.src.snapshot().update(snapshot).user_data("still here").await.unwrap();
+    w.src.snapshot().update(snapshot, Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("still here".into()), ..Default::default() })).await.unwrap();
     w.service.advance(SNAPSHOT_LIFETIME - JOB - Duration::from_secs(1));
-    assert_eq!(w.tgt.snapshot().get(snapshot).await.unwrap().into_value().id, snapshot);
+    assert_eq!(w.tgt.snapshot().get(snapshot, None).await.unwrap().into_value().id, snapshot);
     w.service.advance(Duration::from_secs(1));
     assert_eq!(w.service.now(), t0() + SNAPSHOT_LIFETIME);
-    assert_api_error(w.src.snapshot().get(snapshot).await, 404, "SnapshotNotFound");
-    assert_api_error(w.tgt.snapshot().apply(snapshot, "late").await, 404, "SnapshotNotFound");
-    assert_api_error(w.src.snapshot().delete(snapshot).await, 404, "SnapshotNotFound");
-    assert!(w.src.snapshot().list().await.unwrap().into_value().is_empty());
+    assert_api_error(w.src.snapshot().get(snapshot, None).await, 404, "SnapshotNotFound");
+    assert_api_error(w.tgt.snapshot().apply(snapshot, "late", None).await, 404, "SnapshotNotFound");
+    assert_api_error(w.src.snapshot().delete(snapshot, None).await, 404, "SnapshotNotFound");
+    assert!(w.src.snapshot().list(None).await.unwrap().into_value().is_empty());
     assert!(w.service.snapshots().is_empty());
 }
 
@@ -845,7 +838,7 @@ async fn an_apply_that_ends_after_its_snapshot_expired_fails() {
     w.service.add_object(w.source, PersonGroup, "group");
     let snapshot = take_snapshot(&w, PersonGroup, "group", vec![w.target]).await;
     w.service.advance(SNAPSHOT_LIFETIME - JOB - Duration::from_secs(1));
-    let applied = w.tgt.snapshot().apply(snapshot, "too-late").await.unwrap();
+    let applied = w.tgt.snapshot().apply(snapshot, "too-late", None).await.unwrap();
     let operation = operation_id(applied.typed_headers().operation_location.as_ref());
     w.service.advance(JOB);
     let failed = status(&w.tgt, operation).await;
@@ -912,7 +905,7 @@ async fn throttling_reaches_the_client_as_a_429_with_retry_after_and_has_no_effe
     w.service.add_object(w.source, PersonGroup, "group");
     let fault = Fault::TooManyRequests(RetryAfter::Seconds(1));
     w.service.inject(fault.clone());
-    let result = w.src.snapshot().take(PersonGroup, "group", vec![w.target]).await;
+    let result = w.src.snapshot().take(PersonGroup, "group", vec![w.target], None).await;
     if let Some(error) = fault_or_retried(&w.service, result, &fault) {
         assert_eq!(error.status().map(|s| s.as_u16()), Some(429));
         match &error {
@@ -964,7 +957,7 @@ async fn server_errors_on_the_wire_and_through_the_client() {
     ] {
         let w = world().await;
         w.service.inject(fault.clone());
-        let result = w.src.snapshot().list().await;
+        let result = w.src.snapshot().list(None).await;
         if let Some(error) = fault_or_retried(&w.service, result, &fault) {
             assert_api_error(Err::<(), _>(error), status, code);
         }
@@ -991,7 +984,7 @@ async fn a_dropped_connection_is_a_transport_error_and_has_no_effect() {
     let w = world().await;
     w.service.add_object(w.source, PersonGroup, "group");
     w.service.inject(Fault::DropConnection);
-    let result = w.src.snapshot().take(PersonGroup, "group", vec![w.target]).await;
+    let result = w.src.snapshot().take(PersonGroup, "group", vec![w.target], None).await;
     let expected = if let Some(error) = fault_or_retried(&w.service, result, &Fault::DropConnection) {
         assert!(matches!(error, Error::Transport(_)), "{error:?}");
         0
@@ -1001,7 +994,7 @@ async fn a_dropped_connection_is_a_transport_error_and_has_no_effect() {
     w.service.advance(JOB);
     assert_eq!(w.service.snapshots().len(), expected);
     // The service still answers on new connections.
-    assert!(w.src.snapshot().list().await.is_ok());
+    assert!(w.src.snapshot().list(None).await.is_ok());
 }
 
 #[tokio::test]
@@ -1012,7 +1005,7 @@ async fn a_slow_answer_arrives_late_and_the_request_takes_effect_anyway() {
     // Through the client: the answer takes at least the delay. No retry is involved.
     w.service.inject(Fault::Delay(Duration::from_millis(300)));
     let started = Instant::now();
-    let got = w.tgt.snapshot().get(snapshot).await.unwrap().into_value();
+    let got = w.tgt.snapshot().get(snapshot, None).await.unwrap().into_value();
     assert!(
         started.elapsed() >= Duration::from_millis(300),
         "{:?}",
@@ -1032,7 +1025,7 @@ async fn a_slow_answer_arrives_late_and_the_request_takes_effect_anyway() {
         .await
         .expect_err("timed out");
     assert!(error.is_timeout(), "{error:?}");
-    assert_api_error(w.src.snapshot().get(snapshot).await, 404, "SnapshotNotFound");
+    assert_api_error(w.src.snapshot().get(snapshot, None).await, 404, "SnapshotNotFound");
     let delete = w.service.requests().into_iter().find(|r| r.method == "DELETE").unwrap();
     assert_eq!(delete.status, Some(200));
     assert_eq!(delete.fault, Some(Fault::Delay(Duration::from_secs(3))));
@@ -1042,7 +1035,7 @@ async fn a_slow_answer_arrives_late_and_the_request_takes_effect_anyway() {
 async fn malformed_json_is_a_deserialize_error_in_the_client() {
     let w = world().await;
     w.service.inject(Fault::MalformedJson);
-    let error = unwrap_err(w.src.snapshot().get_operation_status(Uuid::nil()).await);
+    let error = unwrap_err(w.src.snapshot().get_operation_status(Uuid::nil(), None).await);
     match &error {
         Error::Deserialize { status, body, .. } => {
             assert_eq!(status.as_u16(), 200);
@@ -1073,16 +1066,16 @@ async fn faults_are_used_in_order_one_per_matching_request() {
     let taken = w
         .src
         .snapshot()
-        .take(PersonGroup, "group", vec![w.target])
+        .take(PersonGroup, "group", vec![w.target], None)
         .await
         .unwrap();
     let operation = operation_id(taken.typed_headers().operation_location.as_ref());
-    assert!(w.src.snapshot().list().await.is_ok());
+    assert!(w.src.snapshot().list(None).await.is_ok());
     assert!(matches!(
-        w.src.snapshot().get_operation_status(operation).await,
+        w.src.snapshot().get_operation_status(operation, None).await,
         Err(Error::Deserialize { .. })
     ));
-    assert!(w.src.snapshot().get_operation_status(operation).await.is_ok());
+    assert!(w.src.snapshot().get_operation_status(operation, None).await.is_ok());
     let faults: Vec<_> = w.service.requests().into_iter().map(|r| r.fault).collect();
     assert_eq!(
         faults,
@@ -1096,7 +1089,7 @@ async fn faults_are_used_in_order_one_per_matching_request() {
     w.service.inject(Fault::InternalServerError);
     w.service.clear_faults();
     assert_eq!(w.service.pending_faults(), 0);
-    assert!(w.src.snapshot().list().await.is_ok());
+    assert!(w.src.snapshot().list(None).await.is_ok());
 }
 
 // ----- the handle ------------------------------------------------------------------------------
@@ -1117,7 +1110,7 @@ async fn the_service_stops_on_shutdown_and_when_dropped() {
     let addr = service.local_addr();
     assert_eq!(service.endpoint(), format!("http://{addr}"));
     service.add_subscription(SOURCE_KEY);
-    assert!(client(&service, SOURCE_KEY).snapshot().list().await.is_ok());
+    assert!(client(&service, SOURCE_KEY).snapshot().list(None).await.is_ok());
     service.shutdown().await;
     assert!(refuses_connections(addr).await);
 
@@ -1126,7 +1119,7 @@ async fn the_service_stops_on_shutdown_and_when_dropped() {
     // An open keep-alive connection is closed too.
     service.add_subscription(SOURCE_KEY);
     let src = client(&service, SOURCE_KEY);
-    assert!(src.snapshot().list().await.is_ok());
+    assert!(src.snapshot().list(None).await.is_ok());
     drop(service);
     assert!(refuses_connections(addr).await);
 }
@@ -1143,7 +1136,7 @@ async fn services_are_independent_and_usable_from_many_tasks() {
     assert_send_sync(&one);
     assert_eq!(one.subscription_of(SOURCE_KEY), Some(Uuid::from_u128(1)));
     assert_eq!(two.subscription_of(SOURCE_KEY), None);
-    assert_api_error(client(&two, SOURCE_KEY).snapshot().list().await, 401, "Unspecified");
+    assert_api_error(client(&two, SOURCE_KEY).snapshot().list(None).await, 401, "Unspecified");
 
     let one = std::sync::Arc::new(one);
     let source = Uuid::from_u128(1);
@@ -1154,7 +1147,7 @@ async fn services_are_independent_and_usable_from_many_tasks() {
             let id = format!("group-{n}");
             service.add_object(source, PersonGroup, &id);
             let src = client(&service, SOURCE_KEY);
-            let taken = src.snapshot().take(PersonGroup, id, vec![]).await.unwrap();
+            let taken = src.snapshot().take(PersonGroup, id, vec![], None).await.unwrap();
             operation_id(taken.typed_headers().operation_location.as_ref())
         }));
     }

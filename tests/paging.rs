@@ -31,8 +31,7 @@ async fn pages_follow_next_link_until_the_last_page() {
 
     let items = client(&server)
         .items()
-        .list()
-        .top(2)
+        .list(Some(crate::operations::items::ListOptions { top: Some(2), ..Default::default() }))
         .into_pages()
         .all_items()
         .await
@@ -72,7 +71,7 @@ async fn pages_are_a_stream_and_stop_at_an_error() {
         &json!({"items": [{"name": "a"}], "nextLink": format!("{}/more", server.endpoint())}),
     ));
     server.reply(Reply::json(500, &json!({"message": "broken"})));
-    let mut pages = client(&server).items().list().into_pages();
+    let mut pages = client(&server).items().list(None).into_pages();
     assert_eq!(pages.next_page().await.unwrap().unwrap().items.len(), 1);
     let error = pages.next_page().await.unwrap().unwrap_err();
     assert_eq!(error.api_error().and_then(|e| e.message.as_deref()), Some("broken"));
@@ -87,7 +86,7 @@ async fn a_next_link_to_another_origin_is_refused_without_sending_the_key() {
         200,
         &json!({"items": [], "nextLink": format!("{}/steal", elsewhere.endpoint())}),
     ));
-    let mut pages = client(&server).items().list().into_pages();
+    let mut pages = client(&server).items().list(None).into_pages();
     pages.next_page().await.unwrap().unwrap();
     let error = pages.next_page().await.unwrap().unwrap_err();
     assert!(matches!(error, Error::Config(_)), "{error:?}");
@@ -99,8 +98,7 @@ async fn validation_applies_before_the_first_page() {
     let server = Server::start().await;
     let error = client(&server)
         .items()
-        .list()
-        .top(101)
+        .list(Some(crate::operations::items::ListOptions { top: Some(101), ..Default::default() }))
         .into_pages()
         .next_page()
         .await
@@ -119,7 +117,7 @@ async fn a_long_running_operation_exposes_its_polling_headers() {
             .header("Location", &location)
             .header("Retry-After", "3"),
     );
-    let response = client(&server).items().rebuild("item 1").await.unwrap();
+    let response = client(&server).items().rebuild("item 1", None).await.unwrap();
     assert_eq!(server.single_request().path, "/items/item%201/rebuild");
     assert_eq!(response.typed_headers().location.as_deref(), Some(location.as_str()));
     assert_eq!(response.typed_headers().retry_after, Some(3));
@@ -147,7 +145,7 @@ async fn a_declared_long_running_operation_is_followed_to_its_final_state() {
     server.reply(Reply::status(200));
     client
         .items()
-        .rebuild("item-1")
+        .rebuild("item-1", None)
         .into_poller()
         .interval(std::time::Duration::from_millis(5))
         .wait()
@@ -180,7 +178,7 @@ async fn a_declared_long_running_operation_is_followed_to_its_final_state() {
     ));
     let error = client
         .items()
-        .rebuild("item-2")
+        .rebuild("item-2", None)
         .into_poller()
         .interval(std::time::Duration::from_millis(5))
         .wait()

@@ -51,7 +51,7 @@ async fn take_is_followed_to_the_snapshot_it_creates() {
     let observed = seen.clone();
     let result = client
         .snapshot()
-        .take(SnapshotObjectType::PersonGroup, "group", vec![])
+        .take(SnapshotObjectType::PersonGroup, "group", vec![], None)
         .into_poller()
         .interval(Duration::from_millis(250))
         .on_status(move |s| observed.lock().unwrap().push(s.status))
@@ -101,7 +101,7 @@ async fn a_failed_apply_carries_the_service_message() {
     server.reply(status("failed", json!({"message": "target already exists"})));
     let error = client
         .snapshot()
-        .apply(SNAPSHOT.parse().unwrap(), "target")
+        .apply(SNAPSHOT.parse().unwrap(), "target", None)
         .into_poller()
         .wait()
         .await
@@ -132,7 +132,7 @@ async fn polling_stops_at_the_timeout_and_at_errors() {
     }
     let poller = client
         .snapshot()
-        .take(SnapshotObjectType::FaceList, "list", vec![])
+        .take(SnapshotObjectType::FaceList, "list", vec![], None)
         .into_poller();
     let error = poller
         .interval(Duration::from_millis(20))
@@ -148,7 +148,7 @@ async fn polling_stops_at_the_timeout_and_at_errors() {
     server.reply(Reply::status(202));
     let error = client
         .snapshot()
-        .take(SnapshotObjectType::FaceList, "list", vec![])
+        .take(SnapshotObjectType::FaceList, "list", vec![], None)
         .into_poller()
         .wait()
         .await
@@ -170,7 +170,7 @@ async fn polling_stops_at_the_timeout_and_at_errors() {
     server.reply(Reply::status(202).header("Operation-Location", "/elsewhere/x"));
     let error = client
         .snapshot()
-        .take(SnapshotObjectType::FaceList, "list", vec![])
+        .take(SnapshotObjectType::FaceList, "list", vec![], None)
         .into_poller()
         .wait()
         .await

@@ -35,7 +35,7 @@ async fn responses_deserialize_by_the_discriminator() {
     let client = client(&server);
     let mut animals = Vec::new();
     for _ in &bodies {
-        animals.push(client.animals().get("x").await.unwrap().into_value());
+        animals.push(client.animals().get("x", None).await.unwrap().into_value());
     }
     assert_eq!(
         animals[0],
@@ -91,7 +91,7 @@ async fn requests_carry_the_discriminator() {
         name: Some("Tom".into()),
         lives: Some(3),
     });
-    client(&server).animals().put("tom", cat).await.unwrap();
+    client(&server).animals().put("tom", cat, None).await.unwrap();
     assert_eq!(
         server.single_request().json(),
         json!({"kind": "cat", "name": "Tom", "lives": 3})

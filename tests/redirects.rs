@@ -30,7 +30,7 @@ async fn a_get_follows_301_302_307_and_308_within_the_origin_with_the_key() {
         server.reply(Reply::json(200, &snapshot()));
         let value = client(server.endpoint())
             .snapshot()
-            .get(SNAPSHOT.parse().unwrap())
+            .get(SNAPSHOT.parse().unwrap(), None)
             .await
             .unwrap_or_else(|e| panic!("{status}: {e}"))
             .into_value();
@@ -58,7 +58,7 @@ async fn a_redirect_to_another_origin_is_returned_not_followed() {
     server.reply(Reply::status(302).header("Location", &format!("{}/steal", elsewhere.endpoint())));
     let error = client(server.endpoint())
         .snapshot()
-        .get(SNAPSHOT.parse().unwrap())
+        .get(SNAPSHOT.parse().unwrap(), None)
         .await
         .expect_err("a 302 the spec does not list is an error");
     assert_eq!(error.status().map(|s| s.as_u16()), Some(302));
@@ -75,8 +75,7 @@ async fn a_put_or_patch_gets_its_301_or_302_back() {
     server.reply(Reply::status(301).header("Location", "/elsewhere"));
     let error = client(server.endpoint())
         .snapshot()
-        .update(SNAPSHOT.parse().unwrap())
-        .user_data("u")
+        .update(SNAPSHOT.parse().unwrap(), Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("u".into()), ..Default::default() }))
         .await
         .expect_err("the 301 is the caller's to handle");
     assert_eq!(error.status().map(|s| s.as_u16()), Some(301));
@@ -90,8 +89,7 @@ async fn a_307_resends_method_and_body_and_a_303_turns_into_a_get() {
     server.reply(Reply::status(200));
     client(server.endpoint())
         .snapshot()
-        .update(SNAPSHOT.parse().unwrap())
-        .user_data("kept")
+        .update(SNAPSHOT.parse().unwrap(), Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("kept".into()), ..Default::default() }))
         .await
         .unwrap();
     let requests = server.requests();
@@ -108,8 +106,7 @@ async fn a_307_resends_method_and_body_and_a_303_turns_into_a_get() {
     server.reply(Reply::status(200));
     let _ = client(server.endpoint())
         .snapshot()
-        .update(SNAPSHOT.parse().unwrap())
-        .user_data("dropped")
+        .update(SNAPSHOT.parse().unwrap(), Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("dropped".into()), ..Default::default() }))
         .await;
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
@@ -127,7 +124,7 @@ async fn redirect_loops_stop_after_ten_hops() {
     server.always(Reply::status(302).header("Location", "/loop"));
     let error = client(server.endpoint())
         .snapshot()
-        .get(SNAPSHOT.parse().unwrap())
+        .get(SNAPSHOT.parse().unwrap(), None)
         .await
         .expect_err("a loop ends in the last 302");
     assert!(matches!(error, Error::Status(_)), "{error:?}");

@@ -40,7 +40,7 @@ async fn each_transient_status_is_retried_with_exponential_backoff_and_jitter() 
         server.reply(Reply::json(200, &snapshot()));
         let value = client
             .snapshot()
-            .get(SNAPSHOT.parse().unwrap())
+            .get(SNAPSHOT.parse().unwrap(), None)
             .await
             .unwrap()
             .into_value();
@@ -66,7 +66,7 @@ async fn the_service_says_how_long_to_wait() {
         let (client, sleeper) = new_client(server.endpoint(), RetryOptions::default());
         server.reply(Reply::status(429).header(header, value));
         server.reply(Reply::json(200, &json!([])));
-        client.snapshot().list().await.unwrap();
+        client.snapshot().list(None).await.unwrap();
         assert_eq!(sleeper.waits(), [expected], "{header}: {value}");
     }
     // An HTTP date a few seconds ahead.
@@ -75,7 +75,7 @@ async fn the_service_says_how_long_to_wait() {
     let at = time::OffsetDateTime::now_utc() + time::Duration::seconds(5);
     server.reply(Reply::status(503).header("Retry-After", &azure_face::runtime::rfc1123::format(&at)));
     server.reply(Reply::json(200, &json!([])));
-    client.snapshot().list().await.unwrap();
+    client.snapshot().list(None).await.unwrap();
     let wait = sleeper.waits()[0];
     assert!(
         wait > Duration::from_secs(3) && wait <= Duration::from_secs(5),
@@ -92,7 +92,7 @@ async fn other_client_errors_are_not_retried() {
             status,
             &json!({"error": {"code": "Nope", "message": "no"}}),
         ));
-        let error = client.snapshot().get(SNAPSHOT.parse().unwrap()).await.unwrap_err();
+        let error = client.snapshot().get(SNAPSHOT.parse().unwrap(), None).await.unwrap_err();
         assert!(
             matches!(&error, Error::Status(e) if e.status.as_u16() == status),
             "{error:?}"
@@ -112,7 +112,7 @@ async fn retries_give_up_after_the_limit_with_a_clear_error() {
             &json!({"error": {"code": "Busy", "message": "try later"}}),
         ));
     }
-    let error = client.snapshot().list().await.unwrap_err();
+    let error = client.snapshot().list(None).await.unwrap_err();
     match &error {
         Error::RetriesExhausted { attempts: 3, last } => assert!(matches!(last.as_ref(), Error::Status(_))),
         other => panic!("expected RetriesExhausted, got {other:?}"),
@@ -142,12 +142,12 @@ async fn connection_failures_are_retried() {
     let (client, sleeper) = new_client(server.endpoint(), RetryOptions::default());
     server.reply(Reply::dropped());
     server.reply(Reply::json(200, &json!([])));
-    client.snapshot().list().await.unwrap();
+    client.snapshot().list(None).await.unwrap();
     assert_eq!((server.requests().len(), sleeper.waits().len()), (2, 1));
 
     // Nobody listening: every attempt fails, and the error says how many there were.
     let (client, sleeper) = new_client("http://127.0.0.1:9".into(), RetryOptions::default().max_retries(2));
-    let error = client.snapshot().list().await.unwrap_err();
+    let error = client.snapshot().list(None).await.unwrap_err();
     match &error {
         Error::RetriesExhausted { attempts: 3, last } => assert!(matches!(last.as_ref(), Error::Transport(_))),
         other => panic!("expected RetriesExhausted, got {other:?}"),
@@ -163,8 +163,7 @@ async fn a_retried_request_sends_its_whole_body_again() {
     server.reply(Reply::status(202).header("operation-location", "/operations/1"));
     client
         .snapshot()
-        .take(SnapshotObjectType::PersonGroup, "group", vec![])
-        .user_data("ud")
+        .take(SnapshotObjectType::PersonGroup, "group", vec![], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("ud".into()), ..Default::default() }))
         .await
         .unwrap();
     let requests = server.requests();
@@ -183,14 +182,14 @@ async fn retries_can_be_set_per_call_and_bounded_in_time() {
     let server = Server::start().await;
     let (client, sleeper) = new_client(server.endpoint(), RetryOptions::default());
     server.reply(Reply::status(503));
-    let error = client.snapshot().list().retry(RetryOptions::none()).await.unwrap_err();
+    let error = client.snapshot().list(Some(azure_face::operations::snapshot::ListOptions { request: azure_face::runtime::RequestOptions::default().retry(RetryOptions::none()), ..Default::default() })).await.unwrap_err();
     assert!(matches!(error, Error::Status(_)), "{error:?}");
     assert_eq!(server.requests().len(), 1);
 
     // A wait that would pass the time budget is not started.
     server.reply(Reply::status(429).header("Retry-After", "30"));
     let retry = RetryOptions::default().max_elapsed(Duration::from_secs(10));
-    let error = client.snapshot().list().retry(retry).await.unwrap_err();
+    let error = client.snapshot().list(Some(azure_face::operations::snapshot::ListOptions { request: azure_face::runtime::RequestOptions::default().retry(retry), ..Default::default() })).await.unwrap_err();
     assert!(matches!(error, Error::Status(_)), "{error:?}");
     assert!(sleeper.waits().is_empty());
 }
@@ -202,8 +201,7 @@ async fn timeouts_per_call_and_per_attempt() {
     server.reply(Reply::json(200, &json!([])).delayed(Duration::from_millis(500)));
     let error = client
         .snapshot()
-        .list()
-        .timeout(Duration::from_millis(50))
+        .list(Some(azure_face::operations::snapshot::ListOptions { request: azure_face::runtime::RequestOptions::default().timeout(Duration::from_millis(50)), ..Default::default() }))
         .await
         .unwrap_err();
     assert!(
@@ -223,6 +221,6 @@ async fn timeouts_per_call_and_per_attempt() {
         .unwrap();
     server.reply(Reply::json(200, &json!([])).delayed(Duration::from_millis(1000)));
     server.reply(Reply::json(200, &json!([])));
-    client.snapshot().list().await.unwrap();
+    client.snapshot().list(None).await.unwrap();
     assert_eq!((server.requests().len(), sleeper.waits().len()), (2, 1));
 }

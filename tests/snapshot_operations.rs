@@ -64,10 +64,8 @@ async fn take_sends_the_flattened_body_and_returns_operation_location() {
         .take(
             SnapshotObjectType::PersonGroup,
             "my-group_1",
-            vec![SCOPE_A.parse().unwrap(), SCOPE_B.parse().unwrap()],
+            vec![SCOPE_A.parse().unwrap(), SCOPE_B.parse().unwrap()], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("nightly backup".into()), request: azure_face::runtime::RequestOptions::default().header("x-ms-client-request-id", "req-42"), ..Default::default() })
         )
-        .user_data("nightly backup")
-        .header("x-ms-client-request-id", "req-42")
         .await
         .expect("take succeeds");
 
@@ -105,7 +103,7 @@ async fn take_without_optional_fields_omits_them() {
     server.reply(Reply::status(202));
     let response = client
         .snapshot()
-        .take(SnapshotObjectType::FaceList, "list", vec![])
+        .take(SnapshotObjectType::FaceList, "list", vec![], None)
         .await
         .unwrap();
     assert_eq!(
@@ -126,9 +124,7 @@ async fn list_sends_filters_in_the_query_and_returns_snapshots() {
 
     let snapshots = client
         .snapshot()
-        .list()
-        .type_(SnapshotObjectType::PersonGroup)
-        .apply_scope(vec![SCOPE_A.parse().unwrap(), SCOPE_B.parse().unwrap()])
+        .list(Some(azure_face::operations::snapshot::ListOptions { type_: Some(SnapshotObjectType::PersonGroup), apply_scope: Some(vec![SCOPE_A.parse().unwrap(), SCOPE_B.parse().unwrap()]), ..Default::default() }))
         .await
         .expect("list succeeds")
         .into_value();
@@ -162,7 +158,7 @@ async fn list_sends_filters_in_the_query_and_returns_snapshots() {
 async fn list_without_filters_sends_no_query() {
     let (server, client) = setup().await;
     server.reply(Reply::json(200, &json!([])));
-    let snapshots = client.snapshot().list().await.unwrap().into_value();
+    let snapshots = client.snapshot().list(None).await.unwrap().into_value();
     assert!(snapshots.is_empty());
     assert_eq!(server.single_request().query, None);
 }
@@ -173,7 +169,7 @@ async fn get_puts_the_id_in_the_path_and_returns_a_snapshot() {
     server.reply(Reply::json(200, &snapshot_json()));
     let snapshot = client
         .snapshot()
-        .get(SNAPSHOT_ID.parse().unwrap())
+        .get(SNAPSHOT_ID.parse().unwrap(), None)
         .await
         .unwrap()
         .into_value();
@@ -195,8 +191,7 @@ async fn update_patches_only_the_given_fields() {
     server.reply(Reply::status(200));
     let response = client
         .snapshot()
-        .update(SNAPSHOT_ID.parse().unwrap())
-        .user_data("renamed")
+        .update(SNAPSHOT_ID.parse().unwrap(), Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("renamed".into()), ..Default::default() }))
         .await
         .unwrap();
     let request = server.single_request();
@@ -212,7 +207,7 @@ async fn update_patches_only_the_given_fields() {
 async fn delete_sends_delete() {
     let (server, client) = setup().await;
     server.reply(Reply::status(200));
-    client.snapshot().delete(SNAPSHOT_ID.parse().unwrap()).await.unwrap();
+    client.snapshot().delete(SNAPSHOT_ID.parse().unwrap(), None).await.unwrap();
     let request = server.single_request();
     assert_eq!(request.method, "DELETE");
     assert_eq!(request.path, format!("/face/v1.0/snapshots/{SNAPSHOT_ID}"));
@@ -227,7 +222,7 @@ async fn apply_defaults_mode_to_create_new() {
     server.reply(Reply::status(202).header("operation-location", &location));
     let response = client
         .snapshot()
-        .apply(SNAPSHOT_ID.parse().unwrap(), "restored-group")
+        .apply(SNAPSHOT_ID.parse().unwrap(), "restored-group", None)
         .await
         .unwrap();
     let request = server.single_request();
@@ -247,8 +242,7 @@ async fn apply_defaults_mode_to_create_new() {
     server.reply(Reply::status(202));
     client
         .snapshot()
-        .apply(SNAPSHOT_ID.parse().unwrap(), "again")
-        .mode(SnapshotApplyMode::CreateNew)
+        .apply(SNAPSHOT_ID.parse().unwrap(), "again", Some(azure_face::operations::snapshot::ApplyOptions { mode: Some(SnapshotApplyMode::CreateNew), ..Default::default() }))
         .await
         .unwrap();
     assert_eq!(server.requests()[1].json()["mode"], "CreateNew");
@@ -263,7 +257,7 @@ async fn get_operation_status_returns_the_typed_status() {
     ));
     let status = client
         .snapshot()
-        .get_operation_status(OPERATION_ID.parse().unwrap())
+        .get_operation_status(OPERATION_ID.parse().unwrap(), None)
         .await
         .unwrap()
         .into_value();
@@ -289,7 +283,7 @@ async fn a_4xx_with_an_api_error_body_is_a_typed_error() {
         404,
         &json!({"error": {"code": "SnapshotNotFound", "message": "Snapshot is not found."}}),
     ));
-    let error = client.snapshot().get(SNAPSHOT_ID.parse().unwrap()).await.unwrap_err();
+    let error = client.snapshot().get(SNAPSHOT_ID.parse().unwrap(), None).await.unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
     let api_error = error
         .api_error()
@@ -308,7 +302,7 @@ async fn a_5xx_with_an_html_body_keeps_the_raw_body() {
     server.reply(Reply::status(502).header("content-type", "text/html").body(html));
     let error = client
         .snapshot()
-        .delete(SNAPSHOT_ID.parse().unwrap())
+        .delete(SNAPSHOT_ID.parse().unwrap(), None)
         .await
         .unwrap_err();
     match &error {
@@ -329,7 +323,7 @@ async fn malformed_json_is_a_deserialize_error() {
             .header("content-type", "application/json")
             .body("{\"id\": \"5a0c"),
     );
-    let error = client.snapshot().get(SNAPSHOT_ID.parse().unwrap()).await.unwrap_err();
+    let error = client.snapshot().get(SNAPSHOT_ID.parse().unwrap(), None).await.unwrap_err();
     assert!(
         matches!(&error, Error::Deserialize { status, .. } if status.as_u16() == 200),
         "{error:?}"
@@ -345,7 +339,7 @@ async fn an_unknown_value_of_a_closed_enum_is_an_error() {
     ));
     let error = client
         .snapshot()
-        .get_operation_status(OPERATION_ID.parse().unwrap())
+        .get_operation_status(OPERATION_ID.parse().unwrap(), None)
         .await
         .unwrap_err();
     match &error {
@@ -360,7 +354,7 @@ async fn an_undocumented_success_status_is_an_error() {
     server.reply(Reply::json(200, &json!({})));
     let error = client
         .snapshot()
-        .take(SnapshotObjectType::FaceList, "list", vec![])
+        .take(SnapshotObjectType::FaceList, "list", vec![], None)
         .await
         .unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(200), "take documents 202 only");
@@ -373,22 +367,21 @@ async fn validation_failures_send_nothing_and_name_the_parameter() {
         (
             client
                 .snapshot()
-                .take(SnapshotObjectType::FaceList, "Upper-Case", vec![]),
+                .take(SnapshotObjectType::FaceList, "Upper-Case", vec![], None),
             "object_id",
             Constraint::Pattern("^[a-z0-9-_]+$"),
         ),
         (
             client
                 .snapshot()
-                .take(SnapshotObjectType::FaceList, "a".repeat(65), vec![]),
+                .take(SnapshotObjectType::FaceList, "a".repeat(65), vec![], None),
             "object_id",
             Constraint::MaxLength(64),
         ),
         (
             client
                 .snapshot()
-                .take(SnapshotObjectType::FaceList, "ok", vec![])
-                .user_data("x".repeat(16385)),
+                .take(SnapshotObjectType::FaceList, "ok", vec![], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("x".repeat(16385).into()), ..Default::default() })),
             "user_data",
             Constraint::MaxLength(16384),
         ),
@@ -408,7 +401,7 @@ async fn validation_failures_send_nothing_and_name_the_parameter() {
     }
     let error = client
         .snapshot()
-        .apply(SNAPSHOT_ID.parse().unwrap(), "bad id!")
+        .apply(SNAPSHOT_ID.parse().unwrap(), "bad id!", None)
         .await
         .unwrap_err();
     assert!(matches!(
@@ -422,7 +415,7 @@ async fn validation_failures_send_nothing_and_name_the_parameter() {
     server.reply(Reply::status(202));
     client
         .snapshot()
-        .take(SnapshotObjectType::FaceList, "a".repeat(64), vec![])
+        .take(SnapshotObjectType::FaceList, "a".repeat(64), vec![], None)
         .await
         .unwrap();
     assert_eq!(server.requests().len(), 1, "only the valid call reached the server");
@@ -448,7 +441,7 @@ async fn the_api_key_never_shows_in_debug_or_errors() {
         401,
         &json!({"error": {"code": "Unspecified", "message": "Access denied."}}),
     ));
-    let error = client.snapshot().list().await.unwrap_err();
+    let error = client.snapshot().list(None).await.unwrap_err();
     assert!(!format!("{error:?}").contains(KEY) && !error.to_string().contains(KEY));
     // A connection error does not show the key either.
     let options = ClientOptions::default().retry(RetryOptions::none());
@@ -456,7 +449,7 @@ async fn the_api_key_never_shows_in_debug_or_errors() {
         .options(options)
         .build()
         .unwrap();
-    let error = dead.snapshot().list().await.unwrap_err();
+    let error = dead.snapshot().list(None).await.unwrap_err();
     assert!(matches!(error, Error::Transport(_)), "{error:?}");
     assert!(!format!("{error:?}").contains(KEY) && !error.to_string().contains(KEY));
 }
@@ -468,7 +461,7 @@ async fn path_parameters_are_percent_encoded_as_one_segment() {
     let client = Client::new(format!("{}/prefix", server.endpoint()), KEY).unwrap();
     assert_eq!(client.endpoint(), format!("{}/prefix/face/v1.0", server.endpoint()));
     server.reply(Reply::json(200, &json!([])));
-    client.snapshot().list().await.unwrap();
+    client.snapshot().list(None).await.unwrap();
     assert_eq!(server.single_request().path, "/prefix/face/v1.0/snapshots");
     assert_eq!(
         azure_face::runtime::path_param(&"../a b/ü", false),

@@ -48,7 +48,7 @@ async fn attempts_are_traced_without_the_key() {
     let client = new_client(server.endpoint(), RetryOptions::default());
     server.reply(Reply::status(503));
     server.reply(Reply::json(200, &json!([])));
-    client.snapshot().list().await.unwrap();
+    client.snapshot().list(None).await.unwrap();
 
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(log.contains("retrying"), "{log}");

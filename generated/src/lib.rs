@@ -51,8 +51,8 @@ impl Client {
     }
 
     /// The operations of the `Snapshot` group.
-    pub fn snapshot(&self) -> operations::snapshot::SnapshotOperations {
-        operations::snapshot::SnapshotOperations::new(self.clone())
+    pub fn snapshot(&self) -> operations::snapshot::SnapshotOperations<'_> {
+        operations::snapshot::SnapshotOperations::new(self)
     }
 }
 

@@ -40,7 +40,9 @@ pub struct PagedCall<P, H, E> {
 
 impl<P, H, E> fmt::Debug for PagedCall<P, H, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PagedCall").field("pager", &self.pager).finish_non_exhaustive()
+        f.debug_struct("PagedCall")
+            .field("pager", &self.pager)
+            .finish_non_exhaustive()
     }
 }
 

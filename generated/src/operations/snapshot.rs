@@ -11,20 +11,20 @@ use crate::models;
 /// body is the spec's error model (see [`runtime::CallResult`]).
 pub type Output<T, H = ()> = runtime::CallResult<T, H, models::ApiError>;
 
-/// Operations of the `Snapshot` group; get them with [`Client::snapshot`](crate::Client::snapshot).
-#[derive(Debug, Clone)]
-pub struct SnapshotOperations {
-    client: crate::Client,
+/// Operations of the `Snapshot` group; get them with [`Client::snapshot`](crate::Client::snapshot). Their calls borrow the client.
+#[derive(Debug, Clone, Copy)]
+pub struct SnapshotOperations<'a> {
+    client: &'a crate::Client,
 }
 
-impl SnapshotOperations {
-    pub(crate) fn new(client: crate::Client) -> Self {
+impl<'a> SnapshotOperations<'a> {
+    pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self { client }
     }
 
     /// Lists the snapshots the caller can see: the ones it took itself, and the ones whose applyScope names its subscription.
     pub async fn list(
-        &self,
+        self,
         options: Option<ListOptions>,
     ) -> Output<Vec<models::Snapshot>> {
         let options = options.unwrap_or_default();
@@ -57,7 +57,7 @@ impl SnapshotOperations {
     /// * `object_id`: Id of the object to copy.
     /// * `apply_scope`: Face subscription ids allowed to apply the snapshot, chosen by whoever took it. No subscription outside this list can apply it.
     pub fn take(
-        &self,
+        self,
         type_: models::SnapshotObjectType,
         object_id: impl Into<String>,
         apply_scope: Vec<uuid::Uuid>,
@@ -116,7 +116,7 @@ impl SnapshotOperations {
     /// # Arguments
     /// * `snapshot_id`: Id of the snapshot.
     pub async fn get(
-        &self,
+        self,
         snapshot_id: uuid::Uuid,
         options: Option<GetOptions>,
     ) -> Output<models::Snapshot> {
@@ -132,7 +132,7 @@ impl SnapshotOperations {
     /// # Arguments
     /// * `snapshot_id`: Id of the snapshot.
     pub async fn delete(
-        &self,
+        self,
         snapshot_id: uuid::Uuid,
         options: Option<DeleteOptions>,
     ) -> Output<()> {
@@ -148,7 +148,7 @@ impl SnapshotOperations {
     /// # Arguments
     /// * `snapshot_id`: Id of the snapshot.
     pub async fn update(
-        &self,
+        self,
         snapshot_id: uuid::Uuid,
         options: Option<UpdateOptions>,
     ) -> Output<()> {
@@ -187,7 +187,7 @@ impl SnapshotOperations {
     /// * `snapshot_id`: Id of the snapshot.
     /// * `object_id`: Id to give the object that the snapshot creates in the target subscription.
     pub fn apply(
-        &self,
+        self,
         snapshot_id: uuid::Uuid,
         object_id: impl Into<String>,
         options: Option<ApplyOptions>,
@@ -244,7 +244,7 @@ impl SnapshotOperations {
     /// # Arguments
     /// * `operation_id`: Id of the snapshot take or apply operation.
     pub async fn get_operation_status(
-        &self,
+        self,
         operation_id: uuid::Uuid,
         options: Option<GetOperationStatusOptions>,
     ) -> Output<models::OperationStatus> {

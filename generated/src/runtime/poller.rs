@@ -256,14 +256,14 @@ impl<T: Send + 'static, H: Send + 'static, S, E: Send + 'static> std::future::In
 /// A call of an operation the spec marks `x-ms-long-running-operation`: `.await` it for its
 /// first answer, or follow the operation to its end with [`LroCall::into_poller`].
 #[must_use = "a request is only sent when it is awaited or polled"]
-pub struct LroCall<T, E> {
+pub struct LroCall<T, H, E> {
     pipeline: Pipeline,
     start: BoxFuture<'static, Result<LroStart, Error<E>>>,
     final_state_via: Option<&'static str>,
-    decode: fn(RawResponse) -> CallResult<T, (), E>,
+    decode: fn(RawResponse) -> CallResult<T, H, E>,
 }
 
-impl<T, E> fmt::Debug for LroCall<T, E> {
+impl<T, H, E> fmt::Debug for LroCall<T, H, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LroCall")
             .field("final_state_via", &self.final_state_via)
@@ -271,14 +271,14 @@ impl<T, E> fmt::Debug for LroCall<T, E> {
     }
 }
 
-impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> LroCall<T, E> {
+impl<T: Send + 'static, H: Send + 'static, E: DeserializeOwned + Send + 'static> LroCall<T, H, E> {
     /// The call `start` sends; `decode` reads an answer (the first, or the final one) as the
     /// operation's value.
     pub fn new(
         pipeline: Pipeline,
         start: impl std::future::Future<Output = Result<LroStart, Error<E>>> + Send + 'static,
         final_state_via: Option<&'static str>,
-        decode: fn(RawResponse) -> CallResult<T, (), E>,
+        decode: fn(RawResponse) -> CallResult<T, H, E>,
     ) -> Self {
         LroCall {
             pipeline,
@@ -298,9 +298,11 @@ impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> LroCall<T, E> {
     }
 }
 
-impl<T: Send + 'static, E: DeserializeOwned + Send + 'static> std::future::IntoFuture for LroCall<T, E> {
-    type Output = CallResult<T, (), E>;
-    type IntoFuture = BoxFuture<'static, CallResult<T, (), E>>;
+impl<T: Send + 'static, H: Send + 'static, E: DeserializeOwned + Send + 'static> std::future::IntoFuture
+    for LroCall<T, H, E>
+{
+    type Output = CallResult<T, H, E>;
+    type IntoFuture = BoxFuture<'static, CallResult<T, H, E>>;
 
     fn into_future(self) -> Self::IntoFuture {
         let (start, decode) = (self.start, self.decode);

@@ -161,8 +161,8 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         let doc = format!(" The operations of the `{}` group.", names.spec);
         quote! {
             #[doc = #doc]
-            pub fn #accessor(&self) -> operations::#module::#type_name {
-                operations::#module::#type_name::new(self.clone())
+            pub fn #accessor(&self) -> operations::#module::#type_name<'_> {
+                operations::#module::#type_name::new(self)
             }
         }
     });

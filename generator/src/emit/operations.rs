@@ -121,18 +121,19 @@ pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
         Some(names) => {
             let type_name = ident(&names.type_name);
             let doc = format!(
-                " Operations of the `{}` group; get them with [`Client::{}`](crate::Client::{}).",
+                " Operations of the `{}` group; get them with [`Client::{}`](crate::Client::{}). Their \
+                 calls borrow the client.",
                 names.spec, names.accessor, names.accessor
             );
             quote! {
                 #[doc = #doc]
-                #[derive(Debug, Clone)]
-                pub struct #type_name {
-                    client: crate::Client,
+                #[derive(Debug, Clone, Copy)]
+                pub struct #type_name<'a> {
+                    client: &'a crate::Client,
                 }
 
-                impl #type_name {
-                    pub(crate) fn new(client: crate::Client) -> Self {
+                impl<'a> #type_name<'a> {
+                    pub(crate) fn new(client: &'a crate::Client) -> Self {
                         Self { client }
                     }
 
@@ -263,7 +264,13 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
     let deprecated = o.deprecated.then(|| quote!(#[deprecated]));
     let allow = (args.len() > 5).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let options_type = &op.options_type;
-    let signature = quote!(#name(&self, #(#args,)* options: Option<#options_type>));
+    // A group's methods take their (copyable) group by value, so that a call borrows the client
+    // only, not the temporary `client.group()`.
+    let receiver = match group.name {
+        Some(_) => quote!(self),
+        None => quote!(&self),
+    };
+    let signature = quote!(#name(#receiver, #(#args,)* options: Option<#options_type>));
     let (client, owned_client) = match group.name {
         Some(_) => (quote!(self.client), quote!(self.client.clone())),
         None => (quote!(self), quote!(self.clone())),
@@ -287,7 +294,7 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
         let decode = decode_expr(o, &[200, 201, 202, 204], quote!(response));
         return quote! {
             #attributes
-            pub fn #signature -> runtime::LroCall<#value_type, #error_type> {
+            pub fn #signature -> runtime::LroCall<#value_type, #headers_type, #error_type> {
                 #prelude
                 let client = #owned_client;
                 let start = async move { #start };

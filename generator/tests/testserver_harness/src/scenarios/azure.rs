@@ -6,7 +6,7 @@
 //! operations (head: a 404 means `false`; head-exceptions: a 404 is an error).
 
 use super::{eq, expect_err, Outcome, Scenario};
-use crate::{call, client, scenario, value};
+use crate::{call, client, headers, opts, scenario, value};
 
 /// The subscription id azure-special-properties wants.
 const SUBSCRIPTION: &str = "1234-5678-9012-3456";
@@ -25,6 +25,11 @@ fn header<'a>(headers: &'a reqwest::header::HeaderMap, name: &str) -> Option<&'a
 /// Checks the `x-ms-request-id: 123` the server answers the client request id routes with.
 fn request_id_123(headers: &reqwest::header::HeaderMap) -> Outcome {
     eq("x-ms-request-id", header(headers, "x-ms-request-id"), Some("123"))
+}
+
+/// Per-call settings of azure-special-properties that send `x-ms-client-request-id: id`.
+fn request_id(id: &str) -> Option<azure_special_properties::runtime::RequestOptions> {
+    Some(headers!(azure_special_properties, (CLIENT_REQUEST_ID, id)))
 }
 
 /// A client of azure-special-properties with the spec's subscription id and api version.
@@ -61,134 +66,126 @@ fn specials() -> Vec<Scenario> {
         scenario!("AzureSubscriptionMethodLocalValid", |ctx| {
             ok200!(ctx, |c| c
                 .subscription_in_method()
-                .post_method_local_valid(SUBSCRIPTION)
-                .header(CLIENT_REQUEST_ID, REQUEST_ID))
+                .post_method_local_valid(SUBSCRIPTION, request_id(REQUEST_ID)))
         }),
         scenario!("AzureSubscriptionMethodGlobalValid", |ctx| {
             ok200!(ctx, |c| c
                 .subscription_in_credentials()
-                .post_method_global_valid()
-                .header(CLIENT_REQUEST_ID, REQUEST_ID))
+                .post_method_global_valid(request_id(REQUEST_ID)))
         }),
         scenario!("AzureSubscriptionMethodGlobalNotProvidedValid", |ctx| {
             ok200!(ctx, |c| c
                 .subscription_in_credentials()
-                .post_method_global_not_provided_valid()
-                .header(CLIENT_REQUEST_ID, REQUEST_ID))
+                .post_method_global_not_provided_valid(request_id(REQUEST_ID)))
         }),
         scenario!("AzureSubscriptionPathLocalValid", |ctx| {
             ok200!(ctx, |c| c
                 .subscription_in_method()
-                .post_path_local_valid(SUBSCRIPTION)
-                .header(CLIENT_REQUEST_ID, REQUEST_ID))
+                .post_path_local_valid(SUBSCRIPTION, request_id(REQUEST_ID)))
         }),
         scenario!("AzureSubscriptionPathGlobalValid", |ctx| {
             ok200!(ctx, |c| c
                 .subscription_in_credentials()
-                .post_path_global_valid()
-                .header(CLIENT_REQUEST_ID, REQUEST_ID))
+                .post_path_global_valid(request_id(REQUEST_ID)))
         }),
         scenario!("AzureSubscriptionSwaggerLocalValid", |ctx| {
             ok200!(ctx, |c| c
                 .subscription_in_method()
-                .post_swagger_local_valid(SUBSCRIPTION)
-                .header(CLIENT_REQUEST_ID, REQUEST_ID))
+                .post_swagger_local_valid(SUBSCRIPTION, request_id(REQUEST_ID)))
         }),
         scenario!("AzureSubscriptionSwaggerGlobalValid", |ctx| {
             ok200!(ctx, |c| c
                 .subscription_in_credentials()
-                .post_swagger_global_valid()
-                .header(CLIENT_REQUEST_ID, REQUEST_ID))
+                .post_swagger_global_valid(request_id(REQUEST_ID)))
         }),
         // The api version: the client's (global, 2015-07-01-preview) or the operation's constant
         // `2.0` (local); absent when the optional local one is not set.
         scenario!("AzureApiVersionMethodGlobalValid", |ctx| {
-            ok200!(ctx, |c| c.api_version_default().get_method_global_valid())
+            ok200!(ctx, |c| c.api_version_default().get_method_global_valid(None))
         }),
         scenario!("AzureApiVersionMethodGlobalNotProvidedValid", |ctx| {
-            ok200!(ctx, |c| c.api_version_default().get_method_global_not_provided_valid())
+            ok200!(ctx, |c| c.api_version_default().get_method_global_not_provided_valid(None))
         }),
         scenario!("AzureApiVersionPathGlobalValid", |ctx| {
-            ok200!(ctx, |c| c.api_version_default().get_path_global_valid())
+            ok200!(ctx, |c| c.api_version_default().get_path_global_valid(None))
         }),
         scenario!("AzureApiVersionSwaggerGlobalValid", |ctx| {
-            ok200!(ctx, |c| c.api_version_default().get_swagger_global_valid())
+            ok200!(ctx, |c| c.api_version_default().get_swagger_global_valid(None))
         }),
         scenario!("AzureApiVersionMethodLocalValid", |ctx| {
-            ok200!(ctx, |c| c.api_version_local().get_method_local_valid())
+            ok200!(ctx, |c| c.api_version_local().get_method_local_valid(None))
         }),
         scenario!("AzureApiVersionMethodLocalNull", |ctx| {
-            ok200!(ctx, |c| c.api_version_local().get_method_local_null())
+            ok200!(ctx, |c| c.api_version_local().get_method_local_null(None))
         }),
         scenario!("AzureApiVersionPathLocalValid", |ctx| {
-            ok200!(ctx, |c| c.api_version_local().get_path_local_valid())
+            ok200!(ctx, |c| c.api_version_local().get_path_local_valid(None))
         }),
         scenario!("AzureApiVersionSwaggerLocalValid", |ctx| {
-            ok200!(ctx, |c| c.api_version_local().get_swagger_local_valid())
+            ok200!(ctx, |c| c.api_version_local().get_swagger_local_valid(None))
         }),
         // `x-ms-skip-url-encoding`: the path value's `/` and the query value's `&` and `=` go
         // out as they are (three path segments; three query parameters).
         scenario!("AzureMethodPathUrlEncoding", |ctx| {
             ok200!(ctx, |c| c
                 .skip_url_encoding()
-                .get_method_path_valid("path1/path2/path3"))
+                .get_method_path_valid("path1/path2/path3", None))
         }),
         scenario!("AzurePathPathUrlEncoding", |ctx| {
-            ok200!(ctx, |c| c.skip_url_encoding().get_path_path_valid("path1/path2/path3"))
+            ok200!(ctx, |c| c.skip_url_encoding().get_path_path_valid("path1/path2/path3", None))
         }),
         scenario!("AzureSwaggerPathUrlEncoding", |ctx| {
             ok200!(ctx, |c| c
                 .skip_url_encoding()
-                .get_swagger_path_valid(UnencodedPathParam::Path1Path2Path3))
+                .get_swagger_path_valid(UnencodedPathParam::Path1Path2Path3, None))
         }),
         scenario!("AzureMethodQueryUrlEncoding", |ctx| {
             ok200!(ctx, |c| c
                 .skip_url_encoding()
-                .get_method_query_valid("value1&q2=value2&q3=value3"))
+                .get_method_query_valid("value1&q2=value2&q3=value3", None))
         }),
         scenario!("AzurePathQueryUrlEncoding", |ctx| {
             ok200!(ctx, |c| c
                 .skip_url_encoding()
-                .get_path_query_valid("value1&q2=value2&q3=value3"))
+                .get_path_query_valid("value1&q2=value2&q3=value3", None))
         }),
         scenario!("AzureSwaggerQueryUrlEncoding", |ctx| {
-            ok200!(ctx, |c| c.skip_url_encoding().get_swagger_query_valid())
+            ok200!(ctx, |c| c.skip_url_encoding().get_swagger_query_valid(None))
         }),
         scenario!("AzureMethodQueryUrlEncodingNull", |ctx| {
-            ok200!(ctx, |c| c.skip_url_encoding().get_method_query_null())
+            ok200!(ctx, |c| c.skip_url_encoding().get_method_query_null(None))
         }),
         // OData query options.
         scenario!("AzureODataFilter", |ctx| {
-            ok200!(ctx, |c| c
-                .odata()
-                .get_with_filter()
-                .filter("id gt 5 and name eq 'foo'")
-                .top(10)
-                .orderby("id"))
+            ok200!(ctx, |c| c.odata().get_with_filter(opts!(azure_special_properties::operations::odata::GetWithFilterOptions {
+                filter: "id gt 5 and name eq 'foo'".to_string(),
+                top: 10,
+                orderby: "id".to_string(),
+            })))
         }),
         // Client request ids: a per-call `x-ms-client-request-id` header, a parameter of that
         // name, none, a wrong one (400), and `x-ms-client-request-id` parameters of other names.
         scenario!("AzureXmsRequestClientOverwrite", |ctx| {
             let c = specials!(ctx);
-            let response = call!(c.x_ms_client_request_id().get().header(CLIENT_REQUEST_ID, REQUEST_ID));
+            let response = call!(c.x_ms_client_request_id().get(request_id(REQUEST_ID)));
             eq("status", response.status().as_u16(), 200)?;
             request_id_123(response.headers())
         }),
         scenario!("AzureXmsRequestClientOverwriteViaParameter", |ctx| {
             let c = specials!(ctx);
-            let response = call!(c.x_ms_client_request_id().param_get(REQUEST_ID));
+            let response = call!(c.x_ms_client_request_id().param_get(REQUEST_ID, None));
             eq("status", response.status().as_u16(), 200)?;
             request_id_123(response.headers())
         }),
         scenario!("AzureXmsRequestClientIdNull", |ctx| {
             let c = specials!(ctx);
-            let response = call!(c.x_ms_client_request_id().get());
+            let response = call!(c.x_ms_client_request_id().get(None));
             eq("status", response.status().as_u16(), 200)?;
             request_id_123(response.headers())
         }),
         scenario!("AzureRequestClientIdInError", |ctx| {
             let c = specials!(ctx);
-            let result = c.x_ms_client_request_id().get().header(CLIENT_REQUEST_ID, "123").await;
+            let result = c.x_ms_client_request_id().get(request_id("123")).await;
             let error = match result {
                 Ok(r) => return Err(format!("expected a 400, got {}", r.status())),
                 Err(e) => e,
@@ -201,7 +198,7 @@ fn specials() -> Vec<Scenario> {
         }),
         scenario!("AzureXmsCustomNamedRequestId", |ctx| {
             let c = specials!(ctx);
-            let response = call!(c.header().custom_named_request_id(REQUEST_ID));
+            let response = call!(c.header().custom_named_request_id(REQUEST_ID, None));
             eq("status", response.status().as_u16(), 200)?;
             eq(
                 "foo-request-id",
@@ -213,7 +210,7 @@ fn specials() -> Vec<Scenario> {
         // resource exists).
         scenario!("AzureXmsCustomNamedRequestIdHead", |ctx| {
             let c = specials!(ctx);
-            let response = call!(c.header().custom_named_request_id_head(REQUEST_ID));
+            let response = call!(c.header().custom_named_request_id_head(REQUEST_ID, None));
             eq("status", response.status().as_u16(), 200)?;
             eq(
                 "foo-request-id",
@@ -223,7 +220,7 @@ fn specials() -> Vec<Scenario> {
         }),
         scenario!("AzureXmsCustomNamedRequestIdParameterGroup", |ctx| {
             let c = specials!(ctx);
-            let response = call!(c.header().custom_named_request_id_param_grouping(REQUEST_ID));
+            let response = call!(c.header().custom_named_request_id_param_grouping(REQUEST_ID, None));
             eq("status", response.status().as_u16(), 200)?;
             eq(
                 "foo-request-id",
@@ -234,57 +231,61 @@ fn specials() -> Vec<Scenario> {
     ]
 }
 
-/// azure-parameter-grouping: the generated builders take the grouped parameters one by one (the
+/// azure-parameter-grouping: the generated options take the grouped parameters one by one (the
 /// groups are not types); the server checks what reaches it.
 fn grouping() -> Vec<Scenario> {
     use azure_parameter_grouping::models::EncryptionAlgorithmType;
+    use azure_parameter_grouping::operations::parameter_grouping as grouping;
     vec![
         scenario!("postParameterGroupingRequiredParameters", |ctx| {
             let c = client!(azure_parameter_grouping, ctx);
-            let request = c
-                .parameter_grouping()
-                .post_required(1234, "path")
-                .custom_header("header")
-                .query(21);
+            let request = c.parameter_grouping().post_required(
+                1234,
+                "path",
+                opts!(grouping::PostRequiredOptions { custom_header: "header".to_string(), query: 21 }),
+            );
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("postParameterGroupingOptionalParameters", |ctx| {
             let c = client!(azure_parameter_grouping, ctx);
-            let request = c.parameter_grouping().post_optional().custom_header("header").query(21);
+            let request = c
+                .parameter_grouping()
+                .post_optional(opts!(grouping::PostOptionalOptions { custom_header: "header".to_string(), query: 21 }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("postParameterGroupingMultipleParameterGroups", |ctx| {
             let c = client!(azure_parameter_grouping, ctx);
-            let request = c
-                .parameter_grouping()
-                .post_multi_param_groups()
-                .header_one("header")
-                .query_one(21)
-                .header_two("header2")
-                .query_two(42);
+            let request = c.parameter_grouping().post_multi_param_groups(opts!(grouping::PostMultiParamGroupsOptions {
+                header_one: "header".to_string(),
+                query_one: 21,
+                header_two: "header2".to_string(),
+                query_two: 42,
+            }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("postParameterGroupingSharedParameterGroupObject", |ctx| {
             let c = client!(azure_parameter_grouping, ctx);
             let request = c
                 .parameter_grouping()
-                .post_shared_parameter_group_object()
-                .header_one("header")
-                .query_one(21);
+                .post_shared_parameter_group_object(opts!(grouping::PostSharedParameterGroupObjectOptions {
+                    header_one: "header".to_string(),
+                    query_one: 21,
+                }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("PostParameterGroupingWithReservedWords", |ctx| {
             let c = client!(azure_parameter_grouping, ctx);
-            let request = c.parameter_grouping().post_reserved_words().from("bob").accept("yes");
+            let request = c
+                .parameter_grouping()
+                .post_reserved_words(opts!(grouping::PostReservedWordsOptions { from: "bob".to_string(), accept: "yes".to_string() }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("PutParameterGroupingConstant", |ctx| {
             let c = client!(azure_parameter_grouping, ctx);
-            let request = c
-                .parameter_grouping()
-                .group_with_constant()
-                .grouped_constant(EncryptionAlgorithmType::Foo)
-                .grouped_parameter("bar");
+            let request = c.parameter_grouping().group_with_constant(opts!(grouping::GroupWithConstantOptions {
+                grouped_constant: EncryptionAlgorithmType::Foo,
+                grouped_parameter: "bar".to_string(),
+            }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
     ]
@@ -295,7 +296,7 @@ fn others() -> Vec<Scenario> {
     vec![
         scenario!("SubscriptionIdAndApiVersion", |ctx| {
             let c = client!(subscription_id_api_version, ctx, SUBSCRIPTION, "2014-04-01-preview");
-            let group = value!(c.group().get_sample_resource_group("testgroup101"));
+            let group = value!(c.group().get_sample_resource_group("testgroup101", None));
             eq("name", group.name.as_deref(), Some("testgroup101"))?;
             eq("location", group.location.as_deref(), Some("West US"))
         }),
@@ -304,9 +305,13 @@ fn others() -> Vec<Scenario> {
         scenario!("getReport", |ctx| {
             let c = specials!(ctx);
             let filter = "id gt 5 and name eq 'foo'";
-            let response = call!(c.odata().get_with_filter().filter(filter).top(10).orderby("id"));
+            let response = call!(c.odata().get_with_filter(opts!(azure_special_properties::operations::odata::GetWithFilterOptions {
+                filter: filter.to_string(),
+                top: 10,
+                orderby: "id".to_string(),
+            })));
             eq("status", response.status().as_u16(), 200)?;
-            let report = value!(client!(azure_report, ctx).get_report());
+            let report = value!(client!(azure_report, ctx).get_report(None));
             for name in ["SubscriptionIdAndApiVersion", "postParameterGroupingRequiredParameters"] {
                 if !report.contains_key(name) {
                     return Err(format!("the Azure report has no {name}"));
@@ -341,7 +346,7 @@ fn hosts() -> Vec<Scenario> {
                 .build()
                 .map_err(|e| format!("building the client: {e}"))?;
             eq("endpoint", c.endpoint(), ctx.url.as_str())?;
-            eq("status", call!(c.paths().get_empty()).status().as_u16(), 200)
+            eq("status", call!(c.paths().get_empty(None)).status().as_u16(), 200)
         }),
         // `{vault}{secret}{dnsSuffix}` without a scheme prefix: `http://127.0`, `.0.1`, `:port`.
         scenario!("CustomBaseUriMoreOptions", |ctx| {
@@ -354,7 +359,7 @@ fn hosts() -> Vec<Scenario> {
                 .map_err(|e| format!("building the client: {e}"))?;
             eq("endpoint", c.endpoint(), ctx.url.as_str())?;
             // keyVersion has the default `v1`.
-            eq("status", call!(c.paths().get_empty("key1")).status().as_u16(), 200)
+            eq("status", call!(c.paths().get_empty("key1", None)).status().as_u16(), 200)
         }),
         // `{endpoint}`: the whole base URL.
         scenario!("GetParameterizedHostWithNameEndpoint", |ctx| {
@@ -362,7 +367,7 @@ fn hosts() -> Vec<Scenario> {
                 .options(options!(parameterized_endpoint, ctx))
                 .build()
                 .map_err(|e| format!("building the client: {e}"))?;
-            eq("status", call!(c.get()).status().as_u16(), 200)
+            eq("status", call!(c.get(None)).status().as_u16(), 200)
         }),
     ]
 }
@@ -372,29 +377,29 @@ fn hosts() -> Vec<Scenario> {
 fn heads() -> Vec<Scenario> {
     vec![
         scenario!("HttpSuccess200HeadBool", |ctx| {
-            let response = call!(client!(head, ctx).http_success().head200());
+            let response = call!(client!(head, ctx).http_success().head200(None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("HttpSuccess204HeadBool", |ctx| {
-            let response = call!(client!(head, ctx).http_success().head204());
+            let response = call!(client!(head, ctx).http_success().head204(None));
             eq("status", response.status().as_u16(), 204)
         }),
         // 404 is documented: the answer "it does not exist", not an error.
         scenario!("HttpSuccess404HeadBool", |ctx| {
-            let response = call!(client!(head, ctx).http_success().head404());
+            let response = call!(client!(head, ctx).http_success().head404(None));
             eq("status", response.status().as_u16(), 404)
         }),
         scenario!("HttpSuccess200HeadException", |ctx| {
-            let response = call!(client!(head_exceptions, ctx).head_exception().head200());
+            let response = call!(client!(head_exceptions, ctx).head_exception().head200(None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("HttpSuccess204HeadException", |ctx| {
-            let response = call!(client!(head_exceptions, ctx).head_exception().head204());
+            let response = call!(client!(head_exceptions, ctx).head_exception().head204(None));
             eq("status", response.status().as_u16(), 204)
         }),
         scenario!("HttpSuccess404HeadException", |ctx| {
             let c = client!(head_exceptions, ctx);
-            let result = c.head_exception().head404().await;
+            let result = c.head_exception().head404(None).await;
             let status = result.as_ref().err().and_then(|e| e.status()).map(|s| s.as_u16());
             expect_err("HEAD 404", result)?;
             eq("status", status, Some(404))

@@ -143,7 +143,7 @@ fn siamese() -> models::Siamese {
 fn basic() -> Vec<Scenario> {
     vec![
         scenario!("getComplexBasicValid", |ctx| {
-            let value = value!(c!(ctx).basic().get_valid());
+            let value = value!(c!(ctx).basic().get_valid(None));
             eq(
                 "value",
                 value,
@@ -160,10 +160,10 @@ fn basic() -> Vec<Scenario> {
                 id: Some(2),
                 name: s("abc"),
                 color: Some(models::CmykColors::Magenta),
-            }))
+            }, None))
         }),
         scenario!("getComplexBasicEmpty", |ctx| {
-            let value = value!(c!(ctx).basic().get_empty());
+            let value = value!(c!(ctx).basic().get_empty(None));
             eq(
                 "value",
                 value,
@@ -176,7 +176,7 @@ fn basic() -> Vec<Scenario> {
         }),
         scenario!("getComplexBasicNull", |ctx| {
             // `{"id": null, "name": null}`: `id` is x-nullable, `name` optional; both absent.
-            let value = value!(c!(ctx).basic().get_null());
+            let value = value!(c!(ctx).basic().get_null(None));
             eq(
                 "value",
                 value,
@@ -189,7 +189,7 @@ fn basic() -> Vec<Scenario> {
         }),
         scenario!("getComplexBasicNotProvided", |ctx| {
             // A 200 without a body: the value must be absent (an `Option`), not an error.
-            match c!(ctx).basic().get_not_provided().await {
+            match c!(ctx).basic().get_not_provided(None).await {
                 Ok(r) => Err(format!("no body decoded as {:?}", r.value())),
                 Err(e) => Err(format!("no body is an error: {e}")),
             }
@@ -197,7 +197,7 @@ fn basic() -> Vec<Scenario> {
         scenario!("getComplexBasicInvalid", |ctx| {
             // `{"id": "a", ...}`: a string where the spec says integer.
             let c = c!(ctx);
-            decode_err("`id` is \"a\"", c.basic().get_invalid().await, "invalid type: string")
+            decode_err("`id` is \"a\"", c.basic().get_invalid(None).await, "invalid type: string")
         }),
     ]
 }
@@ -205,7 +205,7 @@ fn basic() -> Vec<Scenario> {
 fn primitive() -> Vec<Scenario> {
     vec![
         scenario!("getComplexPrimitiveInteger", |ctx| {
-            let value = value!(c!(ctx).primitive().get_int());
+            let value = value!(c!(ctx).primitive().get_int(None));
             eq(
                 "value",
                 value,
@@ -220,10 +220,10 @@ fn primitive() -> Vec<Scenario> {
             put_ok!(c.primitive().put_int(models::IntWrapper {
                 field1: Some(-1),
                 field2: Some(2),
-            }))
+            }, None))
         }),
         scenario!("getComplexPrimitiveLong", |ctx| {
-            let value = value!(c!(ctx).primitive().get_long());
+            let value = value!(c!(ctx).primitive().get_long(None));
             eq(
                 "value",
                 value,
@@ -238,10 +238,10 @@ fn primitive() -> Vec<Scenario> {
             put_ok!(c.primitive().put_long(models::LongWrapper {
                 field1: Some(1099511627775),
                 field2: Some(-999511627788),
-            }))
+            }, None))
         }),
         scenario!("getComplexPrimitiveFloat", |ctx| {
-            let value = value!(c!(ctx).primitive().get_float());
+            let value = value!(c!(ctx).primitive().get_float(None));
             eq(
                 "value",
                 value,
@@ -256,10 +256,10 @@ fn primitive() -> Vec<Scenario> {
             put_ok!(c.primitive().put_float(models::FloatWrapper {
                 field1: Some(1.05),
                 field2: Some(-0.003),
-            }))
+            }, None))
         }),
         scenario!("getComplexPrimitiveDouble", |ctx| {
-            let value = value!(c!(ctx).primitive().get_double());
+            let value = value!(c!(ctx).primitive().get_double(None));
             eq(
                 "value",
                 value,
@@ -276,10 +276,10 @@ fn primitive() -> Vec<Scenario> {
                 field1: Some(3e-100),
                 field_56_zeros_after_the_dot_and_negative_zero_before_dot_and_this_is_a_long_field_name_on_purpose:
                     Some(-5e-57),
-            }))
+            }, None))
         }),
         scenario!("getComplexPrimitiveBool", |ctx| {
-            let value = value!(c!(ctx).primitive().get_bool());
+            let value = value!(c!(ctx).primitive().get_bool(None));
             eq(
                 "value",
                 value,
@@ -294,11 +294,11 @@ fn primitive() -> Vec<Scenario> {
             put_ok!(c.primitive().put_bool(models::BooleanWrapper {
                 field_true: Some(true),
                 field_false: Some(false),
-            }))
+            }, None))
         }),
         scenario!("getComplexPrimitiveString", |ctx| {
             // `"null": null`: an optional string, absent.
-            let value = value!(c!(ctx).primitive().get_string());
+            let value = value!(c!(ctx).primitive().get_string(None));
             eq(
                 "value",
                 value,
@@ -315,10 +315,10 @@ fn primitive() -> Vec<Scenario> {
                 field: s("goodrequest"),
                 empty: s(""),
                 null: None,
-            }))
+            }, None))
         }),
         scenario!("getComplexPrimitiveDate", |ctx| {
-            let value = value!(c!(ctx).primitive().get_date());
+            let value = value!(c!(ctx).primitive().get_date(None));
             eq(
                 "value",
                 value,
@@ -333,10 +333,10 @@ fn primitive() -> Vec<Scenario> {
             put_ok!(c.primitive().put_date(models::DateWrapper {
                 field: Some(date!(0001 - 01 - 01)),
                 leap: Some(date!(2016 - 02 - 29)),
-            }))
+            }, None))
         }),
         scenario!("getComplexPrimitiveDateTime", |ctx| {
-            let value = value!(c!(ctx).primitive().get_date_time());
+            let value = value!(c!(ctx).primitive().get_date_time(None));
             eq(
                 "value",
                 value,
@@ -351,12 +351,12 @@ fn primitive() -> Vec<Scenario> {
             put_ok!(c.primitive().put_date_time(models::DatetimeWrapper {
                 field: Some(datetime!(0001-01-01 00:00:00 UTC)),
                 now: Some(datetime!(2015-05-18 18:38:00 UTC)),
-            }))
+            }, None))
         }),
         scenario!("getComplexPrimitiveDateTimeRfc1123", |ctx| {
             // `Mon, 01 Jan 0001 00:00:00 GMT` and `Mon, 18 May 2015 11:38:00 GMT`.
             let c = c!(ctx);
-            let value = value!(c.primitive().get_date_time_rfc1123());
+            let value = value!(c.primitive().get_date_time_rfc1123(None));
             eq(
                 "value",
                 value,
@@ -371,11 +371,11 @@ fn primitive() -> Vec<Scenario> {
             put_ok!(c.primitive().put_date_time_rfc1123(models::Datetimerfc1123Wrapper {
                 field: Some(datetime!(0001-01-01 00:00:00 UTC)),
                 now: Some(datetime!(2015-05-18 11:38:00 UTC)),
-            }))
+            }, None))
         }),
         scenario!("getComplexPrimitiveDuration", |ctx| {
             // P123DT22H14M12.011S, to the millisecond.
-            let value = value!(c!(ctx).primitive().get_duration());
+            let value = value!(c!(ctx).primitive().get_duration(None));
             let expected = time::Duration::days(123)
                 + time::Duration::hours(22)
                 + time::Duration::minutes(14)
@@ -390,10 +390,10 @@ fn primitive() -> Vec<Scenario> {
                 + time::Duration::milliseconds(12_011);
             put_ok!(c
                 .primitive()
-                .put_duration(models::DurationWrapper { field: Some(field) }))
+                .put_duration(models::DurationWrapper { field: Some(field) }, None))
         }),
         scenario!("getComplexPrimitiveByte", |ctx| {
-            let value = value!(c!(ctx).primitive().get_byte());
+            let value = value!(c!(ctx).primitive().get_byte(None));
             eq(
                 "value",
                 value,
@@ -406,7 +406,7 @@ fn primitive() -> Vec<Scenario> {
             let c = c!(ctx);
             put_ok!(c.primitive().put_byte(models::ByteWrapper {
                 field: Some(vec![255, 254, 253, 252, 0, 250, 249, 248, 247, 246]),
-            }))
+            }, None))
         }),
     ]
 }
@@ -417,7 +417,7 @@ fn array_and_dictionary() -> Vec<Scenario> {
             // The server's array holds a `null`, but the spec's items are a plain (not x-nullable)
             // `string`: the body breaks the spec, and a `Vec<String>` rightly refuses it.
             let c = c!(ctx);
-            decode_err("a null item", c.array().get_valid().await, "invalid type: null")
+            decode_err("a null item", c.array().get_valid(None).await, "invalid type: null")
         }),
         scenario!("putComplexArrayValid", |ctx| {
             // The server wants `["1, 2, 3, 4", "", null, "&S#$(*Y", "The quick ..."]`; the spec's
@@ -430,21 +430,21 @@ fn array_and_dictionary() -> Vec<Scenario> {
                     "&S#$(*Y".to_string(),
                     "The quick brown fox jumps over the lazy dog".to_string(),
                 ]),
-            }))
+            }, None))
         }),
         scenario!("getComplexArrayEmpty", |ctx| {
-            let value = value!(c!(ctx).array().get_empty());
+            let value = value!(c!(ctx).array().get_empty(None));
             eq("value", value, models::ArrayWrapper { array: Some(vec![]) })
         }),
         scenario!("putComplexArrayEmpty", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.array().put_empty(models::ArrayWrapper { array: Some(vec![]) }))
+            put_ok!(c.array().put_empty(models::ArrayWrapper { array: Some(vec![]) }, None))
         }),
         scenario!("getComplexArrayNotProvided", |ctx| {
             let c = c!(ctx);
             eq(
                 "value",
-                value!(c.array().get_not_provided()),
+                value!(c.array().get_not_provided(None)),
                 models::ArrayWrapper { array: None },
             )
         }),
@@ -452,7 +452,7 @@ fn array_and_dictionary() -> Vec<Scenario> {
             // `"": null` in a dictionary whose values are a plain (not x-nullable) `string` (only the
             // dictionary itself is x-nullable): the body breaks the spec, and is refused.
             let c = c!(ctx);
-            decode_err("a null value", c.dictionary().get_valid().await, "invalid type: null")
+            decode_err("a null value", c.dictionary().get_valid(None).await, "invalid type: null")
         }),
         scenario!("putComplexDictionaryValid", |ctx| {
             // The server wants `"": null` too, which the typed (non-nullable) values cannot hold.
@@ -460,10 +460,10 @@ fn array_and_dictionary() -> Vec<Scenario> {
             let programs = [("txt", "notepad"), ("bmp", "mspaint"), ("xls", "excel"), ("exe", "")];
             put_ok!(c.dictionary().put_valid(models::DictionaryWrapper {
                 default_program: Some(programs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()),
-            }))
+            }, None))
         }),
         scenario!("getComplexDictionaryEmpty", |ctx| {
-            let value = value!(c!(ctx).dictionary().get_empty());
+            let value = value!(c!(ctx).dictionary().get_empty(None));
             eq(
                 "value",
                 value,
@@ -476,18 +476,18 @@ fn array_and_dictionary() -> Vec<Scenario> {
             let c = c!(ctx);
             put_ok!(c.dictionary().put_empty(models::DictionaryWrapper {
                 default_program: Some(BTreeMap::new()),
-            }))
+            }, None))
         }),
         scenario!("getComplexDictionaryNull", |ctx| {
             // `{"defaultProgram": null}`: the dictionary is x-nullable, absent.
-            let value = value!(c!(ctx).dictionary().get_null());
+            let value = value!(c!(ctx).dictionary().get_null(None));
             eq("value", value, models::DictionaryWrapper { default_program: None })
         }),
         scenario!("getComplexDictionaryNotProvided", |ctx| {
             let c = c!(ctx);
             eq(
                 "value",
-                value!(c.dictionary().get_not_provided()),
+                value!(c.dictionary().get_not_provided(None)),
                 models::DictionaryWrapper { default_program: None },
             )
         }),
@@ -497,26 +497,26 @@ fn array_and_dictionary() -> Vec<Scenario> {
 fn inheritance_and_polymorphism() -> Vec<Scenario> {
     vec![
         scenario!("getComplexInheritanceValid", |ctx| {
-            let value = value!(c!(ctx).inheritance().get_valid());
+            let value = value!(c!(ctx).inheritance().get_valid(None));
             eq("value", value, siamese())
         }),
         scenario!("putComplexInheritanceValid", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.inheritance().put_valid(siamese()))
+            put_ok!(c.inheritance().put_valid(siamese(), None))
         }),
         scenario!("getComplexPolymorphismValid", |ctx| {
-            let value = value!(c!(ctx).polymorphism().get_valid());
+            let value = value!(c!(ctx).polymorphism().get_valid(None));
             eq("value", value, Fish::Salmon(salmon()))
         }),
         scenario!("putComplexPolymorphismValid", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.polymorphism().put_valid(Fish::Salmon(salmon())))
+            put_ok!(c.polymorphism().put_valid(Fish::Salmon(salmon()), None))
         }),
         scenario!("getComplexPolymorphismComplicated", |ctx| {
             // A `smart_salmon` (a kind of salmon) with five additional properties (smart_salmon
             // has `additionalProperties: true`): the value must keep its kind and those properties.
             let c = c!(ctx);
-            let response = call!(c.polymorphism().get_complicated());
+            let response = call!(c.polymorphism().get_complicated(None));
             let sent: serde_json::Value =
                 serde_json::from_slice(response.body()).map_err(|e| format!("the body is not JSON: {e}"))?;
             let value = response.into_value();
@@ -546,13 +546,13 @@ fn inheritance_and_polymorphism() -> Vec<Scenario> {
             // parameter's type `Salmon` has no smart_salmon variant nor additional properties, so
             // this sends what it can hold.
             let c = c!(ctx);
-            put_ok!(c.polymorphism().put_complicated(salmon()))
+            put_ok!(c.polymorphism().put_complicated(salmon(), None))
         }),
         scenario!("putComplexPolymorphismNoDiscriminator", |ctx| {
             // Sends a salmon (with its `fishtype`); the answer is the same salmon without
             // `fishtype`: it is read as the declared type.
             let c = c!(ctx);
-            let response = c.polymorphism().put_missing_discriminator(salmon()).await;
+            let response = c.polymorphism().put_missing_discriminator(salmon(), None).await;
             match response {
                 Ok(r) => {
                     eq("status", r.status().as_u16(), 200)?;
@@ -566,7 +566,7 @@ fn inheritance_and_polymorphism() -> Vec<Scenario> {
             let c = c!(ctx);
             eq(
                 "value",
-                value!(c.polymorphism().get_dot_syntax()),
+                value!(c.polymorphism().get_dot_syntax(None)),
                 models::DotFish::DotSalmon(dot_salmon("sweden", true)),
             )
         }),
@@ -574,7 +574,7 @@ fn inheritance_and_polymorphism() -> Vec<Scenario> {
             let c = c!(ctx);
             eq(
                 "value",
-                value!(c.polymorphism().get_composed_with_discriminator()),
+                value!(c.polymorphism().get_composed_with_discriminator(None)),
                 models::DotFishMarket {
                     sample_salmon: Some(dot_salmon("sweden", false)),
                     salmons: Some(vec![dot_salmon("sweden", false), dot_salmon("atlantic", true)]),
@@ -592,7 +592,7 @@ fn inheritance_and_polymorphism() -> Vec<Scenario> {
             // DotFish (species only) where declared DotFish.
             let c = c!(ctx);
             let dot_fish = || models::DotFish::DotFishBase(models::DotFishBase { species: s("king") });
-            let value = value!(c.polymorphism().get_composed_without_discriminator());
+            let value = value!(c.polymorphism().get_composed_without_discriminator(None));
             eq("sampleSalmon", value.sample_salmon, Some(dot_salmon("sweden", false)))?;
             eq(
                 "salmons",
@@ -604,11 +604,11 @@ fn inheritance_and_polymorphism() -> Vec<Scenario> {
         }),
         scenario!("getComplexPolymorphicRecursiveValid", |ctx| {
             let c = c!(ctx);
-            eq("value", value!(c.polymorphicrecursive().get_valid()), big_fish())
+            eq("value", value!(c.polymorphicrecursive().get_valid(None)), big_fish())
         }),
         scenario!("putComplexPolymorphicRecursiveValid", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.polymorphicrecursive().put_valid(big_fish()))
+            put_ok!(c.polymorphicrecursive().put_valid(big_fish(), None))
         }),
     ]
 }
@@ -619,7 +619,7 @@ fn readonly() -> Vec<Scenario> {
             let c = c!(ctx);
             eq(
                 "value",
-                value!(c.readonlyproperty().get_valid()),
+                value!(c.readonlyproperty().get_valid(None)),
                 models::ReadonlyObj {
                     id: s("1234"),
                     size: Some(2),
@@ -633,7 +633,7 @@ fn readonly() -> Vec<Scenario> {
             put_ok!(c.readonlyproperty().put_valid(models::ReadonlyObj {
                 id: s("1234"),
                 size: Some(2),
-            }))
+            }, None))
         }),
     ]
 }

@@ -82,23 +82,23 @@ fn general() -> Vec<Scenario> {
     vec![
         scenario!("getDictionaryNull", |ctx| {
             // No body, and the schema is not `x-nullable`: no map to decode.
-            expect_err("no body", client!(body_dictionary, ctx).dictionary().get_null().await).map(drop)
+            expect_err("no body", client!(body_dictionary, ctx).dictionary().get_null(None).await).map(drop)
         }),
         scenario!("getDictionaryEmpty", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_empty()),
+                value!(client!(body_dictionary, ctx).dictionary().get_empty(None)),
                 BTreeMap::new(),
             )
         }),
         scenario!("putDictionaryEmpty", |ctx| {
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_empty(BTreeMap::new()))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_empty(BTreeMap::new(), None))
         }),
         scenario!("getDictionaryNullValue", |ctx| {
             // `{"key1": null}`: the values are strings, not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_null_value().await,
+                client!(body_dictionary, ctx).dictionary().get_null_value(None).await,
             )
             .map(drop)
         }),
@@ -106,14 +106,14 @@ fn general() -> Vec<Scenario> {
             // `{null: "val1"}` is not JSON.
             expect_err(
                 "a null key",
-                client!(body_dictionary, ctx).dictionary().get_null_key().await,
+                client!(body_dictionary, ctx).dictionary().get_null_key(None).await,
             )
             .map(drop)
         }),
         scenario!("getDictionaryKeyEmptyString", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_empty_string_key()),
+                value!(client!(body_dictionary, ctx).dictionary().get_empty_string_key(None)),
                 map([("", "val1".to_string())]),
             )
         }),
@@ -121,7 +121,7 @@ fn general() -> Vec<Scenario> {
             // `{"key1": "val1", "key2", "val2"` is not JSON.
             expect_err(
                 "invalid JSON",
-                client!(body_dictionary, ctx).dictionary().get_invalid().await,
+                client!(body_dictionary, ctx).dictionary().get_invalid(None).await,
             )
             .map(drop)
         }),
@@ -134,13 +134,13 @@ fn primitives() -> Vec<Scenario> {
         scenario!("getDictionaryBooleanValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_boolean_tfft()),
+                value!(client!(body_dictionary, ctx).dictionary().get_boolean_tfft(None)),
                 map([("0", true), ("1", false), ("2", false), ("3", true)]),
             )
         }),
         scenario!("putDictionaryBooleanValid", |ctx| {
             let body = map([("0", true), ("1", false), ("2", false), ("3", true)]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_boolean_tfft(body))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_boolean_tfft(body, None))
         }),
         scenario!("getDictionaryBooleanWithNull", |ctx| {
             // `{"0": true, "1": null, "2": false}`: the values are not nullable.
@@ -148,7 +148,7 @@ fn primitives() -> Vec<Scenario> {
                 "a null value",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_boolean_invalid_null()
+                    .get_boolean_invalid_null(None)
                     .await,
             )
             .map(drop)
@@ -159,7 +159,7 @@ fn primitives() -> Vec<Scenario> {
                 "a string value",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_boolean_invalid_string()
+                    .get_boolean_invalid_string(None)
                     .await,
             )
             .map(drop)
@@ -167,19 +167,19 @@ fn primitives() -> Vec<Scenario> {
         scenario!("getDictionaryIntegerValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_integer_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_integer_valid(None)),
                 map([("0", 1), ("1", -1), ("2", 3), ("3", 300)]),
             )
         }),
         scenario!("putDictionaryIntegerValid", |ctx| {
             let body = map([("0", 1), ("1", -1), ("2", 3), ("3", 300)]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_integer_valid(body))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_integer_valid(body, None))
         }),
         scenario!("getDictionaryIntegerWithNull", |ctx| {
             // `{"0": 1, "1": null, "2": 0}`: the values are not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_int_invalid_null().await,
+                client!(body_dictionary, ctx).dictionary().get_int_invalid_null(None).await,
             )
             .map(drop)
         }),
@@ -189,7 +189,7 @@ fn primitives() -> Vec<Scenario> {
                 "a string value",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_int_invalid_string()
+                    .get_int_invalid_string(None)
                     .await,
             )
             .map(drop)
@@ -197,19 +197,19 @@ fn primitives() -> Vec<Scenario> {
         scenario!("getDictionaryLongValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_long_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_long_valid(None)),
                 map([("0", 1), ("1", -1), ("2", 3), ("3", 300)]),
             )
         }),
         scenario!("putDictionaryLongValid", |ctx| {
             let body = map([("0", 1), ("1", -1), ("2", 3), ("3", 300)]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_long_valid(body))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_long_valid(body, None))
         }),
         scenario!("getDictionaryLongWithNull", |ctx| {
             // `{"0": 1, "1": null, "2": 0}`: the values are not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_long_invalid_null().await,
+                client!(body_dictionary, ctx).dictionary().get_long_invalid_null(None).await,
             )
             .map(drop)
         }),
@@ -219,7 +219,7 @@ fn primitives() -> Vec<Scenario> {
                 "a string value",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_long_invalid_string()
+                    .get_long_invalid_string(None)
                     .await,
             )
             .map(drop)
@@ -227,13 +227,13 @@ fn primitives() -> Vec<Scenario> {
         scenario!("getDictionaryFloatValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_float_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_float_valid(None)),
                 map([("0", 0.0), ("1", -0.01), ("2", -1.2e20)]),
             )
         }),
         scenario!("putDictionaryFloatValid", |ctx| {
             let body = map([("0", 0.0), ("1", -0.01), ("2", -1.2e20)]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_float_valid(body))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_float_valid(body, None))
         }),
         scenario!("getDictionaryFloatWithNull", |ctx| {
             // `{"0": 0.0, "1": null, "2": -1.2e20}`: the values are not nullable.
@@ -241,7 +241,7 @@ fn primitives() -> Vec<Scenario> {
                 "a null value",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_float_invalid_null()
+                    .get_float_invalid_null(None)
                     .await,
             )
             .map(drop)
@@ -252,7 +252,7 @@ fn primitives() -> Vec<Scenario> {
                 "a string value",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_float_invalid_string()
+                    .get_float_invalid_string(None)
                     .await,
             )
             .map(drop)
@@ -260,13 +260,13 @@ fn primitives() -> Vec<Scenario> {
         scenario!("getDictionaryDoubleValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_double_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_double_valid(None)),
                 map([("0", 0.0), ("1", -0.01), ("2", -1.2e20)]),
             )
         }),
         scenario!("putDictionaryDoubleValid", |ctx| {
             let body = map([("0", 0.0), ("1", -0.01), ("2", -1.2e20)]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_double_valid(body))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_double_valid(body, None))
         }),
         scenario!("getDictionaryDoubleWithNull", |ctx| {
             // `{"0": 0.0, "1": null, "2": -1.2e20}`: the values are not nullable.
@@ -274,7 +274,7 @@ fn primitives() -> Vec<Scenario> {
                 "a null value",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_double_invalid_null()
+                    .get_double_invalid_null(None)
                     .await,
             )
             .map(drop)
@@ -285,7 +285,7 @@ fn primitives() -> Vec<Scenario> {
                 "a string value",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_double_invalid_string()
+                    .get_double_invalid_string(None)
                     .await,
             )
             .map(drop)
@@ -293,7 +293,7 @@ fn primitives() -> Vec<Scenario> {
         scenario!("getDictionaryStringValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_string_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_string_valid(None)),
                 map([
                     ("0", "foo1".to_string()),
                     ("1", "foo2".to_string()),
@@ -307,13 +307,13 @@ fn primitives() -> Vec<Scenario> {
                 ("1", "foo2".to_string()),
                 ("2", "foo3".to_string()),
             ]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_string_valid(body))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_string_valid(body, None))
         }),
         scenario!("getDictionaryStringWithNull", |ctx| {
             // `{"0": "foo", "1": null, "2": "foo2"}`: the values are not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_string_with_null().await,
+                client!(body_dictionary, ctx).dictionary().get_string_with_null(None).await,
             )
             .map(drop)
         }),
@@ -323,7 +323,7 @@ fn primitives() -> Vec<Scenario> {
                 "a number value",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_string_with_invalid()
+                    .get_string_with_invalid(None)
                     .await,
             )
             .map(drop)
@@ -337,7 +337,7 @@ fn formats() -> Vec<Scenario> {
         scenario!("getDictionaryDateValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_date_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_date_valid(None)),
                 map([
                     ("0", date!(2000 - 12 - 01)),
                     ("1", date!(1980 - 01 - 02)),
@@ -351,13 +351,13 @@ fn formats() -> Vec<Scenario> {
                 ("1", date!(1980 - 01 - 02)),
                 ("2", date!(1492 - 10 - 12)),
             ]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_date_valid(body))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_date_valid(body, None))
         }),
         scenario!("getDictionaryDateWithNull", |ctx| {
             // `{"0": "2012-01-01", "1": null, "2": "1776-07-04"}`: the values are not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_date_invalid_null().await,
+                client!(body_dictionary, ctx).dictionary().get_date_invalid_null(None).await,
             )
             .map(drop)
         }),
@@ -367,13 +367,13 @@ fn formats() -> Vec<Scenario> {
                 "an invalid date",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_date_invalid_chars()
+                    .get_date_invalid_chars(None)
                     .await,
             )
             .map(drop)
         }),
         scenario!("getDictionaryDateTimeValid", |ctx| {
-            let value = value!(client!(body_dictionary, ctx).dictionary().get_date_time_valid());
+            let value = value!(client!(body_dictionary, ctx).dictionary().get_date_time_valid(None));
             // `OffsetDateTime` equality is on the instant: check the offsets too.
             let offsets: Vec<_> = value.values().map(|v| v.offset().whole_hours()).collect();
             eq("offsets", offsets, vec![0, 1, -8])?;
@@ -394,7 +394,7 @@ fn formats() -> Vec<Scenario> {
                 ("1", datetime!(1980-01-01 23:11:35 UTC)),
                 ("2", datetime!(1492-10-12 18:15:01 UTC)),
             ]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_date_time_valid(body))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_date_time_valid(body, None))
         }),
         scenario!("getDictionaryDateTimeWithNull", |ctx| {
             // `{"0": "2000-12-01t00:00:01z", "1": null}`: the values are not nullable.
@@ -402,7 +402,7 @@ fn formats() -> Vec<Scenario> {
                 "a null value",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_date_time_invalid_null()
+                    .get_date_time_invalid_null(None)
                     .await,
             )
             .map(drop)
@@ -413,13 +413,13 @@ fn formats() -> Vec<Scenario> {
                 "an invalid date-time",
                 client!(body_dictionary, ctx)
                     .dictionary()
-                    .get_date_time_invalid_chars()
+                    .get_date_time_invalid_chars(None)
                     .await,
             )
             .map(drop)
         }),
         scenario!("getDictionaryDateTimeRfc1123Valid", |ctx| {
-            let value = value!(client!(body_dictionary, ctx).dictionary().get_date_time_rfc1123_valid());
+            let value = value!(client!(body_dictionary, ctx).dictionary().get_date_time_rfc1123_valid(None));
             eq(
                 "value",
                 value,
@@ -438,12 +438,12 @@ fn formats() -> Vec<Scenario> {
             ]);
             put_ok!(client!(body_dictionary, ctx)
                 .dictionary()
-                .put_date_time_rfc1123_valid(body))
+                .put_date_time_rfc1123_valid(body, None))
         }),
         scenario!("getDictionaryDurationValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_duration_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_duration_valid(None)),
                 map([
                     (
                         "0",
@@ -464,29 +464,29 @@ fn formats() -> Vec<Scenario> {
                 ),
                 ("1", Duration::days(5) + Duration::hours(1)),
             ]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_duration_valid(body))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_duration_valid(body, None))
         }),
         scenario!("getDictionaryByteValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_byte_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_byte_valid(None)),
                 byte_values(),
             )
         }),
         scenario!("putDictionaryByteValid", |ctx| {
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_byte_valid(byte_values()))
+            put_ok!(client!(body_dictionary, ctx).dictionary().put_byte_valid(byte_values(), None))
         }),
         scenario!("getDictionaryByteWithNull", |ctx| {
             // `{"0": "q6yt", "1": null}`: the values are not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_byte_invalid_null().await,
+                client!(body_dictionary, ctx).dictionary().get_byte_invalid_null(None).await,
             )
             .map(drop)
         }),
         scenario!("getDictionaryBase64Url", |ctx| {
             // `format: base64url` values: the decoded bytes.
-            let value = value!(client!(body_dictionary, ctx).dictionary().get_base64_url());
+            let value = value!(client!(body_dictionary, ctx).dictionary().get_base64_url(None));
             let expected: BTreeMap<String, Vec<u8>> = map([
                 ("0", b"a string that gets encoded with base64url".to_vec()),
                 ("1", b"test string".to_vec()),
@@ -502,19 +502,19 @@ fn nested() -> Vec<Scenario> {
     vec![
         scenario!("getDictionaryComplexNull", |ctx| {
             // No body, and the schema is `x-nullable`: no value.
-            let response = call!(client!(body_dictionary, ctx).dictionary().get_complex_null());
+            let response = call!(client!(body_dictionary, ctx).dictionary().get_complex_null(None));
             same_debug("value", response.value(), None::<()>)
         }),
         scenario!("getDictionaryComplexEmpty", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_complex_empty()),
+                value!(client!(body_dictionary, ctx).dictionary().get_complex_empty(None)),
                 BTreeMap::new(),
             )
         }),
         scenario!("getDictionaryComplexItemNull", |ctx| {
             // The items are `x-nullable`: the null one is `None`.
-            let value = value!(client!(body_dictionary, ctx).dictionary().get_complex_item_null());
+            let value = value!(client!(body_dictionary, ctx).dictionary().get_complex_item_null(None));
             let expected = map([("0", Some(widget(1, "2"))), ("1", None), ("2", Some(widget(5, "6")))]);
             same_debug("value", value, expected)
         }),
@@ -525,37 +525,37 @@ fn nested() -> Vec<Scenario> {
             };
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_complex_item_empty()),
+                value!(client!(body_dictionary, ctx).dictionary().get_complex_item_empty(None)),
                 map([("0", widget(1, "2")), ("1", empty), ("2", widget(5, "6"))]),
             )
         }),
         scenario!("getDictionaryComplexValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_complex_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_complex_valid(None)),
                 complex_values(),
             )
         }),
         scenario!("putDictionaryComplexValid", |ctx| {
             put_ok!(client!(body_dictionary, ctx)
                 .dictionary()
-                .put_complex_valid(complex_values()))
+                .put_complex_valid(complex_values(), None))
         }),
         scenario!("getDictionaryArrayNull", |ctx| {
             // No body, and the schema is `x-nullable`: no value.
-            let response = call!(client!(body_dictionary, ctx).dictionary().get_array_null());
+            let response = call!(client!(body_dictionary, ctx).dictionary().get_array_null(None));
             same_debug("value", response.value(), None::<()>)
         }),
         scenario!("getDictionaryArrayEmpty", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_array_empty()),
+                value!(client!(body_dictionary, ctx).dictionary().get_array_empty(None)),
                 BTreeMap::new(),
             )
         }),
         scenario!("getDictionaryArrayItemNull", |ctx| {
             // The items are `x-nullable`: the null one is `None`.
-            let value = value!(client!(body_dictionary, ctx).dictionary().get_array_item_null());
+            let value = value!(client!(body_dictionary, ctx).dictionary().get_array_item_null(None));
             let expected = map([
                 ("0", Some(strings(&["1", "2", "3"]))),
                 ("1", None),
@@ -566,7 +566,7 @@ fn nested() -> Vec<Scenario> {
         scenario!("getDictionaryArrayItemEmpty", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_array_item_empty()),
+                value!(client!(body_dictionary, ctx).dictionary().get_array_item_empty(None)),
                 map([
                     ("0", strings(&["1", "2", "3"])),
                     ("1", vec![]),
@@ -577,33 +577,33 @@ fn nested() -> Vec<Scenario> {
         scenario!("getDictionaryArrayValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_array_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_array_valid(None)),
                 array_values(),
             )
         }),
         scenario!("putDictionaryArrayValid", |ctx| {
             put_ok!(client!(body_dictionary, ctx)
                 .dictionary()
-                .put_array_valid(array_values()))
+                .put_array_valid(array_values(), None))
         }),
         scenario!("getDictionaryDictionaryNull", |ctx| {
             // No body, and the schema is not `x-nullable`: no map to decode.
             expect_err(
                 "no body",
-                client!(body_dictionary, ctx).dictionary().get_dictionary_null().await,
+                client!(body_dictionary, ctx).dictionary().get_dictionary_null(None).await,
             )
             .map(drop)
         }),
         scenario!("getDictionaryDictionaryEmpty", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_dictionary_empty()),
+                value!(client!(body_dictionary, ctx).dictionary().get_dictionary_empty(None)),
                 BTreeMap::new(),
             )
         }),
         scenario!("getDictionaryDictionaryItemNull", |ctx| {
             // The items are `x-nullable`: the null one is `None`.
-            let value = value!(client!(body_dictionary, ctx).dictionary().get_dictionary_item_null());
+            let value = value!(client!(body_dictionary, ctx).dictionary().get_dictionary_item_null(None));
             let mut expected: BTreeMap<String, Option<BTreeMap<String, String>>> =
                 dictionary_values().into_iter().map(|(k, v)| (k, Some(v))).collect();
             expected.insert("1".to_string(), None);
@@ -614,21 +614,21 @@ fn nested() -> Vec<Scenario> {
             expected.insert("1".to_string(), BTreeMap::new());
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_dictionary_item_empty()),
+                value!(client!(body_dictionary, ctx).dictionary().get_dictionary_item_empty(None)),
                 expected,
             )
         }),
         scenario!("getDictionaryDictionaryValid", |ctx| {
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_dictionary_valid()),
+                value!(client!(body_dictionary, ctx).dictionary().get_dictionary_valid(None)),
                 dictionary_values(),
             )
         }),
         scenario!("putDictionaryDictionaryValid", |ctx| {
             put_ok!(client!(body_dictionary, ctx)
                 .dictionary()
-                .put_dictionary_valid(dictionary_values()))
+                .put_dictionary_valid(dictionary_values(), None))
         }),
     ]
 }

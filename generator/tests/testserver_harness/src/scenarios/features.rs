@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::json;
 
 use super::{eq, Scenario};
-use crate::{call, client, scenario, value};
+use crate::{call, client, opts, scenario, value};
 
 pub fn all() -> Vec<Scenario> {
     [
@@ -48,6 +48,7 @@ fn tags() -> BTreeMap<String, String> {
 // The generated models keep the wire's nesting (`x-ms-client-flatten` on properties is not
 // applied: `properties.p_name`, `details.max_product_image.odata_value`); the scenarios use them so.
 fn model_flattening() -> Vec<Scenario> {
+    use model_flattening::operations as flattening;
     use model_flattening::models::{
         FlattenedProduct, FlattenedProductProperties, FlattenedProductPropertiesProvisioningStateValues as State,
         ProductUrl, PutSimpleProductBody, PutSimpleProductResponse, ResourceCollection,
@@ -132,7 +133,7 @@ fn model_flattening() -> Vec<Scenario> {
 
     vec![
         scenario!("getModelFlattenArray", |ctx| {
-            let products = value!(client!(model_flattening, ctx).get_array());
+            let products = value!(client!(model_flattening, ctx).get_array(None));
             eq(
                 "products",
                 products,
@@ -152,23 +153,25 @@ fn model_flattening() -> Vec<Scenario> {
                 location: Some(location.to_string()),
                 name: None,
             };
-            let request = client!(model_flattening, ctx)
-                .put_array()
-                .resource_array(vec![resource("West US", true), resource("Building 44", false)]);
+            let c = client!(model_flattening, ctx);
+            let request = c.put_array(opts!(flattening::PutArrayOptions {
+                resource_array: vec![resource("West US", true), resource("Building 44", false)],
+            }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("getModelFlattenDictionary", |ctx| {
-            let products = value!(client!(model_flattening, ctx).get_dictionary());
+            let products = value!(client!(model_flattening, ctx).get_dictionary(None));
             eq("products", products, got_dictionary(1))
         }),
         scenario!("putModelFlattenDictionary", |ctx| {
-            let request = client!(model_flattening, ctx)
-                .put_dictionary()
-                .resource_dictionary(put_dictionary());
+            let c = client!(model_flattening, ctx);
+            let request = c.put_dictionary(opts!(flattening::PutDictionaryOptions {
+                resource_dictionary: put_dictionary(),
+            }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("getModelFlattenResourceCollection", |ctx| {
-            let collection = value!(client!(model_flattening, ctx).get_resource_collection());
+            let collection = value!(client!(model_flattening, ctx).get_resource_collection(None));
             let expected = ResourceCollection {
                 productresource: Some(ResourceCollectionProductresource {
                     id: Some("7".to_string()),
@@ -209,9 +212,10 @@ fn model_flattening() -> Vec<Scenario> {
                 ]),
                 dictionaryofresources: Some(put_dictionary()),
             };
-            let request = client!(model_flattening, ctx)
-                .put_resource_collection()
-                .resource_complex_object(collection);
+            let c = client!(model_flattening, ctx);
+            let request = c.put_resource_collection(opts!(flattening::PutResourceCollectionOptions {
+                resource_complex_object: collection,
+            }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("putModelFlattenCustomBase", |ctx| {
@@ -220,9 +224,11 @@ fn model_flattening() -> Vec<Scenario> {
                 description: Some("product description".to_string()),
                 details: Some(details(true)),
             };
-            let echoed = value!(client!(model_flattening, ctx)
-                .put_simple_product()
-                .simple_body_product(product));
+            let echoed = value!(client!(model_flattening, ctx).put_simple_product(opts!(
+                flattening::PutSimpleProductOptions {
+                    simple_body_product: product,
+                }
+            )));
             eq(
                 "echoed product",
                 echoed,
@@ -235,10 +241,14 @@ fn model_flattening() -> Vec<Scenario> {
         }),
         scenario!("postModelFlattenCustomParameter", |ctx| {
             use model_flattening::models::PostFlattenedSimpleProductResponse as Echoed;
-            let request = client!(model_flattening, ctx)
-                .post_flattened_simple_product("123")
-                .base_product_description("product description")
-                .details(details(false));
+            let c = client!(model_flattening, ctx);
+            let request = c.post_flattened_simple_product(
+                "123",
+                opts!(flattening::PostFlattenedSimpleProductOptions {
+                    base_product_description: "product description".to_string(),
+                    details: details(false),
+                }),
+            );
             let echoed = value!(request);
             eq(
                 "echoed product",
@@ -252,10 +262,15 @@ fn model_flattening() -> Vec<Scenario> {
         }),
         scenario!("putModelFlattenCustomGroupedParameter", |ctx| {
             use model_flattening::models::PutSimpleProductWithGroupingResponse as Echoed;
-            let request = client!(model_flattening, ctx)
-                .put_simple_product_with_grouping("123", "groupproduct")
-                .base_product_description("product description")
-                .details(details(false));
+            let c = client!(model_flattening, ctx);
+            let request = c.put_simple_product_with_grouping(
+                "123",
+                "groupproduct",
+                opts!(flattening::PutSimpleProductWithGroupingOptions {
+                    base_product_description: "product description".to_string(),
+                    details: details(false),
+                }),
+            );
             let echoed = value!(request);
             eq(
                 "echoed product",
@@ -272,40 +287,42 @@ fn model_flattening() -> Vec<Scenario> {
 
 fn media_types() -> Vec<Scenario> {
     use media_types::models::SourcePath;
+    use media_types::operations as media;
+
     vec![
         scenario!("MediaTypeJson", |ctx| {
             let input = SourcePath {
                 source: Some("https://example.com/document.pdf".to_string()),
             };
-            let answer = value!(client!(media_types, ctx).analyze_body().input(input));
+            let answer = value!(client!(media_types, ctx).analyze_body(opts!(media::AnalyzeBodyOptions { input: input })));
             eq("answer", answer.as_str(), "Nice job with JSON")
         }),
         scenario!("MediaTypeWithEncoding", |ctx| {
-            let answer = value!(client!(media_types, ctx).content_type_with_encoding().input("input"));
+            let answer = value!(client!(media_types, ctx)
+                .content_type_with_encoding(opts!(media::ContentTypeWithEncodingOptions { input: "input".into() })));
             eq("answer", answer.as_str(), "Nice job sending content type with encoding")
         }),
         scenario!("MediaTypesAnalyzeBodyNoAcceptHeader", |ctx| {
             let input = SourcePath {
                 source: Some("https://example.com/document.pdf".to_string()),
             };
-            let response = call!(client!(media_types, ctx).analyze_body_no_accept_header().input(input));
+            let response = call!(client!(media_types, ctx)
+                .analyze_body_no_accept_header(opts!(media::AnalyzeBodyNoAcceptHeaderOptions { input: input })));
             eq("status", response.status().as_u16(), 202)
         }),
         scenario!("MediaTypesTwoContentTypes", |ctx| {
             // The JSON one of the two content types (the client cannot choose octet-stream).
-            let request = client!(media_types, ctx).binary_body_with_two_content_types(&br#"{"hello":"world"}"#[..]);
-            let response = call!(request);
+            let response = call!(client!(media_types, ctx).binary_body_with_two_content_types(&br#"{"hello":"world"}"#[..], None));
             eq("status", response.status().as_u16(), 200)?;
             eq("body", &response.value()[..], &b""[..])
         }),
         scenario!("MediaTypesThreeContentTypes", |ctx| {
-            let request = client!(media_types, ctx).binary_body_with_three_content_types(&br#"{"hello":"world"}"#[..]);
-            let response = call!(request);
+            let response = call!(client!(media_types, ctx).binary_body_with_three_content_types(&br#"{"hello":"world"}"#[..], None));
             eq("status", response.status().as_u16(), 200)?;
             eq("body", &response.value()[..], &b""[..])
         }),
         scenario!("MediaTypesThreeBodyTypes", |ctx| {
-            let response = call!(client!(media_types, ctx).body_three_types(json!({"hello": "world"})));
+            let response = call!(client!(media_types, ctx).body_three_types(json!({"hello": "world"}), None));
             eq("status", response.status().as_u16(), 200)?;
             eq("body", &response.value()[..], &b""[..])
         }),
@@ -316,22 +333,26 @@ fn non_string_enum() -> Vec<Scenario> {
     use non_string_enum::models::IntEnum;
     vec![
         scenario!("NonStringEnumsPostInt", |ctx| {
-            let answer = value!(client!(non_string_enum, ctx).int().put().input(IntEnum::V200));
+            let answer = value!(client!(non_string_enum, ctx)
+                .int()
+                .put(opts!(non_string_enum::operations::int::PutOptions { input: IntEnum::V200 })));
             eq("answer", answer.as_str(), "Nice job posting an int enum")
         }),
         scenario!("NonStringEnumsGetInt", |ctx| {
             eq(
                 "value",
-                value!(client!(non_string_enum, ctx).int().get()),
+                value!(client!(non_string_enum, ctx).int().get(None)),
                 IntEnum::V429,
             )
         }),
         scenario!("NonStringEnumsPostFloat", |ctx| {
-            let answer = value!(client!(non_string_enum, ctx).float().put().input(200.4));
+            let answer = value!(client!(non_string_enum, ctx)
+                .float()
+                .put(opts!(non_string_enum::operations::float::PutOptions { input: 200.4 })));
             eq("answer", answer.as_str(), "Nice job posting a float enum")
         }),
         scenario!("NonStringEnumsGetFloat", |ctx| {
-            eq("value", value!(client!(non_string_enum, ctx).float().get()), 429.1)
+            eq("value", value!(client!(non_string_enum, ctx).float().get(None)), 429.1)
         }),
     ]
 }
@@ -341,16 +362,16 @@ fn object_type() -> Vec<Scenario> {
         scenario!("ObjectTypeResponse", |ctx| {
             eq(
                 "value",
-                value!(client!(object_type, ctx).get()),
+                value!(client!(object_type, ctx).get(None)),
                 json!({"message": "An object was successfully returned"}),
             )
         }),
         scenario!("ObjectTypePut", |ctx| {
-            let response = call!(client!(object_type, ctx).put(json!({"foo": "bar"})));
+            let response = call!(client!(object_type, ctx).put(json!({"foo": "bar"}), None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("ObjectTypeErrorResponse", |ctx| {
-            let error = match client!(object_type, ctx).put(json!({"should": "fail"})).await {
+            let error = match client!(object_type, ctx).put(json!({"should": "fail"}), None).await {
                 Ok(r) => return Err(format!("expected a 400, got {}", r.status())),
                 Err(e) => e,
             };
@@ -369,34 +390,38 @@ fn reserved_words() -> Vec<Scenario> {
     // Every operation answers 200 without a body where the spec says `type: object`: no value.
     vec![
         scenario!("reservedWordsOperationGroupImport", |ctx| {
-            let value = value!(client!(reserved_words, ctx).import().operation_one("foo"));
+            let value = value!(client!(reserved_words, ctx).import().operation_one("foo", None));
             eq("value", value, Value::Null)
         }),
         scenario!("reservedWordsBodyNamedContent", |ctx| {
-            let value = value!(client!(reserved_words, ctx).operation_with_content_param(&b"hello, world"[..]));
+            let value = value!(client!(reserved_words, ctx).operation_with_content_param(&b"hello, world"[..], None));
             eq("value", value, Value::Null)
         }),
         scenario!("reservedWordsBodyNamedJson", |ctx| {
-            let value = value!(client!(reserved_words, ctx).operation_with_json_param(json!({"hello": "world"})));
+            let value = value!(client!(reserved_words, ctx).operation_with_json_param(json!({"hello": "world"}), None));
             eq("value", value, Value::Null)
         }),
         scenario!("reservedWordsBodyNamedData", |ctx| {
-            let value = value!(client!(reserved_words, ctx).operation_with_data_param("hello", "world"));
+            let value = value!(client!(reserved_words, ctx).operation_with_data_param("hello", "world", None));
             eq("value", value, Value::Null)
         }),
         scenario!("reservedWordsBodyNamedFiles", |ctx| {
-            let request = client!(reserved_words, ctx).operation_with_files_param(&b"hello, world"[..], "my.txt");
-            eq("value", value!(request), Value::Null)
+            eq("value", value!(client!(reserved_words, ctx).operation_with_files_param(&b"hello, world"[..], "my.txt", None)), Value::Null)
         }),
         scenario!("reservedWordsUrlHeaderQuery", |ctx| {
-            let request = client!(reserved_words, ctx)
-                .operation_with_url("foo", "x-ms-header")
-                .query_parameters(vec!["one".to_string(), "two".to_string()]);
+            let c = client!(reserved_words, ctx);
+            let request = c.operation_with_url(
+                "foo",
+                "x-ms-header",
+                opts!(reserved_words::operations::OperationWithUrlOptions {
+                    query_parameters: vec!["one".to_string(), "two".to_string()],
+                }),
+            );
             eq("value", value!(request), Value::Null)
         }),
         scenario!("reservedWordsHeaderEnum", |ctx| {
             use reserved_words::models::MyEnum;
-            let value = value!(client!(reserved_words, ctx).reserved_enum(MyEnum::Import));
+            let value = value!(client!(reserved_words, ctx).reserved_enum(MyEnum::Import, None));
             eq("value", value, Value::Null)
         }),
     ]
@@ -407,12 +432,12 @@ fn body_time() -> Vec<Scenario> {
         scenario!("BodyTimeGet", |ctx| {
             eq(
                 "value",
-                value!(client!(body_time, ctx).time().get()).as_str(),
+                value!(client!(body_time, ctx).time().get(None)).as_str(),
                 "11:34:56",
             )
         }),
         scenario!("BodyTimePut", |ctx| {
-            let answer = value!(client!(body_time, ctx).time().put("08:07:56"));
+            let answer = value!(client!(body_time, ctx).time().put("08:07:56", None));
             eq("answer", answer.as_str(), "Nice job posting time")
         }),
     ]
@@ -421,16 +446,16 @@ fn body_time() -> Vec<Scenario> {
 fn body_binary() -> Vec<Scenario> {
     vec![
         scenario!("BodyBinaryFile", |ctx| {
-            let response = call!(client!(body_binary, ctx).upload().file(&br#"{"more":"cowbell"}"#[..]));
+            let response = call!(client!(body_binary, ctx).upload().file(&br#"{"more":"cowbell"}"#[..], None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("BodyBinaryOctet", |ctx| {
-            let response = call!(client!(body_binary, ctx).upload().binary(&b"hello, world"[..]));
+            let response = call!(client!(body_binary, ctx).upload().binary(&b"hello, world"[..], None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("BodyBinaryError", |ctx| {
             use body_binary::models::Error;
-            let error = match client!(body_binary, ctx).download().error_stream().await {
+            let error = match client!(body_binary, ctx).download().error_stream(None).await {
                 Ok(r) => return Err(format!("expected a 400, got {} {:?}", r.status(), r.value())),
                 Err(e) => e,
             };
@@ -458,7 +483,7 @@ fn body_file() -> Vec<Scenario> {
     vec![
         scenario!("FileStreamNonempty", |ctx| {
             // legacy/routes/sample.png of the test server: 8725 bytes.
-            let file = value!(client!(body_file, ctx).files().get_file());
+            let file = value!(client!(body_file, ctx).files().get_file(None));
             eq("length", file.len(), 8725)?;
             eq("signature", &file[..8], &b"\x89PNG\r\n\x1a\n"[..])?;
             eq("FNV-1a", fnv1a(&file), 0x3354_9b5c_bce2_f15a)
@@ -467,7 +492,7 @@ fn body_file() -> Vec<Scenario> {
             // 3000 MiB: more than a client reads by default (256 MiB). Bodies are read whole, so
             // the bound is what keeps a huge answer from exhausting memory: the call must stop
             // with `ResponseTooLarge` rather than buffer it all.
-            match client!(body_file, ctx).files().get_file_large().await {
+            match client!(body_file, ctx).files().get_file_large(None).await {
                 Err(body_file::runtime::Error::ResponseTooLarge { limit }) => {
                     eq("limit", limit, body_file::runtime::DEFAULT_MAX_RESPONSE_BYTES)
                 }
@@ -476,7 +501,7 @@ fn body_file() -> Vec<Scenario> {
             }
         }),
         scenario!("FileStreamEmpty", |ctx| {
-            let file = value!(client!(body_file, ctx).files().get_empty_file());
+            let file = value!(client!(body_file, ctx).files().get_empty_file(None));
             eq("file", &file[..], &b""[..])
         }),
     ]
@@ -514,7 +539,7 @@ fn additional_properties() -> Vec<Scenario> {
                     "birthdate": "2017-12-13T02:29:51Z", "complexProperty": {"color": "Red"}
                 })),
             };
-            let echoed = value!(client!(additional_properties, ctx).pets().create_ap_true(pet.clone()));
+            let echoed = value!(client!(additional_properties, ctx).pets().create_ap_true(pet.clone(), None));
             eq(
                 "echoed pet",
                 echoed,
@@ -536,7 +561,7 @@ fn additional_properties() -> Vec<Scenario> {
             };
             let echoed = value!(client!(additional_properties, ctx)
                 .pets()
-                .create_cat_ap_true(cat.clone()));
+                .create_cat_ap_true(cat.clone(), None));
             eq(
                 "echoed cat",
                 echoed,
@@ -557,7 +582,7 @@ fn additional_properties() -> Vec<Scenario> {
                     "picture": "//////4=",
                 })),
             };
-            let echoed = value!(client!(additional_properties, ctx).pets().create_ap_object(pet.clone()));
+            let echoed = value!(client!(additional_properties, ctx).pets().create_ap_object(pet.clone(), None));
             eq(
                 "echoed pet",
                 echoed,
@@ -574,7 +599,7 @@ fn additional_properties() -> Vec<Scenario> {
                 status: None,
                 additional_properties: strings(&[("color", "red"), ("weight", "10 kg"), ("city", "Bombay")]),
             };
-            let echoed = value!(client!(additional_properties, ctx).pets().create_ap_string(pet.clone()));
+            let echoed = value!(client!(additional_properties, ctx).pets().create_ap_string(pet.clone(), None));
             eq(
                 "echoed pet",
                 echoed,
@@ -593,7 +618,7 @@ fn additional_properties() -> Vec<Scenario> {
             };
             let echoed = value!(client!(additional_properties, ctx)
                 .pets()
-                .create_ap_in_properties(pet.clone()));
+                .create_ap_in_properties(pet.clone(), None));
             eq(
                 "echoed pet",
                 echoed,
@@ -612,10 +637,9 @@ fn additional_properties() -> Vec<Scenario> {
                 additional_properties: Some(sizes()),
                 additional_properties_2: strings(&[("color", "red"), ("city", "Seattle"), ("food", "tikka masala")]),
             };
-            let request = client!(additional_properties, ctx)
+            let echoed = value!(client!(additional_properties, ctx)
                 .pets()
-                .create_ap_in_properties_with_ap_string(pet.clone());
-            let echoed = value!(request);
+                .create_ap_in_properties_with_ap_string(pet.clone(), None));
             eq(
                 "echoed pet",
                 echoed,
@@ -632,7 +656,7 @@ fn multiple_inheritance() -> Vec<Scenario> {
     use multiple_inheritance::models::*;
     vec![
         scenario!("MultipleInheritancePetGet", |ctx| {
-            let pet = value!(client!(multiple_inheritance, ctx).get_pet());
+            let pet = value!(client!(multiple_inheritance, ctx).get_pet(None));
             eq(
                 "pet",
                 pet,
@@ -645,11 +669,11 @@ fn multiple_inheritance() -> Vec<Scenario> {
             let pet = Pet {
                 name: "Butter".to_string(),
             };
-            let answer = value!(client!(multiple_inheritance, ctx).put_pet(pet));
+            let answer = value!(client!(multiple_inheritance, ctx).put_pet(pet, None));
             eq("answer", answer.as_str(), "Pet was correct!")
         }),
         scenario!("MultipleInheritanceHorseGet", |ctx| {
-            let horse = value!(client!(multiple_inheritance, ctx).get_horse());
+            let horse = value!(client!(multiple_inheritance, ctx).get_horse(None));
             eq(
                 "horse",
                 horse,
@@ -664,11 +688,11 @@ fn multiple_inheritance() -> Vec<Scenario> {
                 name: "General".to_string(),
                 is_a_show_horse: Some(false),
             };
-            let answer = value!(client!(multiple_inheritance, ctx).put_horse(horse));
+            let answer = value!(client!(multiple_inheritance, ctx).put_horse(horse, None));
             eq("answer", answer.as_str(), "Horse was correct!")
         }),
         scenario!("MultipleInheritanceFelineGet", |ctx| {
-            let feline = value!(client!(multiple_inheritance, ctx).get_feline());
+            let feline = value!(client!(multiple_inheritance, ctx).get_feline(None));
             eq(
                 "feline",
                 feline,
@@ -683,11 +707,11 @@ fn multiple_inheritance() -> Vec<Scenario> {
                 meows: Some(false),
                 hisses: Some(true),
             };
-            let answer = value!(client!(multiple_inheritance, ctx).put_feline(feline));
+            let answer = value!(client!(multiple_inheritance, ctx).put_feline(feline, None));
             eq("answer", answer.as_str(), "Feline was correct!")
         }),
         scenario!("MultipleInheritanceCatGet", |ctx| {
-            let cat = value!(client!(multiple_inheritance, ctx).get_cat());
+            let cat = value!(client!(multiple_inheritance, ctx).get_cat(None));
             eq(
                 "cat",
                 cat,
@@ -706,11 +730,11 @@ fn multiple_inheritance() -> Vec<Scenario> {
                 hisses: Some(false),
                 likes_milk: Some(false),
             };
-            let answer = value!(client!(multiple_inheritance, ctx).put_cat(cat));
+            let answer = value!(client!(multiple_inheritance, ctx).put_cat(cat, None));
             eq("answer", answer.as_str(), "Cat was correct!")
         }),
         scenario!("MultipleInheritanceKittenGet", |ctx| {
-            let kitten = value!(client!(multiple_inheritance, ctx).get_kitten());
+            let kitten = value!(client!(multiple_inheritance, ctx).get_kitten(None));
             eq(
                 "kitten",
                 kitten,
@@ -731,7 +755,7 @@ fn multiple_inheritance() -> Vec<Scenario> {
                 likes_milk: Some(false),
                 eats_mice_yet: Some(true),
             };
-            let answer = value!(client!(multiple_inheritance, ctx).put_kitten(kitten));
+            let answer = value!(client!(multiple_inheritance, ctx).put_kitten(kitten, None));
             eq("answer", answer.as_str(), "Kitten was correct!")
         }),
     ]
@@ -741,14 +765,14 @@ fn security() -> Vec<Scenario> {
     vec![
         scenario!("SecurityKey", |ctx| {
             // The API key goes in the `security-key` header.
-            let response = call!(client!(security_key, ctx, "123456789").head());
+            let response = call!(client!(security_key, ctx, "123456789").head(None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("SecurityAad", |ctx| {
             // The spec's oauth2 scheme wants `Authorization: Bearer <token>` for the scope
             // https://security.microsoft.com/.default; the server's test credential answers
             // with the scope itself as the token, and so does this one.
-            let response = call!(client!(security_aad, ctx, ScopeAsToken).head());
+            let response = call!(client!(security_aad, ctx, ScopeAsToken).head(None));
             eq("status", response.status().as_u16(), 200)
         }),
     ]
@@ -758,17 +782,22 @@ fn formdata_urlencoded() -> Vec<Scenario> {
     use body_formdata_urlencoded::models::{GrantType, PetFood, PetType};
     vec![
         scenario!("UpdatePetWithForm", |ctx| {
-            let request = client!(body_formdata_urlencoded, ctx)
-                .formdataurlencoded()
-                .update_pet_with_form(1, PetType::Dog, PetFood::Meat, 42)
-                .name("Fido");
-            eq("status", call!(request).status().as_u16(), 200)
+            let c = client!(body_formdata_urlencoded, ctx);
+            let response = call!(c.formdataurlencoded().update_pet_with_form(
+                1,
+                PetType::Dog,
+                PetFood::Meat,
+                42,
+                opts!(body_formdata_urlencoded::operations::formdataurlencoded::UpdatePetWithFormOptions {
+                    name: "Fido".to_string(),
+                }),
+            ));
+            eq("status", response.status().as_u16(), 200)
         }),
         scenario!("UrlEncodedDataWithPartialConstantBody", |ctx| {
-            let request = client!(body_formdata_urlencoded, ctx)
+            eq("status", call!(client!(body_formdata_urlencoded, ctx)
                 .formdataurlencoded()
-                .partial_constant_body(GrantType::AccessToken, "bar", "foo");
-            eq("status", call!(request).status().as_u16(), 200)
+                .partial_constant_body(GrantType::AccessToken, "bar", "foo", None)).status().as_u16(), 200)
         }),
     ]
 }
@@ -776,17 +805,16 @@ fn formdata_urlencoded() -> Vec<Scenario> {
 fn url_multi_collection_format() -> Vec<Scenario> {
     vec![
         scenario!("UrlQueriesArrayMultiNull", |ctx| {
-            let request = client!(url_multi_collection_format, ctx)
+            eq("status", call!(client!(url_multi_collection_format, ctx)
                 .queries()
-                .array_string_multi_null();
-            eq("status", call!(request).status().as_u16(), 200)
+                .array_string_multi_null(None)).status().as_u16(), 200)
         }),
         scenario!("UrlQueriesArrayMultiEmpty", |ctx| {
-            let request = client!(url_multi_collection_format, ctx)
-                .queries()
-                .array_string_multi_empty()
-                .array_query(Vec::new());
-            eq("status", call!(request).status().as_u16(), 200)
+            let c = client!(url_multi_collection_format, ctx);
+            let response = call!(c.queries().array_string_multi_empty(opts!(
+                url_multi_collection_format::operations::queries::ArrayStringMultiEmptyOptions { array_query: Vec::new() }
+            )));
+            eq("status", response.status().as_u16(), 200)
         }),
         scenario!("UrlQueriesArrayMultiValid", |ctx| {
             // One `arrayQuery=` per item; the null item is an empty value.
@@ -796,11 +824,13 @@ fn url_multi_collection_format() -> Vec<Scenario> {
                 None,
                 Some(String::new()),
             ];
-            let request = client!(url_multi_collection_format, ctx)
-                .queries()
-                .array_string_multi_valid()
-                .array_query(items);
-            eq("status", call!(request).status().as_u16(), 200)
+            let c = client!(url_multi_collection_format, ctx);
+            let response = call!(c.queries().array_string_multi_valid(opts!(
+                url_multi_collection_format::operations::queries::ArrayStringMultiValidOptions { array_query: items }
+            )));
+            eq("status", response.status().as_u16(), 200)
+
+
         }),
     ]
 }
@@ -808,32 +838,32 @@ fn url_multi_collection_format() -> Vec<Scenario> {
 fn any_type() -> Vec<Scenario> {
     vec![
         scenario!("GetStringAsAnything", |ctx| {
-            eq("value", value!(client!(any_type, ctx).get_string()), json!("anything"))
+            eq("value", value!(client!(any_type, ctx).get_string(None)), json!("anything"))
         }),
         scenario!("PutStringAsAnything", |ctx| {
-            let response = call!(client!(any_type, ctx).put_string(json!("anything")));
+            let response = call!(client!(any_type, ctx).put_string(json!("anything"), None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("GetObjectAsAnything", |ctx| {
             eq(
                 "value",
-                value!(client!(any_type, ctx).get_object()),
+                value!(client!(any_type, ctx).get_object(None)),
                 json!({"message": "An object was successfully returned"}),
             )
         }),
         scenario!("PutObjectAsAnything", |ctx| {
-            let response = call!(client!(any_type, ctx).put_object(json!({"foo": "bar"})));
+            let response = call!(client!(any_type, ctx).put_object(json!({"foo": "bar"}), None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("GetArrayAsAnything", |ctx| {
             eq(
                 "value",
-                value!(client!(any_type, ctx).get_array()),
+                value!(client!(any_type, ctx).get_array(None)),
                 json!(["foo", "bar"]),
             )
         }),
         scenario!("PutArrayAsAnything", |ctx| {
-            let response = call!(client!(any_type, ctx).put_array(json!(["foo", "bar"])));
+            let response = call!(client!(any_type, ctx).put_array(json!(["foo", "bar"]), None));
             eq("status", response.status().as_u16(), 200)
         }),
     ]
@@ -845,7 +875,7 @@ fn errors() -> Vec<Scenario> {
             // A 444 with an HTML body where the spec's default response is a JSON `Error`: an
             // error with the status and the raw body, no typed error.
             let error = match client!(incorrect_error_response, ctx)
-                .get_incorrect_error_from_server()
+                .get_incorrect_error_from_server(None)
                 .await
             {
                 Ok(r) => return Err(format!("expected a 444, got {}", r.status())),
@@ -864,7 +894,7 @@ fn errors() -> Vec<Scenario> {
             // not the shared key.
             use error_with_secrets::models::ErrorCode;
             const SECRET: &str = "1c88a67921784300a462b2cb61da2339";
-            let error = match client!(error_with_secrets, ctx).get_error_with_secrets().await {
+            let error = match client!(error_with_secrets, ctx).get_error_with_secrets(None).await {
                 Ok(r) => return Err(format!("expected a 403, got {}", r.status())),
                 Err(e) => e,
             };
@@ -915,11 +945,11 @@ fn json_in_xml_swagger() -> Vec<Scenario> {
     use xml_service::models::{JsonInput, JsonOutput};
     vec![
         scenario!("jsonInputInXMLSwagger", |ctx| {
-            let response = call!(client!(xml_service, ctx).xml().json_input(JsonInput { id: Some(42) }));
+            let response = call!(client!(xml_service, ctx).xml().json_input(JsonInput { id: Some(42) }, None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("jsonOutputInXMLSwagger", |ctx| {
-            let output = value!(client!(xml_service, ctx).xml().json_output());
+            let output = value!(client!(xml_service, ctx).xml().json_output(None));
             eq("output", output, JsonOutput { id: Some(42) })
         }),
     ]
@@ -936,7 +966,7 @@ fn parameterized_endpoint() -> Vec<Scenario> {
             )
             .build()
             .map_err(|e| format!("building the client: {e}"))?;
-        eq("status", call!(c.get()).status().as_u16(), 200)
+        eq("status", call!(c.get(None)).status().as_u16(), 200)
     })]
 }
 
@@ -945,7 +975,7 @@ fn merge_patch() -> Vec<Scenario> {
         // The server checks the media type and a Content-Length of 14 (the length of Python's
         // `{"foo": "bar"}`): a merge patch that removes `color` is 14 bytes of compact JSON,
         // and shows that a `null` is sent, not left out.
-        let response = call!(client!(merge_patch, ctx).patch_single(json!({"color": null})));
+        let response = call!(client!(merge_patch, ctx).patch_single(json!({"color": null}), None));
         eq("status", response.status().as_u16(), 200)
     })]
 }
@@ -953,7 +983,7 @@ fn merge_patch() -> Vec<Scenario> {
 fn client_enum() -> Vec<Scenario> {
     vec![scenario!("ClientWithEnumParam", |ctx| {
         let c = client!(client_enum, ctx, client_enum::models::XMsEnum::Single);
-        eq("status", call!(c.head()).status().as_u16(), 200)
+        eq("status", call!(c.head(None)).status().as_u16(), 200)
     })]
 }
 
@@ -964,7 +994,7 @@ fn body_string() -> Vec<Scenario> {
             color_constant: ColorConstant::GreenColor,
             field1: None,
         };
-        let response = call!(client!(body_string, ctx).enum_().put_referenced_constant(body));
+        let response = call!(client!(body_string, ctx).enum_().put_referenced_constant(body, None));
         eq("status", response.status().as_u16(), 200)
     })]
 }

@@ -34,11 +34,11 @@ fn duration() -> time::Duration {
 pub fn all() -> Vec<Scenario> {
     vec![
         scenario!("HeaderParameterExistingKey", |ctx| {
-            param!(ctx, |c| c.header().param_existing_key("overwrite"))
+            param!(ctx, |c| c.header().param_existing_key("overwrite", None))
         }),
         scenario!("HeaderResponseExistingKey", |ctx| {
             let c = client!(header, ctx);
-            let response = call!(c.header().response_existing_key());
+            let response = call!(c.header().response_existing_key(None));
             eq(
                 "User-Agent",
                 response.typed_headers().user_agent.as_deref(),
@@ -47,7 +47,7 @@ pub fn all() -> Vec<Scenario> {
         }),
         scenario!("HeaderResponseProtectedKey", |ctx| {
             let c = client!(header, ctx);
-            let response = call!(c.header().response_protected_key());
+            let response = call!(c.header().response_protected_key(None));
             let content_type = response.typed_headers().content_type.clone().unwrap_or_default();
             eq(
                 "Content-Type starts with text/html",
@@ -56,166 +56,164 @@ pub fn all() -> Vec<Scenario> {
             )
         }),
         scenario!("HeaderParameterIntegerPositive", |ctx| {
-            param!(ctx, |c| c.header().param_integer("positive", 1))
+            param!(ctx, |c| c.header().param_integer("positive", 1, None))
         }),
         scenario!("HeaderParameterIntegerNegative", |ctx| {
-            param!(ctx, |c| c.header().param_integer("negative", -2))
+            param!(ctx, |c| c.header().param_integer("negative", -2, None))
         }),
         scenario!("HeaderParameterLongPositive", |ctx| {
-            param!(ctx, |c| c.header().param_long("positive", 105))
+            param!(ctx, |c| c.header().param_long("positive", 105, None))
         }),
         scenario!("HeaderParameterLongNegative", |ctx| {
-            param!(ctx, |c| c.header().param_long("negative", -2))
+            param!(ctx, |c| c.header().param_long("negative", -2, None))
         }),
         scenario!("HeaderParameterFloatPositive", |ctx| {
-            param!(ctx, |c| c.header().param_float("positive", 0.07))
+            param!(ctx, |c| c.header().param_float("positive", 0.07, None))
         }),
         scenario!("HeaderParameterFloatNegative", |ctx| {
-            param!(ctx, |c| c.header().param_float("negative", -3.0))
+            param!(ctx, |c| c.header().param_float("negative", -3.0, None))
         }),
         scenario!("HeaderParameterDoublePositive", |ctx| {
-            param!(ctx, |c| c.header().param_double("positive", 7e120))
+            param!(ctx, |c| c.header().param_double("positive", 7e120, None))
         }),
         scenario!("HeaderParameterDoubleNegative", |ctx| {
-            param!(ctx, |c| c.header().param_double("negative", -3.0))
+            param!(ctx, |c| c.header().param_double("negative", -3.0, None))
         }),
         scenario!("HeaderParameterBoolTrue", |ctx| {
-            param!(ctx, |c| c.header().param_bool("true", true))
+            param!(ctx, |c| c.header().param_bool("true", true, None))
         }),
         scenario!("HeaderParameterBoolFalse", |ctx| {
-            param!(ctx, |c| c.header().param_bool("false", false))
+            param!(ctx, |c| c.header().param_bool("false", false, None))
         }),
         scenario!("HeaderParameterStringValid", |ctx| {
-            param!(ctx, |c| c.header().param_string("valid").value(FOX))
+            param!(ctx, |c| c.header().param_string("valid", opts!(header::operations::header::ParamStringOptions { value: FOX.to_string() })))
         }),
         scenario!("HeaderParameterStringNull", |ctx| {
-            param!(ctx, |c| c.header().param_string("null"))
+            param!(ctx, |c| c.header().param_string("null", None))
         }),
         scenario!("HeaderParameterStringEmpty", |ctx| {
-            param!(ctx, |c| c.header().param_string("empty").value(""))
+            param!(ctx, |c| c.header().param_string("empty", opts!(header::operations::header::ParamStringOptions { value: "".to_string() })))
         }),
         scenario!("HeaderParameterDateValid", |ctx| {
-            param!(ctx, |c| c.header().param_date("valid", date!(2010 - 01 - 01)))
+            param!(ctx, |c| c.header().param_date("valid", date!(2010 - 01 - 01), None))
         }),
         scenario!("HeaderParameterDateMin", |ctx| {
-            param!(ctx, |c| c.header().param_date("min", date!(0001 - 01 - 01)))
+            param!(ctx, |c| c.header().param_date("min", date!(0001 - 01 - 01), None))
         }),
         scenario!("HeaderParameterDateTimeValid", |ctx| {
             param!(ctx, |c| c
                 .header()
-                .param_datetime("valid", datetime!(2010-01-01 12:34:56 UTC)))
+                .param_datetime("valid", datetime!(2010-01-01 12:34:56 UTC), None))
         }),
         scenario!("HeaderParameterDateTimeMin", |ctx| {
             param!(ctx, |c| c
                 .header()
-                .param_datetime("min", datetime!(0001-01-01 00:00:00 UTC)))
+                .param_datetime("min", datetime!(0001-01-01 00:00:00 UTC), None))
         }),
         scenario!("HeaderParameterDateTimeRfc1123Valid", |ctx| {
             param!(ctx, |c| c
                 .header()
-                .param_datetime_rfc1123("valid")
-                .value(datetime!(2010-01-01 12:34:56 UTC)))
+                .param_datetime_rfc1123("valid", opts!(header::operations::header::ParamDatetimeRfc1123Options { value: datetime!(2010-01-01 12:34:56 UTC) })))
         }),
         scenario!("HeaderParameterDateTimeRfc1123Min", |ctx| {
             param!(ctx, |c| c
                 .header()
-                .param_datetime_rfc1123("min")
-                .value(datetime!(0001-01-01 00:00:00 UTC)))
+                .param_datetime_rfc1123("min", opts!(header::operations::header::ParamDatetimeRfc1123Options { value: datetime!(0001-01-01 00:00:00 UTC) })))
         }),
         scenario!("HeaderParameterDurationValid", |ctx| {
-            param!(ctx, |c| c.header().param_duration("valid", duration()))
+            param!(ctx, |c| c.header().param_duration("valid", duration(), None))
         }),
         scenario!("HeaderParameterBytesValid", |ctx| {
-            param!(ctx, |c| c.header().param_byte("valid", BYTES.as_bytes().to_vec()))
+            param!(ctx, |c| c.header().param_byte("valid", BYTES.as_bytes().to_vec(), None))
         }),
         scenario!("HeaderParameterEnumValid", |ctx| {
-            param!(ctx, |c| c.header().param_enum("valid").value(GreyscaleColors::Grey))
+            param!(ctx, |c| c.header().param_enum("valid", opts!(header::operations::header::ParamEnumOptions { value: GreyscaleColors::Grey })))
         }),
         scenario!("HeaderParameterEnumNull", |ctx| {
-            param!(ctx, |c| c.header().param_enum("null"))
+            param!(ctx, |c| c.header().param_enum("null", None))
         }),
         scenario!("HeaderResponseIntegerPositive", |ctx| {
-            response!(ctx, |c| c.header().response_integer("positive"), Some(1))
+            response!(ctx, |c| c.header().response_integer("positive", None), Some(1))
         }),
         scenario!("HeaderResponseIntegerNegative", |ctx| {
-            response!(ctx, |c| c.header().response_integer("negative"), Some(-2))
+            response!(ctx, |c| c.header().response_integer("negative", None), Some(-2))
         }),
         scenario!("HeaderResponseLongPositive", |ctx| {
-            response!(ctx, |c| c.header().response_long("positive"), Some(105))
+            response!(ctx, |c| c.header().response_long("positive", None), Some(105))
         }),
         scenario!("HeaderResponseLongNegative", |ctx| {
-            response!(ctx, |c| c.header().response_long("negative"), Some(-2))
+            response!(ctx, |c| c.header().response_long("negative", None), Some(-2))
         }),
         scenario!("HeaderResponseFloatPositive", |ctx| {
-            response!(ctx, |c| c.header().response_float("positive"), Some(0.07))
+            response!(ctx, |c| c.header().response_float("positive", None), Some(0.07))
         }),
         scenario!("HeaderResponseFloatNegative", |ctx| {
-            response!(ctx, |c| c.header().response_float("negative"), Some(-3.0))
+            response!(ctx, |c| c.header().response_float("negative", None), Some(-3.0))
         }),
         scenario!("HeaderResponseDoublePositive", |ctx| {
-            response!(ctx, |c| c.header().response_double("positive"), Some(7e120))
+            response!(ctx, |c| c.header().response_double("positive", None), Some(7e120))
         }),
         scenario!("HeaderResponseDoubleNegative", |ctx| {
-            response!(ctx, |c| c.header().response_double("negative"), Some(-3.0))
+            response!(ctx, |c| c.header().response_double("negative", None), Some(-3.0))
         }),
         scenario!("HeaderResponseBoolTrue", |ctx| {
-            response!(ctx, |c| c.header().response_bool("true"), Some(true))
+            response!(ctx, |c| c.header().response_bool("true", None), Some(true))
         }),
         scenario!("HeaderResponseBoolFalse", |ctx| {
-            response!(ctx, |c| c.header().response_bool("false"), Some(false))
+            response!(ctx, |c| c.header().response_bool("false", None), Some(false))
         }),
         scenario!("HeaderResponseStringValid", |ctx| {
-            response!(ctx, |c| c.header().response_string("valid"), Some(FOX.to_string()))
+            response!(ctx, |c| c.header().response_string("valid", None), Some(FOX.to_string()))
         }),
         scenario!("HeaderResponseStringNull", |ctx| {
             // Express sends `set("value", null)` as the text "null".
-            response!(ctx, |c| c.header().response_string("null"), Some("null".to_string()))
+            response!(ctx, |c| c.header().response_string("null", None), Some("null".to_string()))
         }),
         scenario!("HeaderResponseStringEmpty", |ctx| {
-            response!(ctx, |c| c.header().response_string("empty"), Some(String::new()))
+            response!(ctx, |c| c.header().response_string("empty", None), Some(String::new()))
         }),
         scenario!("HeaderResponseEnumValid", |ctx| {
-            response!(ctx, |c| c.header().response_enum("valid"), Some(GreyscaleColors::Grey))
+            response!(ctx, |c| c.header().response_enum("valid", None), Some(GreyscaleColors::Grey))
         }),
         scenario!("HeaderResponseEnumNull", |ctx| {
             // An empty header value: no enum value.
-            response!(ctx, |c| c.header().response_enum("null"), None)
+            response!(ctx, |c| c.header().response_enum("null", None), None)
         }),
         scenario!("HeaderResponseDateValid", |ctx| {
-            response!(ctx, |c| c.header().response_date("valid"), Some(date!(2010 - 01 - 01)))
+            response!(ctx, |c| c.header().response_date("valid", None), Some(date!(2010 - 01 - 01)))
         }),
         scenario!("HeaderResponseDateMin", |ctx| {
-            response!(ctx, |c| c.header().response_date("min"), Some(date!(0001 - 01 - 01)))
+            response!(ctx, |c| c.header().response_date("min", None), Some(date!(0001 - 01 - 01)))
         }),
         scenario!("HeaderResponseDateTimeValid", |ctx| {
             response!(
                 ctx,
-                |c| c.header().response_datetime("valid"),
+                |c| c.header().response_datetime("valid", None),
                 Some(datetime!(2010-01-01 12:34:56 UTC))
             )
         }),
         scenario!("HeaderResponseDateTimeMin", |ctx| {
             response!(
                 ctx,
-                |c| c.header().response_datetime("min"),
+                |c| c.header().response_datetime("min", None),
                 Some(datetime!(0001-01-01 00:00:00 UTC))
             )
         }),
         scenario!("HeaderResponseDateTimeRfc1123Valid", |ctx| {
             let expected = Some(datetime!(2010-01-01 12:34:56 UTC));
-            response!(ctx, |c| c.header().response_datetime_rfc1123("valid"), expected)
+            response!(ctx, |c| c.header().response_datetime_rfc1123("valid", None), expected)
         }),
         scenario!("HeaderResponseDateTimeRfc1123Min", |ctx| {
             let expected = Some(datetime!(0001-01-01 00:00:00 UTC));
-            response!(ctx, |c| c.header().response_datetime_rfc1123("min"), expected)
+            response!(ctx, |c| c.header().response_datetime_rfc1123("min", None), expected)
         }),
         scenario!("HeaderResponseDurationValid", |ctx| {
-            response!(ctx, |c| c.header().response_duration("valid"), Some(duration()))
+            response!(ctx, |c| c.header().response_duration("valid", None), Some(duration()))
         }),
         scenario!("HeaderResponseBytesValid", |ctx| {
             response!(
                 ctx,
-                |c| c.header().response_byte("valid"),
+                |c| c.header().response_byte("valid", None),
                 Some(BYTES.as_bytes().to_vec())
             )
         }),

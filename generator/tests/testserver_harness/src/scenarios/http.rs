@@ -58,242 +58,242 @@ pub fn all() -> Vec<Scenario> {
     vec![
         // Success.
         scenario!("HttpSuccess200Head", |ctx| {
-            ok!(ctx, |c| c.http_success().head200(), 200)
+            ok!(ctx, |c| c.http_success().head200(None), 200)
         }),
         scenario!("HttpSuccess200Get", |ctx| {
             let c = client!(http_infrastructure, ctx);
-            let response = call!(c.http_success().get200());
+            let response = call!(c.http_success().get200(None));
             eq("value", *response.value(), true)
         }),
         scenario!("HttpSuccess200Put", |ctx| {
-            ok!(ctx, |c| c.http_success().put200().boolean_value(true), 200)
+            ok!(ctx, |c| c.http_success().put200(opts!(http_infrastructure::operations::http_success::Put200Options { boolean_value: true })), 200)
         }),
         scenario!("HttpSuccess200Post", |ctx| {
-            ok!(ctx, |c| c.http_success().post200().boolean_value(true), 200)
+            ok!(ctx, |c| c.http_success().post200(opts!(http_infrastructure::operations::http_success::Post200Options { boolean_value: true })), 200)
         }),
         scenario!("HttpSuccess200Patch", |ctx| {
-            ok!(ctx, |c| c.http_success().patch200().boolean_value(true), 200)
+            ok!(ctx, |c| c.http_success().patch200(opts!(http_infrastructure::operations::http_success::Patch200Options { boolean_value: true })), 200)
         }),
         scenario!("HttpSuccess200Delete", |ctx| {
-            ok!(ctx, |c| c.http_success().delete200().boolean_value(true), 200)
+            ok!(ctx, |c| c.http_success().delete200(opts!(http_infrastructure::operations::http_success::Delete200Options { boolean_value: true })), 200)
         }),
         scenario!("HttpSuccess201Put", |ctx| {
-            ok!(ctx, |c| c.http_success().put201().boolean_value(true), 201)
+            ok!(ctx, |c| c.http_success().put201(opts!(http_infrastructure::operations::http_success::Put201Options { boolean_value: true })), 201)
         }),
         scenario!("HttpSuccess201Post", |ctx| {
-            ok!(ctx, |c| c.http_success().post201().boolean_value(true), 201)
+            ok!(ctx, |c| c.http_success().post201(opts!(http_infrastructure::operations::http_success::Post201Options { boolean_value: true })), 201)
         }),
         scenario!("HttpSuccess202Put", |ctx| {
-            ok!(ctx, |c| c.http_success().put202().boolean_value(true), 202)
+            ok!(ctx, |c| c.http_success().put202(opts!(http_infrastructure::operations::http_success::Put202Options { boolean_value: true })), 202)
         }),
         scenario!("HttpSuccess202Post", |ctx| {
-            ok!(ctx, |c| c.http_success().post202().boolean_value(true), 202)
+            ok!(ctx, |c| c.http_success().post202(opts!(http_infrastructure::operations::http_success::Post202Options { boolean_value: true })), 202)
         }),
         scenario!("HttpSuccess202Patch", |ctx| {
-            ok!(ctx, |c| c.http_success().patch202().boolean_value(true), 202)
+            ok!(ctx, |c| c.http_success().patch202(opts!(http_infrastructure::operations::http_success::Patch202Options { boolean_value: true })), 202)
         }),
         scenario!("HttpSuccess202Delete", |ctx| {
-            ok!(ctx, |c| c.http_success().delete202().boolean_value(true), 202)
+            ok!(ctx, |c| c.http_success().delete202(opts!(http_infrastructure::operations::http_success::Delete202Options { boolean_value: true })), 202)
         }),
         scenario!("HttpSuccess204Head", |ctx| {
-            ok!(ctx, |c| c.http_success().head204(), 204)
+            ok!(ctx, |c| c.http_success().head204(None), 204)
         }),
         scenario!("HttpSuccess204Put", |ctx| {
-            ok!(ctx, |c| c.http_success().put204().boolean_value(true), 204)
+            ok!(ctx, |c| c.http_success().put204(opts!(http_infrastructure::operations::http_success::Put204Options { boolean_value: true })), 204)
         }),
         scenario!("HttpSuccess204Post", |ctx| {
-            ok!(ctx, |c| c.http_success_2().post204().boolean_value(true), 204)
+            ok!(ctx, |c| c.http_success_2().post204(opts!(http_infrastructure::operations::http_success_2::Post204Options { boolean_value: true })), 204)
         }),
         scenario!("HttpSuccess204Patch", |ctx| {
-            ok!(ctx, |c| c.http_success().patch204().boolean_value(true), 204)
+            ok!(ctx, |c| c.http_success().patch204(opts!(http_infrastructure::operations::http_success::Patch204Options { boolean_value: true })), 204)
         }),
         scenario!("HttpSuccess204Delete", |ctx| {
-            ok!(ctx, |c| c.http_success().delete204().boolean_value(true), 204)
+            ok!(ctx, |c| c.http_success().delete204(opts!(http_infrastructure::operations::http_success::Delete204Options { boolean_value: true })), 204)
         }),
         scenario!("HttpSuccess404Head", |ctx| {
             // A HEAD that documents 404 asks whether something exists: the answer is `false`.
             let c = client!(http_infrastructure, ctx);
-            let response = call!(c.http_success().head404());
+            let response = call!(c.http_success().head404(None));
             eq("status", response.status().as_u16(), 404)?;
             eq("exists", response.into_value(), false)
         }),
         // Redirects: 300 is not followed (the spec documents it), the others end in 200, except
         // PUT 301 and PATCH 302, which a client must not follow.
         scenario!("HttpRedirect300Head", |ctx| {
-            ok!(ctx, |c| c.http_redirects().head300(), 300)
+            ok!(ctx, |c| c.http_redirects().head300(None), 300)
         }),
         scenario!("HttpRedirect300Get", |ctx| {
-            ok!(ctx, |c| c.http_redirects().get300(), 300)
+            ok!(ctx, |c| c.http_redirects().get300(None), 300)
         }),
         scenario!("HttpRedirect301Head", |ctx| {
-            ok!(ctx, |c| c.http_redirects().head301(), 200)
+            ok!(ctx, |c| c.http_redirects().head301(None), 200)
         }),
         scenario!("HttpRedirect301Get", |ctx| {
-            ok!(ctx, |c| c.http_redirects().get301(), 200)
+            ok!(ctx, |c| c.http_redirects().get301(None), 200)
         }),
         scenario!("HttpRedirect301Put", |ctx| {
-            ok!(ctx, |c| c.http_redirects().put301().boolean_value(true), 301)
+            ok!(ctx, |c| c.http_redirects().put301(opts!(http_infrastructure::operations::http_redirects::Put301Options { boolean_value: true })), 301)
         }),
         scenario!("HttpRedirect302Head", |ctx| {
-            ok!(ctx, |c| c.http_redirects().head302(), 200)
+            ok!(ctx, |c| c.http_redirects().head302(None), 200)
         }),
         scenario!("HttpRedirect302Get", |ctx| {
-            ok!(ctx, |c| c.http_redirects().get302(), 200)
+            ok!(ctx, |c| c.http_redirects().get302(None), 200)
         }),
         scenario!("HttpRedirect302Patch", |ctx| {
-            ok!(ctx, |c| c.http_redirects().patch302().boolean_value(true), 302)
+            ok!(ctx, |c| c.http_redirects().patch302(opts!(http_infrastructure::operations::http_redirects::Patch302Options { boolean_value: true })), 302)
         }),
         scenario!("HttpRedirect303Post", |ctx| {
-            ok!(ctx, |c| c.http_redirects().post303().boolean_value(true), 200)
+            ok!(ctx, |c| c.http_redirects().post303(opts!(http_infrastructure::operations::http_redirects::Post303Options { boolean_value: true })), 200)
         }),
         scenario!("HttpRedirect307Head", |ctx| {
-            ok!(ctx, |c| c.http_redirects().head307(), 200)
+            ok!(ctx, |c| c.http_redirects().head307(None), 200)
         }),
         scenario!("HttpRedirect307Get", |ctx| {
-            ok!(ctx, |c| c.http_redirects().get307(), 200)
+            ok!(ctx, |c| c.http_redirects().get307(None), 200)
         }),
         scenario!("HttpRedirect307Options", |ctx| {
-            ok!(ctx, |c| c.http_redirects().options307(), 200)
+            ok!(ctx, |c| c.http_redirects().options307(None), 200)
         }),
         scenario!("HttpRedirect307Put", |ctx| {
-            ok!(ctx, |c| c.http_redirects_2().put307().boolean_value(true), 200)
+            ok!(ctx, |c| c.http_redirects_2().put307(opts!(http_infrastructure::operations::http_redirects_2::Put307Options { boolean_value: true })), 200)
         }),
         scenario!("HttpRedirect307Post", |ctx| {
-            ok!(ctx, |c| c.http_redirects().post307().boolean_value(true), 200)
+            ok!(ctx, |c| c.http_redirects().post307(opts!(http_infrastructure::operations::http_redirects::Post307Options { boolean_value: true })), 200)
         }),
         scenario!("HttpRedirect307Patch", |ctx| {
-            ok!(ctx, |c| c.http_redirects().patch307().boolean_value(true), 200)
+            ok!(ctx, |c| c.http_redirects().patch307(opts!(http_infrastructure::operations::http_redirects::Patch307Options { boolean_value: true })), 200)
         }),
         scenario!("HttpRedirect307Delete", |ctx| {
-            ok!(ctx, |c| c.http_redirects().delete307().boolean_value(true), 200)
+            ok!(ctx, |c| c.http_redirects().delete307(opts!(http_infrastructure::operations::http_redirects::Delete307Options { boolean_value: true })), 200)
         }),
         // Client failures.
         scenario!("HttpClientFailure400Head", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().head400(), 400)
+            fails!(ctx, |c| c.http_client_failure().head400(None), 400)
         }),
         scenario!("HttpClientFailure400Get", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().get400(), 400)
+            fails!(ctx, |c| c.http_client_failure().get400(None), 400)
         }),
         scenario!("HttpClientFailure400Options", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().options400(), 400)
+            fails!(ctx, |c| c.http_client_failure().options400(None), 400)
         }),
         scenario!("HttpClientFailure400Put", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().put400().boolean_value(true), 400)
+            fails!(ctx, |c| c.http_client_failure().put400(opts!(http_infrastructure::operations::http_client_failure::Put400Options { boolean_value: true })), 400)
         }),
         scenario!("HttpClientFailure400Post", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().post400().boolean_value(true), 400)
+            fails!(ctx, |c| c.http_client_failure().post400(opts!(http_infrastructure::operations::http_client_failure::Post400Options { boolean_value: true })), 400)
         }),
         scenario!("HttpClientFailure400Patch", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().patch400().boolean_value(true), 400)
+            fails!(ctx, |c| c.http_client_failure().patch400(opts!(http_infrastructure::operations::http_client_failure::Patch400Options { boolean_value: true })), 400)
         }),
         scenario!("HttpClientFailure400Delete", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().delete400().boolean_value(true), 400)
+            fails!(ctx, |c| c.http_client_failure().delete400(opts!(http_infrastructure::operations::http_client_failure::Delete400Options { boolean_value: true })), 400)
         }),
         scenario!("HttpClientFailure401Head", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().head401(), 401)
+            fails!(ctx, |c| c.http_client_failure().head401(None), 401)
         }),
         scenario!("HttpClientFailure402Get", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().get402(), 402)
+            fails!(ctx, |c| c.http_client_failure().get402(None), 402)
         }),
         scenario!("HttpClientFailure403Get", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().get403(), 403)
+            fails!(ctx, |c| c.http_client_failure().get403(None), 403)
         }),
         scenario!("HttpClientFailure403Options", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().options403(), 403)
+            fails!(ctx, |c| c.http_client_failure().options403(None), 403)
         }),
         scenario!("HttpClientFailure404Put", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().put404().boolean_value(true), 404)
+            fails!(ctx, |c| c.http_client_failure().put404(opts!(http_infrastructure::operations::http_client_failure::Put404Options { boolean_value: true })), 404)
         }),
         scenario!("HttpClientFailure405Patch", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().patch405().boolean_value(true), 405)
+            fails!(ctx, |c| c.http_client_failure().patch405(opts!(http_infrastructure::operations::http_client_failure::Patch405Options { boolean_value: true })), 405)
         }),
         scenario!("HttpClientFailure406Post", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().post406().boolean_value(true), 406)
+            fails!(ctx, |c| c.http_client_failure().post406(opts!(http_infrastructure::operations::http_client_failure::Post406Options { boolean_value: true })), 406)
         }),
         scenario!("HttpClientFailure407Delete", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().delete407().boolean_value(true), 407)
+            fails!(ctx, |c| c.http_client_failure().delete407(opts!(http_infrastructure::operations::http_client_failure::Delete407Options { boolean_value: true })), 407)
         }),
         scenario!("HttpClientFailure409Put", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().put409().boolean_value(true), 409)
+            fails!(ctx, |c| c.http_client_failure().put409(opts!(http_infrastructure::operations::http_client_failure::Put409Options { boolean_value: true })), 409)
         }),
         scenario!("HttpClientFailure410Head", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().head410(), 410)
+            fails!(ctx, |c| c.http_client_failure().head410(None), 410)
         }),
         scenario!("HttpClientFailure411Get", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().get411(), 411)
+            fails!(ctx, |c| c.http_client_failure().get411(None), 411)
         }),
         scenario!("HttpClientFailure412Get", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().get412(), 412)
+            fails!(ctx, |c| c.http_client_failure().get412(None), 412)
         }),
         scenario!("HttpClientFailure412Options", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().options412(), 412)
+            fails!(ctx, |c| c.http_client_failure().options412(None), 412)
         }),
         scenario!("HttpClientFailure413Put", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().put413().boolean_value(true), 413)
+            fails!(ctx, |c| c.http_client_failure().put413(opts!(http_infrastructure::operations::http_client_failure::Put413Options { boolean_value: true })), 413)
         }),
         scenario!("HttpClientFailure414Patch", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().patch414().boolean_value(true), 414)
+            fails!(ctx, |c| c.http_client_failure().patch414(opts!(http_infrastructure::operations::http_client_failure::Patch414Options { boolean_value: true })), 414)
         }),
         scenario!("HttpClientFailure415Post", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().post415().boolean_value(true), 415)
+            fails!(ctx, |c| c.http_client_failure().post415(opts!(http_infrastructure::operations::http_client_failure::Post415Options { boolean_value: true })), 415)
         }),
         scenario!("HttpClientFailure416Get", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().get416(), 416)
+            fails!(ctx, |c| c.http_client_failure().get416(None), 416)
         }),
         scenario!("HttpClientFailure417Delete", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().delete417().boolean_value(true), 417)
+            fails!(ctx, |c| c.http_client_failure().delete417(opts!(http_infrastructure::operations::http_client_failure::Delete417Options { boolean_value: true })), 417)
         }),
         scenario!("HttpClientFailure429Head", |ctx| {
-            fails!(ctx, |c| c.http_client_failure().head429(), 429)
+            fails!(ctx, |c| c.http_client_failure().head429(None), 429)
         }),
         // Server failures.
         scenario!("HttpServerFailure501Head", |ctx| {
-            fails!(ctx, |c| c.http_server_failure().head501(), 501)
+            fails!(ctx, |c| c.http_server_failure().head501(None), 501)
         }),
         scenario!("HttpServerFailure501Get", |ctx| {
-            fails!(ctx, |c| c.http_server_failure().get501(), 501)
+            fails!(ctx, |c| c.http_server_failure().get501(None), 501)
         }),
         scenario!("HttpServerFailure505Post", |ctx| {
-            fails!(ctx, |c| c.http_server_failure().post505().boolean_value(true), 505)
+            fails!(ctx, |c| c.http_server_failure().post505(opts!(http_infrastructure::operations::http_server_failure::Post505Options { boolean_value: true })), 505)
         }),
         scenario!("HttpServerFailure505Delete", |ctx| {
-            fails!(ctx, |c| c.http_server_failure().delete505().boolean_value(true), 505)
+            fails!(ctx, |c| c.http_server_failure().delete505(opts!(http_infrastructure::operations::http_server_failure::Delete505Options { boolean_value: true })), 505)
         }),
         // Retries.
         scenario!("HttpRetry408Head", |ctx| {
-            retried!(ctx, |c| c.http_retry().head408())
+            retried!(ctx, |c| c.http_retry().head408(None))
         }),
         scenario!("HttpRetry500Put", |ctx| {
-            retried!(ctx, |c| c.http_retry().put500().boolean_value(true))
+            retried!(ctx, |c| c.http_retry().put500(opts!(http_infrastructure::operations::http_retry::Put500Options { boolean_value: true })))
         }),
         scenario!("HttpRetry500Patch", |ctx| {
-            retried!(ctx, |c| c.http_retry().patch500().boolean_value(true))
+            retried!(ctx, |c| c.http_retry().patch500(opts!(http_infrastructure::operations::http_retry::Patch500Options { boolean_value: true })))
         }),
-        scenario!("HttpRetry502Get", |ctx| { retried!(ctx, |c| c.http_retry().get502()) }),
+        scenario!("HttpRetry502Get", |ctx| { retried!(ctx, |c| c.http_retry().get502(None)) }),
         scenario!("HttpRetry502Options", |ctx| {
-            retried!(ctx, |c| c.http_retry().options502())
+            retried!(ctx, |c| c.http_retry().options502(None))
         }),
         scenario!("HttpRetry503Post", |ctx| {
-            retried!(ctx, |c| c.http_retry().post503().boolean_value(true))
+            retried!(ctx, |c| c.http_retry().post503(opts!(http_infrastructure::operations::http_retry::Post503Options { boolean_value: true })))
         }),
         scenario!("HttpRetry503Delete", |ctx| {
-            retried!(ctx, |c| c.http_retry().delete503().boolean_value(true))
+            retried!(ctx, |c| c.http_retry().delete503(opts!(http_infrastructure::operations::http_retry::Delete503Options { boolean_value: true })))
         }),
         scenario!("HttpRetry504Put", |ctx| {
-            retried!(ctx, |c| c.http_retry().put504().boolean_value(true))
+            retried!(ctx, |c| c.http_retry().put504(opts!(http_infrastructure::operations::http_retry::Put504Options { boolean_value: true })))
         }),
         scenario!("HttpRetry504Patch", |ctx| {
-            retried!(ctx, |c| c.http_retry().patch504().boolean_value(true))
+            retried!(ctx, |c| c.http_retry().patch504(opts!(http_infrastructure::operations::http_retry::Patch504Options { boolean_value: true })))
         }),
         // Error bodies.
         scenario!("ResponsesScenarioEmptyErrorBody", |ctx| {
-            fails!(ctx, |c| c.http_failure().get_empty_error(), 400)
+            fails!(ctx, |c| c.http_failure().get_empty_error(None), 400)
         }),
         scenario!("ResponsesScenarioNoModelErrorBody", |ctx| {
-            fails!(ctx, |c| c.http_failure().get_no_model_error(), 400)
+            fails!(ctx, |c| c.http_failure().get_no_model_error(None), 400)
         }),
         scenario!("ResponsesScenarioNoModelEmptyBody", |ctx| {
-            fails!(ctx, |c| c.http_failure().get_no_model_empty(), 400)
+            fails!(ctx, |c| c.http_failure().get_no_model_empty(None), 400)
         }),
     ]
     .into_iter()
@@ -305,13 +305,13 @@ fn multiple_responses() -> Vec<Scenario> {
     vec![
         scenario!("ResponsesScenarioA200MatchingModel", |ctx| {
             let c = client!(http_infrastructure, ctx);
-            let value = call!(c.multiple_responses().get200_model204_no_model_default_error200_valid()).into_value();
+            let value = call!(c.multiple_responses().get200_model204_no_model_default_error200_valid(None)).into_value();
             eq("statusCode", value.and_then(|a| a.status_code), Some("200".to_string()))
         }),
         scenario!("ResponsesScenarioA204MatchingNoModel", |ctx| {
             ok!(
                 ctx,
-                |c| c.multiple_responses().get200_model204_no_model_default_error204_valid(),
+                |c| c.multiple_responses().get200_model204_no_model_default_error204_valid(None),
                 204
             )
         }),
@@ -320,32 +320,32 @@ fn multiple_responses() -> Vec<Scenario> {
                 ctx,
                 |c| c
                     .multiple_responses()
-                    .get200_model204_no_model_default_error201_invalid(),
+                    .get200_model204_no_model_default_error201_invalid(None),
                 201
             )
         }),
         scenario!("ResponsesScenarioA202DefaultNoModel", |ctx| {
             fails!(
                 ctx,
-                |c| c.multiple_responses().get200_model204_no_model_default_error202_none(),
+                |c| c.multiple_responses().get200_model204_no_model_default_error202_none(None),
                 202
             )
         }),
         scenario!("ResponsesScenarioA400DefaultModel", |ctx| {
             fails!(
                 ctx,
-                |c| c.multiple_responses().get200_model204_no_model_default_error400_valid(),
+                |c| c.multiple_responses().get200_model204_no_model_default_error400_valid(None),
                 400
             )
         }),
         scenario!("ResponsesScenarioB200MatchingModel", |ctx| {
             let c = client!(http_infrastructure, ctx);
-            let value = call!(c.multiple_responses().get200_model201_model_default_error200_valid()).into_value();
+            let value = call!(c.multiple_responses().get200_model201_model_default_error200_valid(None)).into_value();
             eq("value", value, json!({"statusCode": "200"}))
         }),
         scenario!("ResponsesScenarioB201MatchingModel", |ctx| {
             let c = client!(http_infrastructure, ctx);
-            let value = call!(c.multiple_responses().get200_model201_model_default_error201_valid()).into_value();
+            let value = call!(c.multiple_responses().get200_model201_model_default_error201_valid(None)).into_value();
             eq(
                 "value",
                 value,
@@ -355,7 +355,7 @@ fn multiple_responses() -> Vec<Scenario> {
         scenario!("ResponsesScenarioB400DefaultModel", |ctx| {
             fails!(
                 ctx,
-                |c| c.multiple_responses().get200_model201_model_default_error400_valid(),
+                |c| c.multiple_responses().get200_model201_model_default_error400_valid(None),
                 400
             )
         }),
@@ -363,21 +363,21 @@ fn multiple_responses() -> Vec<Scenario> {
             let c = client!(http_infrastructure, ctx);
             let request = c
                 .multiple_responses()
-                .get200_model_a201_model_c404_model_d_default_error200_valid();
+                .get200_model_a201_model_c404_model_d_default_error200_valid(None);
             eq("value", call!(request).into_value(), json!({"statusCode": "200"}))
         }),
         scenario!("ResponsesScenarioC201MatchingModel", |ctx| {
             let c = client!(http_infrastructure, ctx);
             let request = c
                 .multiple_responses()
-                .get200_model_a201_model_c404_model_d_default_error201_valid();
+                .get200_model_a201_model_c404_model_d_default_error201_valid(None);
             eq("value", call!(request).into_value(), json!({"httpCode": "201"}))
         }),
         scenario!("ResponsesScenarioC404MatchingModel", |ctx| {
             let c = client!(http_infrastructure, ctx);
             let request = c
                 .multiple_responses()
-                .get200_model_a201_model_c404_model_d_default_error404_valid();
+                .get200_model_a201_model_c404_model_d_default_error404_valid(None);
             eq("value", call!(request).into_value(), json!({"httpStatusCode": "404"}))
         }),
         scenario!("ResponsesScenarioC400DefaultModel", |ctx| {
@@ -385,110 +385,110 @@ fn multiple_responses() -> Vec<Scenario> {
                 ctx,
                 |c| c
                     .multiple_responses()
-                    .get200_model_a201_model_c404_model_d_default_error400_valid(),
+                    .get200_model_a201_model_c404_model_d_default_error400_valid(None),
                 400
             )
         }),
         scenario!("ResponsesScenarioD202MatchingNoModel", |ctx| {
             ok!(
                 ctx,
-                |c| c.multiple_responses().get202_none204_none_default_error202_none(),
+                |c| c.multiple_responses().get202_none204_none_default_error202_none(None),
                 202
             )
         }),
         scenario!("ResponsesScenarioD204MatchingNoModel", |ctx| {
             ok!(
                 ctx,
-                |c| c.multiple_responses().get202_none204_none_default_error204_none(),
+                |c| c.multiple_responses().get202_none204_none_default_error204_none(None),
                 204
             )
         }),
         scenario!("ResponsesScenarioD400DefaultModel", |ctx| {
             fails!(
                 ctx,
-                |c| c.multiple_responses().get202_none204_none_default_error400_valid(),
+                |c| c.multiple_responses().get202_none204_none_default_error400_valid(None),
                 400
             )
         }),
         scenario!("ResponsesScenarioE202MatchingInvalid", |ctx| {
             ok!(
                 ctx,
-                |c| c.multiple_responses().get202_none204_none_default_none202_invalid(),
+                |c| c.multiple_responses().get202_none204_none_default_none202_invalid(None),
                 202
             )
         }),
         scenario!("ResponsesScenarioE204MatchingNoModel", |ctx| {
             ok!(
                 ctx,
-                |c| c.multiple_responses().get202_none204_none_default_none204_none(),
+                |c| c.multiple_responses().get202_none204_none_default_none204_none(None),
                 204
             )
         }),
         scenario!("ResponsesScenarioE400DefaultNoModel", |ctx| {
             fails!(
                 ctx,
-                |c| c.multiple_responses().get202_none204_none_default_none400_none(),
+                |c| c.multiple_responses().get202_none204_none_default_none400_none(None),
                 400
             )
         }),
         scenario!("ResponsesScenarioE400DefaultInvalid", |ctx| {
             fails!(
                 ctx,
-                |c| c.multiple_responses().get202_none204_none_default_none400_invalid(),
+                |c| c.multiple_responses().get202_none204_none_default_none400_invalid(None),
                 400
             )
         }),
         scenario!("ResponsesScenarioF200DefaultModel", |ctx| {
-            ok!(ctx, |c| c.multiple_responses().get_default_model_a200_valid(), 200)
+            ok!(ctx, |c| c.multiple_responses().get_default_model_a200_valid(None), 200)
         }),
         scenario!("ResponsesScenarioF200DefaultNone", |ctx| {
-            ok!(ctx, |c| c.multiple_responses().get_default_model_a200_none(), 200)
+            ok!(ctx, |c| c.multiple_responses().get_default_model_a200_none(None), 200)
         }),
         scenario!("ResponsesScenarioF400DefaultModel", |ctx| {
             // (The server sends no body here, despite the scenario's name.)
-            fails!(ctx, |c| c.multiple_responses().get_default_model_a400_valid(), 400)
+            fails!(ctx, |c| c.multiple_responses().get_default_model_a400_valid(None), 400)
         }),
         scenario!("ResponsesScenarioF400DefaultNone", |ctx| {
-            fails!(ctx, |c| c.multiple_responses().get_default_model_a400_none(), 400)
+            fails!(ctx, |c| c.multiple_responses().get_default_model_a400_none(None), 400)
         }),
         scenario!("ResponsesScenarioG200DefaultInvalid", |ctx| {
-            ok!(ctx, |c| c.multiple_responses().get_default_none200_invalid(), 200)
+            ok!(ctx, |c| c.multiple_responses().get_default_none200_invalid(None), 200)
         }),
         scenario!("ResponsesScenarioG200DefaultNoModel", |ctx| {
-            ok!(ctx, |c| c.multiple_responses().get_default_none200_none(), 200)
+            ok!(ctx, |c| c.multiple_responses().get_default_none200_none(None), 200)
         }),
         scenario!("ResponsesScenarioG400DefaultInvalid", |ctx| {
-            fails!(ctx, |c| c.multiple_responses().get_default_none400_invalid(), 400)
+            fails!(ctx, |c| c.multiple_responses().get_default_none400_invalid(None), 400)
         }),
         scenario!("ResponsesScenarioG400DefaultNoModel", |ctx| {
-            fails!(ctx, |c| c.multiple_responses().get_default_none400_none(), 400)
+            fails!(ctx, |c| c.multiple_responses().get_default_none400_none(None), 400)
         }),
         scenario!("ResponsesScenarioH200MatchingNone", |ctx| {
             // 200 without a body: no value (an error would not be right either).
-            ok!(ctx, |c| c.multiple_responses().get200_model_a200_none(), 200)
+            ok!(ctx, |c| c.multiple_responses().get200_model_a200_none(None), 200)
         }),
         scenario!("ResponsesScenarioH200MatchingModel", |ctx| {
             let c = client!(http_infrastructure, ctx);
-            let value = call!(c.multiple_responses().get200_model_a200_valid()).into_value();
+            let value = call!(c.multiple_responses().get200_model_a200_valid(None)).into_value();
             eq("statusCode", value.status_code, Some("200".to_string()))
         }),
         scenario!("ResponsesScenarioH200MatchingInvalid", |ctx| {
             // {"statusCodeInvalid": "200"}: the unknown member is ignored.
             let c = client!(http_infrastructure, ctx);
-            let value = call!(c.multiple_responses().get200_model_a200_invalid()).into_value();
+            let value = call!(c.multiple_responses().get200_model_a200_invalid(None)).into_value();
             eq("statusCode", value.status_code, None)
         }),
         scenario!("ResponsesScenarioH400NonMatchingNone", |ctx| {
-            fails!(ctx, |c| c.multiple_responses().get200_model_a400_none(), 400)
+            fails!(ctx, |c| c.multiple_responses().get200_model_a400_none(None), 400)
         }),
         scenario!("ResponsesScenarioH400NonMatchingModel", |ctx| {
-            fails!(ctx, |c| c.multiple_responses().get200_model_a400_valid(), 400)
+            fails!(ctx, |c| c.multiple_responses().get200_model_a400_valid(None), 400)
         }),
         scenario!("ResponsesScenarioH400NonMatchingInvalid", |ctx| {
-            fails!(ctx, |c| c.multiple_responses().get200_model_a400_invalid(), 400)
+            fails!(ctx, |c| c.multiple_responses().get200_model_a400_invalid(None), 400)
         }),
         scenario!("ResponsesScenarioH202NonMatchingModel", |ctx| {
-            fails!(ctx, |c| c.multiple_responses().get200_model_a202_valid(), 202)
+            fails!(ctx, |c| c.multiple_responses().get200_model_a202_valid(None), 202)
         }),
     ]
 }

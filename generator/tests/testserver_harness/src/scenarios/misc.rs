@@ -8,22 +8,22 @@ pub fn errors() -> Vec<Scenario> {
     vec![
         scenario!("expectedNoErrors", |ctx| {
             let c = client!(xms_error_responses, ctx);
-            let value = value!(c.pet().get_pet_by_id("tommy"));
+            let value = value!(c.pet().get_pet_by_id("tommy", None));
             let pet = value.ok_or("a 200 without the pet")?;
             eq("name", pet.name.as_deref(), Some("Tommy Tomson"))?;
             eq("aniType", pet.ani_type.as_deref(), Some("Dog"))?;
-            let action = value!(c.pet().do_something("stay"));
+            let action = value!(c.pet().do_something("stay", None));
             eq("actionResponse", action.action_response, None)
         }),
         scenario!("getPetById202", |ctx| {
             let c = client!(xms_error_responses, ctx);
-            let response = call!(c.pet().get_pet_by_id("django"));
+            let response = call!(c.pet().get_pet_by_id("django", None));
             eq("status", response.status().as_u16(), 202)?;
             eq("value", response.into_value(), None)
         }),
         scenario!("animalNotFoundError", |ctx| {
             let c = client!(xms_error_responses, ctx);
-            let error = match c.pet().get_pet_by_id("coyoteUgly").await {
+            let error = match c.pet().get_pet_by_id("coyoteUgly", None).await {
                 Ok(r) => return Err(format!("expected a 404, got {}", r.status())),
                 Err(e) => e,
             };
@@ -42,7 +42,7 @@ pub fn errors() -> Vec<Scenario> {
         }),
         scenario!("linkNotFoundError", |ctx| {
             let c = client!(xms_error_responses, ctx);
-            let error = match c.pet().get_pet_by_id("weirdAlYankovic").await {
+            let error = match c.pet().get_pet_by_id("weirdAlYankovic", None).await {
                 Ok(r) => return Err(format!("expected a 404, got {}", r.status())),
                 Err(e) => e,
             };
@@ -57,21 +57,21 @@ pub fn errors() -> Vec<Scenario> {
         }),
         scenario!("stringError", |ctx| {
             let c = client!(xms_error_responses, ctx);
-            match c.pet().get_pet_by_id("ringo").await {
+            match c.pet().get_pet_by_id("ringo", None).await {
                 Ok(r) => Err(format!("expected a 400, got {}", r.status())),
                 Err(e) => eq("status", e.status().map(|s| s.as_u16()), Some(400)),
             }
         }),
         scenario!("intError", |ctx| {
             let c = client!(xms_error_responses, ctx);
-            match c.pet().get_pet_by_id("alien123").await {
+            match c.pet().get_pet_by_id("alien123", None).await {
                 Ok(r) => Err(format!("expected a 501, got {}", r.status())),
                 Err(e) => eq("status", e.status().map(|s| s.as_u16()), Some(501)),
             }
         }),
         scenario!("expectedPetSadError", |ctx| {
             let c = client!(xms_error_responses, ctx);
-            let error = match c.pet().do_something("jump").await {
+            let error = match c.pet().do_something("jump", None).await {
                 Ok(r) => return Err(format!("expected a 500, got {}", r.status())),
                 Err(e) => e,
             };
@@ -86,7 +86,7 @@ pub fn errors() -> Vec<Scenario> {
         }),
         scenario!("expectedPetHungryError", |ctx| {
             let c = client!(xms_error_responses, ctx);
-            let error = match c.pet().do_something("fetch").await {
+            let error = match c.pet().do_something("fetch", None).await {
                 Ok(r) => return Err(format!("expected a 404, got {}", r.status())),
                 Err(e) => e,
             };
@@ -114,13 +114,13 @@ pub fn constants() -> Vec<Scenario> {
             );
             eq(
                 "status",
-                call!(c.contants().put_client_constants()).status().as_u16(),
+                call!(c.contants().put_client_constants(None)).status().as_u16(),
                 200,
             )
         }),
         scenario!("ConstantsInPath", |ctx| {
             let c = client!(validation, ctx, "abc123", "12-34-5678");
-            let request = c.get_with_constant_in_path(validation::models::ConstantParam::Constant);
+            let request = c.get_with_constant_in_path(validation::models::ConstantParam::Constant, None);
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("ConstantsInBody", |ctx| {
@@ -143,8 +143,7 @@ pub fn constants() -> Vec<Scenario> {
                 const_string_as_enum: None,
             };
             let request = c
-                .post_with_constant_in_body(ConstantParam::Constant)
-                .body(product.clone());
+                .post_with_constant_in_body(ConstantParam::Constant, opts!(validation::operations::PostWithConstantInBodyOptions { body: product.clone() }));
             let echoed = value!(request);
             eq("echoed body", echoed, product)
         }),
@@ -155,12 +154,12 @@ pub fn enums() -> Vec<Scenario> {
     use extensible_enums::models::{DaysOfWeekExtensibleEnum as Days, IntEnum, Pet};
     vec![
         scenario!("expectedEnum", |ctx| {
-            let pet = value!(client!(extensible_enums, ctx).pet().get_by_pet_id("tommy"));
+            let pet = value!(client!(extensible_enums, ctx).pet().get_by_pet_id("tommy", None));
             eq("DaysOfWeek", pet.days_of_week, Some(Days::Monday))?;
             eq("IntEnum", pet.int_enum, IntEnum::V1)
         }),
         scenario!("unexpectedEnum", |ctx| {
-            let pet = value!(client!(extensible_enums, ctx).pet().get_by_pet_id("casper"));
+            let pet = value!(client!(extensible_enums, ctx).pet().get_by_pet_id("casper", None));
             eq(
                 "DaysOfWeek",
                 pet.days_of_week,
@@ -169,7 +168,7 @@ pub fn enums() -> Vec<Scenario> {
             eq("IntEnum", pet.int_enum, IntEnum::V2)
         }),
         scenario!("allowedValueEnum", |ctx| {
-            let pet = value!(client!(extensible_enums, ctx).pet().get_by_pet_id("scooby"));
+            let pet = value!(client!(extensible_enums, ctx).pet().get_by_pet_id("scooby", None));
             eq("DaysOfWeek", pet.days_of_week, Some(Days::Thursday))?;
             eq("IntEnum", pet.int_enum, IntEnum::UnknownValue("2.1".to_string()))
         }),
@@ -179,7 +178,7 @@ pub fn enums() -> Vec<Scenario> {
                 days_of_week: Some(Days::Friday),
                 int_enum: IntEnum::V2,
             };
-            let echoed = value!(client!(extensible_enums, ctx).pet().add_pet().pet_param(pet.clone()));
+            let echoed = value!(client!(extensible_enums, ctx).pet().add_pet(opts!(extensible_enums::operations::pet::AddPetOptions { pet_param: pet.clone() })));
             eq("echoed pet", echoed, pet)
         }),
     ]
@@ -192,7 +191,7 @@ pub fn validation() -> Vec<Scenario> {
             let c = client!(validation, ctx, "abc123", "12-34-5678");
             let error = expect_err(
                 "resourceGroupName \"1\"",
-                c.validation_of_method_parameters("1", 100).await,
+                c.validation_of_method_parameters("1", 100, None).await,
             )?;
             eq(
                 "a validation error",
@@ -203,7 +202,7 @@ pub fn validation() -> Vec<Scenario> {
         scenario!("clientSideMaximum", |ctx| {
             // id has maximum 1000.
             let c = client!(validation, ctx, "abc123", "12-34-5678");
-            let error = expect_err("id 1001", c.validation_of_method_parameters("123", 1001).await)?;
+            let error = expect_err("id 1001", c.validation_of_method_parameters("123", 1001, None).await)?;
             eq(
                 "a validation error",
                 error.contains("Invalid") || error.contains("Maximum"),
@@ -215,7 +214,7 @@ pub fn validation() -> Vec<Scenario> {
             let c = client!(validation, ctx, "abc123", "12-34-5678");
             let error = expect_err(
                 "resourceGroupName \"---\"",
-                c.validation_of_method_parameters("---", 100).await,
+                c.validation_of_method_parameters("---", 100, None).await,
             )?;
             eq(
                 "a validation error",
@@ -235,82 +234,82 @@ pub fn required_optional() -> Vec<Scenario> {
     }
     vec![
         scenario!("ImplicitOptionalBinaryBody", |ctx| {
-            ok200!(ctx, |c| c.implicit().put_optional_binary_body())
+            ok200!(ctx, |c| c.implicit().put_optional_binary_body(None))
         }),
         scenario!("ExplicitOptionalBinaryBody", |ctx| {
-            ok200!(ctx, |c| c.explicit().put_optional_binary_body())
+            ok200!(ctx, |c| c.explicit().put_optional_binary_body(None))
         }),
         scenario!("ExplicitRequiredBinaryBody", |ctx| {
-            ok200!(ctx, |c| c.explicit().put_required_binary_body(b"hello".to_vec()))
+            ok200!(ctx, |c| c.explicit().put_required_binary_body(b"hello".to_vec(), None))
         }),
         scenario!("OptionalImplicitBody", |ctx| {
-            ok200!(ctx, |c| c.implicit().put_optional_body())
+            ok200!(ctx, |c| c.implicit().put_optional_body(None))
         }),
         scenario!("OptionalImplicitHeader", |ctx| {
-            ok200!(ctx, |c| c.implicit().put_optional_header())
+            ok200!(ctx, |c| c.implicit().put_optional_header(None))
         }),
         scenario!("OptionalImplicitQuery", |ctx| {
-            ok200!(ctx, |c| c.implicit().put_optional_query())
+            ok200!(ctx, |c| c.implicit().put_optional_query(None))
         }),
         scenario!("OptionalGlobalQuery", |ctx| {
-            ok200!(ctx, |c| c.implicit().get_optional_global_query())
+            ok200!(ctx, |c| c.implicit().get_optional_global_query(None))
         }),
         scenario!("GeneralOptional", |ctx| {
             // Every optional parameter left out: the server sees no body, header or query.
             let c = client!(required_optional, ctx, "required_path", "required_query");
             eq(
                 "integer parameter",
-                call!(c.explicit().post_optional_integer_parameter()).status().as_u16(),
+                call!(c.explicit().post_optional_integer_parameter(None)).status().as_u16(),
                 200,
             )?;
             eq(
                 "integer property",
-                call!(c.explicit().post_optional_integer_property()).status().as_u16(),
+                call!(c.explicit().post_optional_integer_property(None)).status().as_u16(),
                 200,
             )?;
             eq(
                 "integer header",
-                call!(c.explicit().post_optional_integer_header()).status().as_u16(),
+                call!(c.explicit().post_optional_integer_header(None)).status().as_u16(),
                 200,
             )?;
             eq(
                 "string parameter",
-                call!(c.explicit().post_optional_string_parameter()).status().as_u16(),
+                call!(c.explicit().post_optional_string_parameter(None)).status().as_u16(),
                 200,
             )?;
             eq(
                 "string property",
-                call!(c.explicit().post_optional_string_property()).status().as_u16(),
+                call!(c.explicit().post_optional_string_property(None)).status().as_u16(),
                 200,
             )?;
             eq(
                 "string header",
-                call!(c.explicit().post_optional_string_header()).status().as_u16(),
+                call!(c.explicit().post_optional_string_header(None)).status().as_u16(),
                 200,
             )?;
             eq(
                 "class parameter",
-                call!(c.explicit().post_optional_class_parameter()).status().as_u16(),
+                call!(c.explicit().post_optional_class_parameter(None)).status().as_u16(),
                 200,
             )?;
             eq(
                 "class property",
-                call!(c.explicit().post_optional_class_property()).status().as_u16(),
+                call!(c.explicit().post_optional_class_property(None)).status().as_u16(),
                 200,
             )?;
             eq(
                 "array parameter",
-                call!(c.explicit().post_optional_array_parameter()).status().as_u16(),
+                call!(c.explicit().post_optional_array_parameter(None)).status().as_u16(),
                 200,
             )?;
             eq(
                 "array property",
-                call!(c.explicit().post_optional_array_property()).status().as_u16(),
+                call!(c.explicit().post_optional_array_property(None)).status().as_u16(),
                 200,
             )?;
             eq(
                 "array header",
-                call!(c.explicit().post_optional_array_header()).status().as_u16(),
+                call!(c.explicit().post_optional_array_header(None)).status().as_u16(),
                 200,
             )
         }),

@@ -143,6 +143,32 @@ macro_rules! plain_http {
     }};
 }
 
+/// The options of a call that sets optional parameters (the others stay unset):
+/// `opts!(krate::operations::group::OpOptions { name: value })` is
+/// `Some(OpOptions { name: Some(value), ..Default::default() })`; per-call settings come last:
+/// `opts!(Path { name: value; request: headers!(krate, ("n", "v")) })`.
+#[macro_export]
+macro_rules! opts {
+    ($($ty:ident)::+ { $($field:ident: $value:expr),* $(; request: $request:expr)? $(,)? }) => {
+        Some($($ty)::+ {
+            $($field: Some($value),)*
+            $(request: $request,)?
+            ..Default::default()
+        })
+    };
+}
+
+/// Per-call settings of crate `$krate` that send custom headers:
+/// `headers!(krate, ("x-ms-client-request-id", ID))`.
+#[macro_export]
+macro_rules! headers {
+    ($krate:ident $(, ($name:expr, $value:expr))+ $(,)?) => {{
+        let mut request = $krate::runtime::RequestOptions::default();
+        $(request.add_header($name, $value);)+
+        request
+    }};
+}
+
 /// Sends a request: the response, or the error rendered.
 #[macro_export]
 macro_rules! call {

@@ -161,26 +161,26 @@ fn single_pages() -> Vec<Scenario> {
         scenario!("PagingNoItemName", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
             all_pages(
-                walk!(c.paging().get_no_item_name_pages().into_pages()),
+                walk!(c.paging().get_no_item_name_pages(None).into_pages()),
                 vec![one(1, "Product")],
             )
         }),
         // `nextLink: ""` ends the list.
         scenario!("PagingEmptyNextLink", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let pager = c.paging().get_empty_next_link_name_pages().into_pages();
+            let pager = c.paging().get_empty_next_link_name_pages(None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product")])
         }),
         // `nextLinkName: null`: the page's `nextLink` (to a 404) must not be followed.
         scenario!("PagingNextLinkNameNull", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let pager = c.paging().get_null_next_link_name_pages().into_pages();
+            let pager = c.paging().get_null_next_link_name_pages(None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product")])
         }),
         scenario!("PagingSingle", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
             all_pages(
-                walk!(c.paging().get_single_pages().into_pages()),
+                walk!(c.paging().get_single_pages(None).into_pages()),
                 vec![one(1, "Product")],
             )
         }),
@@ -190,7 +190,7 @@ fn single_pages() -> Vec<Scenario> {
             let body = api::models::BodyParam {
                 name: Some("body".to_string()),
             };
-            let pager = c.paging().get_single_pages_with_body_params(body).into_pages();
+            let pager = c.paging().get_single_pages_with_body_params(body, None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product")])
         }),
         // The items field is `values` on the wire, `indexes` in Rust (x-ms-client-name).
@@ -198,14 +198,14 @@ fn single_pages() -> Vec<Scenario> {
             let c = client!(paging, ctx, API_VERSION);
             let pager = c
                 .paging()
-                .get_paging_model_with_item_name_with_xms_client_name()
+                .get_paging_model_with_item_name_with_xms_client_name(None)
                 .into_pages();
             all_pages(walk!(pager), vec![one(1, "Product")])
         }),
         // (optional report) The optional `$maxpagesize` is not sent when not set.
         scenario!("PagingDontSendMaxPageSize", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            all_pages(walk!(c.paging().page_with_max_page_size().into_pages()), vec![empty()])
+            all_pages(walk!(c.paging().page_with_max_page_size(None).into_pages()), vec![empty()])
         }),
     ]
 }
@@ -219,10 +219,7 @@ fn multiple_pages() -> Vec<Scenario> {
             let c = client!(paging, ctx, API_VERSION);
             let op = c
                 .paging()
-                .get_multiple_pages()
-                .client_request_id("client-id")
-                .maxresults(5)
-                .timeout_2(10);
+                .get_multiple_pages(opts!(paging::operations::paging::GetMultiplePagesOptions { client_request_id: "client-id".to_string(), maxresults: 5, timeout_2: 10 }));
             all_pages(walk!(op.clone().into_pages()), ten_pages(|n| n))?;
             // `all_items` gives the same items, in order.
             let items = op
@@ -239,7 +236,7 @@ fn multiple_pages() -> Vec<Scenario> {
         // The next link is `odata.nextLink`.
         scenario!("PagingOdataMultiple", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let pager = c.paging().get_odata_multiple_pages().maxresults(5).into_pages();
+            let pager = c.paging().get_odata_multiple_pages(opts!(paging::operations::paging::GetOdataMultiplePagesOptions { maxresults: 5 })).into_pages();
             all_pages(walk!(pager), ten_pages(|n| n))
         }),
         // `offset` is a (grouped) path parameter: the items of pages 2 to 10 are `offset + N`.
@@ -247,8 +244,7 @@ fn multiple_pages() -> Vec<Scenario> {
             let c = client!(paging, ctx, API_VERSION);
             let pager = c
                 .paging()
-                .get_multiple_pages_with_offset(100)
-                .maxresults(5)
+                .get_multiple_pages_with_offset(100, opts!(paging::operations::paging::GetMultiplePagesWithOffsetOptions { maxresults: 5 }))
                 .into_pages();
             all_pages(walk!(pager), ten_pages(|n| n + 100))
         }),
@@ -256,7 +252,7 @@ fn multiple_pages() -> Vec<Scenario> {
         scenario!("PagingMultipleRetryFirst", |ctx| {
             let c = retrying(&ctx)?;
             all_pages(
-                walk!(c.paging().get_multiple_pages_retry_first().into_pages()),
+                walk!(c.paging().get_multiple_pages_retry_first(None).into_pages()),
                 ten_pages(|n| n),
             )
         }),
@@ -266,21 +262,21 @@ fn multiple_pages() -> Vec<Scenario> {
             let mut expected = ten_pages(|n| n);
             expected[1] = one(1, "Product");
             all_pages(
-                walk!(c.paging().get_multiple_pages_retry_second().into_pages()),
+                walk!(c.paging().get_multiple_pages_retry_second(None).into_pages()),
                 expected,
             )
         }),
         // The first page is empty but has a next link (a path): the list goes on.
         scenario!("PagingFirstResponseEmpty", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let pager = c.paging().first_response_empty().into_pages();
+            let pager = c.paging().first_response_empty(None).into_pages();
             all_pages(walk!(pager), vec![empty(), one(1, "Product")])
         }),
         // `$filter` is sent on the first call; the next link has its own `$filter` (and a
         // `$skiptoken`), which must be sent as it is, not doubled with the client's.
         scenario!("PagingDuplicateParameters", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let pager = c.paging().duplicate_params().filter("foo").into_pages();
+            let pager = c.paging().duplicate_params(opts!(paging::operations::paging::DuplicateParamsOptions { filter: "foo".to_string() })).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product"), empty()])
         }),
         // A POST that starts a long-running operation whose result is the first page of a list
@@ -288,7 +284,7 @@ fn multiple_pages() -> Vec<Scenario> {
         // `into_pages()` walks the whole list.
         scenario!("PagingMultipleLRO", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let op = c.paging().get_multiple_pages_lro().maxresults(5);
+            let op = c.paging().get_multiple_pages_lro(opts!(paging::operations::paging::GetMultiplePagesLroOptions { maxresults: 5 }));
             let first = op
                 .clone()
                 .into_poller()
@@ -310,7 +306,7 @@ fn next_operations() -> Vec<Scenario> {
         // The next page is `nextOperationWithQueryParams?queryConstant=true` (not the link).
         scenario!("PagingMultipleWithQueryParameters", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let pager = c.paging().get_with_query_params(100, true).into_pages();
+            let pager = c.paging().get_with_query_params(100, true, None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product"), one(2, "Product")])
         }),
         // The next link is a fragment (`next?page=2`), completed by `nextFragment` with the
@@ -319,7 +315,7 @@ fn next_operations() -> Vec<Scenario> {
             let c = client!(paging, ctx, API_VERSION);
             let pager = c
                 .paging()
-                .get_multiple_pages_fragment_next_link("1.6", "test_user")
+                .get_multiple_pages_fragment_next_link("1.6", "test_user", None)
                 .into_pages();
             all_pages(walk!(pager), ten_pages(|n| n).into_iter().map(lower).collect())
         }),
@@ -328,7 +324,7 @@ fn next_operations() -> Vec<Scenario> {
             let c = client!(paging, ctx, API_VERSION);
             let pager = c
                 .paging()
-                .get_multiple_pages_fragment_with_grouping_next_link("1.6", "test_user")
+                .get_multiple_pages_fragment_with_grouping_next_link("1.6", "test_user", None)
                 .into_pages();
             all_pages(walk!(pager), ten_pages(|n| n).into_iter().map(lower).collect())
         }),
@@ -346,14 +342,14 @@ fn api_versions() -> Vec<Scenario> {
         // The next link has no `api-version`: the client's is appended.
         scenario!("PagingWithApiVersionAppend", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let pager = c.paging().append_api_version().into_pages();
+            let pager = c.paging().append_api_version(None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product"), empty()])
         }),
         // The next link has `Api-Version=notMe`: replaced by the client's (the rest of the
         // query, `$skiptoken` and `startTime`, kept).
         scenario!("PagingWithApiVersionReplace", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let pager = c.paging().replace_api_version().into_pages();
+            let pager = c.paging().replace_api_version(None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product"), empty()])
         }),
     ]
@@ -364,19 +360,19 @@ fn failures() -> Vec<Scenario> {
     vec![
         scenario!("PagingSingleFailure", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let e = fails_on(walk!(c.paging().get_single_pages_failure().into_pages()), 1, vec![])?;
+            let e = fails_on(walk!(c.paging().get_single_pages_failure(None).into_pages()), 1, vec![])?;
             status_error(&e, 400, "Expected single failure test.")
         }),
         scenario!("PagingMultipleFailure", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let walk = walk!(c.paging().get_multiple_pages_failure().into_pages());
+            let walk = walk!(c.paging().get_multiple_pages_failure(None).into_pages());
             let e = fails_on(walk, 2, vec![one(1, "Product")])?;
             status_error(&e, 400, "Expected single failure test.")
         }),
         // The next link is `*&*#&$`: page 2 fails without an answer from the server.
         scenario!("PagingMultipleFailureUri", |ctx| {
             let c = client!(paging, ctx, API_VERSION);
-            let walk = walk!(c.paging().get_multiple_pages_failure_uri().into_pages());
+            let walk = walk!(c.paging().get_multiple_pages_failure_uri(None).into_pages());
             let e = fails_on(walk, 2, vec![one(1, "Product")])?;
             match e.status() {
                 None => Ok(()),
@@ -407,14 +403,14 @@ fn custom_base_url() -> Vec<Scenario> {
         // The next link is a path (`/paging/customurl/partialnextlink/page/2`) on the host.
         scenario!("PagingCustomUrlPartialNextLink", |ctx| {
             let c = custom_client(&ctx)?;
-            let pager = c.paging().get_pages_partial_url().into_pages();
+            let pager = c.paging().get_pages_partial_url(None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product"), one(2, "Product")])
         }),
         // The next link is `partialnextlinkop/page/2`, completed by the next operation's
         // `/paging/customurl/{nextLink}` (not encoded).
         scenario!("PagingCustomUrlPartialOperationNextLink", |ctx| {
             let c = custom_client(&ctx)?;
-            let pager = c.paging().get_pages_partial_url_operation().into_pages();
+            let pager = c.paging().get_pages_partial_url_operation(None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product"), one(2, "Product")])
         }),
     ]

@@ -6,15 +6,15 @@ use crate::{call, client, null_body, scenario, value};
 pub fn boolean() -> Vec<Scenario> {
     vec![
         scenario!("getBoolTrue", |ctx| {
-            eq("value", value!(client!(body_boolean, ctx).bool().get_true()), true)
+            eq("value", value!(client!(body_boolean, ctx).bool().get_true(None)), true)
         }),
         scenario!("getBoolFalse", |ctx| {
-            eq("value", value!(client!(body_boolean, ctx).bool().get_false()), false)
+            eq("value", value!(client!(body_boolean, ctx).bool().get_false(None)), false)
         }),
         scenario!("putBoolTrue", |ctx| {
             eq(
                 "status",
-                call!(client!(body_boolean, ctx).bool().put_true(true))
+                call!(client!(body_boolean, ctx).bool().put_true(true, None))
                     .status()
                     .as_u16(),
                 200,
@@ -23,7 +23,7 @@ pub fn boolean() -> Vec<Scenario> {
         scenario!("putBoolFalse", |ctx| {
             eq(
                 "status",
-                call!(client!(body_boolean, ctx).bool().put_false(false))
+                call!(client!(body_boolean, ctx).bool().put_false(false, None))
                     .status()
                     .as_u16(),
                 200,
@@ -31,10 +31,10 @@ pub fn boolean() -> Vec<Scenario> {
         }),
         scenario!("getBoolNull", |ctx| {
             // The body is `null`: the value is absent.
-            null_body!(client!(body_boolean, ctx).bool().get_null())
+            null_body!(client!(body_boolean, ctx).bool().get_null(None))
         }),
         scenario!("getBoolInvalid", |ctx| {
-            expect_err("invalid body", client!(body_boolean, ctx).bool().get_invalid().await).map(drop)
+            expect_err("invalid body", client!(body_boolean, ctx).bool().get_invalid(None).await).map(drop)
         }),
     ]
 }
@@ -42,43 +42,43 @@ pub fn boolean() -> Vec<Scenario> {
 pub fn integer() -> Vec<Scenario> {
     vec![
         scenario!("getIntegerNull", |ctx| {
-            null_body!(client!(body_integer, ctx).int().get_null())
+            null_body!(client!(body_integer, ctx).int().get_null(None))
         }),
         scenario!("getIntegerInvalid", |ctx| {
-            expect_err("invalid body", client!(body_integer, ctx).int().get_invalid().await).map(drop)
+            expect_err("invalid body", client!(body_integer, ctx).int().get_invalid(None).await).map(drop)
         }),
         scenario!("getIntegerOverflow", |ctx| {
             expect_err(
                 "2147483656 as i32",
-                client!(body_integer, ctx).int().get_overflow_int32().await,
+                client!(body_integer, ctx).int().get_overflow_int32(None).await,
             )
             .map(drop)
         }),
         scenario!("getIntegerUnderflow", |ctx| {
             expect_err(
                 "-2147483656 as i32",
-                client!(body_integer, ctx).int().get_underflow_int32().await,
+                client!(body_integer, ctx).int().get_underflow_int32(None).await,
             )
             .map(drop)
         }),
         scenario!("getLongOverflow", |ctx| {
             expect_err(
                 "9223372036854775910 as i64",
-                client!(body_integer, ctx).int().get_overflow_int64().await,
+                client!(body_integer, ctx).int().get_overflow_int64(None).await,
             )
             .map(drop)
         }),
         scenario!("getLongUnderflow", |ctx| {
             expect_err(
                 "-9223372036854775910 as i64",
-                client!(body_integer, ctx).int().get_underflow_int64().await,
+                client!(body_integer, ctx).int().get_underflow_int64(None).await,
             )
             .map(drop)
         }),
         scenario!("putIntegerMax", |ctx| {
             eq(
                 "status",
-                call!(client!(body_integer, ctx).int().put_max32(i32::MAX))
+                call!(client!(body_integer, ctx).int().put_max32(i32::MAX, None))
                     .status()
                     .as_u16(),
                 200,
@@ -87,7 +87,7 @@ pub fn integer() -> Vec<Scenario> {
         scenario!("putIntegerMin", |ctx| {
             eq(
                 "status",
-                call!(client!(body_integer, ctx).int().put_min32(i32::MIN))
+                call!(client!(body_integer, ctx).int().put_min32(i32::MIN, None))
                     .status()
                     .as_u16(),
                 200,
@@ -96,7 +96,7 @@ pub fn integer() -> Vec<Scenario> {
         scenario!("putLongMax", |ctx| {
             eq(
                 "status",
-                call!(client!(body_integer, ctx).int().put_max64(i64::MAX))
+                call!(client!(body_integer, ctx).int().put_max64(i64::MAX, None))
                     .status()
                     .as_u16(),
                 200,
@@ -105,7 +105,7 @@ pub fn integer() -> Vec<Scenario> {
         scenario!("putLongMin", |ctx| {
             eq(
                 "status",
-                call!(client!(body_integer, ctx).int().put_min64(i64::MIN))
+                call!(client!(body_integer, ctx).int().put_min64(i64::MIN, None))
                     .status()
                     .as_u16(),
                 200,
@@ -114,14 +114,14 @@ pub fn integer() -> Vec<Scenario> {
         scenario!("getUnixTime", |ctx| {
             eq(
                 "value",
-                value!(client!(body_integer, ctx).int().get_unix_time()),
+                value!(client!(body_integer, ctx).int().get_unix_time(None)),
                 1460505600,
             )
         }),
         scenario!("putUnixTime", |ctx| {
             eq(
                 "status",
-                call!(client!(body_integer, ctx).int().put_unix_time_date(1460505600))
+                call!(client!(body_integer, ctx).int().put_unix_time_date(1460505600, None))
                     .status()
                     .as_u16(),
                 200,
@@ -130,12 +130,12 @@ pub fn integer() -> Vec<Scenario> {
         scenario!("getInvalidUnixTime", |ctx| {
             expect_err(
                 "invalid body",
-                client!(body_integer, ctx).int().get_invalid_unix_time().await,
+                client!(body_integer, ctx).int().get_invalid_unix_time(None).await,
             )
             .map(drop)
         }),
         scenario!("getNullUnixTime", |ctx| {
-            null_body!(client!(body_integer, ctx).int().get_null_unix_time())
+            null_body!(client!(body_integer, ctx).int().get_null_unix_time(None))
         }),
     ]
 }
@@ -143,33 +143,33 @@ pub fn integer() -> Vec<Scenario> {
 pub fn number() -> Vec<Scenario> {
     vec![
         scenario!("getNumberNull", |ctx| {
-            null_body!(client!(body_number, ctx).number().get_null())
+            null_body!(client!(body_number, ctx).number().get_null(None))
         }),
         scenario!("getFloatInvalid", |ctx| {
             expect_err(
                 "invalid body",
-                client!(body_number, ctx).number().get_invalid_float().await,
+                client!(body_number, ctx).number().get_invalid_float(None).await,
             )
             .map(drop)
         }),
         scenario!("getDoubleInvalid", |ctx| {
             expect_err(
                 "invalid body",
-                client!(body_number, ctx).number().get_invalid_double().await,
+                client!(body_number, ctx).number().get_invalid_double(None).await,
             )
             .map(drop)
         }),
         scenario!("getFloatBigScientificNotation", |ctx| {
             eq(
                 "value",
-                value!(client!(body_number, ctx).number().get_big_float()),
+                value!(client!(body_number, ctx).number().get_big_float(None)),
                 3.402823e20,
             )
         }),
         scenario!("putFloatBigScientificNotation", |ctx| {
             eq(
                 "status",
-                call!(client!(body_number, ctx).number().put_big_float(3.402823e20))
+                call!(client!(body_number, ctx).number().put_big_float(3.402823e20, None))
                     .status()
                     .as_u16(),
                 200,
@@ -178,14 +178,14 @@ pub fn number() -> Vec<Scenario> {
         scenario!("getDoubleBigScientificNotation", |ctx| {
             eq(
                 "value",
-                value!(client!(body_number, ctx).number().get_big_double()),
+                value!(client!(body_number, ctx).number().get_big_double(None)),
                 2.5976931e101,
             )
         }),
         scenario!("putDoubleBigScientificNotation", |ctx| {
             eq(
                 "status",
-                call!(client!(body_number, ctx).number().put_big_double(2.5976931e101))
+                call!(client!(body_number, ctx).number().put_big_double(2.5976931e101, None))
                     .status()
                     .as_u16(),
                 200,
@@ -194,7 +194,7 @@ pub fn number() -> Vec<Scenario> {
         scenario!("getDoubleBigPositiveDecimal", |ctx| {
             eq(
                 "value",
-                value!(client!(body_number, ctx).number().get_big_double_positive_decimal()),
+                value!(client!(body_number, ctx).number().get_big_double_positive_decimal(None)),
                 99999999.99,
             )
         }),
@@ -202,7 +202,7 @@ pub fn number() -> Vec<Scenario> {
             let c = client!(body_number, ctx);
             eq(
                 "status",
-                call!(c.number().put_big_double_positive_decimal(99999999.99))
+                call!(c.number().put_big_double_positive_decimal(99999999.99, None))
                     .status()
                     .as_u16(),
                 200,
@@ -211,7 +211,7 @@ pub fn number() -> Vec<Scenario> {
         scenario!("getDoubleBigNegativeDecimal", |ctx| {
             eq(
                 "value",
-                value!(client!(body_number, ctx).number().get_big_double_negative_decimal()),
+                value!(client!(body_number, ctx).number().get_big_double_negative_decimal(None)),
                 -99999999.99,
             )
         }),
@@ -219,7 +219,7 @@ pub fn number() -> Vec<Scenario> {
             let c = client!(body_number, ctx);
             eq(
                 "status",
-                call!(c.number().put_big_double_negative_decimal(-99999999.99))
+                call!(c.number().put_big_double_negative_decimal(-99999999.99, None))
                     .status()
                     .as_u16(),
                 200,
@@ -228,14 +228,14 @@ pub fn number() -> Vec<Scenario> {
         scenario!("getFloatSmallScientificNotation", |ctx| {
             eq(
                 "value",
-                value!(client!(body_number, ctx).number().get_small_float()),
+                value!(client!(body_number, ctx).number().get_small_float(None)),
                 3.402823e-20,
             )
         }),
         scenario!("putFloatSmallScientificNotation", |ctx| {
             eq(
                 "status",
-                call!(client!(body_number, ctx).number().put_small_float(3.402823e-20))
+                call!(client!(body_number, ctx).number().put_small_float(3.402823e-20, None))
                     .status()
                     .as_u16(),
                 200,
@@ -244,7 +244,7 @@ pub fn number() -> Vec<Scenario> {
         scenario!("getDoubleSmallScientificNotation", |ctx| {
             eq(
                 "value",
-                value!(client!(body_number, ctx).number().get_small_double()),
+                value!(client!(body_number, ctx).number().get_small_double(None)),
                 2.5976931e-101,
             )
         }),
@@ -252,21 +252,21 @@ pub fn number() -> Vec<Scenario> {
             let c = client!(body_number, ctx);
             eq(
                 "status",
-                call!(c.number().put_small_double(2.5976931e-101)).status().as_u16(),
+                call!(c.number().put_small_double(2.5976931e-101, None)).status().as_u16(),
                 200,
             )
         }),
         scenario!("getDecimalBig", |ctx| {
             eq(
                 "value",
-                value!(client!(body_number, ctx).number().get_big_decimal()),
+                value!(client!(body_number, ctx).number().get_big_decimal(None)),
                 2.5976931e101,
             )
         }),
         scenario!("putDecimalBig", |ctx| {
             eq(
                 "status",
-                call!(client!(body_number, ctx).number().put_big_decimal(2.5976931e101))
+                call!(client!(body_number, ctx).number().put_big_decimal(2.5976931e101, None))
                     .status()
                     .as_u16(),
                 200,
@@ -275,7 +275,7 @@ pub fn number() -> Vec<Scenario> {
         scenario!("getDecimalSmall", |ctx| {
             eq(
                 "value",
-                value!(client!(body_number, ctx).number().get_small_decimal()),
+                value!(client!(body_number, ctx).number().get_small_decimal(None)),
                 2.5976931e-101,
             )
         }),
@@ -283,14 +283,14 @@ pub fn number() -> Vec<Scenario> {
             let c = client!(body_number, ctx);
             eq(
                 "status",
-                call!(c.number().put_small_decimal(2.5976931e-101)).status().as_u16(),
+                call!(c.number().put_small_decimal(2.5976931e-101, None)).status().as_u16(),
                 200,
             )
         }),
         scenario!("getDecimalInvalid", |ctx| {
             expect_err(
                 "invalid body",
-                client!(body_number, ctx).number().get_invalid_decimal().await,
+                client!(body_number, ctx).number().get_invalid_decimal(None).await,
             )
             .map(drop)
         }),
@@ -306,19 +306,19 @@ pub fn string() -> Vec<Scenario> {
     use body_string::models;
     vec![
         scenario!("getStringNull", |ctx| {
-            null_body!(client!(body_string, ctx).string().get_null())
+            null_body!(client!(body_string, ctx).string().get_null(None))
         }),
         scenario!("putStringNull", |ctx| {
             eq(
                 "status",
-                call!(client!(body_string, ctx).string().put_null()).status().as_u16(),
+                call!(client!(body_string, ctx).string().put_null(None)).status().as_u16(),
                 200,
             )
         }),
         scenario!("getStringEmpty", |ctx| {
             eq(
                 "value",
-                value!(client!(body_string, ctx).string().get_empty()).as_str(),
+                value!(client!(body_string, ctx).string().get_empty(None)).as_str(),
                 "",
             )
         }),
@@ -326,7 +326,7 @@ pub fn string() -> Vec<Scenario> {
             let c = client!(body_string, ctx);
             eq(
                 "status",
-                call!(c.string().put_empty(models::StringPutEmptyBody::Value))
+                call!(c.string().put_empty(models::StringPutEmptyBody::Value, None))
                     .status()
                     .as_u16(),
                 200,
@@ -335,7 +335,7 @@ pub fn string() -> Vec<Scenario> {
         scenario!("getStringMultiByteCharacters", |ctx| {
             eq(
                 "value",
-                value!(client!(body_string, ctx).string().get_mbcs()).as_str(),
+                value!(client!(body_string, ctx).string().get_mbcs(None)).as_str(),
                 MBCS,
             )
         }),
@@ -343,7 +343,7 @@ pub fn string() -> Vec<Scenario> {
             let c = client!(body_string, ctx);
             eq(
                 "status",
-                call!(c.string().put_mbcs(models::StringPutMbcsBody::Value))
+                call!(c.string().put_mbcs(models::StringPutMbcsBody::Value, None))
                     .status()
                     .as_u16(),
                 200,
@@ -352,7 +352,7 @@ pub fn string() -> Vec<Scenario> {
         scenario!("getStringWithLeadingAndTrailingWhitespace", |ctx| {
             eq(
                 "value",
-                value!(client!(body_string, ctx).string().get_whitespace()).as_str(),
+                value!(client!(body_string, ctx).string().get_whitespace(None)).as_str(),
                 WHITESPACE,
             )
         }),
@@ -360,9 +360,7 @@ pub fn string() -> Vec<Scenario> {
             let c = client!(body_string, ctx);
             eq(
                 "status",
-                call!(c.string().put_whitespace(
-                    models::StringPutWhitespaceBody::NowIsTheTimeForAllGoodMenToComeToTheAidOfTheirCountry
-                ))
+                call!(c.string().put_whitespace(models::StringPutWhitespaceBody::NowIsTheTimeForAllGoodMenToComeToTheAidOfTheirCountry, None))
                 .status()
                 .as_u16(),
                 200,
@@ -370,13 +368,13 @@ pub fn string() -> Vec<Scenario> {
         }),
         scenario!("getStringNotProvided", |ctx| {
             // No body at all: an error, or an empty value, but not a made-up string.
-            match client!(body_string, ctx).string().get_not_provided().await {
+            match client!(body_string, ctx).string().get_not_provided(None).await {
                 Ok(r) => Err(format!("no body decoded as {:?}", r.value())),
                 Err(e) => Err(format!("no body is an error: {e}")),
             }
         }),
         scenario!("getStringBase64Encoded", |ctx| {
-            let value = value!(client!(body_string, ctx).string().get_base64_encoded());
+            let value = value!(client!(body_string, ctx).string().get_base64_encoded(None));
             eq(
                 "value",
                 value.as_slice(),
@@ -384,7 +382,7 @@ pub fn string() -> Vec<Scenario> {
             )
         }),
         scenario!("getStringBase64UrlEncoded", |ctx| {
-            let value = value!(client!(body_string, ctx).string().get_base64_url_encoded());
+            let value = value!(client!(body_string, ctx).string().get_base64_url_encoded(None));
             eq(
                 "value",
                 format!("{value:?}"),
@@ -395,16 +393,16 @@ pub fn string() -> Vec<Scenario> {
             let c = client!(body_string, ctx);
             let response = call!(c
                 .string()
-                .put_base64_url_encoded(b"a string that gets encoded with base64url".to_vec()));
+                .put_base64_url_encoded(b"a string that gets encoded with base64url".to_vec(), None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("getStringNullBase64UrlEncoding", |ctx| {
-            null_body!(client!(body_string, ctx).string().get_null_base64_url_encoded())
+            null_body!(client!(body_string, ctx).string().get_null_base64_url_encoded(None))
         }),
         scenario!("getEnumNotExpandable", |ctx| {
             eq(
                 "value",
-                value!(client!(body_string, ctx).enum_().get_not_expandable()),
+                value!(client!(body_string, ctx).enum_().get_not_expandable(None)),
                 models::Colors::RedColor,
             )
         }),
@@ -412,7 +410,7 @@ pub fn string() -> Vec<Scenario> {
             let c = client!(body_string, ctx);
             eq(
                 "status",
-                call!(c.enum_().put_not_expandable(models::Colors::RedColor))
+                call!(c.enum_().put_not_expandable(models::Colors::RedColor, None))
                     .status()
                     .as_u16(),
                 200,
@@ -421,7 +419,7 @@ pub fn string() -> Vec<Scenario> {
         scenario!("getEnumReferenced", |ctx| {
             eq(
                 "value",
-                value!(client!(body_string, ctx).enum_().get_referenced()),
+                value!(client!(body_string, ctx).enum_().get_referenced(None)),
                 models::Colors::RedColor,
             )
         }),
@@ -429,14 +427,14 @@ pub fn string() -> Vec<Scenario> {
             let c = client!(body_string, ctx);
             eq(
                 "status",
-                call!(c.enum_().put_referenced(models::Colors::RedColor))
+                call!(c.enum_().put_referenced(models::Colors::RedColor, None))
                     .status()
                     .as_u16(),
                 200,
             )
         }),
         scenario!("getEnumReferencedConstant", |ctx| {
-            let value = value!(client!(body_string, ctx).enum_().get_referenced_constant());
+            let value = value!(client!(body_string, ctx).enum_().get_referenced_constant(None));
             eq("field1", value.field1.as_deref(), Some("Sample String"))
         }),
     ]
@@ -446,18 +444,18 @@ pub fn byte() -> Vec<Scenario> {
     const NON_ASCII: [u8; 10] = [255, 254, 253, 252, 251, 250, 249, 248, 247, 246];
     vec![
         scenario!("getByteNull", |ctx| {
-            match client!(body_byte, ctx).byte().get_null().await {
+            match client!(body_byte, ctx).byte().get_null(None).await {
                 Ok(r) => Err(format!("a null body decoded as {:?}", r.value())),
                 Err(e) => Err(format!("a null body is an error: {e}")),
             }
         }),
         scenario!("getByteEmpty", |ctx| {
-            eq("value", value!(client!(body_byte, ctx).byte().get_empty()), vec![])
+            eq("value", value!(client!(body_byte, ctx).byte().get_empty(None)), vec![])
         }),
         scenario!("getByteNonAscii", |ctx| {
             eq(
                 "value",
-                value!(client!(body_byte, ctx).byte().get_non_ascii()),
+                value!(client!(body_byte, ctx).byte().get_non_ascii(None)),
                 NON_ASCII.to_vec(),
             )
         }),
@@ -465,12 +463,12 @@ pub fn byte() -> Vec<Scenario> {
             let c = client!(body_byte, ctx);
             eq(
                 "status",
-                call!(c.byte().put_non_ascii(NON_ASCII.to_vec())).status().as_u16(),
+                call!(c.byte().put_non_ascii(NON_ASCII.to_vec(), None)).status().as_u16(),
                 200,
             )
         }),
         scenario!("getByteInvalid", |ctx| {
-            expect_err("invalid base64", client!(body_byte, ctx).byte().get_invalid().await).map(drop)
+            expect_err("invalid base64", client!(body_byte, ctx).byte().get_invalid(None).await).map(drop)
         }),
     ]
 }
