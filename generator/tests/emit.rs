@@ -144,15 +144,19 @@ fn generated_files_declare_and_hold_what_the_model_says() {
         .collect();
     assert_eq!(types, ["Color", "Widget", "WidgetCreate", "ErrorResponse"]);
     let group = parse("src/operations/widgets.rs", file(&files, "src/operations/widgets.rs"));
-    let structs: Vec<String> = group
+    let types: Vec<String> = group
         .items
         .iter()
         .filter_map(|item| match item {
             syn::Item::Struct(s) => Some(s.ident.to_string()),
+            syn::Item::Type(t) => Some(t.ident.to_string()),
             _ => None,
         })
         .collect();
-    assert_eq!(structs, ["WidgetsOperations", "Get", "GetHeaders", "Create", "List"]);
+    assert_eq!(
+        types,
+        ["Output", "WidgetsOperations", "GetOptions", "GetHeaders", "CreateOptions", "ListOptions"]
+    );
 }
 
 #[test]

@@ -72,9 +72,10 @@ impl<'a> SnapshotOperations<'a> {
         let options = options.unwrap_or_default();
         let client = self.client.clone();
         let call = async move {
-            runtime::validate::max_length("object_id", &object_id, 64)?;
-            runtime::validate::pattern("object_id", &object_id, "^[a-z0-9-_]+$")?;
-            runtime::validate::max_length("user_data", &options.user_data, 16384)?;
+            runtime::check("object_id", &object_id)
+                .max_length(64)?
+                .pattern("^[a-z0-9-_]+$")?;
+            runtime::check("user_data", &options.user_data).max_length(16384)?;
             let path = String::from("/snapshots");
             let request = runtime::Request::new(Method::POST, path)
                 .accept("application/json");
@@ -153,7 +154,7 @@ impl<'a> SnapshotOperations<'a> {
         options: Option<UpdateOptions>,
     ) -> Output<()> {
         let options = options.unwrap_or_default();
-        runtime::validate::max_length("user_data", &options.user_data, 16384)?;
+        runtime::check("user_data", &options.user_data).max_length(16384)?;
         let path = format!("/snapshots/{}", runtime::path_param(& snapshot_id, false));
         let request = runtime::Request::new(Method::PATCH, path)
             .accept("application/json");
@@ -201,8 +202,9 @@ impl<'a> SnapshotOperations<'a> {
         let options = options.unwrap_or_default();
         let client = self.client.clone();
         let call = async move {
-            runtime::validate::max_length("object_id", &object_id, 64)?;
-            runtime::validate::pattern("object_id", &object_id, "^[a-z0-9-_]+$")?;
+            runtime::check("object_id", &object_id)
+                .max_length(64)?
+                .pattern("^[a-z0-9-_]+$")?;
             let path = format!(
                 "/snapshots/{}/apply", runtime::path_param(& snapshot_id, false)
             );

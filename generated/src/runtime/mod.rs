@@ -355,4 +355,5 @@ pub use pipeline::*;
 pub use poller::*;
 pub use request::*;
 pub use response::*;
+pub use validate::check;
 pub use wire::*;

@@ -1,17 +1,11 @@
-//! Checks run on arguments before a request is sent. Each takes the argument as the builder holds
+//! Checks run on arguments before a request is sent. Each takes the argument as the method holds
 //! it (a value, or an `Option` for an optional one: `None` passes every check), so that the
-//! generated code is one short line per constraint.
+//! generated code is one short chain per parameter.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use super::{Constraint, Invalid};
-
-type Checked = Result<(), Invalid>;
-
-fn fail(parameter: &'static str, constraint: Constraint) -> Checked {
-    Err(Invalid { parameter, constraint })
-}
 
 /// An argument with text constraints (`maxLength`, `minLength`, `pattern`).
 pub trait Text {
@@ -75,87 +69,132 @@ impl<T: PartialEq> Items for Option<Vec<T>> {
     }
 }
 
-/// A path segment that URL parsing would read as `.` or `..` (and so move up the path) is
-/// refused, whatever its encoding.
-pub fn path_segment(parameter: &'static str, value: &impl Text) -> Checked {
-    match value.text() {
-        Some("." | "..") => fail(parameter, Constraint::DotSegment),
-        _ => Ok(()),
-    }
+/// An argument being checked: `check("top", &top).minimum(1.0)?.maximum(1000.0)?;`. Each check
+/// passes the argument on, so one chain per parameter checks all of its constraints.
+pub struct Check<'v, V: ?Sized> {
+    parameter: &'static str,
+    value: &'v V,
 }
 
-/// `maxLength`, counted in characters.
-pub fn max_length(parameter: &'static str, value: &impl Text, max: u64) -> Checked {
-    match value.text() {
-        Some(v) if v.chars().count() as u64 > max => fail(parameter, Constraint::MaxLength(max)),
-        _ => Ok(()),
-    }
+/// Starts the checks of argument `parameter`.
+pub fn check<'v, V: ?Sized>(parameter: &'static str, value: &'v V) -> Check<'v, V> {
+    Check { parameter, value }
 }
 
-/// `minLength`, counted in characters.
-pub fn min_length(parameter: &'static str, value: &impl Text, min: u64) -> Checked {
-    match value.text() {
-        Some(v) if (v.chars().count() as u64) < min => fail(parameter, Constraint::MinLength(min)),
-        _ => Ok(()),
-    }
-}
+type Checked<'v, V> = Result<Check<'v, V>, Invalid>;
 
-/// `pattern`: the value must match the regular expression (as in JSON Schema, unanchored
-/// unless the pattern anchors itself).
-pub fn pattern(parameter: &'static str, value: &impl Text, pattern: &'static str) -> Checked {
-    match value.text() {
-        Some(v) if !regex(pattern).is_some_and(|re| re.is_match(v)) => fail(parameter, Constraint::Pattern(pattern)),
-        _ => Ok(()),
+impl<'v, V: ?Sized> Check<'v, V> {
+    fn fail(self, constraint: Constraint) -> Checked<'v, V> {
+        Err(Invalid {
+            parameter: self.parameter,
+            constraint,
+        })
     }
-}
 
-/// `maximum` / `exclusiveMaximum`.
-pub fn maximum(parameter: &'static str, value: &impl Number, limit: f64, exclusive: bool) -> Checked {
-    match value.number() {
-        Some(v) if v > limit || (exclusive && v == limit) => fail(parameter, Constraint::Maximum { limit, exclusive }),
-        _ => Ok(()),
-    }
-}
-
-/// `minimum` / `exclusiveMinimum`.
-pub fn minimum(parameter: &'static str, value: &impl Number, limit: f64, exclusive: bool) -> Checked {
-    match value.number() {
-        Some(v) if v < limit || (exclusive && v == limit) => fail(parameter, Constraint::Minimum { limit, exclusive }),
-        _ => Ok(()),
-    }
-}
-
-/// `multipleOf`.
-pub fn multiple_of(parameter: &'static str, value: &impl Number, factor: f64) -> Checked {
-    match value.number() {
-        Some(v) if (v / factor).fract() != 0.0 => fail(parameter, Constraint::MultipleOf(factor)),
-        _ => Ok(()),
-    }
-}
-
-/// `maxItems`.
-pub fn max_items(parameter: &'static str, value: &impl Items, max: u64) -> Checked {
-    match value.items() {
-        Some(items) if items.len() as u64 > max => fail(parameter, Constraint::MaxItems(max)),
-        _ => Ok(()),
-    }
-}
-
-/// `minItems`.
-pub fn min_items(parameter: &'static str, value: &impl Items, min: u64) -> Checked {
-    match value.items() {
-        Some(items) if (items.len() as u64) < min => fail(parameter, Constraint::MinItems(min)),
-        _ => Ok(()),
-    }
-}
-
-/// `uniqueItems`.
-pub fn unique_items(parameter: &'static str, value: &impl Items) -> Checked {
-    match value.items() {
-        Some(items) if items.iter().enumerate().any(|(i, a)| items[..i].contains(a)) => {
-            fail(parameter, Constraint::UniqueItems)
+    fn unless(self, failed: bool, constraint: impl FnOnce() -> Constraint) -> Checked<'v, V> {
+        if failed {
+            self.fail(constraint())
+        } else {
+            Ok(self)
         }
-        _ => Ok(()),
+    }
+}
+
+impl<'v, V: Text + ?Sized> Check<'v, V> {
+    /// A path segment that URL parsing would read as `.` or `..` (and so move up the path) is
+    /// refused, whatever its encoding.
+    pub fn path_segment(self) -> Checked<'v, V> {
+        let dot = matches!(self.value.text(), Some("." | ".."));
+        self.unless(dot, || Constraint::DotSegment)
+    }
+
+    /// `maxLength`, counted in characters.
+    pub fn max_length(self, max: u64) -> Checked<'v, V> {
+        let long = self.value.text().is_some_and(|v| v.chars().count() as u64 > max);
+        self.unless(long, || Constraint::MaxLength(max))
+    }
+
+    /// `minLength`, counted in characters.
+    pub fn min_length(self, min: u64) -> Checked<'v, V> {
+        let short = self.value.text().is_some_and(|v| (v.chars().count() as u64) < min);
+        self.unless(short, || Constraint::MinLength(min))
+    }
+
+    /// `pattern`: the value must match the regular expression (as in JSON Schema, unanchored
+    /// unless the pattern anchors itself).
+    pub fn pattern(self, pattern: &'static str) -> Checked<'v, V> {
+        let mismatch = self
+            .value
+            .text()
+            .is_some_and(|v| !regex(pattern).is_some_and(|re| re.is_match(v)));
+        self.unless(mismatch, || Constraint::Pattern(pattern))
+    }
+}
+
+impl<'v, V: Number + ?Sized> Check<'v, V> {
+    /// `maximum`.
+    pub fn maximum(self, limit: f64) -> Checked<'v, V> {
+        self.above(limit, false)
+    }
+
+    /// `maximum` with `exclusiveMaximum`.
+    pub fn exclusive_maximum(self, limit: f64) -> Checked<'v, V> {
+        self.above(limit, true)
+    }
+
+    /// `minimum`.
+    pub fn minimum(self, limit: f64) -> Checked<'v, V> {
+        self.below(limit, false)
+    }
+
+    /// `minimum` with `exclusiveMinimum`.
+    pub fn exclusive_minimum(self, limit: f64) -> Checked<'v, V> {
+        self.below(limit, true)
+    }
+
+    fn above(self, limit: f64, exclusive: bool) -> Checked<'v, V> {
+        let above = self
+            .value
+            .number()
+            .is_some_and(|v| v > limit || (exclusive && v == limit));
+        self.unless(above, || Constraint::Maximum { limit, exclusive })
+    }
+
+    fn below(self, limit: f64, exclusive: bool) -> Checked<'v, V> {
+        let below = self
+            .value
+            .number()
+            .is_some_and(|v| v < limit || (exclusive && v == limit));
+        self.unless(below, || Constraint::Minimum { limit, exclusive })
+    }
+
+    /// `multipleOf`.
+    pub fn multiple_of(self, factor: f64) -> Checked<'v, V> {
+        let off = self.value.number().is_some_and(|v| (v / factor).fract() != 0.0);
+        self.unless(off, || Constraint::MultipleOf(factor))
+    }
+}
+
+impl<'v, V: Items + ?Sized> Check<'v, V> {
+    /// `maxItems`.
+    pub fn max_items(self, max: u64) -> Checked<'v, V> {
+        let many = self.value.items().is_some_and(|items| items.len() as u64 > max);
+        self.unless(many, || Constraint::MaxItems(max))
+    }
+
+    /// `minItems`.
+    pub fn min_items(self, min: u64) -> Checked<'v, V> {
+        let few = self.value.items().is_some_and(|items| (items.len() as u64) < min);
+        self.unless(few, || Constraint::MinItems(min))
+    }
+
+    /// `uniqueItems`.
+    pub fn unique_items(self) -> Checked<'v, V> {
+        let repeated = self
+            .value
+            .items()
+            .is_some_and(|items| items.iter().enumerate().any(|(i, a)| items[..i].contains(a)));
+        self.unless(repeated, || Constraint::UniqueItems)
     }
 }
 

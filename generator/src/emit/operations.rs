@@ -817,13 +817,13 @@ fn path_expr(model: &CodeModel, op: &Operation, client: &TokenStream) -> TokenSt
     }
 }
 
-/// The checks of one parameter's constraints: one short runtime call each.
-fn validation(slot: &Slot) -> Vec<TokenStream> {
+/// The checks of one parameter's constraints: one chain of the runtime's checks (none when the
+/// parameter has no constraint).
+fn validation(slot: &Slot) -> Option<TokenStream> {
     let p = slot.param();
     let c = &p.constraints;
     let label = &p.name;
     let held = slot.held();
-    let value = quote!(&#held);
     let unsuffixed = proc_macro2::Literal::u64_unsuffixed;
     let float = proc_macro2::Literal::f64_unsuffixed;
     let mut checks = Vec::new();
@@ -834,44 +834,50 @@ fn validation(slot: &Slot) -> Vec<TokenStream> {
     );
     let is_array = matches!(p.ty, TypeRef::Array(_));
     if is_string && p.location == Location::Path && !p.skip_url_encoding {
-        checks.push(quote!(runtime::validate::path_segment(#label, #value)?;));
+        checks.push(quote!(path_segment()));
     }
     if is_string {
         if let Some(max) = c.max_length.map(unsuffixed) {
-            checks.push(quote!(runtime::validate::max_length(#label, #value, #max)?;));
+            checks.push(quote!(max_length(#max)));
         }
         if let Some(min) = c.min_length.map(unsuffixed) {
-            checks.push(quote!(runtime::validate::min_length(#label, #value, #min)?;));
+            checks.push(quote!(min_length(#min)));
         }
         if let Some(pattern) = &c.pattern {
-            checks.push(quote!(runtime::validate::pattern(#label, #value, #pattern)?;));
+            checks.push(quote!(pattern(#pattern)));
         }
     }
     if is_number {
         if let Some(max) = c.maximum.filter(|v| v.is_finite()).map(float) {
-            let exclusive = c.exclusive_maximum;
-            checks.push(quote!(runtime::validate::maximum(#label, #value, #max, #exclusive)?;));
+            checks.push(if c.exclusive_maximum {
+                quote!(exclusive_maximum(#max))
+            } else {
+                quote!(maximum(#max))
+            });
         }
         if let Some(min) = c.minimum.filter(|v| v.is_finite()).map(float) {
-            let exclusive = c.exclusive_minimum;
-            checks.push(quote!(runtime::validate::minimum(#label, #value, #min, #exclusive)?;));
+            checks.push(if c.exclusive_minimum {
+                quote!(exclusive_minimum(#min))
+            } else {
+                quote!(minimum(#min))
+            });
         }
         if let Some(factor) = c.multiple_of.filter(|v| v.is_finite()).map(float) {
-            checks.push(quote!(runtime::validate::multiple_of(#label, #value, #factor)?;));
+            checks.push(quote!(multiple_of(#factor)));
         }
     }
     if is_array {
         if let Some(max) = c.max_items.map(unsuffixed) {
-            checks.push(quote!(runtime::validate::max_items(#label, #value, #max)?;));
+            checks.push(quote!(max_items(#max)));
         }
         if let Some(min) = c.min_items.map(unsuffixed) {
-            checks.push(quote!(runtime::validate::min_items(#label, #value, #min)?;));
+            checks.push(quote!(min_items(#min)));
         }
         if c.unique_items {
-            checks.push(quote!(runtime::validate::unique_items(#label, #value)?;));
+            checks.push(quote!(unique_items()));
         }
     }
-    checks
+    (!checks.is_empty()).then(|| quote!(runtime::check(#label, &#held) #(.#checks?)*;))
 }
 
 enum ResponseKind<'t> {

@@ -136,7 +136,11 @@ fn basics() -> Vec<Scenario> {
 fn numbers() -> Vec<Scenario> {
     vec![
         scenario!("getArrayIntegerValid", |ctx| {
-            eq("value", value!(array!(ctx).get_integer_valid(None)), vec![1, -1, 3, 300])
+            eq(
+                "value",
+                value!(array!(ctx).get_integer_valid(None)),
+                vec![1, -1, 3, 300],
+            )
         }),
         scenario!("putArrayIntegerValid", |ctx| {
             put_ok!(array!(ctx).put_integer_valid(vec![1, -1, 3, 300], None))

@@ -5,6 +5,8 @@
 //! hosts (custom-baseUrl, custom-baseUrl-more-options, parameterized-endpoint) and HEAD
 //! operations (head: a 404 means `false`; head-exceptions: a 404 is an error).
 
+use azure_special_properties::operations::odata::GetWithFilterOptions;
+
 use super::{eq, expect_err, Outcome, Scenario};
 use crate::{call, client, headers, opts, scenario, value};
 
@@ -104,7 +106,9 @@ fn specials() -> Vec<Scenario> {
             ok200!(ctx, |c| c.api_version_default().get_method_global_valid(None))
         }),
         scenario!("AzureApiVersionMethodGlobalNotProvidedValid", |ctx| {
-            ok200!(ctx, |c| c.api_version_default().get_method_global_not_provided_valid(None))
+            ok200!(ctx, |c| c
+                .api_version_default()
+                .get_method_global_not_provided_valid(None))
         }),
         scenario!("AzureApiVersionPathGlobalValid", |ctx| {
             ok200!(ctx, |c| c.api_version_default().get_path_global_valid(None))
@@ -132,7 +136,9 @@ fn specials() -> Vec<Scenario> {
                 .get_method_path_valid("path1/path2/path3", None))
         }),
         scenario!("AzurePathPathUrlEncoding", |ctx| {
-            ok200!(ctx, |c| c.skip_url_encoding().get_path_path_valid("path1/path2/path3", None))
+            ok200!(ctx, |c| c
+                .skip_url_encoding()
+                .get_path_path_valid("path1/path2/path3", None))
         }),
         scenario!("AzureSwaggerPathUrlEncoding", |ctx| {
             ok200!(ctx, |c| c
@@ -157,7 +163,7 @@ fn specials() -> Vec<Scenario> {
         }),
         // OData query options.
         scenario!("AzureODataFilter", |ctx| {
-            ok200!(ctx, |c| c.odata().get_with_filter(opts!(azure_special_properties::operations::odata::GetWithFilterOptions {
+            ok200!(ctx, |c| c.odata().get_with_filter(opts!(GetWithFilterOptions {
                 filter: "id gt 5 and name eq 'foo'".to_string(),
                 top: 10,
                 orderby: "id".to_string(),
@@ -242,7 +248,10 @@ fn grouping() -> Vec<Scenario> {
             let request = c.parameter_grouping().post_required(
                 1234,
                 "path",
-                opts!(grouping::PostRequiredOptions { custom_header: "header".to_string(), query: 21 }),
+                opts!(grouping::PostRequiredOptions {
+                    custom_header: "header".to_string(),
+                    query: 21
+                }),
             );
             eq("status", call!(request).status().as_u16(), 200)
         }),
@@ -250,42 +259,52 @@ fn grouping() -> Vec<Scenario> {
             let c = client!(azure_parameter_grouping, ctx);
             let request = c
                 .parameter_grouping()
-                .post_optional(opts!(grouping::PostOptionalOptions { custom_header: "header".to_string(), query: 21 }));
+                .post_optional(opts!(grouping::PostOptionalOptions {
+                    custom_header: "header".to_string(),
+                    query: 21
+                }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("postParameterGroupingMultipleParameterGroups", |ctx| {
             let c = client!(azure_parameter_grouping, ctx);
-            let request = c.parameter_grouping().post_multi_param_groups(opts!(grouping::PostMultiParamGroupsOptions {
-                header_one: "header".to_string(),
-                query_one: 21,
-                header_two: "header2".to_string(),
-                query_two: 42,
-            }));
+            let request =
+                c.parameter_grouping()
+                    .post_multi_param_groups(opts!(grouping::PostMultiParamGroupsOptions {
+                        header_one: "header".to_string(),
+                        query_one: 21,
+                        header_two: "header2".to_string(),
+                        query_two: 42,
+                    }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("postParameterGroupingSharedParameterGroupObject", |ctx| {
             let c = client!(azure_parameter_grouping, ctx);
-            let request = c
-                .parameter_grouping()
-                .post_shared_parameter_group_object(opts!(grouping::PostSharedParameterGroupObjectOptions {
+            let request = c.parameter_grouping().post_shared_parameter_group_object(opts!(
+                grouping::PostSharedParameterGroupObjectOptions {
                     header_one: "header".to_string(),
                     query_one: 21,
-                }));
+                }
+            ));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("PostParameterGroupingWithReservedWords", |ctx| {
             let c = client!(azure_parameter_grouping, ctx);
             let request = c
                 .parameter_grouping()
-                .post_reserved_words(opts!(grouping::PostReservedWordsOptions { from: "bob".to_string(), accept: "yes".to_string() }));
+                .post_reserved_words(opts!(grouping::PostReservedWordsOptions {
+                    from: "bob".to_string(),
+                    accept: "yes".to_string()
+                }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("PutParameterGroupingConstant", |ctx| {
             let c = client!(azure_parameter_grouping, ctx);
-            let request = c.parameter_grouping().group_with_constant(opts!(grouping::GroupWithConstantOptions {
-                grouped_constant: EncryptionAlgorithmType::Foo,
-                grouped_parameter: "bar".to_string(),
-            }));
+            let request = c
+                .parameter_grouping()
+                .group_with_constant(opts!(grouping::GroupWithConstantOptions {
+                    grouped_constant: EncryptionAlgorithmType::Foo,
+                    grouped_parameter: "bar".to_string(),
+                }));
             eq("status", call!(request).status().as_u16(), 200)
         }),
     ]
@@ -305,7 +324,7 @@ fn others() -> Vec<Scenario> {
         scenario!("getReport", |ctx| {
             let c = specials!(ctx);
             let filter = "id gt 5 and name eq 'foo'";
-            let response = call!(c.odata().get_with_filter(opts!(azure_special_properties::operations::odata::GetWithFilterOptions {
+            let response = call!(c.odata().get_with_filter(opts!(GetWithFilterOptions {
                 filter: filter.to_string(),
                 top: 10,
                 orderby: "id".to_string(),
@@ -359,7 +378,11 @@ fn hosts() -> Vec<Scenario> {
                 .map_err(|e| format!("building the client: {e}"))?;
             eq("endpoint", c.endpoint(), ctx.url.as_str())?;
             // keyVersion has the default `v1`.
-            eq("status", call!(c.paths().get_empty("key1", None)).status().as_u16(), 200)
+            eq(
+                "status",
+                call!(c.paths().get_empty("key1", None)).status().as_u16(),
+                200,
+            )
         }),
         // `{endpoint}`: the whole base URL.
         scenario!("GetParameterizedHostWithNameEndpoint", |ctx| {

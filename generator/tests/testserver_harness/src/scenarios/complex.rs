@@ -156,11 +156,14 @@ fn basic() -> Vec<Scenario> {
         }),
         scenario!("putComplexBasicValid", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.basic().put_valid(models::Basic {
-                id: Some(2),
-                name: s("abc"),
-                color: Some(models::CmykColors::Magenta),
-            }, None))
+            put_ok!(c.basic().put_valid(
+                models::Basic {
+                    id: Some(2),
+                    name: s("abc"),
+                    color: Some(models::CmykColors::Magenta),
+                },
+                None
+            ))
         }),
         scenario!("getComplexBasicEmpty", |ctx| {
             let value = value!(c!(ctx).basic().get_empty(None));
@@ -197,7 +200,11 @@ fn basic() -> Vec<Scenario> {
         scenario!("getComplexBasicInvalid", |ctx| {
             // `{"id": "a", ...}`: a string where the spec says integer.
             let c = c!(ctx);
-            decode_err("`id` is \"a\"", c.basic().get_invalid(None).await, "invalid type: string")
+            decode_err(
+                "`id` is \"a\"",
+                c.basic().get_invalid(None).await,
+                "invalid type: string",
+            )
         }),
     ]
 }
@@ -217,10 +224,13 @@ fn primitive() -> Vec<Scenario> {
         }),
         scenario!("putComplexPrimitiveInteger", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.primitive().put_int(models::IntWrapper {
-                field1: Some(-1),
-                field2: Some(2),
-            }, None))
+            put_ok!(c.primitive().put_int(
+                models::IntWrapper {
+                    field1: Some(-1),
+                    field2: Some(2),
+                },
+                None
+            ))
         }),
         scenario!("getComplexPrimitiveLong", |ctx| {
             let value = value!(c!(ctx).primitive().get_long(None));
@@ -235,10 +245,13 @@ fn primitive() -> Vec<Scenario> {
         }),
         scenario!("putComplexPrimitiveLong", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.primitive().put_long(models::LongWrapper {
-                field1: Some(1099511627775),
-                field2: Some(-999511627788),
-            }, None))
+            put_ok!(c.primitive().put_long(
+                models::LongWrapper {
+                    field1: Some(1099511627775),
+                    field2: Some(-999511627788),
+                },
+                None
+            ))
         }),
         scenario!("getComplexPrimitiveFloat", |ctx| {
             let value = value!(c!(ctx).primitive().get_float(None));
@@ -253,10 +266,13 @@ fn primitive() -> Vec<Scenario> {
         }),
         scenario!("putComplexPrimitiveFloat", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.primitive().put_float(models::FloatWrapper {
-                field1: Some(1.05),
-                field2: Some(-0.003),
-            }, None))
+            put_ok!(c.primitive().put_float(
+                models::FloatWrapper {
+                    field1: Some(1.05),
+                    field2: Some(-0.003),
+                },
+                None
+            ))
         }),
         scenario!("getComplexPrimitiveDouble", |ctx| {
             let value = value!(c!(ctx).primitive().get_double(None));
@@ -291,10 +307,13 @@ fn primitive() -> Vec<Scenario> {
         }),
         scenario!("putComplexPrimitiveBool", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.primitive().put_bool(models::BooleanWrapper {
-                field_true: Some(true),
-                field_false: Some(false),
-            }, None))
+            put_ok!(c.primitive().put_bool(
+                models::BooleanWrapper {
+                    field_true: Some(true),
+                    field_false: Some(false),
+                },
+                None
+            ))
         }),
         scenario!("getComplexPrimitiveString", |ctx| {
             // `"null": null`: an optional string, absent.
@@ -311,11 +330,14 @@ fn primitive() -> Vec<Scenario> {
         }),
         scenario!("putComplexPrimitiveString", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.primitive().put_string(models::StringWrapper {
-                field: s("goodrequest"),
-                empty: s(""),
-                null: None,
-            }, None))
+            put_ok!(c.primitive().put_string(
+                models::StringWrapper {
+                    field: s("goodrequest"),
+                    empty: s(""),
+                    null: None,
+                },
+                None
+            ))
         }),
         scenario!("getComplexPrimitiveDate", |ctx| {
             let value = value!(c!(ctx).primitive().get_date(None));
@@ -330,10 +352,13 @@ fn primitive() -> Vec<Scenario> {
         }),
         scenario!("putComplexPrimitiveDate", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.primitive().put_date(models::DateWrapper {
-                field: Some(date!(0001 - 01 - 01)),
-                leap: Some(date!(2016 - 02 - 29)),
-            }, None))
+            put_ok!(c.primitive().put_date(
+                models::DateWrapper {
+                    field: Some(date!(0001 - 01 - 01)),
+                    leap: Some(date!(2016 - 02 - 29)),
+                },
+                None
+            ))
         }),
         scenario!("getComplexPrimitiveDateTime", |ctx| {
             let value = value!(c!(ctx).primitive().get_date_time(None));
@@ -348,10 +373,13 @@ fn primitive() -> Vec<Scenario> {
         }),
         scenario!("putComplexPrimitiveDateTime", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.primitive().put_date_time(models::DatetimeWrapper {
-                field: Some(datetime!(0001-01-01 00:00:00 UTC)),
-                now: Some(datetime!(2015-05-18 18:38:00 UTC)),
-            }, None))
+            put_ok!(c.primitive().put_date_time(
+                models::DatetimeWrapper {
+                    field: Some(datetime!(0001-01-01 00:00:00 UTC)),
+                    now: Some(datetime!(2015-05-18 18:38:00 UTC)),
+                },
+                None
+            ))
         }),
         scenario!("getComplexPrimitiveDateTimeRfc1123", |ctx| {
             // `Mon, 01 Jan 0001 00:00:00 GMT` and `Mon, 18 May 2015 11:38:00 GMT`.
@@ -368,10 +396,13 @@ fn primitive() -> Vec<Scenario> {
         }),
         scenario!("putComplexPrimitiveDateTimeRfc1123", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.primitive().put_date_time_rfc1123(models::Datetimerfc1123Wrapper {
-                field: Some(datetime!(0001-01-01 00:00:00 UTC)),
-                now: Some(datetime!(2015-05-18 11:38:00 UTC)),
-            }, None))
+            put_ok!(c.primitive().put_date_time_rfc1123(
+                models::Datetimerfc1123Wrapper {
+                    field: Some(datetime!(0001-01-01 00:00:00 UTC)),
+                    now: Some(datetime!(2015-05-18 11:38:00 UTC)),
+                },
+                None
+            ))
         }),
         scenario!("getComplexPrimitiveDuration", |ctx| {
             // P123DT22H14M12.011S, to the millisecond.
@@ -404,9 +435,12 @@ fn primitive() -> Vec<Scenario> {
         }),
         scenario!("putComplexPrimitiveByte", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.primitive().put_byte(models::ByteWrapper {
-                field: Some(vec![255, 254, 253, 252, 0, 250, 249, 248, 247, 246]),
-            }, None))
+            put_ok!(c.primitive().put_byte(
+                models::ByteWrapper {
+                    field: Some(vec![255, 254, 253, 252, 0, 250, 249, 248, 247, 246]),
+                },
+                None
+            ))
         }),
     ]
 }
@@ -423,14 +457,17 @@ fn array_and_dictionary() -> Vec<Scenario> {
             // The server wants `["1, 2, 3, 4", "", null, "&S#$(*Y", "The quick ..."]`; the spec's
             // items are not nullable, so the typed body can only be the strings.
             let c = c!(ctx);
-            put_ok!(c.array().put_valid(models::ArrayWrapper {
-                array: Some(vec![
-                    "1, 2, 3, 4".to_string(),
-                    String::new(),
-                    "&S#$(*Y".to_string(),
-                    "The quick brown fox jumps over the lazy dog".to_string(),
-                ]),
-            }, None))
+            put_ok!(c.array().put_valid(
+                models::ArrayWrapper {
+                    array: Some(vec![
+                        "1, 2, 3, 4".to_string(),
+                        String::new(),
+                        "&S#$(*Y".to_string(),
+                        "The quick brown fox jumps over the lazy dog".to_string(),
+                    ]),
+                },
+                None
+            ))
         }),
         scenario!("getComplexArrayEmpty", |ctx| {
             let value = value!(c!(ctx).array().get_empty(None));
@@ -452,15 +489,22 @@ fn array_and_dictionary() -> Vec<Scenario> {
             // `"": null` in a dictionary whose values are a plain (not x-nullable) `string` (only the
             // dictionary itself is x-nullable): the body breaks the spec, and is refused.
             let c = c!(ctx);
-            decode_err("a null value", c.dictionary().get_valid(None).await, "invalid type: null")
+            decode_err(
+                "a null value",
+                c.dictionary().get_valid(None).await,
+                "invalid type: null",
+            )
         }),
         scenario!("putComplexDictionaryValid", |ctx| {
             // The server wants `"": null` too, which the typed (non-nullable) values cannot hold.
             let c = c!(ctx);
             let programs = [("txt", "notepad"), ("bmp", "mspaint"), ("xls", "excel"), ("exe", "")];
-            put_ok!(c.dictionary().put_valid(models::DictionaryWrapper {
-                default_program: Some(programs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()),
-            }, None))
+            put_ok!(c.dictionary().put_valid(
+                models::DictionaryWrapper {
+                    default_program: Some(programs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()),
+                },
+                None
+            ))
         }),
         scenario!("getComplexDictionaryEmpty", |ctx| {
             let value = value!(c!(ctx).dictionary().get_empty(None));
@@ -474,9 +518,12 @@ fn array_and_dictionary() -> Vec<Scenario> {
         }),
         scenario!("putComplexDictionaryEmpty", |ctx| {
             let c = c!(ctx);
-            put_ok!(c.dictionary().put_empty(models::DictionaryWrapper {
-                default_program: Some(BTreeMap::new()),
-            }, None))
+            put_ok!(c.dictionary().put_empty(
+                models::DictionaryWrapper {
+                    default_program: Some(BTreeMap::new()),
+                },
+                None
+            ))
         }),
         scenario!("getComplexDictionaryNull", |ctx| {
             // `{"defaultProgram": null}`: the dictionary is x-nullable, absent.
@@ -630,10 +677,13 @@ fn readonly() -> Vec<Scenario> {
             // The object as read (with its read-only `id`) sent back: a read-only property is the
             // server's, and is left out of the request body.
             let c = c!(ctx);
-            put_ok!(c.readonlyproperty().put_valid(models::ReadonlyObj {
-                id: s("1234"),
-                size: Some(2),
-            }, None))
+            put_ok!(c.readonlyproperty().put_valid(
+                models::ReadonlyObj {
+                    id: s("1234"),
+                    size: Some(2),
+                },
+                None
+            ))
         }),
     ]
 }

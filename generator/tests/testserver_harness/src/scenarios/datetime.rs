@@ -73,7 +73,11 @@ pub fn datetime() -> Vec<Scenario> {
             null_body!(client!(body_datetime, ctx).datetime().get_null(None))
         }),
         scenario!("getDateTimeInvalid", |ctx| {
-            expect_err("invalid", client!(body_datetime, ctx).datetime().get_invalid(None).await).map(drop)
+            expect_err(
+                "invalid",
+                client!(body_datetime, ctx).datetime().get_invalid(None).await,
+            )
+            .map(drop)
         }),
         scenario!("getDateTimeOverflow", |ctx| {
             // 9999-12-31T23:59:59.999-14:00 is past year 9999 in UTC: an error, or that instant.
@@ -113,11 +117,15 @@ pub fn datetime() -> Vec<Scenario> {
             )
         }),
         scenario!("getDateTimeMaxUtcLowercase", |ctx| {
-            let value = value!(client!(body_datetime, ctx).datetime().get_utc_lowercase_max_date_time(None));
+            let value = value!(client!(body_datetime, ctx)
+                .datetime()
+                .get_utc_lowercase_max_date_time(None));
             eq("value", value, datetime!(9999-12-31 23:59:59.999 UTC))
         }),
         scenario!("getDateTimeMaxUtcUppercase", |ctx| {
-            let value = value!(client!(body_datetime, ctx).datetime().get_utc_uppercase_max_date_time(None));
+            let value = value!(client!(body_datetime, ctx)
+                .datetime()
+                .get_utc_uppercase_max_date_time(None));
             eq("value", value, datetime!(9999-12-31 23:59:59.999 UTC))
         }),
         scenario!("getDateTimeMaxUtc7MSUppercase", |ctx| {
@@ -166,9 +174,11 @@ pub fn datetime() -> Vec<Scenario> {
             let c = client!(body_datetime, ctx);
             eq(
                 "status",
-                call!(c.datetime().put_utc_min_date_time(datetime!(0001-01-01 00:00:00 UTC), None))
-                    .status()
-                    .as_u16(),
+                call!(c
+                    .datetime()
+                    .put_utc_min_date_time(datetime!(0001-01-01 00:00:00 UTC), None))
+                .status()
+                .as_u16(),
                 200,
             )
         }),
@@ -292,7 +302,11 @@ pub fn duration() -> Vec<Scenario> {
             null_body!(client!(body_duration, ctx).duration().get_null(None))
         }),
         scenario!("getDurationInvalid", |ctx| {
-            expect_err("\"123ABC\"", client!(body_duration, ctx).duration().get_invalid(None).await).map(drop)
+            expect_err(
+                "\"123ABC\"",
+                client!(body_duration, ctx).duration().get_invalid(None).await,
+            )
+            .map(drop)
         }),
         scenario!("getDurationPositive", |ctx| {
             // P3Y6M4DT12H30M5S, with a year of 365 days and a month of 30 (there is no calendar).
@@ -308,9 +322,11 @@ pub fn duration() -> Vec<Scenario> {
                 + time::Duration::milliseconds(11);
             eq(
                 "status",
-                call!(client!(body_duration, ctx).duration().put_positive_duration(value, None))
-                    .status()
-                    .as_u16(),
+                call!(client!(body_duration, ctx)
+                    .duration()
+                    .put_positive_duration(value, None))
+                .status()
+                .as_u16(),
                 200,
             )
         }),

@@ -82,7 +82,11 @@ fn general() -> Vec<Scenario> {
     vec![
         scenario!("getDictionaryNull", |ctx| {
             // No body, and the schema is not `x-nullable`: no map to decode.
-            expect_err("no body", client!(body_dictionary, ctx).dictionary().get_null(None).await).map(drop)
+            expect_err(
+                "no body",
+                client!(body_dictionary, ctx).dictionary().get_null(None).await,
+            )
+            .map(drop)
         }),
         scenario!("getDictionaryEmpty", |ctx| {
             eq(
@@ -92,7 +96,9 @@ fn general() -> Vec<Scenario> {
             )
         }),
         scenario!("putDictionaryEmpty", |ctx| {
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_empty(BTreeMap::new(), None))
+            put_ok!(client!(body_dictionary, ctx)
+                .dictionary()
+                .put_empty(BTreeMap::new(), None))
         }),
         scenario!("getDictionaryNullValue", |ctx| {
             // `{"key1": null}`: the values are strings, not nullable.
@@ -179,7 +185,10 @@ fn primitives() -> Vec<Scenario> {
             // `{"0": 1, "1": null, "2": 0}`: the values are not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_int_invalid_null(None).await,
+                client!(body_dictionary, ctx)
+                    .dictionary()
+                    .get_int_invalid_null(None)
+                    .await,
             )
             .map(drop)
         }),
@@ -209,7 +218,10 @@ fn primitives() -> Vec<Scenario> {
             // `{"0": 1, "1": null, "2": 0}`: the values are not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_long_invalid_null(None).await,
+                client!(body_dictionary, ctx)
+                    .dictionary()
+                    .get_long_invalid_null(None)
+                    .await,
             )
             .map(drop)
         }),
@@ -313,7 +325,10 @@ fn primitives() -> Vec<Scenario> {
             // `{"0": "foo", "1": null, "2": "foo2"}`: the values are not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_string_with_null(None).await,
+                client!(body_dictionary, ctx)
+                    .dictionary()
+                    .get_string_with_null(None)
+                    .await,
             )
             .map(drop)
         }),
@@ -357,7 +372,10 @@ fn formats() -> Vec<Scenario> {
             // `{"0": "2012-01-01", "1": null, "2": "1776-07-04"}`: the values are not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_date_invalid_null(None).await,
+                client!(body_dictionary, ctx)
+                    .dictionary()
+                    .get_date_invalid_null(None)
+                    .await,
             )
             .map(drop)
         }),
@@ -394,7 +412,9 @@ fn formats() -> Vec<Scenario> {
                 ("1", datetime!(1980-01-01 23:11:35 UTC)),
                 ("2", datetime!(1492-10-12 18:15:01 UTC)),
             ]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_date_time_valid(body, None))
+            put_ok!(client!(body_dictionary, ctx)
+                .dictionary()
+                .put_date_time_valid(body, None))
         }),
         scenario!("getDictionaryDateTimeWithNull", |ctx| {
             // `{"0": "2000-12-01t00:00:01z", "1": null}`: the values are not nullable.
@@ -419,7 +439,9 @@ fn formats() -> Vec<Scenario> {
             .map(drop)
         }),
         scenario!("getDictionaryDateTimeRfc1123Valid", |ctx| {
-            let value = value!(client!(body_dictionary, ctx).dictionary().get_date_time_rfc1123_valid(None));
+            let value = value!(client!(body_dictionary, ctx)
+                .dictionary()
+                .get_date_time_rfc1123_valid(None));
             eq(
                 "value",
                 value,
@@ -464,7 +486,9 @@ fn formats() -> Vec<Scenario> {
                 ),
                 ("1", Duration::days(5) + Duration::hours(1)),
             ]);
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_duration_valid(body, None))
+            put_ok!(client!(body_dictionary, ctx)
+                .dictionary()
+                .put_duration_valid(body, None))
         }),
         scenario!("getDictionaryByteValid", |ctx| {
             eq(
@@ -474,13 +498,18 @@ fn formats() -> Vec<Scenario> {
             )
         }),
         scenario!("putDictionaryByteValid", |ctx| {
-            put_ok!(client!(body_dictionary, ctx).dictionary().put_byte_valid(byte_values(), None))
+            put_ok!(client!(body_dictionary, ctx)
+                .dictionary()
+                .put_byte_valid(byte_values(), None))
         }),
         scenario!("getDictionaryByteWithNull", |ctx| {
             // `{"0": "q6yt", "1": null}`: the values are not nullable.
             expect_err(
                 "a null value",
-                client!(body_dictionary, ctx).dictionary().get_byte_invalid_null(None).await,
+                client!(body_dictionary, ctx)
+                    .dictionary()
+                    .get_byte_invalid_null(None)
+                    .await,
             )
             .map(drop)
         }),
@@ -590,7 +619,10 @@ fn nested() -> Vec<Scenario> {
             // No body, and the schema is not `x-nullable`: no map to decode.
             expect_err(
                 "no body",
-                client!(body_dictionary, ctx).dictionary().get_dictionary_null(None).await,
+                client!(body_dictionary, ctx)
+                    .dictionary()
+                    .get_dictionary_null(None)
+                    .await,
             )
             .map(drop)
         }),
@@ -603,7 +635,9 @@ fn nested() -> Vec<Scenario> {
         }),
         scenario!("getDictionaryDictionaryItemNull", |ctx| {
             // The items are `x-nullable`: the null one is `None`.
-            let value = value!(client!(body_dictionary, ctx).dictionary().get_dictionary_item_null(None));
+            let value = value!(client!(body_dictionary, ctx)
+                .dictionary()
+                .get_dictionary_item_null(None));
             let mut expected: BTreeMap<String, Option<BTreeMap<String, String>>> =
                 dictionary_values().into_iter().map(|(k, v)| (k, Some(v))).collect();
             expected.insert("1".to_string(), None);
@@ -614,7 +648,9 @@ fn nested() -> Vec<Scenario> {
             expected.insert("1".to_string(), BTreeMap::new());
             eq(
                 "value",
-                value!(client!(body_dictionary, ctx).dictionary().get_dictionary_item_empty(None)),
+                value!(client!(body_dictionary, ctx)
+                    .dictionary()
+                    .get_dictionary_item_empty(None)),
                 expected,
             )
         }),

@@ -48,12 +48,12 @@ fn tags() -> BTreeMap<String, String> {
 // The generated models keep the wire's nesting (`x-ms-client-flatten` on properties is not
 // applied: `properties.p_name`, `details.max_product_image.odata_value`); the scenarios use them so.
 fn model_flattening() -> Vec<Scenario> {
-    use model_flattening::operations as flattening;
     use model_flattening::models::{
         FlattenedProduct, FlattenedProductProperties, FlattenedProductPropertiesProvisioningStateValues as State,
         ProductUrl, PutSimpleProductBody, PutSimpleProductResponse, ResourceCollection,
         ResourceCollectionProductresource, SimpleProductProperties, SimpleProductPropertiesMaxProductCapacity,
     };
+    use model_flattening::operations as flattening;
 
     /// A product as the server sends it: `full` ones have tags, a type and properties.
     fn got(id: &str, name: &str, location: Option<&str>, full: Option<&str>) -> FlattenedProduct {
@@ -288,13 +288,13 @@ fn model_flattening() -> Vec<Scenario> {
 fn media_types() -> Vec<Scenario> {
     use media_types::models::SourcePath;
     use media_types::operations as media;
-
     vec![
         scenario!("MediaTypeJson", |ctx| {
             let input = SourcePath {
                 source: Some("https://example.com/document.pdf".to_string()),
             };
-            let answer = value!(client!(media_types, ctx).analyze_body(opts!(media::AnalyzeBodyOptions { input: input })));
+            let answer =
+                value!(client!(media_types, ctx).analyze_body(opts!(media::AnalyzeBodyOptions { input: input })));
             eq("answer", answer.as_str(), "Nice job with JSON")
         }),
         scenario!("MediaTypeWithEncoding", |ctx| {
@@ -312,12 +312,16 @@ fn media_types() -> Vec<Scenario> {
         }),
         scenario!("MediaTypesTwoContentTypes", |ctx| {
             // The JSON one of the two content types (the client cannot choose octet-stream).
-            let response = call!(client!(media_types, ctx).binary_body_with_two_content_types(&br#"{"hello":"world"}"#[..], None));
+            let c = client!(media_types, ctx);
+            let request = c.binary_body_with_two_content_types(&br#"{"hello":"world"}"#[..], None);
+            let response = call!(request);
             eq("status", response.status().as_u16(), 200)?;
             eq("body", &response.value()[..], &b""[..])
         }),
         scenario!("MediaTypesThreeContentTypes", |ctx| {
-            let response = call!(client!(media_types, ctx).binary_body_with_three_content_types(&br#"{"hello":"world"}"#[..], None));
+            let c = client!(media_types, ctx);
+            let request = c.binary_body_with_three_content_types(&br#"{"hello":"world"}"#[..], None);
+            let response = call!(request);
             eq("status", response.status().as_u16(), 200)?;
             eq("body", &response.value()[..], &b""[..])
         }),
@@ -331,11 +335,12 @@ fn media_types() -> Vec<Scenario> {
 
 fn non_string_enum() -> Vec<Scenario> {
     use non_string_enum::models::IntEnum;
+    use non_string_enum::operations::{float, int};
     vec![
         scenario!("NonStringEnumsPostInt", |ctx| {
             let answer = value!(client!(non_string_enum, ctx)
                 .int()
-                .put(opts!(non_string_enum::operations::int::PutOptions { input: IntEnum::V200 })));
+                .put(opts!(int::PutOptions { input: IntEnum::V200 })));
             eq("answer", answer.as_str(), "Nice job posting an int enum")
         }),
         scenario!("NonStringEnumsGetInt", |ctx| {
@@ -348,7 +353,7 @@ fn non_string_enum() -> Vec<Scenario> {
         scenario!("NonStringEnumsPostFloat", |ctx| {
             let answer = value!(client!(non_string_enum, ctx)
                 .float()
-                .put(opts!(non_string_enum::operations::float::PutOptions { input: 200.4 })));
+                .put(opts!(float::PutOptions { input: 200.4 })));
             eq("answer", answer.as_str(), "Nice job posting a float enum")
         }),
         scenario!("NonStringEnumsGetFloat", |ctx| {
@@ -406,7 +411,9 @@ fn reserved_words() -> Vec<Scenario> {
             eq("value", value, Value::Null)
         }),
         scenario!("reservedWordsBodyNamedFiles", |ctx| {
-            eq("value", value!(client!(reserved_words, ctx).operation_with_files_param(&b"hello, world"[..], "my.txt", None)), Value::Null)
+            let c = client!(reserved_words, ctx);
+            let request = c.operation_with_files_param(&b"hello, world"[..], "my.txt", None);
+            eq("value", value!(request), Value::Null)
         }),
         scenario!("reservedWordsUrlHeaderQuery", |ctx| {
             let c = client!(reserved_words, ctx);
@@ -446,7 +453,9 @@ fn body_time() -> Vec<Scenario> {
 fn body_binary() -> Vec<Scenario> {
     vec![
         scenario!("BodyBinaryFile", |ctx| {
-            let response = call!(client!(body_binary, ctx).upload().file(&br#"{"more":"cowbell"}"#[..], None));
+            let response = call!(client!(body_binary, ctx)
+                .upload()
+                .file(&br#"{"more":"cowbell"}"#[..], None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("BodyBinaryOctet", |ctx| {
@@ -539,7 +548,9 @@ fn additional_properties() -> Vec<Scenario> {
                     "birthdate": "2017-12-13T02:29:51Z", "complexProperty": {"color": "Red"}
                 })),
             };
-            let echoed = value!(client!(additional_properties, ctx).pets().create_ap_true(pet.clone(), None));
+            let echoed = value!(client!(additional_properties, ctx)
+                .pets()
+                .create_ap_true(pet.clone(), None));
             eq(
                 "echoed pet",
                 echoed,
@@ -582,7 +593,9 @@ fn additional_properties() -> Vec<Scenario> {
                     "picture": "//////4=",
                 })),
             };
-            let echoed = value!(client!(additional_properties, ctx).pets().create_ap_object(pet.clone(), None));
+            let echoed = value!(client!(additional_properties, ctx)
+                .pets()
+                .create_ap_object(pet.clone(), None));
             eq(
                 "echoed pet",
                 echoed,
@@ -599,7 +612,9 @@ fn additional_properties() -> Vec<Scenario> {
                 status: None,
                 additional_properties: strings(&[("color", "red"), ("weight", "10 kg"), ("city", "Bombay")]),
             };
-            let echoed = value!(client!(additional_properties, ctx).pets().create_ap_string(pet.clone(), None));
+            let echoed = value!(client!(additional_properties, ctx)
+                .pets()
+                .create_ap_string(pet.clone(), None));
             eq(
                 "echoed pet",
                 echoed,
@@ -637,9 +652,9 @@ fn additional_properties() -> Vec<Scenario> {
                 additional_properties: Some(sizes()),
                 additional_properties_2: strings(&[("color", "red"), ("city", "Seattle"), ("food", "tikka masala")]),
             };
-            let echoed = value!(client!(additional_properties, ctx)
-                .pets()
-                .create_ap_in_properties_with_ap_string(pet.clone(), None));
+            let c = client!(additional_properties, ctx);
+            let request = c.pets().create_ap_in_properties_with_ap_string(pet.clone(), None);
+            let echoed = value!(request);
             eq(
                 "echoed pet",
                 echoed,
@@ -780,41 +795,47 @@ fn security() -> Vec<Scenario> {
 
 fn formdata_urlencoded() -> Vec<Scenario> {
     use body_formdata_urlencoded::models::{GrantType, PetFood, PetType};
+    use body_formdata_urlencoded::operations::formdataurlencoded;
     vec![
         scenario!("UpdatePetWithForm", |ctx| {
             let c = client!(body_formdata_urlencoded, ctx);
-            let response = call!(c.formdataurlencoded().update_pet_with_form(
+            let request = c.formdataurlencoded().update_pet_with_form(
                 1,
                 PetType::Dog,
                 PetFood::Meat,
                 42,
-                opts!(body_formdata_urlencoded::operations::formdataurlencoded::UpdatePetWithFormOptions {
-                    name: "Fido".to_string(),
+                opts!(formdataurlencoded::UpdatePetWithFormOptions {
+                    name: "Fido".to_string()
                 }),
-            ));
-            eq("status", response.status().as_u16(), 200)
+            );
+            eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("UrlEncodedDataWithPartialConstantBody", |ctx| {
-            eq("status", call!(client!(body_formdata_urlencoded, ctx)
+            let c = client!(body_formdata_urlencoded, ctx);
+            let request = c
                 .formdataurlencoded()
-                .partial_constant_body(GrantType::AccessToken, "bar", "foo", None)).status().as_u16(), 200)
+                .partial_constant_body(GrantType::AccessToken, "bar", "foo", None);
+            eq("status", call!(request).status().as_u16(), 200)
         }),
     ]
 }
 
 fn url_multi_collection_format() -> Vec<Scenario> {
+    use url_multi_collection_format::operations::queries;
     vec![
         scenario!("UrlQueriesArrayMultiNull", |ctx| {
-            eq("status", call!(client!(url_multi_collection_format, ctx)
-                .queries()
-                .array_string_multi_null(None)).status().as_u16(), 200)
+            let c = client!(url_multi_collection_format, ctx);
+            let request = c.queries().array_string_multi_null(None);
+            eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("UrlQueriesArrayMultiEmpty", |ctx| {
             let c = client!(url_multi_collection_format, ctx);
-            let response = call!(c.queries().array_string_multi_empty(opts!(
-                url_multi_collection_format::operations::queries::ArrayStringMultiEmptyOptions { array_query: Vec::new() }
-            )));
-            eq("status", response.status().as_u16(), 200)
+            let request = c
+                .queries()
+                .array_string_multi_empty(opts!(queries::ArrayStringMultiEmptyOptions {
+                    array_query: Vec::new()
+                }));
+            eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("UrlQueriesArrayMultiValid", |ctx| {
             // One `arrayQuery=` per item; the null item is an empty value.
@@ -825,12 +846,10 @@ fn url_multi_collection_format() -> Vec<Scenario> {
                 Some(String::new()),
             ];
             let c = client!(url_multi_collection_format, ctx);
-            let response = call!(c.queries().array_string_multi_valid(opts!(
-                url_multi_collection_format::operations::queries::ArrayStringMultiValidOptions { array_query: items }
-            )));
-            eq("status", response.status().as_u16(), 200)
-
-
+            let request = c
+                .queries()
+                .array_string_multi_valid(opts!(queries::ArrayStringMultiValidOptions { array_query: items }));
+            eq("status", call!(request).status().as_u16(), 200)
         }),
     ]
 }
@@ -838,7 +857,11 @@ fn url_multi_collection_format() -> Vec<Scenario> {
 fn any_type() -> Vec<Scenario> {
     vec![
         scenario!("GetStringAsAnything", |ctx| {
-            eq("value", value!(client!(any_type, ctx).get_string(None)), json!("anything"))
+            eq(
+                "value",
+                value!(client!(any_type, ctx).get_string(None)),
+                json!("anything"),
+            )
         }),
         scenario!("PutStringAsAnything", |ctx| {
             let response = call!(client!(any_type, ctx).put_string(json!("anything"), None));
@@ -945,7 +968,9 @@ fn json_in_xml_swagger() -> Vec<Scenario> {
     use xml_service::models::{JsonInput, JsonOutput};
     vec![
         scenario!("jsonInputInXMLSwagger", |ctx| {
-            let response = call!(client!(xml_service, ctx).xml().json_input(JsonInput { id: Some(42) }, None));
+            let response = call!(client!(xml_service, ctx)
+                .xml()
+                .json_input(JsonInput { id: Some(42) }, None));
             eq("status", response.status().as_u16(), 200)
         }),
         scenario!("jsonOutputInXMLSwagger", |ctx| {

@@ -1,10 +1,11 @@
 //! header: request headers of every type, and response headers read back typed.
 
 use header::models::GreyscaleColors;
+use header::operations::header as ops;
 use time::macros::{date, datetime};
 
 use super::{eq, Scenario};
-use crate::{call, client, scenario};
+use crate::{call, client, opts, scenario};
 
 /// Sends a request and checks the server answered 200.
 macro_rules! param {
@@ -86,13 +87,19 @@ pub fn all() -> Vec<Scenario> {
             param!(ctx, |c| c.header().param_bool("false", false, None))
         }),
         scenario!("HeaderParameterStringValid", |ctx| {
-            param!(ctx, |c| c.header().param_string("valid", opts!(header::operations::header::ParamStringOptions { value: FOX.to_string() })))
+            param!(ctx, |c| c.header().param_string(
+                "valid",
+                opts!(ops::ParamStringOptions { value: FOX.to_string() })
+            ))
         }),
         scenario!("HeaderParameterStringNull", |ctx| {
             param!(ctx, |c| c.header().param_string("null", None))
         }),
         scenario!("HeaderParameterStringEmpty", |ctx| {
-            param!(ctx, |c| c.header().param_string("empty", opts!(header::operations::header::ParamStringOptions { value: "".to_string() })))
+            param!(ctx, |c| c.header().param_string(
+                "empty",
+                opts!(ops::ParamStringOptions { value: String::new() })
+            ))
         }),
         scenario!("HeaderParameterDateValid", |ctx| {
             param!(ctx, |c| c.header().param_date("valid", date!(2010 - 01 - 01), None))
@@ -101,24 +108,34 @@ pub fn all() -> Vec<Scenario> {
             param!(ctx, |c| c.header().param_date("min", date!(0001 - 01 - 01), None))
         }),
         scenario!("HeaderParameterDateTimeValid", |ctx| {
-            param!(ctx, |c| c
-                .header()
-                .param_datetime("valid", datetime!(2010-01-01 12:34:56 UTC), None))
+            param!(ctx, |c| c.header().param_datetime(
+                "valid",
+                datetime!(2010-01-01 12:34:56 UTC),
+                None
+            ))
         }),
         scenario!("HeaderParameterDateTimeMin", |ctx| {
-            param!(ctx, |c| c
-                .header()
-                .param_datetime("min", datetime!(0001-01-01 00:00:00 UTC), None))
+            param!(ctx, |c| c.header().param_datetime(
+                "min",
+                datetime!(0001-01-01 00:00:00 UTC),
+                None
+            ))
         }),
         scenario!("HeaderParameterDateTimeRfc1123Valid", |ctx| {
-            param!(ctx, |c| c
-                .header()
-                .param_datetime_rfc1123("valid", opts!(header::operations::header::ParamDatetimeRfc1123Options { value: datetime!(2010-01-01 12:34:56 UTC) })))
+            param!(ctx, |c| c.header().param_datetime_rfc1123(
+                "valid",
+                opts!(ops::ParamDatetimeRfc1123Options {
+                    value: datetime!(2010-01-01 12:34:56 UTC)
+                })
+            ))
         }),
         scenario!("HeaderParameterDateTimeRfc1123Min", |ctx| {
-            param!(ctx, |c| c
-                .header()
-                .param_datetime_rfc1123("min", opts!(header::operations::header::ParamDatetimeRfc1123Options { value: datetime!(0001-01-01 00:00:00 UTC) })))
+            param!(ctx, |c| c.header().param_datetime_rfc1123(
+                "min",
+                opts!(ops::ParamDatetimeRfc1123Options {
+                    value: datetime!(0001-01-01 00:00:00 UTC)
+                })
+            ))
         }),
         scenario!("HeaderParameterDurationValid", |ctx| {
             param!(ctx, |c| c.header().param_duration("valid", duration(), None))
@@ -127,7 +144,12 @@ pub fn all() -> Vec<Scenario> {
             param!(ctx, |c| c.header().param_byte("valid", BYTES.as_bytes().to_vec(), None))
         }),
         scenario!("HeaderParameterEnumValid", |ctx| {
-            param!(ctx, |c| c.header().param_enum("valid", opts!(header::operations::header::ParamEnumOptions { value: GreyscaleColors::Grey })))
+            param!(ctx, |c| c.header().param_enum(
+                "valid",
+                opts!(ops::ParamEnumOptions {
+                    value: GreyscaleColors::Grey
+                })
+            ))
         }),
         scenario!("HeaderParameterEnumNull", |ctx| {
             param!(ctx, |c| c.header().param_enum("null", None))
@@ -163,27 +185,47 @@ pub fn all() -> Vec<Scenario> {
             response!(ctx, |c| c.header().response_bool("false", None), Some(false))
         }),
         scenario!("HeaderResponseStringValid", |ctx| {
-            response!(ctx, |c| c.header().response_string("valid", None), Some(FOX.to_string()))
+            response!(
+                ctx,
+                |c| c.header().response_string("valid", None),
+                Some(FOX.to_string())
+            )
         }),
         scenario!("HeaderResponseStringNull", |ctx| {
             // Express sends `set("value", null)` as the text "null".
-            response!(ctx, |c| c.header().response_string("null", None), Some("null".to_string()))
+            response!(
+                ctx,
+                |c| c.header().response_string("null", None),
+                Some("null".to_string())
+            )
         }),
         scenario!("HeaderResponseStringEmpty", |ctx| {
             response!(ctx, |c| c.header().response_string("empty", None), Some(String::new()))
         }),
         scenario!("HeaderResponseEnumValid", |ctx| {
-            response!(ctx, |c| c.header().response_enum("valid", None), Some(GreyscaleColors::Grey))
+            response!(
+                ctx,
+                |c| c.header().response_enum("valid", None),
+                Some(GreyscaleColors::Grey)
+            )
         }),
         scenario!("HeaderResponseEnumNull", |ctx| {
             // An empty header value: no enum value.
             response!(ctx, |c| c.header().response_enum("null", None), None)
         }),
         scenario!("HeaderResponseDateValid", |ctx| {
-            response!(ctx, |c| c.header().response_date("valid", None), Some(date!(2010 - 01 - 01)))
+            response!(
+                ctx,
+                |c| c.header().response_date("valid", None),
+                Some(date!(2010 - 01 - 01))
+            )
         }),
         scenario!("HeaderResponseDateMin", |ctx| {
-            response!(ctx, |c| c.header().response_date("min", None), Some(date!(0001 - 01 - 01)))
+            response!(
+                ctx,
+                |c| c.header().response_date("min", None),
+                Some(date!(0001 - 01 - 01))
+            )
         }),
         scenario!("HeaderResponseDateTimeValid", |ctx| {
             response!(

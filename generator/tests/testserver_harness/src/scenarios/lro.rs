@@ -13,11 +13,12 @@ use std::time::Duration;
 
 use lro as api;
 use lro::models::{Product, Sku, SubProduct};
+use lro::operations::{lr_os, lr_os_custom_header, lro_retrys, lrosa_ds};
 use lro::runtime::{Error, RetryOptions};
 use lro_parameterized_endpoints as pe;
 
 use super::{eq, Ctx, Outcome, Scenario};
-use crate::{plain_http, scenario};
+use crate::{headers, opts, plain_http, scenario};
 
 /// The poller's wait when the service does not say.
 const INTERVAL: Duration = Duration::from_millis(10);
@@ -265,28 +266,42 @@ fn lros() -> Vec<Scenario> {
         // Done at once.
         scenario!("LROPutInlineComplete", |ctx| {
             let c = client(&ctx)?;
-            succeeded(&done(wait!(c.lr_os().put200_succeeded(opts!(lro::operations::lr_os::Put200SucceededOptions { product: new_product() }))))?)
+            succeeded(&done(wait!(c.lr_os().put200_succeeded(opts!(
+                lr_os::Put200SucceededOptions { product: new_product() }
+            ))))?)
         }),
         scenario!("LROPutInlineComplete201", |ctx| {
             let c = client(&ctx)?;
-            succeeded(&done(wait!(c.lr_os().put201_succeeded(opts!(lro::operations::lr_os::Put201SucceededOptions { product: new_product() }))))?)
+            succeeded(&done(wait!(c.lr_os().put201_succeeded(opts!(
+                lr_os::Put201SucceededOptions { product: new_product() }
+            ))))?)
         }),
         scenario!("LROPut200InlineCompleteNoState", |ctx| {
             let c = client(&ctx)?;
-            let value = done(wait!(c.lr_os().put200_succeeded_no_state(opts!(lro::operations::lr_os::Put200SucceededNoStateOptions { product: new_product() }))))?;
+            let value = done(wait!(c.lr_os().put200_succeeded_no_state(opts!(
+                lr_os::Put200SucceededNoStateOptions { product: new_product() }
+            ))))?;
             product(&value, "100", Some("foo"), None)
         }),
         // (optional report) A 200 with a terminal provisioning state is done: its
         // Azure-AsyncOperation header (a URL that must not be called) is ignored.
         scenario!("LROPatchInlineCompleteIgnoreHeaders", |ctx| {
             let c = client(&ctx)?;
-            let op = c.lr_os().patch200_succeeded_ignore_headers(opts!(lro::operations::lr_os::Patch200SucceededIgnoreHeadersOptions { product: new_product() }));
+            let op = c
+                .lr_os()
+                .patch200_succeeded_ignore_headers(opts!(lr_os::Patch200SucceededIgnoreHeadersOptions {
+                    product: new_product()
+                }));
             succeeded(&done(wait!(op))?)
         }),
         // Azure-AsyncOperation on a PATCH: poll it, then GET the original URL.
         scenario!("LROPatch201WithAsyncHeader", |ctx| {
             let c = client(&ctx)?;
-            let op = c.lr_os().patch201_retry_with_async_header(opts!(lro::operations::lr_os::Patch201RetryWithAsyncHeaderOptions { product: new_product() }));
+            let op = c
+                .lr_os()
+                .patch201_retry_with_async_header(opts!(lr_os::Patch201RetryWithAsyncHeaderOptions {
+                    product: new_product()
+                }));
             let value = done(wait!(op))?;
             product(
                 &value,
@@ -297,9 +312,9 @@ fn lros() -> Vec<Scenario> {
         }),
         scenario!("LROPatch202WithAsyncAndLocationHeader", |ctx| {
             let c = client(&ctx)?;
-            let op = c
-                .lr_os()
-                .patch202_retry_with_async_and_location_header(opts!(lro::operations::lr_os::Patch202RetryWithAsyncAndLocationHeaderOptions { product: new_product() }));
+            let op = c.lr_os().patch202_retry_with_async_and_location_header(opts!(
+                lr_os::Patch202RetryWithAsyncAndLocationHeaderOptions { product: new_product() }
+            ));
             let value = done(wait!(op))?;
             product(
                 &value,
@@ -311,22 +326,30 @@ fn lros() -> Vec<Scenario> {
         // Location: poll it until it answers something else than 202.
         scenario!("LROPut202Retry200", |ctx| {
             let c = client(&ctx)?;
-            let value = done(wait!(c.lr_os().put202_retry200(opts!(lro::operations::lr_os::Put202Retry200Options { product: new_product() }))))?;
+            let value = done(wait!(c
+                .lr_os()
+                .put202_retry200(opts!(lr_os::Put202Retry200Options { product: new_product() }))))?;
             product(&value, "100", Some("foo"), None)
         }),
         scenario!("LROPutNoHeaderInRetry", |ctx| {
             let c = client(&ctx)?;
-            succeeded(&done(wait!(c.lr_os().put_no_header_in_retry(opts!(lro::operations::lr_os::PutNoHeaderInRetryOptions { product: new_product() }))))?)
+            succeeded(&done(wait!(c.lr_os().put_no_header_in_retry(opts!(
+                lr_os::PutNoHeaderInRetryOptions { product: new_product() }
+            ))))?)
         }),
         scenario!("LROPutNonResourceInRetry", |ctx| {
             let c = client(&ctx)?;
-            let sku = done(wait!(c.lr_os().put_non_resource(opts!(lro::operations::lr_os::PutNonResourceOptions { sku: new_sku() }))))?;
+            let sku = done(wait!(c
+                .lr_os()
+                .put_non_resource(opts!(lr_os::PutNonResourceOptions { sku: new_sku() }))))?;
             eq("name", sku.name.as_deref(), Some("sku"))?;
             eq("id", sku.id.as_deref(), Some("100"))
         }),
         scenario!("LROPutSubResourceInRetry", |ctx| {
             let c = client(&ctx)?;
-            let sub = done(wait!(c.lr_os().put_sub_resource(opts!(lro::operations::lr_os::PutSubResourceOptions { product: new_sub_product() }))))?;
+            let sub = done(wait!(c.lr_os().put_sub_resource(opts!(lr_os::PutSubResourceOptions {
+                product: new_sub_product()
+            }))))?;
             eq("id", sub.id.as_deref(), Some("100"))?;
             eq(
                 "provisioningState",
@@ -338,48 +361,75 @@ fn lros() -> Vec<Scenario> {
         // the state is terminal.
         scenario!("LROPutSucceededWithBody", |ctx| {
             let c = client(&ctx)?;
-            let op = c.lr_os().put201_creating_succeeded200(opts!(lro::operations::lr_os::Put201CreatingSucceeded200Options { product: new_product() }));
+            let op = c
+                .lr_os()
+                .put201_creating_succeeded200(opts!(lr_os::Put201CreatingSucceeded200Options {
+                    product: new_product()
+                }));
             succeeded(&done(wait!(op))?)
         }),
         scenario!("LROPutSucceededNoBody", |ctx| {
             let c = client(&ctx)?;
-            let op = c.lr_os().put200_updating_succeeded204(opts!(lro::operations::lr_os::Put200UpdatingSucceeded204Options { product: new_product() }));
+            let op = c
+                .lr_os()
+                .put200_updating_succeeded204(opts!(lr_os::Put200UpdatingSucceeded204Options {
+                    product: new_product()
+                }));
             succeeded(&done(wait!(op))?)
         }),
         scenario!("LROPutFailed", |ctx| {
             let c = client(&ctx)?;
             failed(
-                wait!(c.lr_os().put201_creating_failed200(opts!(lro::operations::lr_os::Put201CreatingFailed200Options { product: new_product() }))),
+                wait!(c
+                    .lr_os()
+                    .put201_creating_failed200(opts!(lr_os::Put201CreatingFailed200Options {
+                        product: new_product()
+                    }))),
                 None,
             )
         }),
         scenario!("LROPutCanceled", |ctx| {
             let c = client(&ctx)?;
             failed(
-                wait!(c.lr_os().put200_acceptedcanceled200(opts!(lro::operations::lr_os::Put200Acceptedcanceled200Options { product: new_product() }))),
+                wait!(c
+                    .lr_os()
+                    .put200_acceptedcanceled200(opts!(lr_os::Put200Acceptedcanceled200Options {
+                        product: new_product()
+                    }))),
                 None,
             )
         }),
         // Azure-AsyncOperation on a PUT: poll its `status`, then GET the original URL.
         scenario!("LROPutAsyncRetrySucceeded", |ctx| {
             let c = client(&ctx)?;
-            succeeded(&done(wait!(c
-                .lr_os()
-                .put_async_retry_succeeded(opts!(lro::operations::lr_os::PutAsyncRetrySucceededOptions { product: new_product() }))))?)
+            succeeded(&done(wait!(c.lr_os().put_async_retry_succeeded(opts!(
+                lr_os::PutAsyncRetrySucceededOptions { product: new_product() }
+            ))))?)
         }),
         scenario!("LROPutAsyncNoRetrySucceeded", |ctx| {
             let c = client(&ctx)?;
-            let op = c.lr_os().put_async_no_retry_succeeded(opts!(lro::operations::lr_os::PutAsyncNoRetrySucceededOptions { product: new_product() }));
+            let op = c
+                .lr_os()
+                .put_async_no_retry_succeeded(opts!(lr_os::PutAsyncNoRetrySucceededOptions { product: new_product() }));
             succeeded(&done(wait!(op))?)
         }),
         scenario!("LROPutAsyncRetryFailed", |ctx| {
             let c = client(&ctx)?;
-            failed(wait!(c.lr_os().put_async_retry_failed(opts!(lro::operations::lr_os::PutAsyncRetryFailedOptions { product: new_product() }))), None)
+            failed(
+                wait!(c
+                    .lr_os()
+                    .put_async_retry_failed(opts!(lr_os::PutAsyncRetryFailedOptions { product: new_product() }))),
+                None,
+            )
         }),
         scenario!("LROPutAsyncNoRetryCanceled", |ctx| {
             let c = client(&ctx)?;
             failed(
-                wait!(c.lr_os().put_async_no_retrycanceled(opts!(lro::operations::lr_os::PutAsyncNoRetrycanceledOptions { product: new_product() }))),
+                wait!(c
+                    .lr_os()
+                    .put_async_no_retrycanceled(opts!(lr_os::PutAsyncNoRetrycanceledOptions {
+                        product: new_product()
+                    }))),
                 None,
             )
         }),
@@ -387,18 +437,26 @@ fn lros() -> Vec<Scenario> {
         // header must not be used).
         scenario!("LROPutAsyncNoHeaderInRetry", |ctx| {
             let c = client(&ctx)?;
-            let op = c.lr_os().put_async_no_header_in_retry(opts!(lro::operations::lr_os::PutAsyncNoHeaderInRetryOptions { product: new_product() }));
+            let op = c
+                .lr_os()
+                .put_async_no_header_in_retry(opts!(lr_os::PutAsyncNoHeaderInRetryOptions { product: new_product() }));
             succeeded(&done(wait!(op))?)
         }),
         scenario!("LROPutNonResourceAsyncInRetry", |ctx| {
             let c = client(&ctx)?;
-            let sku = done(wait!(c.lr_os().put_async_non_resource(opts!(lro::operations::lr_os::PutAsyncNonResourceOptions { sku: new_sku() }))))?;
+            let sku = done(wait!(c.lr_os().put_async_non_resource(opts!(
+                lr_os::PutAsyncNonResourceOptions { sku: new_sku() }
+            ))))?;
             eq("name", sku.name.as_deref(), Some("sku"))?;
             eq("id", sku.id.as_deref(), Some("100"))
         }),
         scenario!("LROPutSubResourceAsyncInRetry", |ctx| {
             let c = client(&ctx)?;
-            let sub = done(wait!(c.lr_os().put_async_sub_resource(opts!(lro::operations::lr_os::PutAsyncSubResourceOptions { product: new_sub_product() }))))?;
+            let sub = done(wait!(c.lr_os().put_async_sub_resource(opts!(
+                lr_os::PutAsyncSubResourceOptions {
+                    product: new_sub_product()
+                }
+            ))))?;
             eq("id", sub.id.as_deref(), Some("100"))?;
             eq(
                 "provisioningState",
@@ -409,11 +467,16 @@ fn lros() -> Vec<Scenario> {
         // DELETE.
         scenario!("LRODeleteProvisioningSucceededWithBody", |ctx| {
             let c = client(&ctx)?;
-            succeeded(&done(wait!(c.lr_os().delete_provisioning202_accepted200_succeeded(None)))?)
+            succeeded(&done(wait!(c
+                .lr_os()
+                .delete_provisioning202_accepted200_succeeded(None)))?)
         }),
         scenario!("LRODeleteProvisioningFailed", |ctx| {
             let c = client(&ctx)?;
-            ended_as(wait!(c.lr_os().delete_provisioning202_deleting_failed200(None)), "Failed")
+            ended_as(
+                wait!(c.lr_os().delete_provisioning202_deleting_failed200(None)),
+                "Failed",
+            )
         }),
         scenario!("LRODeleteProvisioningCanceled", |ctx| {
             let c = client(&ctx)?;
@@ -469,12 +532,17 @@ fn lros() -> Vec<Scenario> {
         // The first poll of the Location answers 202 with a new Location, which answers the end.
         scenario!("LROPostSuccededWithBody", |ctx| {
             let c = client(&ctx)?;
-            done(wait!(c.lr_os().post202_retry200(opts!(lro::operations::lr_os::Post202Retry200Options { product: new_product() }))))
+            done(wait!(c.lr_os().post202_retry200(opts!(
+                lr_os::Post202Retry200Options { product: new_product() }
+            ))))
         }),
         // The end is a 204 without a body.
         scenario!("LROPostSuccededNoBody", |ctx| {
             let c = client(&ctx)?;
-            done(wait!(c.lr_os().post202_no_retry204(opts!(lro::operations::lr_os::Post202NoRetry204Options { product: new_product() })))).map(drop)
+            done(wait!(c.lr_os().post202_no_retry204(opts!(
+                lr_os::Post202NoRetry204Options { product: new_product() }
+            ))))
+            .map(drop)
         }),
         // Both headers, `final-state-via: location`: poll Azure-AsyncOperation, then GET the
         // Location (covers LROPostDoubleHeadersFinalLocationPost, ...Async and ...Get).
@@ -497,7 +565,9 @@ fn lros() -> Vec<Scenario> {
         // No `final-state-via`: a POST's value is at its Location (the ARM default).
         scenario!("LROPostDoubleHeadersFinalAzureHeaderGetDefault", |ctx| {
             let c = client(&ctx)?;
-            let value = done(wait!(c.lr_os().post_double_headers_final_azure_header_get_default(None)))?;
+            let value = done(wait!(c
+                .lr_os()
+                .post_double_headers_final_azure_header_get_default(None)))?;
             product(&value, "100", Some("foo"), None)
         }),
         scenario!("LROPostAndGetList", |ctx| {
@@ -509,24 +579,37 @@ fn lros() -> Vec<Scenario> {
         // Poll Azure-AsyncOperation, then GET the Location (the same product as the last status).
         scenario!("LROPostAsyncRetrySucceeded", |ctx| {
             let (c, requests) = recording(&ctx)?;
-            let op = c.lr_os().post_async_retry_succeeded(opts!(lro::operations::lr_os::PostAsyncRetrySucceededOptions { product: new_product() }));
+            let op = c
+                .lr_os()
+                .post_async_retry_succeeded(opts!(lr_os::PostAsyncRetrySucceededOptions { product: new_product() }));
             succeeded(&done(wait!(op))?)?;
             sent(&requests, "GET /lro/postasync/retry/succeeded/operationResults/200")
         }),
         scenario!("LROPostAsyncNoRetrySucceeded", |ctx| {
             let (c, requests) = recording(&ctx)?;
-            let op = c.lr_os().post_async_no_retry_succeeded(opts!(lro::operations::lr_os::PostAsyncNoRetrySucceededOptions { product: new_product() }));
+            let op = c
+                .lr_os()
+                .post_async_no_retry_succeeded(opts!(lr_os::PostAsyncNoRetrySucceededOptions {
+                    product: new_product()
+                }));
             succeeded(&done(wait!(op))?)?;
             sent(&requests, "GET /lro/postasync/noretry/succeeded/operationResults/200")
         }),
         scenario!("LROPostAsyncRetryFailed", |ctx| {
             let c = client(&ctx)?;
-            let result = wait!(c.lr_os().post_async_retry_failed(opts!(lro::operations::lr_os::PostAsyncRetryFailedOptions { product: new_product() })));
+            let result = wait!(c
+                .lr_os()
+                .post_async_retry_failed(opts!(lr_os::PostAsyncRetryFailedOptions { product: new_product() })));
             failed(result, Some("Internal Server Error"))
         }),
         scenario!("LROPostAsyncRetryCanceled", |ctx| {
             let c = client(&ctx)?;
-            failed(wait!(c.lr_os().post_async_retrycanceled(opts!(lro::operations::lr_os::PostAsyncRetrycanceledOptions { product: new_product() }))), None)
+            failed(
+                wait!(c
+                    .lr_os()
+                    .post_async_retrycanceled(opts!(lr_os::PostAsyncRetrycanceledOptions { product: new_product() }))),
+                None,
+            )
         }),
     ]
 }
@@ -536,15 +619,19 @@ fn retrys() -> Vec<Scenario> {
     vec![
         scenario!("LRORetryPutSucceededWithBody", |ctx| {
             let c = retrying(&ctx)?;
-            let op = c.lro_retrys().put201_creating_succeeded200(opts!(lro::operations::lro_retrys::Put201CreatingSucceeded200Options { product: new_product() }));
+            let op =
+                c.lro_retrys()
+                    .put201_creating_succeeded200(opts!(lro_retrys::Put201CreatingSucceeded200Options {
+                        product: new_product()
+                    }));
             succeeded(&done(wait!(op))?)
         }),
         // Also covers LRORetryErrorPutAsyncSucceededPolling (the status URL's 500).
         scenario!("LRORetryErrorPutAsyncSucceeded", |ctx| {
             let c = retrying(&ctx)?;
-            let op = c
-                .lro_retrys()
-                .put_async_relative_retry_succeeded(opts!(lro::operations::lro_retrys::PutAsyncRelativeRetrySucceededOptions { product: new_product() }));
+            let op = c.lro_retrys().put_async_relative_retry_succeeded(opts!(
+                lro_retrys::PutAsyncRelativeRetrySucceededOptions { product: new_product() }
+            ));
             succeeded(&done(wait!(op))?)
         }),
         scenario!("LRORetryErrorDelete202Accepted200Succeeded", |ctx| {
@@ -563,13 +650,15 @@ fn retrys() -> Vec<Scenario> {
         }),
         scenario!("LRORetryErrorPost202Retry200Succeeded", |ctx| {
             let c = retrying(&ctx)?;
-            done(wait!(c.lro_retrys().post202_retry200(opts!(lro::operations::lro_retrys::Post202Retry200Options { product: new_product() }))))
+            done(wait!(c.lro_retrys().post202_retry200(opts!(
+                lro_retrys::Post202Retry200Options { product: new_product() }
+            ))))
         }),
         scenario!("LRORetryErrorPostAsyncRetrySucceeded", |ctx| {
             let c = retrying(&ctx)?;
-            done(wait!(c
-                .lro_retrys()
-                .post_async_relative_retry_succeeded(opts!(lro::operations::lro_retrys::PostAsyncRelativeRetrySucceededOptions { product: new_product() }))))
+            done(wait!(c.lro_retrys().post_async_relative_retry_succeeded(opts!(
+                lro_retrys::PostAsyncRelativeRetrySucceededOptions { product: new_product() }
+            ))))
         }),
     ]
 }
@@ -581,26 +670,38 @@ fn sads() -> Vec<Scenario> {
         scenario!("LRONonRetryPut400", |ctx| {
             let c = client(&ctx)?;
             status_error(
-                wait!(c.lrosa_ds().put_non_retry400(opts!(lro::operations::lrosa_ds::PutNonRetry400Options { product: new_product() }))),
+                wait!(c
+                    .lrosa_ds()
+                    .put_non_retry400(opts!(lrosa_ds::PutNonRetry400Options { product: new_product() }))),
                 400,
                 BAD_REQUEST,
             )
         }),
         scenario!("LRONonRetryPut201Creating400", |ctx| {
             let c = client(&ctx)?;
-            let result = wait!(c.lrosa_ds().put_non_retry201_creating400(opts!(lro::operations::lrosa_ds::PutNonRetry201Creating400Options { product: new_product() })));
+            let result =
+                wait!(c
+                    .lrosa_ds()
+                    .put_non_retry201_creating400(opts!(lrosa_ds::PutNonRetry201Creating400Options {
+                        product: new_product()
+                    })));
             status_error(result, 400, Some("Error from the server"))
         }),
         scenario!("LRONonRetryPut201Creating400InvalidJson", |ctx| {
             let c = client(&ctx)?;
-            let op = c
-                .lrosa_ds()
-                .put_non_retry201_creating400_invalid_json(opts!(lro::operations::lrosa_ds::PutNonRetry201Creating400InvalidJsonOptions { product: new_product() }));
+            let op = c.lrosa_ds().put_non_retry201_creating400_invalid_json(opts!(
+                lrosa_ds::PutNonRetry201Creating400InvalidJsonOptions { product: new_product() }
+            ));
             status_error(wait!(op), 400, None)
         }),
         scenario!("LRONonRetryPutAsyncRetry400", |ctx| {
             let c = client(&ctx)?;
-            let result = wait!(c.lrosa_ds().put_async_relative_retry400(opts!(lro::operations::lrosa_ds::PutAsyncRelativeRetry400Options { product: new_product() })));
+            let result =
+                wait!(c
+                    .lrosa_ds()
+                    .put_async_relative_retry400(opts!(lrosa_ds::PutAsyncRelativeRetry400Options {
+                        product: new_product()
+                    })));
             status_error(result, 400, None)
         }),
         scenario!("LRONonRetryDelete400", |ctx| {
@@ -613,44 +714,59 @@ fn sads() -> Vec<Scenario> {
         }),
         scenario!("LRONonRetryDeleteAsyncRetry400", |ctx| {
             let c = client(&ctx)?;
-            status_error(wait!(c.lrosa_ds().delete_async_relative_retry400(None)), 400, BAD_REQUEST)
+            status_error(
+                wait!(c.lrosa_ds().delete_async_relative_retry400(None)),
+                400,
+                BAD_REQUEST,
+            )
         }),
         scenario!("LRONonRetryPost400", |ctx| {
             let c = client(&ctx)?;
             status_error(
-                wait!(c.lrosa_ds().post_non_retry400(opts!(lro::operations::lrosa_ds::PostNonRetry400Options { product: new_product() }))),
+                wait!(c
+                    .lrosa_ds()
+                    .post_non_retry400(opts!(lrosa_ds::PostNonRetry400Options { product: new_product() }))),
                 400,
                 BAD_REQUEST,
             )
         }),
         scenario!("LRONonRetryPost202Retry400", |ctx| {
             let c = client(&ctx)?;
-            let result = wait!(c.lrosa_ds().post202_non_retry400(opts!(lro::operations::lrosa_ds::Post202NonRetry400Options { product: new_product() })));
+            let result = wait!(c
+                .lrosa_ds()
+                .post202_non_retry400(opts!(lrosa_ds::Post202NonRetry400Options { product: new_product() })));
             status_error(result, 400, BAD_REQUEST)
         }),
         scenario!("LRONonRetryPostAsyncRetry400", |ctx| {
             let c = client(&ctx)?;
-            let result = wait!(c.lrosa_ds().post_async_relative_retry400(opts!(lro::operations::lrosa_ds::PostAsyncRelativeRetry400Options { product: new_product() })));
+            let result =
+                wait!(c
+                    .lrosa_ds()
+                    .post_async_relative_retry400(opts!(lrosa_ds::PostAsyncRelativeRetry400Options {
+                        product: new_product()
+                    })));
             status_error(result, 400, BAD_REQUEST)
         }),
         // A 201 without a body, and a GET of it answers a 200 without a body.
         scenario!("LROErrorPut201NoProvisioningStatePayload", |ctx| {
             let c = client(&ctx)?;
-            let op = c
-                .lrosa_ds()
-                .put_error201_no_provisioning_state_payload(opts!(lro::operations::lrosa_ds::PutError201NoProvisioningStatePayloadOptions { product: new_product() }));
+            let op = c.lrosa_ds().put_error201_no_provisioning_state_payload(opts!(
+                lrosa_ds::PutError201NoProvisioningStatePayloadOptions { product: new_product() }
+            ));
             fails(wait!(op), "no body to tell the state")
         }),
         scenario!("LROErrorPutAsyncNoPollingStatus", |ctx| {
             let c = client(&ctx)?;
-            let op = c.lrosa_ds().put_async_relative_retry_no_status(opts!(lro::operations::lrosa_ds::PutAsyncRelativeRetryNoStatusOptions { product: new_product() }));
+            let op = c.lrosa_ds().put_async_relative_retry_no_status(opts!(
+                lrosa_ds::PutAsyncRelativeRetryNoStatusOptions { product: new_product() }
+            ));
             fails(wait!(op), "a status answer `{ }` without `status`")
         }),
         scenario!("LROErrorPutAsyncNoPollingStatusPayload", |ctx| {
             let c = client(&ctx)?;
-            let op = c
-                .lrosa_ds()
-                .put_async_relative_retry_no_status_payload(opts!(lro::operations::lrosa_ds::PutAsyncRelativeRetryNoStatusPayloadOptions { product: new_product() }));
+            let op = c.lrosa_ds().put_async_relative_retry_no_status_payload(opts!(
+                lrosa_ds::PutAsyncRelativeRetryNoStatusPayloadOptions { product: new_product() }
+            ));
             fails(wait!(op), "a status answer without a body")
         }),
         // A 204 is done: no Location needed.
@@ -669,32 +785,36 @@ fn sads() -> Vec<Scenario> {
         // counts as done.
         scenario!("LROErrorPostNoLocation", |ctx| {
             let c = client(&ctx)?;
-            done(wait!(c.lrosa_ds().post202_no_location(opts!(lro::operations::lrosa_ds::Post202NoLocationOptions { product: new_product() }))))
+            done(wait!(c.lrosa_ds().post202_no_location(opts!(
+                lrosa_ds::Post202NoLocationOptions { product: new_product() }
+            ))))
         }),
         scenario!("LROErrorPostAsyncNoPollingPayload", |ctx| {
             let c = client(&ctx)?;
-            let op = c
-                .lrosa_ds()
-                .post_async_relative_retry_no_payload(opts!(lro::operations::lrosa_ds::PostAsyncRelativeRetryNoPayloadOptions { product: new_product() }));
+            let op = c.lrosa_ds().post_async_relative_retry_no_payload(opts!(
+                lrosa_ds::PostAsyncRelativeRetryNoPayloadOptions { product: new_product() }
+            ));
             fails(wait!(op), "a status answer without a body")
         }),
         scenario!("LROErrorPut200InvalidJson", |ctx| {
             let c = client(&ctx)?;
-            bad_json(wait!(c.lrosa_ds().put200_invalid_json(opts!(lro::operations::lrosa_ds::Put200InvalidJsonOptions { product: new_product() }))))
+            bad_json(wait!(c.lrosa_ds().put200_invalid_json(opts!(
+                lrosa_ds::Put200InvalidJsonOptions { product: new_product() }
+            ))))
         }),
         // Azure-AsyncOperation and Location `/foo` (no such route), Retry-After `/bar`.
         scenario!("LROErrorPutAsyncInvalidHeader", |ctx| {
             let c = client(&ctx)?;
-            let op = c
-                .lrosa_ds()
-                .put_async_relative_retry_invalid_header(opts!(lro::operations::lrosa_ds::PutAsyncRelativeRetryInvalidHeaderOptions { product: new_product() }));
+            let op = c.lrosa_ds().put_async_relative_retry_invalid_header(opts!(
+                lrosa_ds::PutAsyncRelativeRetryInvalidHeaderOptions { product: new_product() }
+            ));
             fails(wait!(op), "invalid polling headers")
         }),
         scenario!("LROErrorPutAsyncInvalidJsonPolling", |ctx| {
             let c = client(&ctx)?;
-            let op = c
-                .lrosa_ds()
-                .put_async_relative_retry_invalid_json_polling(opts!(lro::operations::lrosa_ds::PutAsyncRelativeRetryInvalidJsonPollingOptions { product: new_product() }));
+            let op = c.lrosa_ds().put_async_relative_retry_invalid_json_polling(opts!(
+                lrosa_ds::PutAsyncRelativeRetryInvalidJsonPollingOptions { product: new_product() }
+            ));
             bad_json(wait!(op))
         }),
         scenario!("LROErrorDelete202RetryInvalidHeader", |ctx| {
@@ -713,25 +833,31 @@ fn sads() -> Vec<Scenario> {
         }),
         scenario!("LROErrorDeleteAsyncInvalidJsonPolling", |ctx| {
             let c = client(&ctx)?;
-            bad_json(wait!(c.lrosa_ds().delete_async_relative_retry_invalid_json_polling(None)))
+            bad_json(wait!(c
+                .lrosa_ds()
+                .delete_async_relative_retry_invalid_json_polling(None)))
         }),
         scenario!("LROErrorPost202RetryInvalidHeader", |ctx| {
             let c = client(&ctx)?;
-            let op = c.lrosa_ds().post202_retry_invalid_header(opts!(lro::operations::lrosa_ds::Post202RetryInvalidHeaderOptions { product: new_product() }));
+            let op = c
+                .lrosa_ds()
+                .post202_retry_invalid_header(opts!(lrosa_ds::Post202RetryInvalidHeaderOptions {
+                    product: new_product()
+                }));
             fails(wait!(op), "invalid polling headers")
         }),
         scenario!("LROErrorPostAsyncInvalidHeader", |ctx| {
             let c = client(&ctx)?;
-            let op = c
-                .lrosa_ds()
-                .post_async_relative_retry_invalid_header(opts!(lro::operations::lrosa_ds::PostAsyncRelativeRetryInvalidHeaderOptions { product: new_product() }));
+            let op = c.lrosa_ds().post_async_relative_retry_invalid_header(opts!(
+                lrosa_ds::PostAsyncRelativeRetryInvalidHeaderOptions { product: new_product() }
+            ));
             fails(wait!(op), "invalid polling headers")
         }),
         scenario!("LROErrorPostAsyncInvalidJsonPolling", |ctx| {
             let c = client(&ctx)?;
-            let op = c
-                .lrosa_ds()
-                .post_async_relative_retry_invalid_json_polling(opts!(lro::operations::lrosa_ds::PostAsyncRelativeRetryInvalidJsonPollingOptions { product: new_product() }));
+            let op = c.lrosa_ds().post_async_relative_retry_invalid_json_polling(opts!(
+                lrosa_ds::PostAsyncRelativeRetryInvalidJsonPollingOptions { product: new_product() }
+            ));
             bad_json(wait!(op))
         }),
     ]
@@ -745,32 +871,28 @@ fn custom_header() -> Vec<Scenario> {
             let c = client(&ctx)?;
             let op = c
                 .lr_os_custom_header()
-                .put_async_retry_succeeded(opts!(lro::operations::lr_os_custom_header::PutAsyncRetrySucceededOptions { product: new_product() }))
-                .header("x-ms-client-request-id", CLIENT_REQUEST_ID);
+                .put_async_retry_succeeded(opts!(lr_os_custom_header::PutAsyncRetrySucceededOptions { product: new_product() ; request: headers!(api, ("x-ms-client-request-id", CLIENT_REQUEST_ID)) }));
             succeeded(&done(wait!(op))?)
         }),
         scenario!("CustomHeaderPutSucceeded", |ctx| {
             let c = client(&ctx)?;
             let op = c
                 .lr_os_custom_header()
-                .put201_creating_succeeded200(opts!(lro::operations::lr_os_custom_header::Put201CreatingSucceeded200Options { product: new_product() }))
-                .header("x-ms-client-request-id", CLIENT_REQUEST_ID);
+                .put201_creating_succeeded200(opts!(lr_os_custom_header::Put201CreatingSucceeded200Options { product: new_product() ; request: headers!(api, ("x-ms-client-request-id", CLIENT_REQUEST_ID)) }));
             succeeded(&done(wait!(op))?)
         }),
         scenario!("CustomHeaderPostSucceeded", |ctx| {
             let c = client(&ctx)?;
             let op = c
                 .lr_os_custom_header()
-                .post202_retry200(opts!(lro::operations::lr_os_custom_header::Post202Retry200Options { product: new_product() }))
-                .header("x-ms-client-request-id", CLIENT_REQUEST_ID);
+                .post202_retry200(opts!(lr_os_custom_header::Post202Retry200Options { product: new_product() ; request: headers!(api, ("x-ms-client-request-id", CLIENT_REQUEST_ID)) }));
             done(wait!(op))
         }),
         scenario!("CustomHeaderPostAsyncSucceded", |ctx| {
             let c = client(&ctx)?;
             let op = c
                 .lr_os_custom_header()
-                .post_async_retry_succeeded(opts!(lro::operations::lr_os_custom_header::PostAsyncRetrySucceededOptions { product: new_product() }))
-                .header("x-ms-client-request-id", CLIENT_REQUEST_ID);
+                .post_async_retry_succeeded(opts!(lr_os_custom_header::PostAsyncRetrySucceededOptions { product: new_product() ; request: headers!(api, ("x-ms-client-request-id", CLIENT_REQUEST_ID)) }));
             done(wait!(op))
         }),
     ]

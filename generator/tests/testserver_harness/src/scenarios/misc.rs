@@ -1,7 +1,7 @@
 //! xms-error-responses, constants, extensible-enums-swagger, validation, required-optional.
 
 use super::{eq, expect_err, Scenario};
-use crate::{call, client, scenario, value};
+use crate::{call, client, opts, scenario, value};
 
 pub fn errors() -> Vec<Scenario> {
     use xms_error_responses::models;
@@ -142,8 +142,10 @@ pub fn constants() -> Vec<Scenario> {
                 const_string: ProductConstString::Constant,
                 const_string_as_enum: None,
             };
-            let request = c
-                .post_with_constant_in_body(ConstantParam::Constant, opts!(validation::operations::PostWithConstantInBodyOptions { body: product.clone() }));
+            let request = c.post_with_constant_in_body(
+                ConstantParam::Constant,
+                opts!(validation::operations::PostWithConstantInBodyOptions { body: product.clone() }),
+            );
             let echoed = value!(request);
             eq("echoed body", echoed, product)
         }),
@@ -178,7 +180,9 @@ pub fn enums() -> Vec<Scenario> {
                 days_of_week: Some(Days::Friday),
                 int_enum: IntEnum::V2,
             };
-            let echoed = value!(client!(extensible_enums, ctx).pet().add_pet(opts!(extensible_enums::operations::pet::AddPetOptions { pet_param: pet.clone() })));
+            let echoed = value!(client!(extensible_enums, ctx).pet().add_pet(opts!(
+                extensible_enums::operations::pet::AddPetOptions { pet_param: pet.clone() }
+            )));
             eq("echoed pet", echoed, pet)
         }),
     ]
@@ -259,12 +263,16 @@ pub fn required_optional() -> Vec<Scenario> {
             let c = client!(required_optional, ctx, "required_path", "required_query");
             eq(
                 "integer parameter",
-                call!(c.explicit().post_optional_integer_parameter(None)).status().as_u16(),
+                call!(c.explicit().post_optional_integer_parameter(None))
+                    .status()
+                    .as_u16(),
                 200,
             )?;
             eq(
                 "integer property",
-                call!(c.explicit().post_optional_integer_property(None)).status().as_u16(),
+                call!(c.explicit().post_optional_integer_property(None))
+                    .status()
+                    .as_u16(),
                 200,
             )?;
             eq(
@@ -274,12 +282,16 @@ pub fn required_optional() -> Vec<Scenario> {
             )?;
             eq(
                 "string parameter",
-                call!(c.explicit().post_optional_string_parameter(None)).status().as_u16(),
+                call!(c.explicit().post_optional_string_parameter(None))
+                    .status()
+                    .as_u16(),
                 200,
             )?;
             eq(
                 "string property",
-                call!(c.explicit().post_optional_string_property(None)).status().as_u16(),
+                call!(c.explicit().post_optional_string_property(None))
+                    .status()
+                    .as_u16(),
                 200,
             )?;
             eq(
@@ -289,7 +301,9 @@ pub fn required_optional() -> Vec<Scenario> {
             )?;
             eq(
                 "class parameter",
-                call!(c.explicit().post_optional_class_parameter(None)).status().as_u16(),
+                call!(c.explicit().post_optional_class_parameter(None))
+                    .status()
+                    .as_u16(),
                 200,
             )?;
             eq(
@@ -299,7 +313,9 @@ pub fn required_optional() -> Vec<Scenario> {
             )?;
             eq(
                 "array parameter",
-                call!(c.explicit().post_optional_array_parameter(None)).status().as_u16(),
+                call!(c.explicit().post_optional_array_parameter(None))
+                    .status()
+                    .as_u16(),
                 200,
             )?;
             eq(

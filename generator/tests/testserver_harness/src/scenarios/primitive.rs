@@ -9,7 +9,11 @@ pub fn boolean() -> Vec<Scenario> {
             eq("value", value!(client!(body_boolean, ctx).bool().get_true(None)), true)
         }),
         scenario!("getBoolFalse", |ctx| {
-            eq("value", value!(client!(body_boolean, ctx).bool().get_false(None)), false)
+            eq(
+                "value",
+                value!(client!(body_boolean, ctx).bool().get_false(None)),
+                false,
+            )
         }),
         scenario!("putBoolTrue", |ctx| {
             eq(
@@ -34,7 +38,11 @@ pub fn boolean() -> Vec<Scenario> {
             null_body!(client!(body_boolean, ctx).bool().get_null(None))
         }),
         scenario!("getBoolInvalid", |ctx| {
-            expect_err("invalid body", client!(body_boolean, ctx).bool().get_invalid(None).await).map(drop)
+            expect_err(
+                "invalid body",
+                client!(body_boolean, ctx).bool().get_invalid(None).await,
+            )
+            .map(drop)
         }),
     ]
 }
@@ -252,7 +260,9 @@ pub fn number() -> Vec<Scenario> {
             let c = client!(body_number, ctx);
             eq(
                 "status",
-                call!(c.number().put_small_double(2.5976931e-101, None)).status().as_u16(),
+                call!(c.number().put_small_double(2.5976931e-101, None))
+                    .status()
+                    .as_u16(),
                 200,
             )
         }),
@@ -283,7 +293,9 @@ pub fn number() -> Vec<Scenario> {
             let c = client!(body_number, ctx);
             eq(
                 "status",
-                call!(c.number().put_small_decimal(2.5976931e-101, None)).status().as_u16(),
+                call!(c.number().put_small_decimal(2.5976931e-101, None))
+                    .status()
+                    .as_u16(),
                 200,
             )
         }),
@@ -311,7 +323,9 @@ pub fn string() -> Vec<Scenario> {
         scenario!("putStringNull", |ctx| {
             eq(
                 "status",
-                call!(client!(body_string, ctx).string().put_null(None)).status().as_u16(),
+                call!(client!(body_string, ctx).string().put_null(None))
+                    .status()
+                    .as_u16(),
                 200,
             )
         }),
@@ -360,7 +374,10 @@ pub fn string() -> Vec<Scenario> {
             let c = client!(body_string, ctx);
             eq(
                 "status",
-                call!(c.string().put_whitespace(models::StringPutWhitespaceBody::NowIsTheTimeForAllGoodMenToComeToTheAidOfTheirCountry, None))
+                call!(c.string().put_whitespace(
+                    models::StringPutWhitespaceBody::NowIsTheTimeForAllGoodMenToComeToTheAidOfTheirCountry,
+                    None
+                ))
                 .status()
                 .as_u16(),
                 200,
@@ -463,7 +480,9 @@ pub fn byte() -> Vec<Scenario> {
             let c = client!(body_byte, ctx);
             eq(
                 "status",
-                call!(c.byte().put_non_ascii(NON_ASCII.to_vec(), None)).status().as_u16(),
+                call!(c.byte().put_non_ascii(NON_ASCII.to_vec(), None))
+                    .status()
+                    .as_u16(),
                 200,
             )
         }),

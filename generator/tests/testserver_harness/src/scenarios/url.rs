@@ -1,9 +1,10 @@
 //! url: path and query parameters, and path items with global (client) parameters.
 
 use url::models;
+use url::operations::{path_items, queries};
 
 use super::{eq, Scenario};
-use crate::{call, client, scenario};
+use crate::{call, client, opts, scenario};
 
 /// The server's multi-byte string (escaped: CJK compatibility ideographs).
 const UNICODE: &str = "\u{554a}\u{9f44}\u{4e02}\u{72db}\u{72dc}\u{f9f1}\u{f92c}\u{f9f1}\u{fa0c}\u{fa29}";
@@ -57,10 +58,14 @@ pub fn paths() -> Vec<Scenario> {
             ok200!(ctx, |c| c.paths().string_unicode(models::StringPath::Value, None))
         }),
         scenario!("UrlPathsStringUrlEncoded", |ctx| {
-            ok200!(ctx, |c| c.paths().string_url_encoded(models::StringPath2::BeginEnd, None))
+            ok200!(ctx, |c| c
+                .paths()
+                .string_url_encoded(models::StringPath2::BeginEnd, None))
         }),
         scenario!("UrlPathsStringUrlNonEncoded", |ctx| {
-            ok200!(ctx, |c| c.paths().string_url_non_encoded(models::StringPath3::BeginEnd, None))
+            ok200!(ctx, |c| c
+                .paths()
+                .string_url_non_encoded(models::StringPath3::BeginEnd, None))
         }),
         scenario!("UrlPathsStringEmpty", |ctx| {
             ok200!(ctx, |c| c.paths().string_empty(models::StringPath4::Value, None))
@@ -169,24 +174,32 @@ pub fn queries() -> Vec<Scenario> {
             ok200!(ctx, |c| c.queries().string_null(None))
         }),
         scenario!("UrlQueriesEnumValid", |ctx| {
-            ok200!(ctx, |c| c
-                .queries()
-                .enum_valid(opts!(url::operations::queries::EnumValidOptions { enum_query: models::UriColor::GreenColor })))
+            ok200!(ctx, |c| c.queries().enum_valid(opts!(queries::EnumValidOptions {
+                enum_query: models::UriColor::GreenColor
+            })))
         }),
-        scenario!("UrlQueriesEnumNull", |ctx| { ok200!(ctx, |c| c.queries().enum_null(None)) }),
+        scenario!("UrlQueriesEnumNull", |ctx| {
+            ok200!(ctx, |c| c.queries().enum_null(None))
+        }),
         scenario!("UrlQueriesByteMultiByte", |ctx| {
-            ok200!(ctx, |c| c
-                .queries()
-                .byte_multi_byte(opts!(url::operations::queries::ByteMultiByteOptions { byte_query: UNICODE.as_bytes().to_vec() })))
+            ok200!(ctx, |c| c.queries().byte_multi_byte(opts!(
+                queries::ByteMultiByteOptions {
+                    byte_query: UNICODE.as_bytes().to_vec()
+                }
+            )))
         }),
         scenario!("UrlQueriesByteEmpty", |ctx| {
             ok200!(ctx, |c| c.queries().byte_empty(None))
         }),
-        scenario!("UrlQueriesByteNull", |ctx| { ok200!(ctx, |c| c.queries().byte_null(None)) }),
+        scenario!("UrlQueriesByteNull", |ctx| {
+            ok200!(ctx, |c| c.queries().byte_null(None))
+        }),
         scenario!("UrlQueriesDateValid", |ctx| {
             ok200!(ctx, |c| c.queries().date_valid(None))
         }),
-        scenario!("UrlQueriesDateNull", |ctx| { ok200!(ctx, |c| c.queries().date_null(None)) }),
+        scenario!("UrlQueriesDateNull", |ctx| {
+            ok200!(ctx, |c| c.queries().date_null(None))
+        }),
         scenario!("UrlQueriesDateTimeValid", |ctx| {
             ok200!(ctx, |c| c.queries().date_time_valid(None))
         }),
@@ -194,50 +207,82 @@ pub fn queries() -> Vec<Scenario> {
             ok200!(ctx, |c| c.queries().date_time_null(None))
         }),
         scenario!("UrlQueriesArrayCsvValid", |ctx| {
-            ok200!(ctx, |c| c.queries().array_string_csv_valid(opts!(url::operations::queries::ArrayStringCsvValidOptions { array_query: valid_array() })))
+            ok200!(ctx, |c| c.queries().array_string_csv_valid(opts!(
+                queries::ArrayStringCsvValidOptions {
+                    array_query: valid_array()
+                }
+            )))
         }),
         scenario!("UrlQueriesArrayCsvNull", |ctx| {
             ok200!(ctx, |c| c.queries().array_string_csv_null(None))
         }),
         scenario!("UrlQueriesArrayCsvEmpty", |ctx| {
-            ok200!(ctx, |c| c.queries().array_string_csv_empty(opts!(url::operations::queries::ArrayStringCsvEmptyOptions { array_query: Vec::new() })))
+            ok200!(ctx, |c| c.queries().array_string_csv_empty(opts!(
+                queries::ArrayStringCsvEmptyOptions {
+                    array_query: Vec::new()
+                }
+            )))
         }),
         scenario!("UrlQueriesArrayNoCollectionFormatValid", |ctx| {
             let array = vec!["hello".to_string(), "nihao".to_string(), "bonjour".to_string()];
-            ok200!(ctx, |c| c
-                .queries()
-                .array_string_no_collection_format_empty(opts!(url::operations::queries::ArrayStringNoCollectionFormatEmptyOptions { array_query: array })))
+            ok200!(ctx, |c| c.queries().array_string_no_collection_format_empty(opts!(
+                queries::ArrayStringNoCollectionFormatEmptyOptions { array_query: array }
+            )))
         }),
         scenario!("UrlQueriesArraySsvValid", |ctx| {
-            ok200!(ctx, |c| c.queries().array_string_ssv_valid(opts!(url::operations::queries::ArrayStringSsvValidOptions { array_query: valid_array() })))
+            ok200!(ctx, |c| c.queries().array_string_ssv_valid(opts!(
+                queries::ArrayStringSsvValidOptions {
+                    array_query: valid_array()
+                }
+            )))
         }),
         scenario!("UrlQueriesArrayTsvValid", |ctx| {
-            ok200!(ctx, |c| c.queries().array_string_tsv_valid(opts!(url::operations::queries::ArrayStringTsvValidOptions { array_query: valid_array() })))
+            ok200!(ctx, |c| c.queries().array_string_tsv_valid(opts!(
+                queries::ArrayStringTsvValidOptions {
+                    array_query: valid_array()
+                }
+            )))
         }),
         scenario!("UrlQueriesArrayPipesValid", |ctx| {
-            ok200!(ctx, |c| c
-                .queries()
-                .array_string_pipes_valid(opts!(url::operations::queries::ArrayStringPipesValidOptions { array_query: valid_array() })))
+            ok200!(ctx, |c| c.queries().array_string_pipes_valid(opts!(
+                queries::ArrayStringPipesValidOptions {
+                    array_query: valid_array()
+                }
+            )))
         }),
         scenario!("UrlPathItemGetAll", |ctx| {
             let c = client!(url, ctx, "globalStringPath"; .global_string_query("globalStringQuery"));
-            let request = c
-                .path_items()
-                .get_all_with_values("pathItemStringPath", "localStringPath", opts!(url::operations::path_items::GetAllWithValuesOptions { path_item_string_query: "pathItemStringQuery".to_string(), local_string_query: "localStringQuery".to_string() }));
+            let request = c.path_items().get_all_with_values(
+                "pathItemStringPath",
+                "localStringPath",
+                opts!(path_items::GetAllWithValuesOptions {
+                    path_item_string_query: "pathItemStringQuery".to_string(),
+                    local_string_query: "localStringQuery".to_string()
+                }),
+            );
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("UrlPathItemGetGlobalNull", |ctx| {
             let c = client!(url, ctx, "globalStringPath");
-            let request = c
-                .path_items()
-                .get_global_query_null("pathItemStringPath", "localStringPath", opts!(url::operations::path_items::GetGlobalQueryNullOptions { path_item_string_query: "pathItemStringQuery".to_string(), local_string_query: "localStringQuery".to_string() }));
+            let request = c.path_items().get_global_query_null(
+                "pathItemStringPath",
+                "localStringPath",
+                opts!(path_items::GetGlobalQueryNullOptions {
+                    path_item_string_query: "pathItemStringQuery".to_string(),
+                    local_string_query: "localStringQuery".to_string()
+                }),
+            );
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("UrlPathItemGetGlobalAndLocalNull", |ctx| {
             let c = client!(url, ctx, "globalStringPath");
-            let request = c
-                .path_items()
-                .get_global_and_local_query_null("pathItemStringPath", "localStringPath", opts!(url::operations::path_items::GetGlobalAndLocalQueryNullOptions { path_item_string_query: "pathItemStringQuery".to_string() }));
+            let request = c.path_items().get_global_and_local_query_null(
+                "pathItemStringPath",
+                "localStringPath",
+                opts!(path_items::GetGlobalAndLocalQueryNullOptions {
+                    path_item_string_query: "pathItemStringQuery".to_string()
+                }),
+            );
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("UrlPathItemGetPathItemAndLocalNull", |ctx| {
