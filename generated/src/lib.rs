@@ -52,7 +52,9 @@ impl Client {
 
     /// The operations of the `Snapshot` group.
     pub fn snapshot(&self) -> operations::snapshot::SnapshotOperations<'_> {
-        operations::snapshot::SnapshotOperations::new(self)
+        operations::snapshot::SnapshotOperations {
+            client: self,
+        }
     }
 }
 

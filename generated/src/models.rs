@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 /// Details of an error.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Error {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19,7 +19,7 @@ pub struct Error {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiError {
     /// Details of an error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<Error>,
 }
 
@@ -32,15 +32,6 @@ pub enum SnapshotApplyMode {
     CreateNew,
 }
 
-impl SnapshotApplyMode {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::CreateNew => "CreateNew",
-        }
-    }
-}
-
 crate::runtime::closed_enum!(SnapshotApplyMode);
 
 /// Body of a Snapshot - Apply call.
@@ -50,7 +41,7 @@ pub struct ApplySnapshotRequest {
     #[serde(rename = "objectId")]
     pub object_id: String,
     /// How the snapshot is applied. Only "CreateNew" exists: the job fails if the target subscription already owns an object of the same kind with this objectId, so choose an unused id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<SnapshotApplyMode>,
 }
 
@@ -63,41 +54,28 @@ pub enum SnapshotObjectType {
     PersonGroup,
 }
 
-impl SnapshotObjectType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::FaceList => "FaceList",
-            Self::LargeFaceList => "LargeFaceList",
-            Self::LargePersonGroup => "LargePersonGroup",
-            Self::PersonGroup => "PersonGroup",
-        }
-    }
-}
-
 crate::runtime::closed_enum!(SnapshotObjectType);
 
 /// Details of a snapshot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Snapshot {
     /// Unique id of the snapshot.
     pub id: uuid::Uuid,
     /// Azure resource id of the Face account that took the snapshot.
     pub account: String,
     /// Kind of object stored in the snapshot, as chosen when it was taken: FaceList, LargeFaceList, PersonGroup or LargePersonGroup.
-    #[serde(rename = "type")]
     pub type_: SnapshotObjectType,
     /// Face subscription ids allowed to apply the snapshot, chosen by whoever took it. No subscription outside this list can apply it.
-    #[serde(rename = "applyScope")]
     pub apply_scope: Vec<uuid::Uuid>,
     /// Free-form data the creator kept with the snapshot, at most 16KB.
-    #[serde(rename = "userData", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_data: Option<String>,
     /// UTC time at which the snapshot was taken, for example 2024-03-14T08:15:30.1234567Z.
-    #[serde(rename = "createdTime", with = "crate::runtime::rfc3339")]
+    #[serde(with = "crate::runtime::rfc3339")]
     pub created_time: time::OffsetDateTime,
     /// UTC time of the latest change to the snapshot, meaning its creation or a later Snapshot - Update, for example 2024-03-14T08:19:02.7654321Z.
-    #[serde(rename = "lastUpdateTime", with = "crate::runtime::rfc3339")]
+    #[serde(with = "crate::runtime::rfc3339")]
     pub last_update_time: time::OffsetDateTime,
 }
 
@@ -106,84 +84,64 @@ pub type Snapshots = Vec<Snapshot>;
 
 /// Body of a Snapshot - Take call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TakeSnapshotRequest {
     /// Kind of object to copy: FaceList, LargeFaceList, PersonGroup or LargePersonGroup.
-    #[serde(rename = "type")]
     pub type_: SnapshotObjectType,
     /// Id of the object to copy.
-    #[serde(rename = "objectId")]
     pub object_id: String,
     /// Face subscription ids allowed to apply the snapshot, chosen by whoever took it. No subscription outside this list can apply it.
-    #[serde(rename = "applyScope")]
     pub apply_scope: Vec<uuid::Uuid>,
     /// Optional free-form data kept with the snapshot, at most 16KB.
-    #[serde(rename = "userData", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_data: Option<String>,
 }
 
 /// Body of a Snapshot - Update call: a new apply scope, new user data, or both.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct UpdateSnapshotRequest {
     /// Replacement list of the Face subscription ids allowed to apply the snapshot.
-    #[serde(rename = "applyScope", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub apply_scope: Option<Vec<uuid::Uuid>>,
     /// Replacement free-form data kept with the snapshot, at most 16KB.
-    #[serde(rename = "userData", default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_data: Option<String>,
 }
 
 /// Where the job stands. "notstarted": accepted and waiting its turn. "running": in progress. "succeeded": finished; a taken snapshot is ready to be applied, or the object created by an apply is ready for use. "failed": the job gave up, most often because the source object was edited during a take or the target object during an apply; "message" gives the reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum OperationStatusType {
-    #[serde(rename = "notstarted")]
     Notstarted,
-    #[serde(rename = "running")]
     Running,
-    #[serde(rename = "succeeded")]
     Succeeded,
-    #[serde(rename = "failed")]
     Failed,
-}
-
-impl OperationStatusType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Notstarted => "notstarted",
-            Self::Running => "running",
-            Self::Succeeded => "succeeded",
-            Self::Failed => "failed",
-        }
-    }
 }
 
 crate::runtime::closed_enum!(OperationStatusType);
 
 /// State of a background snapshot job, that is, taking or applying a snapshot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OperationStatus {
     /// Where the job stands. "notstarted": accepted and waiting its turn. "running": in progress. "succeeded": finished; a taken snapshot is ready to be applied, or the object created by an apply is ready for use. "failed": the job gave up, most often because the source object was edited during a take or the target object during an apply; "message" gives the reason.
     pub status: OperationStatusType,
     /// UTC time at which the job was requested, for example 2024-03-14T08:15:30.1234567Z.
-    #[serde(rename = "createdTime", with = "crate::runtime::rfc3339")]
+    #[serde(with = "crate::runtime::rfc3339")]
     pub created_time: time::OffsetDateTime,
     /// UTC time at which the job last moved data; it keeps moving forward until the job ends. Example: 2024-03-14T08:18:47.0012345Z.
     #[serde(
-        rename = "lastActionTime",
         default,
         skip_serializing_if = "Option::is_none",
         with = "crate::runtime::rfc3339::option"
     )]
     pub last_action_time: Option<time::OffsetDateTime>,
     /// Filled in once the job has succeeded: after a take it is the snapshot's path, which contains the snapshot id; after an apply it is the path of the created object.
-    #[serde(
-        rename = "resourceLocation",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_location: Option<String>,
     /// Why the job failed; left out when it succeeds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 

@@ -348,6 +348,7 @@ pub mod rfc1123;
 pub mod rfc3339;
 pub mod validate;
 
+pub use macros::variant_name;
 #[allow(unused_imports)]
 pub(crate) use macros::*;
 pub use paging::*;

@@ -14,22 +14,17 @@ pub type Output<T, H = ()> = runtime::CallResult<T, H, models::ApiError>;
 /// Operations of the `Snapshot` group; get them with [`Client::snapshot`](crate::Client::snapshot). Their calls borrow the client.
 #[derive(Debug, Clone, Copy)]
 pub struct SnapshotOperations<'a> {
-    client: &'a crate::Client,
+    pub(crate) client: &'a crate::Client,
 }
 
-impl<'a> SnapshotOperations<'a> {
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
-        Self { client }
-    }
-
+impl SnapshotOperations<'_> {
     /// Lists the snapshots the caller can see: the ones it took itself, and the ones whose applyScope names its subscription.
     pub async fn list(
         self,
         options: Option<ListOptions>,
     ) -> Output<Vec<models::Snapshot>> {
         let options = options.unwrap_or_default();
-        let path = String::from("/snapshots");
-        let request = runtime::Request::new(Method::GET, path)
+        let request = runtime::Request::new(Method::GET, "/snapshots".into())
             .query_opt("type", options.type_.as_ref())
             .query_list("applyScope", options.apply_scope.as_deref(), Some(","))
             .accept("application/json");
@@ -76,8 +71,7 @@ impl<'a> SnapshotOperations<'a> {
                 .max_length(64)?
                 .pattern("^[a-z0-9-_]+$")?;
             runtime::check("user_data", &options.user_data).max_length(16384)?;
-            let path = String::from("/snapshots");
-            let request = runtime::Request::new(Method::POST, path)
+            let request = runtime::Request::new(Method::POST, "/snapshots".into())
                 .accept("application/json");
             let body = models::TakeSnapshotRequest {
                 type_,
@@ -212,7 +206,7 @@ impl<'a> SnapshotOperations<'a> {
                 .accept("application/json");
             let body = models::ApplySnapshotRequest {
                 object_id,
-                mode: Some(options.mode.unwrap_or(models::SnapshotApplyMode::CreateNew)),
+                mode: options.mode,
             };
             let request = request.json("application/json", &body)?;
             client.pipeline.send(request, options.request).await?.empty(&[202])
@@ -315,7 +309,7 @@ pub struct UpdateOptions {
 /// Optional parameters of [`SnapshotOperations::apply`]; `..Default::default()` leaves the others unset.
 #[derive(Debug, Clone, Default)]
 pub struct ApplyOptions {
-    /// How the snapshot is applied. Only "CreateNew" exists: the job fails if the target subscription already owns an object of the same kind with this objectId, so choose an unused id. Default: `"CreateNew"`.
+    /// How the snapshot is applied. Only "CreateNew" exists: the job fails if the target subscription already owns an object of the same kind with this objectId, so choose an unused id. The service's default: `"CreateNew"`.
     pub mode: Option<models::SnapshotApplyMode>,
     /// Per-call settings: custom headers, timeout, retry.
     pub request: runtime::RequestOptions,

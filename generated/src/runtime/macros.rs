@@ -1,49 +1,25 @@
 //! Macros the generated code calls, so that each operation and enum stays a few lines.
 
-/// Implements `.header()` and `IntoFuture` for a request builder with fields `options` and an
-/// inherent `async fn send(self) -> CallResult<$value, $headers, $error>`.
+/// `as_str` (the wire name serde derives), `Display` and [`ParamValue`] for a closed enum.
 #[allow(unused_macros)] // used by the generated code only when the spec needs it
-macro_rules! request_builder {
-    ($builder:ident, $value:ty, $headers:ty, $error:ty) => {
-        $crate::runtime::request_builder!($builder => $crate::runtime::CallResult<$value, $headers, $error>);
-    };
-    ($builder:ident => $output:ty) => {
-        impl $builder {
-            /// Adds a header to this call only (for example a client request id).
-            pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-                self.options.add_header(name, value);
-                self
-            }
-
-            /// Gives up on this call, all attempts and waits included, after `timeout`.
-            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-                self.options.set_timeout(timeout);
-                self
-            }
-
-            /// Retries this call as `retry` says, instead of as the client does.
-            pub fn retry(mut self, retry: $crate::runtime::RetryOptions) -> Self {
-                self.options.set_retry(retry);
-                self
+macro_rules! closed_enum {
+    ($name:ident) => {
+        impl $name {
+            /// The value on the wire.
+            pub fn as_str(&self) -> &'static str {
+                $crate::runtime::variant_name(self)
             }
         }
 
-        impl std::future::IntoFuture for $builder {
-            type Output = $output;
-            type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = $output> + Send>>;
-
-            fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
-            }
-        }
+        $crate::runtime::as_str_traits!($name);
     };
 }
 #[allow(unused_imports)]
-pub(crate) use request_builder;
+pub(crate) use closed_enum;
 
-/// `as_str`-based `Display` and [`ParamValue`] for a closed enum.
+/// `as_str`-based `Display` and [`ParamValue`] for an enum.
 #[allow(unused_macros)] // used by the generated code only when the spec needs it
-macro_rules! closed_enum {
+macro_rules! as_str_traits {
     ($name:ident) => {
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -65,14 +41,14 @@ macro_rules! closed_enum {
     };
 }
 #[allow(unused_imports)]
-pub(crate) use closed_enum;
+pub(crate) use as_str_traits;
 
 /// Serde, `Display`, `FromStr` and [`ParamValue`] for an extensible enum with `as_str` and
 /// `From<&str>` (unknown values round-trip through `UnknownValue`).
 #[allow(unused_macros)] // used by the generated code only when the spec needs it
 macro_rules! extensible_enum {
     ($name:ident) => {
-        $crate::runtime::closed_enum!($name);
+        $crate::runtime::as_str_traits!($name);
 
         impl std::str::FromStr for $name {
             type Err = std::convert::Infallible;
@@ -165,3 +141,143 @@ macro_rules! int_enum_common {
 }
 #[allow(unused_imports)]
 pub(crate) use int_enum_common;
+
+/// The name serde gives a unit variant (its `rename`), without serializing anything: the
+/// serializer stops at the variant and keeps its `&'static str`. Anything but a unit variant gives
+/// `""` (closed enums have unit variants only).
+pub fn variant_name<T: serde::Serialize + ?Sized>(value: &T) -> &'static str {
+    value.serialize(VariantName).unwrap_or_default()
+}
+
+/// The serializer of [`variant_name`].
+struct VariantName;
+
+/// What [`VariantName`] gives for anything but a unit variant.
+#[derive(Debug)]
+struct NotAVariant;
+
+impl std::fmt::Display for NotAVariant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a unit variant")
+    }
+}
+
+impl std::error::Error for NotAVariant {}
+
+impl serde::ser::Error for NotAVariant {
+    fn custom<M: std::fmt::Display>(_: M) -> Self {
+        NotAVariant
+    }
+}
+
+/// Serializer methods that refuse their value.
+macro_rules! refuse {
+    ($($method:ident($($arg:ty),*)),* $(,)?) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<Self::Ok, Self::Error> {
+            Err(NotAVariant)
+        })*
+    };
+}
+
+impl serde::Serializer for VariantName {
+    type Ok = &'static str;
+    type Error = NotAVariant;
+    type SerializeSeq = serde::ser::Impossible<&'static str, NotAVariant>;
+    type SerializeTuple = serde::ser::Impossible<&'static str, NotAVariant>;
+    type SerializeTupleStruct = serde::ser::Impossible<&'static str, NotAVariant>;
+    type SerializeTupleVariant = serde::ser::Impossible<&'static str, NotAVariant>;
+    type SerializeMap = serde::ser::Impossible<&'static str, NotAVariant>;
+    type SerializeStruct = serde::ser::Impossible<&'static str, NotAVariant>;
+    type SerializeStructVariant = serde::ser::Impossible<&'static str, NotAVariant>;
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<&'static str, NotAVariant> {
+        Ok(variant)
+    }
+
+    refuse!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+    );
+
+    fn serialize_some<T: serde::Serialize + ?Sized>(self, _: &T) -> Result<&'static str, NotAVariant> {
+        Err(NotAVariant)
+    }
+
+    fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<&'static str, NotAVariant> {
+        Err(NotAVariant)
+    }
+
+    fn serialize_newtype_variant<T: serde::Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<&'static str, NotAVariant> {
+        Err(NotAVariant)
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotAVariant> {
+        Err(NotAVariant)
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotAVariant> {
+        Err(NotAVariant)
+    }
+
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, NotAVariant> {
+        Err(NotAVariant)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, NotAVariant> {
+        Err(NotAVariant)
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotAVariant> {
+        Err(NotAVariant)
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, NotAVariant> {
+        Err(NotAVariant)
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, NotAVariant> {
+        Err(NotAVariant)
+    }
+}

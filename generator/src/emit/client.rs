@@ -162,7 +162,7 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         quote! {
             #[doc = #doc]
             pub fn #accessor(&self) -> operations::#module::#type_name<'_> {
-                operations::#module::#type_name::new(self)
+                operations::#module::#type_name { client: self }
             }
         }
     });

@@ -122,9 +122,15 @@ fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitErr
     let name = ident(&def.name);
     Ok(match &def.kind {
         SchemaKind::Struct { fields } => {
+            // `rename_all = "camelCase"` when it spares more per-field renames than it costs.
+            let plain = fields.iter().filter(|f| !f.additional);
+            let renamed = plain.clone().filter(|f| f.name != f.wire_name).count();
+            let off_camel = plain.filter(|f| serde_camel_case_field(&f.name) != f.wire_name).count();
+            let camel = off_camel + 1 < renamed;
+            let rename_all = camel.then(|| quote!(#[serde(rename_all = "camelCase")]));
             let fields = fields
                 .iter()
-                .map(|f| field(inline, &def.name, f))
+                .map(|f| field(inline, &def.name, f, camel))
                 .collect::<Result<Vec<_>, _>>()?;
             let default = fields.is_empty().then(|| quote!(Default,));
             // One kind of a polymorphic type writes its discriminator itself.
@@ -136,6 +142,7 @@ fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitErr
                 #docs
                 #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
                 #tag
+                #rename_all
                 pub struct #name {
                     #(#fields)*
                 }
@@ -194,7 +201,59 @@ fn union(name: &proc_macro2::Ident, docs: &TokenStream, discriminator: &str, var
     }
 }
 
-fn field(inline: &InlineGroups, owner: &str, f: &Field) -> Result<TokenStream, EmitError> {
+/// A field's name as serde's `rename_all = "camelCase"` spells it (serde's own rule).
+fn serde_camel_case_field(field: &str) -> String {
+    let mut pascal = String::new();
+    let mut capitalize = true;
+    for ch in field.chars() {
+        if ch == '_' {
+            capitalize = true;
+        } else if capitalize {
+            pascal.push(ch.to_ascii_uppercase());
+            capitalize = false;
+        } else {
+            pascal.push(ch);
+        }
+    }
+    let mut chars = pascal.chars();
+    chars
+        .next()
+        .map(|first| first.to_ascii_lowercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// A variant's name as serde's `rename_all = rule` spells it (serde's own rules), for the rules
+/// closed enums may use.
+fn serde_variant_case(rule: &str, variant: &str) -> String {
+    let snake = || {
+        let mut snake = String::new();
+        for (i, ch) in variant.char_indices() {
+            if i > 0 && ch.is_uppercase() {
+                snake.push('_');
+            }
+            snake.push(ch.to_ascii_lowercase());
+        }
+        snake
+    };
+    match rule {
+        "lowercase" => variant.to_ascii_lowercase(),
+        "UPPERCASE" => variant.to_ascii_uppercase(),
+        "camelCase" => {
+            let mut chars = variant.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_lowercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        }
+        "snake_case" => snake(),
+        "SCREAMING_SNAKE_CASE" => snake().to_ascii_uppercase(),
+        "kebab-case" => snake().replace('_', "-"),
+        _ => variant.to_string(),
+    }
+}
+
+/// `camel`: the struct has `rename_all = "camelCase"`.
+fn field(inline: &InlineGroups, owner: &str, f: &Field, camel: bool) -> Result<TokenStream, EmitError> {
     let docs = doc_attrs(&f.docs);
     let name = ident(&f.name);
     let ty = rust_type(&f.ty, &quote!());
@@ -214,11 +273,26 @@ fn field(inline: &InlineGroups, owner: &str, f: &Field) -> Result<TokenStream, E
     }
     let optional = !f.required || f.nullable;
     let mut serde = Vec::new();
-    if f.name != f.wire_name {
+    let spelled = if camel {
+        serde_camel_case_field(&f.name)
+    } else {
+        f.name.clone()
+    };
+    if spelled != f.wire_name {
         let wire = &f.wire_name;
         serde.push(quote!(rename = #wire));
     }
-    if optional {
+    // A missing `Option` is `None` anyway, except through a custom deserializer.
+    let custom = matches!(
+        f.ty,
+        TypeRef::DateTime
+            | TypeRef::DateTimeRfc1123
+            | TypeRef::Base64
+            | TypeRef::Base64Url
+            | TypeRef::Duration
+            | TypeRef::Date
+    ) || wire_format_path(&f.ty, "crate::runtime").is_some();
+    if optional && custom {
         serde.push(quote!(default));
     }
     if f.read_only {
@@ -479,8 +553,23 @@ fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> To
             crate::runtime::extensible_enum!(#name);
         }
     } else {
+        // The `rename_all` rule that leaves the fewest variants to rename one by one.
+        let renames_under = |rule: &str| {
+            e.values
+                .iter()
+                .filter(|v| serde_variant_case(rule, &v.name) != v.value)
+                .count()
+        };
+        let rules = ["camelCase", "lowercase", "snake_case", "SCREAMING_SNAKE_CASE", "kebab-case", "UPPERCASE"];
+        let best = rules.into_iter().min_by_key(|rule| renames_under(rule)).unwrap_or("PascalCase");
+        let rule = if renames_under(best) + 1 < renames_under("PascalCase") {
+            best
+        } else {
+            "PascalCase"
+        };
+        let rename_all = (rule != "PascalCase").then(|| quote!(#[serde(rename_all = #rule)]));
         let renames = e.values.iter().map(|v| {
-            (v.name != v.value).then(|| {
+            (serde_variant_case(rule, &v.name) != v.value).then(|| {
                 let value = &v.value;
                 quote!(#[serde(rename = #value)])
             })
@@ -488,17 +577,9 @@ fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> To
         quote! {
             #docs
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+            #rename_all
             pub enum #name {
                 #( #variant_docs #renames #variants, )*
-            }
-
-            impl #name {
-                /// The value on the wire.
-                pub fn as_str(&self) -> &'static str {
-                    match self {
-                        #( Self::#variants => #values, )*
-                    }
-                }
             }
 
             crate::runtime::closed_enum!(#name);

@@ -6,37 +6,34 @@ use proc_macro2::TokenStream;
 use proc_macro2::Ident;
 use quote::{format_ident, quote};
 
-use super::types::{argument_type, default_expr, doc_attrs, ident, rust_type, wire_format_path};
+use super::types::{argument_type, doc_attrs, ident, rust_type, wire_format_path};
 use crate::model::{BodyKind, CodeModel, Location, Operation, OperationGroup, Parameter, SuccessResponse, TypeRef};
 
 /// How one parameter reaches an operation's method.
 enum Slot<'p> {
     /// A positional argument of the operation method.
     Required(&'p Parameter),
-    /// A field of the options (an `Option`); the spec's default is sent when it is `None`.
-    Defaulted(&'p Parameter, TokenStream),
-    /// A field of the options (an `Option`); nothing is sent when it is `None`.
+    /// A field of the options (an `Option`): nothing is sent when it is `None`, so the service
+    /// applies its default (which is what a Swagger `default` documents).
     Optional(&'p Parameter),
 }
 
 impl<'p> Slot<'p> {
-    fn of(model: &CodeModel, p: &'p Parameter) -> Self {
+    fn of(p: &'p Parameter) -> Self {
         if p.required {
-            return Slot::Required(p);
-        }
-        match p.default.as_ref().and_then(|d| default_expr(model, &p.ty, d)) {
-            Some(expr) => Slot::Defaulted(p, expr),
-            None => Slot::Optional(p),
+            Slot::Required(p)
+        } else {
+            Slot::Optional(p)
         }
     }
 
     fn param(&self) -> &'p Parameter {
         match self {
-            Slot::Required(p) | Slot::Defaulted(p, _) | Slot::Optional(p) => p,
+            Slot::Required(p) | Slot::Optional(p) => p,
         }
     }
 
-    /// Whether the value sent is an `Option` (nothing is sent for `None`).
+    /// Whether the value is an `Option` (nothing is sent for `None`).
     fn is_option(&self) -> bool {
         matches!(self, Slot::Optional(_))
     }
@@ -46,17 +43,13 @@ impl<'p> Slot<'p> {
         let name = ident(&self.param().name);
         match self {
             Slot::Required(_) => quote!(#name),
-            _ => quote!(options.#name),
+            Slot::Optional(_) => quote!(options.#name),
         }
     }
 
-    /// The value sent: the argument, the options' field, or the field with the default.
+    /// The value sent (the same as [`Slot::held`]).
     fn value(&self) -> TokenStream {
-        let held = self.held();
-        match self {
-            Slot::Defaulted(_, default) => quote!(#held.unwrap_or(#default)),
-            _ => held,
-        }
+        self.held()
     }
 }
 
@@ -75,7 +68,7 @@ struct Op<'a> {
 
 impl<'a> Op<'a> {
     fn new(model: &'a CodeModel, group: &OperationGroup, op: &'a Operation) -> Self {
-        let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, p)).collect();
+        let slots: Vec<Slot> = op.parameters.iter().map(Slot::of).collect();
         let taken = |name: &str| slots.iter().any(|s| s.param().name == name);
         let request_field = slots.iter().any(|s| !matches!(s, Slot::Required(_))).then(|| {
             let name = ["request", "request_options"]
@@ -129,14 +122,10 @@ pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
                 #[doc = #doc]
                 #[derive(Debug, Clone, Copy)]
                 pub struct #type_name<'a> {
-                    client: &'a crate::Client,
+                    pub(crate) client: &'a crate::Client,
                 }
 
-                impl<'a> #type_name<'a> {
-                    pub(crate) fn new(client: &'a crate::Client) -> Self {
-                        Self { client }
-                    }
-
+                impl #type_name<'_> {
                     #(#methods)*
                 }
             }
@@ -212,8 +201,8 @@ fn options_items(op: &Op) -> TokenStream {
         let name = ident(&p.name);
         let ty = rust_type(&p.ty, &models);
         let mut docs = p.docs.clone();
-        if let (Slot::Defaulted(..), Some(default)) = (slot, &p.default) {
-            docs.push_str(&format!(" Default: `{default}`."));
+        if let Some(default) = &p.default {
+            docs.push_str(&format!(" The service's default: `{default}`."));
         }
         let docs = doc_attrs(docs.trim_start());
         quote!(#docs pub #name: Option<#ty>,)
@@ -486,14 +475,20 @@ fn call_body(op: &Op, client: &TokenStream) -> TokenStream {
     let validations = op.slots.iter().flat_map(validation);
     let path = path_expr(op.model, o, client);
     let method = format_ident!("{}", o.method.as_str());
-    let request = request_expr(op, client, quote!(runtime::Request::new(Method::#method, path)));
+    // A path without parameters goes straight into the request.
+    let (path_binding, path) = if path.to_string().starts_with("format") {
+        (quote!(let path = #path;), quote!(path))
+    } else {
+        (quote!(), path)
+    };
+    let request = request_expr(op, client, quote!(runtime::Request::new(Method::#method, #path)));
     let body = request_body(op.model, o, &op.slots);
     let statuses: Vec<u16> = o.responses.iter().map(|r| r.status).collect();
     let request_options = op.request_options();
     let decode = decode_expr(o, &statuses, quote!(#client.pipeline.send(request, #request_options).await?));
     quote! {
         #(#validations)*
-        let path = #path;
+        #path_binding
         let request = #request;
         #body
         #decode
@@ -510,14 +505,16 @@ fn lro_start(op: &Op, client: &TokenStream, error_type: &TokenStream) -> TokenSt
     let request = request_expr(op, client, quote!(runtime::Request::new(Method::#method, path.clone())));
     let body = request_body(op.model, o, &op.slots);
     let request_options = op.request_options();
+    let take_settings = op.request_field.is_some().then(|| quote!(let options = #request_options;));
     quote! {
         #(#validations)*
-        let path = #path;
+        let path: String = #path;
         let url = format!("{}{}", #client.pipeline.base_url(), path);
         let request = #request;
         #body
         let response = #client.pipeline.send(request, #request_options.clone()).await?;
-        Ok::<_, runtime::Error<#error_type>>(runtime::LroStart { response, method: Method::#method, url, options: #request_options })
+        #take_settings
+        Ok::<_, runtime::Error<#error_type>>(runtime::LroStart { response, method: Method::#method, url, options })
     }
 }
 
@@ -811,7 +808,7 @@ fn path_expr(model: &CodeModel, op: &Operation, client: &TokenStream) -> TokenSt
     }
     format.push_str(&rest.replace('{', "{{").replace('}', "}}"));
     if args.is_empty() {
-        quote!(String::from(#format))
+        quote!(#format.into())
     } else {
         quote!(format!(#format, #(#args),*))
     }

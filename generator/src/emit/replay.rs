@@ -214,9 +214,9 @@ fn arm(group: &OperationGroup, op: &Operation) -> TokenStream {
             let name = ident(&p.name);
             let path = path(op, p);
             match p.ty {
-                TypeRef::String => quote!(options.#name = a.opt::<String>(#path)?;),
-                TypeRef::Binary => quote!(options.#name = a.bytes_opt(#path)?.map(Into::into);),
-                _ => quote!(options.#name = a.opt(#path)?;),
+                TypeRef::String => quote!(#name: a.opt::<String>(#path)?,),
+                TypeRef::Binary => quote!(#name: a.bytes_opt(#path)?.map(Into::into),),
+                _ => quote!(#name: a.opt(#path)?,),
             }
         })
         .collect();
@@ -229,8 +229,7 @@ fn arm(group: &OperationGroup, op: &Operation) -> TokenStream {
     let options_type = quote::format_ident!("{}Options", op.builder);
     quote! {
         #id => {
-            let mut options = #module::#options_type::default();
-            #(#fields)*
+            let options = #module::#options_type { #(#fields)* ..Default::default() };
             a.#done(#receiver.#method(#(#args,)* Some(options)).await)
         }
     }

@@ -87,16 +87,10 @@ const RESERVED_TYPES: &[&str] = &[
 const RESERVED_BUILDERS: &[&str] = &[
     "Method", "Response", "Option", "Vec", "String", "Box", "Result", "Some", "None", "Ok", "Err",
 ];
-/// Names a request builder uses for itself: parameters may not take them.
+/// Names an operation's method uses for its own locals: parameters may not take them.
 const RESERVED_PARAMS: &[&str] = &[
-    "client",
-    "options",
-    "header",
-    "send",
-    "into_future",
-    "timeout",
-    "retry",
-    "into_pages",
+    "client", "options", "path", "url", "request", "response", "body", "start", "call", "location",
+    "next", "link", "settings",
 ];
 /// Fields of the client and its builder: client parameters may not take them.
 const RESERVED_CLIENT_FIELDS: &[&str] = &["pipeline", "options", "api_key", "build", "new", "builder"];
