@@ -193,7 +193,12 @@ fn start_server() -> SocketAddr {
 
 /// The generated client.
 async fn generated(client: &Client, id: Uuid) -> Snapshot {
-    client.snapshot().get(id, None).await.expect("generated call").into_value()
+    client
+        .snapshot()
+        .get(id, None)
+        .await
+        .expect("generated call")
+        .into_value()
 }
 
 /// What one would write by hand with reqwest.

@@ -74,7 +74,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .take(
             SnapshotObjectType::PersonGroup,
             setup.person_group.as_str(),
-            vec![setup.target_subscription], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("backup_restore example".into()), ..Default::default() })
+            vec![setup.target_subscription],
+            Some(azure_face::operations::snapshot::TakeOptions {
+                user_data: Some("backup_restore example".into()),
+                ..Default::default()
+            }),
         )
         .into_poller()
         .interval(setup.poll_interval)
@@ -101,7 +105,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let snapshots = source
         .snapshot()
-        .list(Some(azure_face::operations::snapshot::ListOptions { type_: Some(SnapshotObjectType::PersonGroup), ..Default::default() }))
+        .list(Some(azure_face::operations::snapshot::ListOptions {
+            type_: Some(SnapshotObjectType::PersonGroup),
+            ..Default::default()
+        }))
         .await?
         .into_value();
     println!(

@@ -77,7 +77,8 @@ async fn take(world: &World) -> Result<Uuid, Error> {
         .take(
             SnapshotObjectType::PersonGroup,
             "employees",
-            vec![world.target_subscription], None
+            vec![world.target_subscription],
+            None,
         )
         .into_poller()
         .interval(Duration::from_secs(1))
@@ -98,7 +99,11 @@ async fn take_poll_apply_poll_list_delete() {
         .take(
             SnapshotObjectType::PersonGroup,
             "employees",
-            vec![world.target_subscription], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("nightly".into()), ..Default::default() })
+            vec![world.target_subscription],
+            Some(azure_face::operations::snapshot::TakeOptions {
+                user_data: Some("nightly".into()),
+                ..Default::default()
+            }),
         )
         .into_poller()
         .interval(Duration::from_secs(1))
@@ -113,7 +118,13 @@ async fn take_poll_apply_poll_list_delete() {
     assert!(statuses.contains(&"running".to_string()), "{statuses:?}");
     assert_eq!(statuses.last().map(String::as_str), Some("succeeded"));
 
-    let snapshot = world.target.snapshot().get(snapshot_id, None).await.unwrap().into_value();
+    let snapshot = world
+        .target
+        .snapshot()
+        .get(snapshot_id, None)
+        .await
+        .unwrap()
+        .into_value();
     assert_eq!(snapshot.user_data.as_deref(), Some("nightly"));
     assert_eq!(snapshot.apply_scope, vec![world.target_subscription]);
 
@@ -135,7 +146,10 @@ async fn take_poll_apply_poll_list_delete() {
     let listed = world
         .source
         .snapshot()
-        .list(Some(azure_face::operations::snapshot::ListOptions { type_: Some(SnapshotObjectType::PersonGroup), ..Default::default() }))
+        .list(Some(azure_face::operations::snapshot::ListOptions {
+            type_: Some(SnapshotObjectType::PersonGroup),
+            ..Default::default()
+        }))
         .await
         .unwrap()
         .into_value();

@@ -71,7 +71,10 @@ async fn enum_arrays_in_the_query_are_comma_separated() {
     let client = Client::builder().endpoint(server.endpoint()).build().unwrap();
     client
         .pets()
-        .list(Some(crate::operations::pets::ListOptions { kinds: Some(vec![PetKind::Dog, PetKind::UnknownValue("ferret".into())]), ..Default::default() }))
+        .list(Some(crate::operations::pets::ListOptions {
+            kinds: Some(vec![PetKind::Dog, PetKind::UnknownValue("ferret".into())]),
+            ..Default::default()
+        }))
         .await
         .unwrap();
     assert_eq!(

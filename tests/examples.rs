@@ -385,22 +385,41 @@ async fn call(client: &Client, operation_id: &str, args: &mut Args) -> Result<Ou
             };
             Outcome::of(&snapshot.list(Some(options)).await.map_err(call_failed)?)?
         }
-        "Snapshot_Get" => Outcome::of(&snapshot.get(args.param("snapshotId")?, None).await.map_err(call_failed)?)?,
+        "Snapshot_Get" => Outcome::of(
+            &snapshot
+                .get(args.param("snapshotId")?, None)
+                .await
+                .map_err(call_failed)?,
+        )?,
         "Snapshot_Update" => {
             let options = snapshot::UpdateOptions {
                 apply_scope: args.body_opt("applyScope")?,
                 user_data: args.body_opt("userData")?,
                 ..Default::default()
             };
-            Outcome::of(&snapshot.update(args.param("snapshotId")?, Some(options)).await.map_err(call_failed)?)?
+            Outcome::of(
+                &snapshot
+                    .update(args.param("snapshotId")?, Some(options))
+                    .await
+                    .map_err(call_failed)?,
+            )?
         }
-        "Snapshot_Delete" => Outcome::of(&snapshot.delete(args.param("snapshotId")?, None).await.map_err(call_failed)?)?,
+        "Snapshot_Delete" => Outcome::of(
+            &snapshot
+                .delete(args.param("snapshotId")?, None)
+                .await
+                .map_err(call_failed)?,
+        )?,
         "Snapshot_Apply" => {
             let options = snapshot::ApplyOptions {
                 mode: args.body_opt::<SnapshotApplyMode>("mode")?,
                 ..Default::default()
             };
-            let call = snapshot.apply(args.param("snapshotId")?, args.body::<String>("objectId")?, Some(options));
+            let call = snapshot.apply(
+                args.param("snapshotId")?,
+                args.body::<String>("objectId")?,
+                Some(options),
+            );
             let response = call.await.map_err(call_failed)?;
             Outcome::of(&response)?.header(
                 "Operation-Location",

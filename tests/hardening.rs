@@ -55,7 +55,14 @@ async fn header_values_with_line_breaks_are_refused_before_sending() {
     let server = Server::start().await;
     let client = client_with(&server, ClientOptions::default());
     for value in ["a\r\nX-Injected: 1", "a\nb", "a\rb"] {
-        let error = client.items().rebuild("x", Some(crate::runtime::RequestOptions::default().header("x-custom", value))).await.unwrap_err();
+        let error = client
+            .items()
+            .rebuild(
+                "x",
+                Some(crate::runtime::RequestOptions::default().header("x-custom", value)),
+            )
+            .await
+            .unwrap_err();
         assert!(matches!(error, runtime::Error::Config(_)), "{error:?}");
     }
     assert!(server.requests().is_empty(), "nothing was sent");

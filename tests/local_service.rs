@@ -163,7 +163,15 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
     let taken = w
         .src
         .snapshot()
-        .take(PersonGroup, "front-desk", vec![w.target], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("weekly backup".into()), ..Default::default() }))
+        .take(
+            PersonGroup,
+            "front-desk",
+            vec![w.target],
+            Some(azure_face::operations::snapshot::TakeOptions {
+                user_data: Some("weekly backup".into()),
+                ..Default::default()
+            }),
+        )
         .await
         .unwrap();
     assert_eq!(taken.status().as_u16(), 202);
@@ -213,8 +221,14 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
     assert!(expected
         .account
         .contains("/providers/Microsoft.CognitiveServices/accounts/"));
-    assert_eq!(w.src.snapshot().get(snapshot_id, None).await.unwrap().into_value(), expected);
-    assert_eq!(w.tgt.snapshot().get(snapshot_id, None).await.unwrap().into_value(), expected);
+    assert_eq!(
+        w.src.snapshot().get(snapshot_id, None).await.unwrap().into_value(),
+        expected
+    );
+    assert_eq!(
+        w.tgt.snapshot().get(snapshot_id, None).await.unwrap().into_value(),
+        expected
+    );
     assert_eq!(
         w.src.snapshot().list(None).await.unwrap().into_value(),
         vec![expected.clone()]
@@ -271,7 +285,14 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
     let updated = w
         .src
         .snapshot()
-        .update(snapshot_id, Some(azure_face::operations::snapshot::UpdateOptions { apply_scope: Some(vec![w.target, w.stranger]), user_data: Some("shared with DR".into()), ..Default::default() }))
+        .update(
+            snapshot_id,
+            Some(azure_face::operations::snapshot::UpdateOptions {
+                apply_scope: Some(vec![w.target, w.stranger]),
+                user_data: Some("shared with DR".into()),
+                ..Default::default()
+            }),
+        )
         .await
         .unwrap();
     assert_eq!(updated.status().as_u16(), 200);
@@ -288,7 +309,13 @@ async fn whole_workflow_take_poll_apply_poll_list_update_delete_across_two_subsc
 
     // Delete by the source: gone for everyone; the applied object stays.
     assert_eq!(
-        w.src.snapshot().delete(snapshot_id, None).await.unwrap().status().as_u16(),
+        w.src
+            .snapshot()
+            .delete(snapshot_id, None)
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
         200
     );
     assert_api_error(w.src.snapshot().get(snapshot_id, None).await, 404, "SnapshotNotFound");
@@ -324,7 +351,11 @@ async fn operations_progress_in_real_time_with_the_system_clock() {
     let source = service.add_subscription(SOURCE_KEY);
     service.add_object(source, FaceList, "faces");
     let src = client(&service, SOURCE_KEY);
-    let taken = src.snapshot().take(FaceList, "faces", vec![Uuid::nil()], None).await.unwrap();
+    let taken = src
+        .snapshot()
+        .take(FaceList, "faces", vec![Uuid::nil()], None)
+        .await
+        .unwrap();
     let operation = operation_id(taken.typed_headers().operation_location.as_ref());
     let started = Instant::now();
     let mut seen = Vec::new();
@@ -381,7 +412,11 @@ async fn taking_a_missing_object_is_404_with_the_kind_s_code() {
         (PersonGroup, "PersonGroupNotFound"),
         (LargePersonGroup, "LargePersonGroupNotFound"),
     ] {
-        assert_api_error(w.src.snapshot().take(kind, "missing", vec![w.target], None).await, 404, code);
+        assert_api_error(
+            w.src.snapshot().take(kind, "missing", vec![w.target], None).await,
+            404,
+            code,
+        );
     }
     // Another subscription's object, or another kind with the same id, does not count.
     w.service.add_object(w.target, PersonGroup, "theirs");
@@ -481,7 +516,15 @@ async fn take_accepts_values_at_the_spec_s_limits() {
     let taken = w
         .src
         .snapshot()
-        .take(LargeFaceList, &id, vec![], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some(user_data.clone().into()), ..Default::default() }))
+        .take(
+            LargeFaceList,
+            &id,
+            vec![],
+            Some(azure_face::operations::snapshot::TakeOptions {
+                user_data: Some(user_data.clone().into()),
+                ..Default::default()
+            }),
+        )
         .await
         .unwrap();
     let operation = operation_id(taken.typed_headers().operation_location.as_ref());
@@ -606,7 +649,10 @@ async fn get_and_list_are_for_the_source_and_the_apply_scope_only() {
     w.service.advance(JOB);
     assert_eq!(status(&w.tgt, operation).await.status, Succeeded);
     let ids = |list: Vec<Snapshot>| list.into_iter().map(|s| s.id).collect::<Vec<_>>();
-    assert_eq!(ids(w.src.snapshot().list(None).await.unwrap().into_value()), vec![snapshot]);
+    assert_eq!(
+        ids(w.src.snapshot().list(None).await.unwrap().into_value()),
+        vec![snapshot]
+    );
     assert_eq!(w.tgt.snapshot().list(None).await.unwrap().into_value().len(), 2);
     assert_eq!(w.other.snapshot().list(None).await.unwrap().into_value().len(), 1);
     assert_eq!(w.service.snapshots().len(), 2);
@@ -675,19 +721,41 @@ async fn update_and_delete_are_for_the_source_only() {
     let snapshot = take_snapshot(&w, PersonGroup, "group", vec![w.target]).await;
     // In scope, so it can see the snapshot, but it did not take it: 403.
     assert_api_error(
-        w.tgt.snapshot().update(snapshot, Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("mine now".into()), ..Default::default() })).await,
+        w.tgt
+            .snapshot()
+            .update(
+                snapshot,
+                Some(azure_face::operations::snapshot::UpdateOptions {
+                    user_data: Some("mine now".into()),
+                    ..Default::default()
+                }),
+            )
+            .await,
         403,
         "Forbidden",
     );
     assert_api_error(w.tgt.snapshot().delete(snapshot, None).await, 403, "Forbidden");
     // Cannot see it at all: 404.
     assert_api_error(
-        w.other.snapshot().update(snapshot, Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("x".into()), ..Default::default() })).await,
+        w.other
+            .snapshot()
+            .update(
+                snapshot,
+                Some(azure_face::operations::snapshot::UpdateOptions {
+                    user_data: Some("x".into()),
+                    ..Default::default()
+                }),
+            )
+            .await,
         404,
         "SnapshotNotFound",
     );
     assert_api_error(w.other.snapshot().delete(snapshot, None).await, 404, "SnapshotNotFound");
-    assert_api_error(w.src.snapshot().delete(Uuid::nil(), None).await, 404, "SnapshotNotFound");
+    assert_api_error(
+        w.src.snapshot().delete(Uuid::nil(), None).await,
+        404,
+        "SnapshotNotFound",
+    );
     let unchanged = w.src.snapshot().get(snapshot, None).await.unwrap().into_value();
     assert_eq!(unchanged.user_data, None);
     assert_eq!(unchanged.last_update_time, t0() + JOB);
@@ -719,10 +787,20 @@ async fn apply_is_for_the_apply_scope_only() {
     // Taking a subscription into the scope lets it apply; a source in its own scope may, too.
     w.src
         .snapshot()
-        .update(snapshot, Some(azure_face::operations::snapshot::UpdateOptions { apply_scope: Some(vec![w.source, w.stranger]), ..Default::default() }))
+        .update(
+            snapshot,
+            Some(azure_face::operations::snapshot::UpdateOptions {
+                apply_scope: Some(vec![w.source, w.stranger]),
+                ..Default::default()
+            }),
+        )
         .await
         .unwrap();
-    assert_api_error(w.tgt.snapshot().apply(snapshot, "copy", None).await, 404, "SnapshotNotFound");
+    assert_api_error(
+        w.tgt.snapshot().apply(snapshot, "copy", None).await,
+        404,
+        "SnapshotNotFound",
+    );
     for client in [&w.src, &w.other] {
         let applied = client.snapshot().apply(snapshot, "copy", None).await.unwrap();
         let operation = operation_id(applied.typed_headers().operation_location.as_ref());
@@ -820,13 +898,30 @@ async fn snapshots_expire_48_hours_after_they_were_taken() {
     let snapshot = take_snapshot(&w, PersonGroup, "group", vec![w.target]).await;
     assert_eq!(w.service.now(), t0() + JOB);
     // An update does not extend the lifetime.
-    w.src.snapshot().update(snapshot, Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("still here".into()), ..Default::default() })).await.unwrap();
+    w.src
+        .snapshot()
+        .update(
+            snapshot,
+            Some(azure_face::operations::snapshot::UpdateOptions {
+                user_data: Some("still here".into()),
+                ..Default::default()
+            }),
+        )
+        .await
+        .unwrap();
     w.service.advance(SNAPSHOT_LIFETIME - JOB - Duration::from_secs(1));
-    assert_eq!(w.tgt.snapshot().get(snapshot, None).await.unwrap().into_value().id, snapshot);
+    assert_eq!(
+        w.tgt.snapshot().get(snapshot, None).await.unwrap().into_value().id,
+        snapshot
+    );
     w.service.advance(Duration::from_secs(1));
     assert_eq!(w.service.now(), t0() + SNAPSHOT_LIFETIME);
     assert_api_error(w.src.snapshot().get(snapshot, None).await, 404, "SnapshotNotFound");
-    assert_api_error(w.tgt.snapshot().apply(snapshot, "late", None).await, 404, "SnapshotNotFound");
+    assert_api_error(
+        w.tgt.snapshot().apply(snapshot, "late", None).await,
+        404,
+        "SnapshotNotFound",
+    );
     assert_api_error(w.src.snapshot().delete(snapshot, None).await, 404, "SnapshotNotFound");
     assert!(w.src.snapshot().list(None).await.unwrap().into_value().is_empty());
     assert!(w.service.snapshots().is_empty());

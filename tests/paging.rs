@@ -31,7 +31,10 @@ async fn pages_follow_next_link_until_the_last_page() {
 
     let items = client(&server)
         .items()
-        .list(Some(crate::operations::items::ListOptions { top: Some(2), ..Default::default() }))
+        .list(Some(crate::operations::items::ListOptions {
+            top: Some(2),
+            ..Default::default()
+        }))
         .into_pages()
         .all_items()
         .await
@@ -98,7 +101,10 @@ async fn validation_applies_before_the_first_page() {
     let server = Server::start().await;
     let error = client(&server)
         .items()
-        .list(Some(crate::operations::items::ListOptions { top: Some(101), ..Default::default() }))
+        .list(Some(crate::operations::items::ListOptions {
+            top: Some(101),
+            ..Default::default()
+        }))
         .into_pages()
         .next_page()
         .await

@@ -75,7 +75,13 @@ async fn a_put_or_patch_gets_its_301_or_302_back() {
     server.reply(Reply::status(301).header("Location", "/elsewhere"));
     let error = client(server.endpoint())
         .snapshot()
-        .update(SNAPSHOT.parse().unwrap(), Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("u".into()), ..Default::default() }))
+        .update(
+            SNAPSHOT.parse().unwrap(),
+            Some(azure_face::operations::snapshot::UpdateOptions {
+                user_data: Some("u".into()),
+                ..Default::default()
+            }),
+        )
         .await
         .expect_err("the 301 is the caller's to handle");
     assert_eq!(error.status().map(|s| s.as_u16()), Some(301));
@@ -89,7 +95,13 @@ async fn a_307_resends_method_and_body_and_a_303_turns_into_a_get() {
     server.reply(Reply::status(200));
     client(server.endpoint())
         .snapshot()
-        .update(SNAPSHOT.parse().unwrap(), Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("kept".into()), ..Default::default() }))
+        .update(
+            SNAPSHOT.parse().unwrap(),
+            Some(azure_face::operations::snapshot::UpdateOptions {
+                user_data: Some("kept".into()),
+                ..Default::default()
+            }),
+        )
         .await
         .unwrap();
     let requests = server.requests();
@@ -106,7 +118,13 @@ async fn a_307_resends_method_and_body_and_a_303_turns_into_a_get() {
     server.reply(Reply::status(200));
     let _ = client(server.endpoint())
         .snapshot()
-        .update(SNAPSHOT.parse().unwrap(), Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("dropped".into()), ..Default::default() }))
+        .update(
+            SNAPSHOT.parse().unwrap(),
+            Some(azure_face::operations::snapshot::UpdateOptions {
+                user_data: Some("dropped".into()),
+                ..Default::default()
+            }),
+        )
         .await;
     let requests = server.requests();
     assert_eq!(requests.len(), 2);

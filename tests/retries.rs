@@ -92,7 +92,11 @@ async fn other_client_errors_are_not_retried() {
             status,
             &json!({"error": {"code": "Nope", "message": "no"}}),
         ));
-        let error = client.snapshot().get(SNAPSHOT.parse().unwrap(), None).await.unwrap_err();
+        let error = client
+            .snapshot()
+            .get(SNAPSHOT.parse().unwrap(), None)
+            .await
+            .unwrap_err();
         assert!(
             matches!(&error, Error::Status(e) if e.status.as_u16() == status),
             "{error:?}"
@@ -163,7 +167,15 @@ async fn a_retried_request_sends_its_whole_body_again() {
     server.reply(Reply::status(202).header("operation-location", "/operations/1"));
     client
         .snapshot()
-        .take(SnapshotObjectType::PersonGroup, "group", vec![], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("ud".into()), ..Default::default() }))
+        .take(
+            SnapshotObjectType::PersonGroup,
+            "group",
+            vec![],
+            Some(azure_face::operations::snapshot::TakeOptions {
+                user_data: Some("ud".into()),
+                ..Default::default()
+            }),
+        )
         .await
         .unwrap();
     let requests = server.requests();
@@ -182,14 +194,28 @@ async fn retries_can_be_set_per_call_and_bounded_in_time() {
     let server = Server::start().await;
     let (client, sleeper) = new_client(server.endpoint(), RetryOptions::default());
     server.reply(Reply::status(503));
-    let error = client.snapshot().list(Some(azure_face::operations::snapshot::ListOptions { request: azure_face::runtime::RequestOptions::default().retry(RetryOptions::none()), ..Default::default() })).await.unwrap_err();
+    let error = client
+        .snapshot()
+        .list(Some(azure_face::operations::snapshot::ListOptions {
+            request: azure_face::runtime::RequestOptions::default().retry(RetryOptions::none()),
+            ..Default::default()
+        }))
+        .await
+        .unwrap_err();
     assert!(matches!(error, Error::Status(_)), "{error:?}");
     assert_eq!(server.requests().len(), 1);
 
     // A wait that would pass the time budget is not started.
     server.reply(Reply::status(429).header("Retry-After", "30"));
     let retry = RetryOptions::default().max_elapsed(Duration::from_secs(10));
-    let error = client.snapshot().list(Some(azure_face::operations::snapshot::ListOptions { request: azure_face::runtime::RequestOptions::default().retry(retry), ..Default::default() })).await.unwrap_err();
+    let error = client
+        .snapshot()
+        .list(Some(azure_face::operations::snapshot::ListOptions {
+            request: azure_face::runtime::RequestOptions::default().retry(retry),
+            ..Default::default()
+        }))
+        .await
+        .unwrap_err();
     assert!(matches!(error, Error::Status(_)), "{error:?}");
     assert!(sleeper.waits().is_empty());
 }
@@ -201,7 +227,10 @@ async fn timeouts_per_call_and_per_attempt() {
     server.reply(Reply::json(200, &json!([])).delayed(Duration::from_millis(500)));
     let error = client
         .snapshot()
-        .list(Some(azure_face::operations::snapshot::ListOptions { request: azure_face::runtime::RequestOptions::default().timeout(Duration::from_millis(50)), ..Default::default() }))
+        .list(Some(azure_face::operations::snapshot::ListOptions {
+            request: azure_face::runtime::RequestOptions::default().timeout(Duration::from_millis(50)),
+            ..Default::default()
+        }))
         .await
         .unwrap_err();
     assert!(

@@ -64,7 +64,12 @@ async fn take_sends_the_flattened_body_and_returns_operation_location() {
         .take(
             SnapshotObjectType::PersonGroup,
             "my-group_1",
-            vec![SCOPE_A.parse().unwrap(), SCOPE_B.parse().unwrap()], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("nightly backup".into()), request: azure_face::runtime::RequestOptions::default().header("x-ms-client-request-id", "req-42"), ..Default::default() })
+            vec![SCOPE_A.parse().unwrap(), SCOPE_B.parse().unwrap()],
+            Some(azure_face::operations::snapshot::TakeOptions {
+                user_data: Some("nightly backup".into()),
+                request: azure_face::runtime::RequestOptions::default().header("x-ms-client-request-id", "req-42"),
+                ..Default::default()
+            }),
         )
         .await
         .expect("take succeeds");
@@ -124,7 +129,11 @@ async fn list_sends_filters_in_the_query_and_returns_snapshots() {
 
     let snapshots = client
         .snapshot()
-        .list(Some(azure_face::operations::snapshot::ListOptions { type_: Some(SnapshotObjectType::PersonGroup), apply_scope: Some(vec![SCOPE_A.parse().unwrap(), SCOPE_B.parse().unwrap()]), ..Default::default() }))
+        .list(Some(azure_face::operations::snapshot::ListOptions {
+            type_: Some(SnapshotObjectType::PersonGroup),
+            apply_scope: Some(vec![SCOPE_A.parse().unwrap(), SCOPE_B.parse().unwrap()]),
+            ..Default::default()
+        }))
         .await
         .expect("list succeeds")
         .into_value();
@@ -191,7 +200,13 @@ async fn update_patches_only_the_given_fields() {
     server.reply(Reply::status(200));
     let response = client
         .snapshot()
-        .update(SNAPSHOT_ID.parse().unwrap(), Some(azure_face::operations::snapshot::UpdateOptions { user_data: Some("renamed".into()), ..Default::default() }))
+        .update(
+            SNAPSHOT_ID.parse().unwrap(),
+            Some(azure_face::operations::snapshot::UpdateOptions {
+                user_data: Some("renamed".into()),
+                ..Default::default()
+            }),
+        )
         .await
         .unwrap();
     let request = server.single_request();
@@ -207,7 +222,11 @@ async fn update_patches_only_the_given_fields() {
 async fn delete_sends_delete() {
     let (server, client) = setup().await;
     server.reply(Reply::status(200));
-    client.snapshot().delete(SNAPSHOT_ID.parse().unwrap(), None).await.unwrap();
+    client
+        .snapshot()
+        .delete(SNAPSHOT_ID.parse().unwrap(), None)
+        .await
+        .unwrap();
     let request = server.single_request();
     assert_eq!(request.method, "DELETE");
     assert_eq!(request.path, format!("/face/v1.0/snapshots/{SNAPSHOT_ID}"));
@@ -216,7 +235,7 @@ async fn delete_sends_delete() {
 }
 
 #[tokio::test]
-async fn apply_defaults_mode_to_create_new() {
+async fn apply_leaves_mode_to_the_service_default_unless_set() {
     let (server, client) = setup().await;
     let location = format!("/operations/{OPERATION_ID}");
     server.reply(Reply::status(202).header("operation-location", &location));
@@ -229,20 +248,25 @@ async fn apply_defaults_mode_to_create_new() {
     assert_eq!(request.method, "POST");
     assert_eq!(request.path, format!("/face/v1.0/snapshots/{SNAPSHOT_ID}/apply"));
     assert_common_headers(&request);
-    assert_eq!(
-        request.json(),
-        json!({"objectId": "restored-group", "mode": "CreateNew"})
-    );
+    // `mode` documents the service's default (`CreateNew`): unset, it is not sent.
+    assert_eq!(request.json(), json!({"objectId": "restored-group"}));
     assert_eq!(
         response.typed_headers().operation_location.as_deref(),
         Some(location.as_str())
     );
 
-    // The setter exists and sends what it is given.
+    // Set, it is sent as given.
     server.reply(Reply::status(202));
     client
         .snapshot()
-        .apply(SNAPSHOT_ID.parse().unwrap(), "again", Some(azure_face::operations::snapshot::ApplyOptions { mode: Some(SnapshotApplyMode::CreateNew), ..Default::default() }))
+        .apply(
+            SNAPSHOT_ID.parse().unwrap(),
+            "again",
+            Some(azure_face::operations::snapshot::ApplyOptions {
+                mode: Some(SnapshotApplyMode::CreateNew),
+                ..Default::default()
+            }),
+        )
         .await
         .unwrap();
     assert_eq!(server.requests()[1].json()["mode"], "CreateNew");
@@ -283,7 +307,11 @@ async fn a_4xx_with_an_api_error_body_is_a_typed_error() {
         404,
         &json!({"error": {"code": "SnapshotNotFound", "message": "Snapshot is not found."}}),
     ));
-    let error = client.snapshot().get(SNAPSHOT_ID.parse().unwrap(), None).await.unwrap_err();
+    let error = client
+        .snapshot()
+        .get(SNAPSHOT_ID.parse().unwrap(), None)
+        .await
+        .unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
     let api_error = error
         .api_error()
@@ -323,7 +351,11 @@ async fn malformed_json_is_a_deserialize_error() {
             .header("content-type", "application/json")
             .body("{\"id\": \"5a0c"),
     );
-    let error = client.snapshot().get(SNAPSHOT_ID.parse().unwrap(), None).await.unwrap_err();
+    let error = client
+        .snapshot()
+        .get(SNAPSHOT_ID.parse().unwrap(), None)
+        .await
+        .unwrap_err();
     assert!(
         matches!(&error, Error::Deserialize { status, .. } if status.as_u16() == 200),
         "{error:?}"
@@ -379,9 +411,15 @@ async fn validation_failures_send_nothing_and_name_the_parameter() {
             Constraint::MaxLength(64),
         ),
         (
-            client
-                .snapshot()
-                .take(SnapshotObjectType::FaceList, "ok", vec![], Some(azure_face::operations::snapshot::TakeOptions { user_data: Some("x".repeat(16385).into()), ..Default::default() })),
+            client.snapshot().take(
+                SnapshotObjectType::FaceList,
+                "ok",
+                vec![],
+                Some(azure_face::operations::snapshot::TakeOptions {
+                    user_data: Some("x".repeat(16385).into()),
+                    ..Default::default()
+                }),
+            ),
             "user_data",
             Constraint::MaxLength(16384),
         ),

@@ -82,13 +82,13 @@ impl Generated {
     pub fn summary(&self) -> String {
         let ops = self.operations();
         format!(
-            "{}: {} operations, {} models, {} files, {} lines ({} per operation), {:.1} ms",
+            "{}: {} operations, {} models, {} files, {} lines ({:.1} per operation), {:.1} ms",
             self.crate_name,
             ops,
             self.model.schemas.len(),
             self.files.len(),
             self.generated_lines(),
-            self.generated_lines().checked_div(ops).unwrap_or(0),
+            self.generated_lines() as f64 / ops.max(1) as f64,
             self.elapsed.as_secs_f64() * 1000.0,
         )
     }

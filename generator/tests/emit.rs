@@ -155,7 +155,14 @@ fn generated_files_declare_and_hold_what_the_model_says() {
         .collect();
     assert_eq!(
         types,
-        ["Output", "WidgetsOperations", "GetOptions", "GetHeaders", "CreateOptions", "ListOptions"]
+        [
+            "Output",
+            "WidgetsOperations",
+            "GetOptions",
+            "GetHeaders",
+            "CreateOptions",
+            "ListOptions"
+        ]
     );
 }
 

@@ -560,8 +560,18 @@ fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> To
                 .filter(|v| serde_variant_case(rule, &v.name) != v.value)
                 .count()
         };
-        let rules = ["camelCase", "lowercase", "snake_case", "SCREAMING_SNAKE_CASE", "kebab-case", "UPPERCASE"];
-        let best = rules.into_iter().min_by_key(|rule| renames_under(rule)).unwrap_or("PascalCase");
+        let rules = [
+            "camelCase",
+            "lowercase",
+            "snake_case",
+            "SCREAMING_SNAKE_CASE",
+            "kebab-case",
+            "UPPERCASE",
+        ];
+        let best = rules
+            .into_iter()
+            .min_by_key(|rule| renames_under(rule))
+            .unwrap_or("PascalCase");
         let rule = if renames_under(best) + 1 < renames_under("PascalCase") {
             best
         } else {

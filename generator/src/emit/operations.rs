@@ -2,8 +2,8 @@
 //! parameters are its arguments, the others are fields of the operation's options type) that
 //! validates the arguments, builds the request, sends it and decodes the response.
 
-use proc_macro2::TokenStream;
 use proc_macro2::Ident;
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::types::{argument_type, doc_attrs, ident, rust_type, wire_format_path};
@@ -444,7 +444,12 @@ fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, 
         .groups
         .iter()
         .filter(|g| g.name.as_ref().map(|n| &n.accessor) == next.group_accessor.as_ref())
-        .find_map(|g| g.operations.iter().find(|t| t.name == next.method).map(|t| Op::new(model, g, t)));
+        .find_map(|g| {
+            g.operations
+                .iter()
+                .find(|t| t.name == next.method)
+                .map(|t| Op::new(model, g, t))
+        });
     let (settings, target_options) = match target_op.filter(|_| next.same_group) {
         Some(target) => {
             let options_type = &target.options_type;
@@ -485,7 +490,11 @@ fn call_body(op: &Op, client: &TokenStream) -> TokenStream {
     let body = request_body(op.model, o, &op.slots);
     let statuses: Vec<u16> = o.responses.iter().map(|r| r.status).collect();
     let request_options = op.request_options();
-    let decode = decode_expr(o, &statuses, quote!(#client.pipeline.send(request, #request_options).await?));
+    let decode = decode_expr(
+        o,
+        &statuses,
+        quote!(#client.pipeline.send(request, #request_options).await?),
+    );
     quote! {
         #(#validations)*
         #path_binding
@@ -505,7 +514,10 @@ fn lro_start(op: &Op, client: &TokenStream, error_type: &TokenStream) -> TokenSt
     let request = request_expr(op, client, quote!(runtime::Request::new(Method::#method, path.clone())));
     let body = request_body(op.model, o, &op.slots);
     let request_options = op.request_options();
-    let take_settings = op.request_field.is_some().then(|| quote!(let options = #request_options;));
+    let take_settings = op
+        .request_field
+        .is_some()
+        .then(|| quote!(let options = #request_options;));
     quote! {
         #(#validations)*
         let path: String = #path;

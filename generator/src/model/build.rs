@@ -89,8 +89,8 @@ const RESERVED_BUILDERS: &[&str] = &[
 ];
 /// Names an operation's method uses for its own locals: parameters may not take them.
 const RESERVED_PARAMS: &[&str] = &[
-    "client", "options", "path", "url", "request", "response", "body", "start", "call", "location",
-    "next", "link", "settings",
+    "client", "options", "path", "url", "request", "response", "body", "start", "call", "location", "next", "link",
+    "settings",
 ];
 /// Fields of the client and its builder: client parameters may not take them.
 const RESERVED_CLIENT_FIELDS: &[&str] = &["pipeline", "options", "api_key", "build", "new", "builder"];
