@@ -86,20 +86,17 @@ fn with_replay_the_crate_has_a_replay_module_that_parses() {
 fn every_operation_has_an_arm_that_reads_its_parameters_by_wire_name() {
     let code = squeezed(contents(&files(true), "src/replay.rs"));
     for arm in [
-        // A path parameter (a string: converted as such), and an optional query setter.
-        r#""Widgets_Get"=>{letcall=client.widgets().get(a.req::<String>(&["widgetName"])?);letcall=a.set(call,&["top"],|c,v|c.top(v))?;a.done(call.await)}"#,
+        // A path parameter (a string: converted as such), and an optional query parameter.
+        r#""Widgets_Get"=>{letoptions=crate::operations::widgets::GetOptions{top:a.opt(&["top"])?,..Default::default()};a.done(client.widgets().get(a.req::<String>(&["widgetName"])?,Some(options)).await,)}"#,
         // A client-level operation without parameters.
-        r#""Ping"=>a.done(client.ping().await),"#,
+        r#""Ping"=>a.done(client.ping(None).await),"#,
     ] {
         assert!(code.contains(arm), "no arm {arm} in\n{code}");
     }
     // A flattened body's properties are read under the body parameter's name.
     assert!(code.contains(r#""Widgets_Create"=>"#), "{code}");
     assert!(code.contains(r#"a.req(&["body","color"])?"#), "{code}");
-    assert!(
-        code.contains(r#"a.set(call,&["body","size"],|c,v|c.size(v))?"#),
-        "{code}"
-    );
+    assert!(code.contains(r#"size:a.opt(&["body","size"])?"#), "{code}");
     assert!(code.contains(r#"_=>Err(format!("nooperationhastheid`{operation_id}`")),"#));
 }
 
