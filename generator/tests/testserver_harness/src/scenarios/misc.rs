@@ -144,7 +144,9 @@ pub fn constants() -> Vec<Scenario> {
             };
             let request = c.post_with_constant_in_body(
                 ConstantParam::Constant,
-                opts!(validation::operations::PostWithConstantInBodyOptions { body: product.clone() }),
+                opts!(validation::operations::PostWithConstantInBodyOptions {
+                    body_2: product.clone()
+                }),
             );
             let echoed = value!(request);
             eq("echoed body", echoed, product)

@@ -162,11 +162,9 @@ macro_rules! opts {
 /// `headers!(krate, ("x-ms-client-request-id", ID))`.
 #[macro_export]
 macro_rules! headers {
-    ($krate:ident $(, ($name:expr, $value:expr))+ $(,)?) => {{
-        let mut request = $krate::runtime::RequestOptions::default();
-        $(request.add_header($name, $value);)+
-        request
-    }};
+    ($krate:ident $(, ($name:expr, $value:expr))+ $(,)?) => {
+        $krate::runtime::RequestOptions::default()$(.header($name, $value))+
+    };
 }
 
 /// Sends a request: the response, or the error rendered.

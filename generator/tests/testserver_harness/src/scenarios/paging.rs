@@ -223,7 +223,7 @@ fn multiple_pages() -> Vec<Scenario> {
             let options = opts!(api::operations::paging::GetMultiplePagesOptions {
                 client_request_id: "client-id".to_string(),
                 maxresults: 5,
-                timeout_2: 10,
+                timeout: 10,
             });
             all_pages(
                 walk!(c.paging().get_multiple_pages(options.clone()).into_pages()),
