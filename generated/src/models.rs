@@ -27,8 +27,9 @@ pub struct ApiError {
 pub type ApplyScope = Vec<uuid::Uuid>;
 
 /// How the snapshot is applied. Only "CreateNew" exists: the job fails if the target subscription already owns an object of the same kind with this objectId, so choose an unused id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum SnapshotApplyMode {
+    #[default]
     CreateNew,
 }
 

@@ -4,7 +4,6 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use crate::runtime::{self, Method};
-#[allow(unused_imports)]
 use crate::models;
 
 /// What the calls of this group give: the typed response, or an error whose API error
@@ -206,7 +205,7 @@ impl SnapshotOperations<'_> {
                 .accept("application/json");
             let body = models::ApplySnapshotRequest {
                 object_id,
-                mode: options.mode,
+                mode: Some(options.mode.unwrap_or_default()),
             };
             let request = request.json("application/json", &body)?;
             client.pipeline.send(request, options.request).await?.empty(&[202])
@@ -309,7 +308,7 @@ pub struct UpdateOptions {
 /// Optional parameters of [`SnapshotOperations::apply`]; `..Default::default()` leaves the others unset.
 #[derive(Debug, Clone, Default)]
 pub struct ApplyOptions {
-    /// How the snapshot is applied. Only "CreateNew" exists: the job fails if the target subscription already owns an object of the same kind with this objectId, so choose an unused id. The service's default: `"CreateNew"`.
+    /// How the snapshot is applied. Only "CreateNew" exists: the job fails if the target subscription already owns an object of the same kind with this objectId, so choose an unused id. Default: `"CreateNew"`.
     pub mode: Option<models::SnapshotApplyMode>,
     /// Per-call settings: custom headers, timeout, retry.
     pub request: runtime::RequestOptions,

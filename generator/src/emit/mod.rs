@@ -127,8 +127,9 @@ pub struct File {
 fn module_tree(model: &CodeModel, crate_name: &str, options: &Options) -> Result<Module, EmitError> {
     let mut groups = Vec::new();
     let mut client_level = quote!();
+    let defaults = models::enum_defaults(model);
     for group in &model.groups {
-        let items = operations::group_items(model, group);
+        let items = operations::group_items(model, &defaults, group);
         match &group.name {
             Some(names) => groups.push(Module {
                 name: names.module.clone(),

@@ -1,6 +1,6 @@
 //! The `models` module: one Rust type per named schema.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -12,10 +12,11 @@ use crate::model::{CodeModel, EnumDef, Field, SchemaDef, SchemaKind, TypeRef, Un
 /// Every named type of the code model.
 pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
     let inline = InlineGroups::new(model);
+    let defaults = enum_defaults(model);
     let items = model
         .schemas
         .iter()
-        .map(|def| schema(&inline, def))
+        .map(|def| schema(&inline, &defaults, def))
         .collect::<Result<Vec<_>, _>>()?;
     let pages = pages(model);
     let statuses = poll_statuses(model);
@@ -29,6 +30,30 @@ pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
 
         #(#statuses)*
     })
+}
+
+/// The string enums whose optional operation parameters all have one spec default, which is
+/// one of their values: the enum derives `Default` as that value (so that operations send it as
+/// `unwrap_or_default()`).
+pub fn enum_defaults(model: &CodeModel) -> BTreeMap<&str, &str> {
+    let mut seen: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+    for (_, op) in model.operations() {
+        for p in op.parameters.iter().filter(|p| !p.required) {
+            let TypeRef::Named(name) = &p.ty else { continue };
+            let default = p.default.as_ref().and_then(|d| d.as_str());
+            let entry = seen.entry(name.as_str()).or_insert(default);
+            if *entry != default {
+                *entry = None;
+            }
+        }
+    }
+    seen.into_iter()
+        .filter_map(|(name, default)| Some((name, default?)))
+        .filter(|(name, default)| {
+            matches!(model.schema(name), Some(SchemaDef { kind: SchemaKind::Enum(e), .. })
+                if !e.integer && e.values.iter().any(|v| v.value == *default))
+        })
+        .collect()
 }
 
 /// `runtime::PollStatus` for each status model of a long-running operation.
@@ -117,7 +142,7 @@ fn pages(model: &CodeModel) -> Vec<TokenStream> {
     impls
 }
 
-fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitError> {
+fn schema(inline: &InlineGroups, defaults: &BTreeMap<&str, &str>, def: &SchemaDef) -> Result<TokenStream, EmitError> {
     let docs = doc_attrs(&def.docs);
     let name = ident(&def.name);
     Ok(match &def.kind {
@@ -152,7 +177,7 @@ fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitErr
             discriminator,
             variants,
         } => union(&name, &docs, discriminator, variants),
-        SchemaKind::Enum(e) => enumeration(&name, &docs, e),
+        SchemaKind::Enum(e) => enumeration(&name, &docs, e, defaults.get(def.name.as_str()).copied()),
         SchemaKind::Alias(ty) => {
             let ty = rust_type(ty, &quote!());
             quote! {
@@ -506,13 +531,23 @@ fn integer_enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDe
     }
 }
 
-fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> TokenStream {
+/// `default`: the value the enum's `Default` is (see [`enum_defaults`]).
+fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef, default: Option<&str>) -> TokenStream {
     if e.integer {
         return integer_enumeration(name, docs, e);
     }
     let variants: Vec<_> = e.values.iter().map(|v| ident(&v.name)).collect();
     let values: Vec<&String> = e.values.iter().map(|v| &v.value).collect();
-    let variant_docs: Vec<_> = e.values.iter().map(|v| doc_attrs(&v.docs)).collect();
+    let derive_default = default.map(|_| quote!(Default,));
+    let variant_docs: Vec<_> = e
+        .values
+        .iter()
+        .map(|v| {
+            let docs = doc_attrs(&v.docs);
+            let marker = (default == Some(v.value.as_str())).then(|| quote!(#[default]));
+            quote!(#docs #marker)
+        })
+        .collect();
     if e.extensible {
         // An enum whose values are all unknown (none listed) needs no match.
         let from_body = if e.values.is_empty() {
@@ -527,7 +562,7 @@ fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> To
         };
         quote! {
             #docs
-            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[derive(Debug, Clone, PartialEq, Eq, Hash, #derive_default)]
             pub enum #name {
                 #( #variant_docs #variants, )*
                 /// A value this version of the client does not know; kept as sent.
@@ -586,7 +621,7 @@ fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> To
         });
         quote! {
             #docs
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, #derive_default Serialize, Deserialize)]
             #rename_all
             pub enum #name {
                 #( #variant_docs #renames #variants, )*

@@ -6,34 +6,41 @@ use proc_macro2::Ident;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::types::{argument_type, doc_attrs, ident, rust_type, wire_format_path};
+use super::types::{argument_type, default_expr, doc_attrs, ident, rust_type, wire_format_path};
 use crate::model::{BodyKind, CodeModel, Location, Operation, OperationGroup, Parameter, SuccessResponse, TypeRef};
+
+/// The enums whose `Default` is their parameters' spec default (`models::enum_defaults`).
+pub type Defaults<'m> = std::collections::BTreeMap<&'m str, &'m str>;
 
 /// How one parameter reaches an operation's method.
 enum Slot<'p> {
     /// A positional argument of the operation method.
     Required(&'p Parameter),
-    /// A field of the options (an `Option`): nothing is sent when it is `None`, so the service
-    /// applies its default (which is what a Swagger `default` documents).
+    /// A field of the options (an `Option`); the spec's default is sent when it is `None`, as
+    /// AutoRest's clients do (and as some services check).
+    Defaulted(&'p Parameter, TokenStream),
+    /// A field of the options (an `Option`); nothing is sent when it is `None`.
     Optional(&'p Parameter),
 }
 
 impl<'p> Slot<'p> {
-    fn of(p: &'p Parameter) -> Self {
+    fn of(model: &CodeModel, defaults: &Defaults, p: &'p Parameter) -> Self {
         if p.required {
-            Slot::Required(p)
-        } else {
-            Slot::Optional(p)
+            return Slot::Required(p);
+        }
+        match p.default.as_ref().and_then(|d| parameter_default(model, defaults, &p.ty, d)) {
+            Some(expr) => Slot::Defaulted(p, expr),
+            None => Slot::Optional(p),
         }
     }
 
     fn param(&self) -> &'p Parameter {
         match self {
-            Slot::Required(p) | Slot::Optional(p) => p,
+            Slot::Required(p) | Slot::Defaulted(p, _) | Slot::Optional(p) => p,
         }
     }
 
-    /// Whether the value is an `Option` (nothing is sent for `None`).
+    /// Whether the value sent is an `Option` (nothing is sent for `None`).
     fn is_option(&self) -> bool {
         matches!(self, Slot::Optional(_))
     }
@@ -43,19 +50,42 @@ impl<'p> Slot<'p> {
         let name = ident(&self.param().name);
         match self {
             Slot::Required(_) => quote!(#name),
-            Slot::Optional(_) => quote!(options.#name),
+            _ => quote!(options.#name),
         }
     }
 
-    /// The value sent (the same as [`Slot::held`]).
+    /// The value sent: the argument, the options' field, or the field with the default.
     fn value(&self) -> TokenStream {
-        self.held()
+        let held = self.held();
+        match self {
+            Slot::Defaulted(_, default) if default.is_empty() => quote!(#held.unwrap_or_default()),
+            Slot::Defaulted(_, default) => quote!(#held.unwrap_or(#default)),
+            _ => held,
+        }
     }
+}
+
+/// The expression of a parameter's spec default; empty when it is the type's `Default` (an enum
+/// whose parameters all default to one value derives `Default` as that value: see
+/// `models::enum_defaults`).
+fn parameter_default(
+    model: &CodeModel,
+    defaults: &Defaults,
+    ty: &TypeRef,
+    value: &serde_json::Value,
+) -> Option<TokenStream> {
+    if let (TypeRef::Named(name), serde_json::Value::String(text)) = (ty, value) {
+        if defaults.get(name.as_str()) == Some(&text.as_str()) {
+            return Some(quote!());
+        }
+    }
+    default_expr(model, ty, value)
 }
 
 /// What an operation's code is generated from.
 struct Op<'a> {
     model: &'a CodeModel,
+    defaults: &'a Defaults<'a>,
     op: &'a Operation,
     slots: Vec<Slot<'a>>,
     /// The options' type: a struct of the optional parameters, or `runtime::RequestOptions`.
@@ -67,8 +97,8 @@ struct Op<'a> {
 }
 
 impl<'a> Op<'a> {
-    fn new(model: &'a CodeModel, group: &OperationGroup, op: &'a Operation) -> Self {
-        let slots: Vec<Slot> = op.parameters.iter().map(Slot::of).collect();
+    fn new(model: &'a CodeModel, defaults: &'a Defaults, group: &OperationGroup, op: &'a Operation) -> Self {
+        let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, defaults, p)).collect();
         let taken = |name: &str| slots.iter().any(|s| s.param().name == name);
         let request_field = slots.iter().any(|s| !matches!(s, Slot::Required(_))).then(|| {
             let name = ["request", "request_options"]
@@ -84,6 +114,7 @@ impl<'a> Op<'a> {
         };
         Op {
             model,
+            defaults,
             op,
             slots,
             options_type: format_ident!("{}Options", op.builder),
@@ -102,10 +133,10 @@ impl<'a> Op<'a> {
 }
 
 /// The items of a group's module (or of the `operations` module for client-level operations).
-pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
+pub fn group_items(model: &CodeModel, defaults: &Defaults, group: &OperationGroup) -> TokenStream {
     // Once per group: the error type most of its operations share (the `Output` alias).
     let shared_error = group_error(group).map(|ty| (ty.to_string(), ty));
-    let ops: Vec<Op> = group.operations.iter().map(|op| Op::new(model, group, op)).collect();
+    let ops: Vec<Op> = group.operations.iter().map(|op| Op::new(model, defaults, group, op)).collect();
     let items = ops.iter().map(options_items);
     let methods = ops
         .iter()
@@ -143,16 +174,20 @@ pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
             pub type Output<T, H = ()> = runtime::CallResult<T, H, #error>;
         }
     });
-    quote! {
-        use crate::runtime::{self, Method};
-        #[allow(unused_imports)]
-        use crate::models;
-
+    let items = quote! {
         #alias
 
         #owner
 
         #(#items)*
+    };
+    // Most groups name the models; one that does not must not import them.
+    let models = items.to_string().contains("models ::").then(|| quote!(use crate::models;));
+    quote! {
+        use crate::runtime::{self, Method};
+        #models
+
+        #items
     }
 }
 
@@ -201,8 +236,8 @@ fn options_items(op: &Op) -> TokenStream {
         let name = ident(&p.name);
         let ty = rust_type(&p.ty, &models);
         let mut docs = p.docs.clone();
-        if let Some(default) = &p.default {
-            docs.push_str(&format!(" The service's default: `{default}`."));
+        if let (Slot::Defaulted(..), Some(default)) = (slot, &p.default) {
+            docs.push_str(&format!(" Default: `{default}`."));
         }
         let docs = doc_attrs(docs.trim_start());
         quote!(#docs pub #name: Option<#ty>,)
@@ -448,7 +483,7 @@ fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, 
             g.operations
                 .iter()
                 .find(|t| t.name == next.method)
-                .map(|t| Op::new(model, g, t))
+                .map(|t| Op::new(model, op.defaults, g, t))
         });
     let (settings, target_options) = match target_op.filter(|_| next.same_group) {
         Some(target) => {
@@ -729,6 +764,8 @@ fn send_parameter(request: TokenStream, p: &Parameter, value: TokenStream, optio
         (true, _) => quote!(#value.as_ref()),
         (false, _) => quote!(Some(&#value)),
     };
+    // A value that is always sent, with no wrapper for its wire form.
+    let plain = !optional && !matches!(p.ty, TypeRef::DateTimeRfc1123 | TypeRef::Base64Url);
     let list = if optional {
         quote!(#value.as_deref())
     } else {
@@ -743,11 +780,13 @@ fn send_parameter(request: TokenStream, p: &Parameter, value: TokenStream, optio
             quote!(#request.query_list(#wire, #list, #separator))
         }
         (Location::Query, None) if p.skip_url_encoding => quote!(#request.query_unencoded(#wire, #single)),
+        (Location::Query, None) if plain => quote!(#request.query(#wire, &#value)),
         (Location::Query, None) => quote!(#request.query_opt(#wire, #single)),
         (Location::Header, Some(format)) => {
             let sep = format.separator().unwrap_or(",");
             quote!(#request.header_list(#wire, #list, #sep))
         }
+        (Location::Header, None) if plain => quote!(#request.header(#wire, &#value)),
         (Location::Header, None) => quote!(#request.header_opt(#wire, #single)),
         _ => request,
     }

@@ -98,13 +98,24 @@ pub fn argument_into(ty: &TypeRef, value: &Ident) -> TokenStream {
     }
 }
 
+/// An integer literal without a suffix (a negative one keeps its suffix: a bare `-1` is two tokens).
+fn int(value: i64) -> TokenStream {
+    if value >= 0 {
+        let literal = proc_macro2::Literal::i64_unsuffixed(value);
+        quote!(#literal)
+    } else {
+        quote!(#value)
+    }
+}
+
 /// A Rust expression for a spec default value, when it can be expressed for this type.
 pub fn default_expr(model: &CodeModel, ty: &TypeRef, value: &Value) -> Option<TokenStream> {
     match (ty, value) {
         (TypeRef::String, Value::String(s)) => Some(quote!(String::from(#s))),
         (TypeRef::Bool, Value::Bool(b)) => Some(quote!(#b)),
-        (TypeRef::Int32, Value::Number(n)) => n.as_i64().and_then(|v| i32::try_from(v).ok()).map(|v| quote!(#v)),
-        (TypeRef::Int64, Value::Number(n)) => n.as_i64().map(|v| quote!(#v)),
+        // The place a default goes gives it its type: a bare literal will do.
+        (TypeRef::Int32, Value::Number(n)) => n.as_i64().and_then(|v| i32::try_from(v).ok()).map(|v| int(v.into())),
+        (TypeRef::Int64, Value::Number(n)) => n.as_i64().map(int),
         (TypeRef::Float32 | TypeRef::Float64, Value::Number(n)) => n.as_f64().map(|v| quote!(#v)),
         (TypeRef::Named(name), Value::String(_) | Value::Number(_)) => {
             let def = model.schema(name)?;
