@@ -235,7 +235,7 @@ async fn delete_sends_delete() {
 }
 
 #[tokio::test]
-async fn apply_leaves_mode_to_the_service_default_unless_set() {
+async fn apply_defaults_mode_to_create_new() {
     let (server, client) = setup().await;
     let location = format!("/operations/{OPERATION_ID}");
     server.reply(Reply::status(202).header("operation-location", &location));
@@ -248,8 +248,11 @@ async fn apply_leaves_mode_to_the_service_default_unless_set() {
     assert_eq!(request.method, "POST");
     assert_eq!(request.path, format!("/face/v1.0/snapshots/{SNAPSHOT_ID}/apply"));
     assert_common_headers(&request);
-    // `mode` documents the service's default (`CreateNew`): unset, it is not sent.
-    assert_eq!(request.json(), json!({"objectId": "restored-group"}));
+    // Unset, `mode` is sent as the spec's default.
+    assert_eq!(
+        request.json(),
+        json!({"objectId": "restored-group", "mode": "CreateNew"})
+    );
     assert_eq!(
         response.typed_headers().operation_location.as_deref(),
         Some(location.as_str())

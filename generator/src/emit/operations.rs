@@ -28,7 +28,11 @@ impl<'p> Slot<'p> {
         if p.required {
             return Slot::Required(p);
         }
-        match p.default.as_ref().and_then(|d| parameter_default(model, defaults, &p.ty, d)) {
+        match p
+            .default
+            .as_ref()
+            .and_then(|d| parameter_default(model, defaults, &p.ty, d))
+        {
             Some(expr) => Slot::Defaulted(p, expr),
             None => Slot::Optional(p),
         }
@@ -136,7 +140,11 @@ impl<'a> Op<'a> {
 pub fn group_items(model: &CodeModel, defaults: &Defaults, group: &OperationGroup) -> TokenStream {
     // Once per group: the error type most of its operations share (the `Output` alias).
     let shared_error = group_error(group).map(|ty| (ty.to_string(), ty));
-    let ops: Vec<Op> = group.operations.iter().map(|op| Op::new(model, defaults, group, op)).collect();
+    let ops: Vec<Op> = group
+        .operations
+        .iter()
+        .map(|op| Op::new(model, defaults, group, op))
+        .collect();
     let items = ops.iter().map(options_items);
     let methods = ops
         .iter()
@@ -182,7 +190,11 @@ pub fn group_items(model: &CodeModel, defaults: &Defaults, group: &OperationGrou
         #(#items)*
     };
     // Most groups name the models; one that does not must not import them.
-    let models = items.to_string().contains("models ::").then(|| quote!(use crate::models;));
+    let models = items.to_string().contains("models ::").then(|| {
+        quote!(
+            use crate::models;
+        )
+    });
     quote! {
         use crate::runtime::{self, Method};
         #models
