@@ -656,7 +656,7 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                     let wrap = !p.required && !slot.is_option();
                     Some(if wrap {
                         quote!(#field: Some(#value))
-                    } else if value.to_string() == field.to_string() {
+                    } else if field == value.to_string() {
                         quote!(#field)
                     } else {
                         quote!(#field: #value)
