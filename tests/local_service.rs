@@ -521,7 +521,7 @@ async fn take_accepts_values_at_the_spec_s_limits() {
             &id,
             vec![],
             Some(azure_face::operations::snapshot::TakeOptions {
-                user_data: Some(user_data.clone().into()),
+                user_data: Some(user_data.clone()),
                 ..Default::default()
             }),
         )
