@@ -68,7 +68,6 @@ async fn take_sends_the_flattened_body_and_returns_operation_location() {
             Some(azure_face::operations::snapshot::TakeOptions {
                 user_data: Some("nightly backup".into()),
                 request: azure_face::runtime::RequestOptions::default().header("x-ms-client-request-id", "req-42"),
-                ..Default::default()
             }),
         )
         .await
@@ -419,7 +418,7 @@ async fn validation_failures_send_nothing_and_name_the_parameter() {
                 "ok",
                 vec![],
                 Some(azure_face::operations::snapshot::TakeOptions {
-                    user_data: Some("x".repeat(16385).into()),
+                    user_data: Some("x".repeat(16385)),
                     ..Default::default()
                 }),
             ),
