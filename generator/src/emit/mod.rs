@@ -142,7 +142,7 @@ fn module_tree(model: &CodeModel, crate_name: &str, options: &Options) -> Result
     }
     let operations = Module {
         name: "operations".into(),
-        docs: "Operations, grouped as the spec's operation ids group them; each returns a request builder.".into(),
+        docs: "Operations, grouped as the spec's operation ids group them; each takes its required parameters and an options struct.".into(),
         items: client_level,
         children: groups,
     };

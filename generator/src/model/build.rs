@@ -83,7 +83,7 @@ const RESERVED_TYPES: &[&str] = &[
     "Result",
     "Default",
 ];
-/// Names an operations module uses itself: a request builder may not shadow them.
+/// Names an operations module uses itself: an operation's type names (options, headers) may not shadow them.
 const RESERVED_BUILDERS: &[&str] = &[
     "Method", "Response", "Option", "Vec", "String", "Box", "Result", "Some", "None", "Ok", "Err",
 ];
