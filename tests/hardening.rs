@@ -145,7 +145,16 @@ async fn the_pipeline_refuses_dot_segments_whatever_builds_the_path() {
         ClientOptions::default(),
         "t",
     );
-    for path in ["/items/../secret", "/items/%2E%2E/secret", "/items/%2e/x", "/./x"] {
+    for path in [
+        "/items/../secret",
+        "/items/%2E%2E/secret",
+        "/items/%2e/x",
+        "/./x",
+        "/items/..",
+        "/items/..?q=1",
+        "/items/.%2E#f",
+        "/items/%2e.?q=/../",
+    ] {
         let request = runtime::Request::new(runtime::Method::GET, path.to_string());
         let error = pipeline
             .send::<serde_json::Value>(request, runtime::RequestOptions::default())

@@ -104,4 +104,14 @@ fn path_parameters_are_one_encoded_segment() {
         "https://host",
         "x-ms-skip-url-encoding"
     );
+    // Every ASCII character in a segment: RFC 3986 unreserved ones as they are, others escaped.
+    for byte in 0u8..=127 {
+        let c = char::from(byte);
+        let expected = if c.is_ascii_alphanumeric() || "-._~".contains(c) {
+            c.to_string()
+        } else {
+            format!("%{byte:02X}")
+        };
+        assert_eq!(path_param(&format!("a{c}b"), false), format!("a{expected}b"), "{byte}");
+    }
 }

@@ -1,11 +1,16 @@
-//! The client's pipeline: every request passes through a chain of policies — per-call headers,
-//! user agent, retries, authentication, any policies the user adds — and then the transport.
+//! The client's pipeline: every request passes through the built-in policies — per-call headers,
+//! user agent, retries, redirects, authentication —, any policies the user adds, and then the
+//! transport. The built-in ones run inline in one future ([`Pipeline::send`]); the user's are
+//! [`Policy`] objects, chained with [`Next`].
 //!
 //! Operations only build a [`Request`]; everything that is the same for all of them lives here.
 
+use std::borrow::Cow;
 use std::future::Future;
 use std::pin::Pin;
 use std::time::{Duration, Instant};
+
+use reqwest::header::{Entry, HeaderName, HeaderValue, CONTENT_TYPE, USER_AGENT};
 
 use super::*;
 
@@ -296,213 +301,84 @@ impl<'a> Next<'a> {
     }
 }
 
-fn insert_header(headers: &mut HeaderMap, name: &str, value: &str, sensitive: bool) -> Result<(), SendError> {
-    let header_name = reqwest::header::HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| SendError::Config(format!("`{name}` is not a valid header name")))?;
-    let mut header_value = reqwest::header::HeaderValue::from_str(value)
-        .map_err(|_| SendError::Config(format!("the value of header `{name}` is not a valid header value")))?;
+fn invalid_name(name: &str) -> String {
+    format!("`{name}` is not a valid header name")
+}
+
+fn invalid_value(name: &str) -> String {
+    format!("the value of header `{name}` is not a valid header value")
+}
+
+/// A header from text (what the user gives, so checked here rather than at the call).
+fn make_header(name: &str, value: &str, sensitive: bool) -> Result<(HeaderName, HeaderValue), String> {
+    let header_name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid_name(name))?;
+    let mut header_value = HeaderValue::from_str(value).map_err(|_| invalid_value(name))?;
     header_value.set_sensitive(sensitive);
-    headers.insert(header_name, header_value);
+    Ok((header_name, header_value))
+}
+
+fn insert_header(headers: &mut HeaderMap, name: &str, value: &str, sensitive: bool) -> Result<(), SendError> {
+    let (name, value) = make_header(name, value, sensitive).map_err(SendError::Config)?;
+    headers.insert(name, value);
     Ok(())
 }
 
-/// Adds the call's custom headers (AutoRest's `custom_headers`).
-#[derive(Debug)]
-struct CustomHeadersPolicy;
-
-impl Policy for CustomHeadersPolicy {
-    fn send<'a>(
-        &'a self,
-        ctx: &'a CallContext,
-        mut request: HttpRequest,
-        next: Next<'a>,
-    ) -> BoxFuture<'a, PolicyResult> {
-        Box::pin(async move {
-            for (name, value) in &ctx.options.headers {
-                insert_header(&mut request.headers, name, value, false)?;
-            }
-            next.send(ctx, request).await
-        })
+/// A header value from an operation's request: `'static` text (media types, the spec's constants)
+/// is used in place, with the same checks as `HeaderValue::from_str`, which copies.
+#[allow(clippy::ptr_arg)] // `&str` would lose the `'static` of a borrowed value, which is the point
+fn request_header_value(name: &str, value: &Cow<'static, str>) -> Result<HeaderValue, SendError> {
+    match value {
+        Cow::Borrowed(text) => HeaderValue::from_maybe_shared(Bytes::from_static(text.as_bytes())),
+        Cow::Owned(text) => HeaderValue::from_str(text),
     }
-}
-
-/// Sets `User-Agent`.
-#[derive(Debug)]
-struct UserAgentPolicy(String);
-
-impl Policy for UserAgentPolicy {
-    fn send<'a>(
-        &'a self,
-        ctx: &'a CallContext,
-        mut request: HttpRequest,
-        next: Next<'a>,
-    ) -> BoxFuture<'a, PolicyResult> {
-        Box::pin(async move {
-            if !request.headers.contains_key(reqwest::header::USER_AGENT) {
-                insert_header(&mut request.headers, "user-agent", &self.0, false)?;
-            }
-            next.send(ctx, request).await
-        })
-    }
-}
-
-/// Authenticates each attempt, as the spec's `securityDefinitions` say.
-#[derive(Debug)]
-struct AuthPolicy(Credential);
-
-impl Policy for AuthPolicy {
-    fn send<'a>(
-        &'a self,
-        ctx: &'a CallContext,
-        mut request: HttpRequest,
-        next: Next<'a>,
-    ) -> BoxFuture<'a, PolicyResult> {
-        Box::pin(async move {
-            match &self.0 {
-                Credential::None => {}
-                Credential::ApiKeyHeader { name, key } => insert_header(&mut request.headers, name, &key.0, true)?,
-                Credential::ApiKeyQuery { name, key } => {
-                    request.url.query_pairs_mut().append_pair(name, &key.0);
-                }
-                Credential::Bearer { scopes, credential } => {
-                    let token =
-                        credential.0.token(scopes).await.map_err(|reason| {
-                            SendError::Config(format!("the token credential gave no token: {reason}"))
-                        })?;
-                    insert_header(
-                        &mut request.headers,
-                        "authorization",
-                        &format!("Bearer {}", token.0),
-                        true,
-                    )?;
-                }
-            }
-            next.send(ctx, request).await
-        })
-    }
+    .map_err(|_| SendError::Config(invalid_value(name)))
 }
 
 /// How many redirects one attempt follows at most.
 const MAX_REDIRECTS: usize = 10;
 
-/// Follows redirects within the client's origin, as Azure SDKs do: 301 and 302 for GET and HEAD
-/// only (other methods get the 3xx back, for the caller to decide); 303 as a GET without a body;
-/// 307 and 308 with the same method and body. 300 (a choice) is returned as it is. A redirect to another scheme, host or port is
-/// not followed, so credentials never go to a server the client was not pointed at. Runs before
-/// authentication, so each hop is authenticated afresh.
-#[derive(Debug)]
-struct RedirectPolicy;
+/// Statuses that may be redirects to follow (see [`follow_redirect`]).
+const REDIRECT_STATUSES: [u16; 5] = [301, 302, 303, 307, 308];
 
-impl RedirectPolicy {
-    /// The request a redirect response asks for, when it is one to follow.
-    fn follow(request: &HttpRequest, response: &RawResponse) -> Option<HttpRequest> {
-        let status = response.status.as_u16();
-        let read_only = request.method == Method::GET || request.method == Method::HEAD;
-        let (method, body) = match status {
-            301 | 302 if read_only => (request.method.clone(), None),
-            303 if request.method == Method::HEAD => (Method::HEAD, None),
-            303 => (Method::GET, None),
-            307 | 308 => (request.method.clone(), request.body.clone()),
-            _ => return None,
-        };
-        let location = response.headers.get(reqwest::header::LOCATION)?.to_str().ok()?;
-        let url = request.url.join(location).ok()?;
-        if url.origin() != request.url.origin() {
-            tracing::debug!(status, "not following a redirect to another origin");
-            return None;
-        }
-        let mut headers = request.headers.clone();
-        if body.is_none() {
-            headers.remove(reqwest::header::CONTENT_TYPE);
-            headers.remove(reqwest::header::CONTENT_LENGTH);
-        }
-        Some(HttpRequest {
-            method,
-            url,
-            headers,
-            body,
-        })
+/// The request a redirect response asks for, when it is one to follow.
+///
+/// Redirects are followed within the client's origin, as Azure SDKs do: 301 and 302 for GET and
+/// HEAD only (other methods get the 3xx back, for the caller to decide); 303 as a GET without a
+/// body; 307 and 308 with the same method and body. 300 (a choice) is returned as it is. A
+/// redirect to another scheme, host or port is not followed, so credentials never go to a server
+/// the client was not pointed at. `request` is the hop's request before authentication, so each
+/// hop is authenticated afresh.
+fn follow_redirect(request: &HttpRequest, response: &RawResponse) -> Option<HttpRequest> {
+    let status = response.status.as_u16();
+    let read_only = request.method == Method::GET || request.method == Method::HEAD;
+    let (method, body) = match status {
+        301 | 302 if read_only => (request.method.clone(), None),
+        303 if request.method == Method::HEAD => (Method::HEAD, None),
+        303 => (Method::GET, None),
+        307 | 308 => (request.method.clone(), request.body.clone()),
+        _ => return None,
+    };
+    let location = response.headers.get(reqwest::header::LOCATION)?.to_str().ok()?;
+    let url = request.url.join(location).ok()?;
+    if url.origin() != request.url.origin() {
+        tracing::debug!(status, "not following a redirect to another origin");
+        return None;
     }
-}
-
-impl Policy for RedirectPolicy {
-    fn send<'a>(&'a self, ctx: &'a CallContext, request: HttpRequest, next: Next<'a>) -> BoxFuture<'a, PolicyResult> {
-        Box::pin(async move {
-            let mut request = request;
-            let mut response = next.send(ctx, request.clone()).await?;
-            for _ in 0..MAX_REDIRECTS {
-                let Some(target) = Self::follow(&request, &response) else {
-                    break;
-                };
-                tracing::debug!(status = response.status.as_u16(), method = %target.method, "following a redirect");
-                request = target;
-                response = next.send(ctx, request.clone()).await?;
-            }
-            Ok(response)
-        })
+    let mut headers = request.headers.clone();
+    if body.is_none() {
+        headers.remove(reqwest::header::CONTENT_TYPE);
+        headers.remove(reqwest::header::CONTENT_LENGTH);
     }
+    Some(HttpRequest {
+        method,
+        url,
+        headers,
+        body,
+    })
 }
 
 /// Statuses worth another attempt.
 const RETRY_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
-
-/// Retries failed attempts with backoff (see [`RetryOptions`]).
-#[derive(Debug)]
-struct RetryPolicy {
-    sleeper: Arc<dyn Sleeper>,
-}
-
-impl Policy for RetryPolicy {
-    fn send<'a>(&'a self, ctx: &'a CallContext, request: HttpRequest, next: Next<'a>) -> BoxFuture<'a, PolicyResult> {
-        Box::pin(async move {
-            let retry = &ctx.retry;
-            let started = Instant::now();
-            let mut attempt: u32 = 0;
-            loop {
-                attempt += 1;
-                let result = next.send(ctx, request.clone()).await;
-                let (retryable, asked) = match &result {
-                    Ok(response) => {
-                        let retryable = RETRY_STATUSES.contains(&response.status.as_u16());
-                        (retryable, retryable.then(|| retry_after(&response.headers)).flatten())
-                    }
-                    Err(SendError::Transport(e)) => {
-                        (e.is_connect() || e.is_timeout() || e.is_request() || e.is_body(), None)
-                    }
-                    Err(_) => (false, None),
-                };
-                // The common case first: an answer not worth retrying needs no backoff or clock.
-                let delay = if retryable && attempt <= retry.max_retries {
-                    asked.unwrap_or_else(|| backoff(retry, attempt)).min(retry.max_delay)
-                } else {
-                    Duration::ZERO
-                };
-                let out_of_time = retryable && started.elapsed() + delay > retry.max_elapsed;
-                if !retryable || attempt > retry.max_retries || out_of_time {
-                    return match result {
-                        Ok(mut response) => {
-                            response.attempts = attempt;
-                            Ok(response)
-                        }
-                        Err(e) if retryable && attempt > 1 => Err(SendError::Exhausted {
-                            attempts: attempt,
-                            last: Box::new(e),
-                        }),
-                        Err(e) => Err(e),
-                    };
-                }
-                tracing::warn!(
-                    attempt,
-                    delay_ms = delay.as_millis() as u64,
-                    status = result.as_ref().ok().map(|r| r.status.as_u16()),
-                    error = result.as_ref().err().map(|e| format!("{e:?}")),
-                    "retrying"
-                );
-                self.sleeper.sleep(delay).await;
-            }
-        })
-    }
-}
 
 /// The wait a response asks for: `retry-after-ms`, `x-ms-retry-after-ms`, or `Retry-After` in
 /// seconds or as an HTTP date.
@@ -547,52 +423,78 @@ pub struct Transport {
 
 impl Transport {
     fn send(&self, request: HttpRequest) -> BoxFuture<'_, PolicyResult> {
-        Box::pin(async move {
-            let started = Instant::now();
-            // The log line's URL is only worth building when it is logged.
-            let logged = tracing::enabled!(tracing::Level::DEBUG);
-            let (method, url) = (
-                request.method.clone(),
-                if logged { redacted(&request.url) } else { String::new() },
-            );
-            let mut builder = self.http.request(request.method, request.url).headers(request.headers);
-            if let Some(body) = request.body {
-                builder = builder.body(body);
+        Box::pin(self.execute(request))
+    }
+
+    /// Sends `request`. It becomes reqwest's request here, before the returned future, so that
+    /// the future holds only reqwest's small pending one rather than both forms of the request
+    /// (every operation's future contains this one, and is boxed and moved).
+    fn execute(&self, request: HttpRequest) -> impl Future<Output = PolicyResult> + Send + '_ {
+        // The log line's method, URL and timing are only worth their cost when they are logged.
+        let logged = tracing::enabled!(tracing::Level::DEBUG);
+        let log = logged.then(|| (request.method.clone(), redacted(&request.url), Instant::now()));
+        // A `reqwest::Request` made from the parts as they are: `RequestBuilder::headers` would
+        // copy the header map into a new one.
+        let mut http_request = reqwest::Request::new(request.method, request.url);
+        *http_request.headers_mut() = request.headers;
+        *http_request.body_mut() = request.body.map(reqwest::Body::from);
+        // Only when there is one: `timeout_mut` makes the request's extension map.
+        if let Some(timeout) = self.try_timeout {
+            *http_request.timeout_mut() = Some(timeout);
+        }
+        let pending = self.http.execute(http_request);
+        self.receive(pending, log)
+    }
+
+    /// Waits for the response to an attempt and reads it whole.
+    async fn receive(
+        &self,
+        pending: impl Future<Output = reqwest::Result<reqwest::Response>>,
+        log: Option<(Method, String, Instant)>,
+    ) -> PolicyResult {
+        // The URL may carry an API key in its query: never let it reach an error message.
+        let limit = self.max_response_bytes;
+        let result = async {
+            let mut response = pending.await.map_err(|e| SendError::Transport(e.without_url()))?;
+            let (status, headers) = (response.status(), std::mem::take(response.headers_mut()));
+            // Read at most `limit` bytes, so that a hostile server cannot exhaust memory.
+            if response.content_length().is_some_and(|n| n > limit as u64) {
+                return Err(SendError::TooLarge(limit));
             }
-            if let Some(timeout) = self.try_timeout {
-                builder = builder.timeout(timeout);
-            }
-            // The URL may carry an API key in its query: never let it reach an error message.
-            let limit = self.max_response_bytes;
-            let result = async {
-                let mut response = builder
-                    .send()
-                    .await
-                    .map_err(|e| SendError::Transport(e.without_url()))?;
-                let (status, headers) = (response.status(), std::mem::take(response.headers_mut()));
-                // Read at most `limit` bytes, so that a hostile server cannot exhaust memory.
-                if response.content_length().is_some_and(|n| n > limit as u64) {
+            // A body that arrives in one chunk (the usual case for small bodies) is kept as that
+            // chunk, without a copy; only a body in several chunks is gathered into a buffer.
+            let mut first = Bytes::new();
+            let mut gathered: Option<Vec<u8>> = None;
+            while let Some(chunk) = response
+                .chunk()
+                .await
+                .map_err(|e| SendError::Transport(e.without_url()))?
+            {
+                let read = gathered.as_ref().map_or(first.len(), Vec::len);
+                if read + chunk.len() > limit {
                     return Err(SendError::TooLarge(limit));
                 }
-                let mut body = Vec::new();
-                while let Some(chunk) = response
-                    .chunk()
-                    .await
-                    .map_err(|e| SendError::Transport(e.without_url()))?
-                {
-                    if body.len() + chunk.len() > limit {
-                        return Err(SendError::TooLarge(limit));
+                match &mut gathered {
+                    Some(buffer) => buffer.extend_from_slice(&chunk),
+                    None if first.is_empty() => first = chunk,
+                    None => {
+                        let expected = response.content_length().unwrap_or(0) as usize;
+                        let mut buffer = Vec::with_capacity(expected.clamp(read + chunk.len(), limit));
+                        buffer.extend_from_slice(&first);
+                        buffer.extend_from_slice(&chunk);
+                        gathered = Some(buffer);
                     }
-                    body.extend_from_slice(&chunk);
                 }
-                Ok(RawResponse {
-                    status,
-                    headers,
-                    body: Bytes::from(body),
-                    attempts: 1,
-                })
             }
-            .await;
+            Ok(RawResponse {
+                status,
+                headers,
+                body: gathered.map_or(first, Bytes::from),
+                attempts: 1,
+            })
+        }
+        .await;
+        if let Some((method, url, started)) = log {
             let elapsed_ms = started.elapsed().as_millis() as u64;
             match &result {
                 Ok(response) => {
@@ -600,8 +502,8 @@ impl Transport {
                 }
                 Err(e) => tracing::debug!(%method, url = %url, error = ?e, elapsed_ms, "attempt failed"),
             }
-            result
-        })
+        }
+        result
     }
 }
 
@@ -612,6 +514,32 @@ fn redacted(url: &reqwest::Url) -> String {
         url.set_query(Some("<redacted>"));
     }
     url.to_string()
+}
+
+/// Whether the path part of `path` (before any `?` or `#`) has a `.` or `..` segment, plain or
+/// percent-encoded. One pass over the bytes (`?`, `#` and `/` are ASCII); only a short segment
+/// with a `%` is decoded, as no segment longer than `%2E%2E` can be a dot segment.
+fn has_dot_segment(path: &str) -> bool {
+    let is_dot = |segment: &str| match segment {
+        "." | ".." => true,
+        _ if segment.len() <= "%2E%2E".len() && segment.bytes().any(|b| b == b'%') => matches!(
+            percent_encoding::percent_decode_str(segment)
+                .decode_utf8_lossy()
+                .as_ref(),
+            "." | ".."
+        ),
+        _ => false,
+    };
+    let mut start = 0;
+    for (i, byte) in path.bytes().enumerate() {
+        match byte {
+            b'/' if is_dot(&path[start..i]) => return true,
+            b'/' => start = i + 1,
+            b'?' | b'#' => return is_dot(&path[start..i]),
+            _ => {}
+        }
+    }
+    is_dot(&path[start..])
 }
 
 // ----- the pipeline ------------------------------------------------------------------------------
@@ -627,7 +555,13 @@ struct PipelineInner {
     sleeper: Arc<dyn Sleeper>,
     retry: RetryOptions,
     timeout: Option<Duration>,
-    /// Custom headers, user agent, retry, redirects, authentication, then the user's policies.
+    /// The `User-Agent` value, made once for all calls (or why the text makes no header value,
+    /// reported by every call that would send it, as when it was made per call).
+    user_agent: Result<HeaderValue, String>,
+    /// What `Debug` shows (it redacts itself).
+    credential: Credential,
+    auth: Auth,
+    /// The user's policies: they run on every attempt (and redirect hop), after authentication.
     policies: Vec<Arc<dyn Policy>>,
     transport: Transport,
 }
@@ -636,8 +570,37 @@ impl fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pipeline")
             .field("base_url", &self.inner.base_url)
+            .field("credential", &self.inner.credential)
             .field("policies", &self.inner.policies)
             .finish_non_exhaustive()
+    }
+}
+
+/// How each hop is authenticated: the [`Credential`], with a key header made once for all calls
+/// rather than on every attempt.
+enum Auth {
+    None,
+    /// `Credential::ApiKeyHeader`'s header, or why it makes none (reported by every call, as
+    /// when the header was made per call).
+    Header(Result<(HeaderName, HeaderValue), String>),
+    Query {
+        name: &'static str,
+        key: ApiKey,
+    },
+    Bearer {
+        scopes: &'static [&'static str],
+        credential: SharedTokenCredential,
+    },
+}
+
+impl From<Credential> for Auth {
+    fn from(credential: Credential) -> Self {
+        match credential {
+            Credential::None => Auth::None,
+            Credential::ApiKeyHeader { name, key } => Auth::Header(make_header(name, &key.0, true)),
+            Credential::ApiKeyQuery { name, key } => Auth::Query { name, key },
+            Credential::Bearer { scopes, credential } => Auth::Bearer { scopes, credential },
+        }
     }
 }
 
@@ -645,25 +608,19 @@ impl Pipeline {
     /// A pipeline for `base_url` (see [`expand_host`]).
     pub fn new(base_url: String, credential: Credential, options: ClientOptions, default_user_agent: &str) -> Self {
         let user_agent = options.user_agent.unwrap_or_else(|| default_user_agent.to_string());
-        let mut policies: Vec<Arc<dyn Policy>> = vec![
-            Arc::new(CustomHeadersPolicy),
-            Arc::new(UserAgentPolicy(user_agent)),
-            Arc::new(RetryPolicy {
-                sleeper: options.sleeper.clone(),
-            }),
-            Arc::new(RedirectPolicy),
-            Arc::new(AuthPolicy(credential)),
-        ];
-        policies.extend(options.policies);
+        let user_agent = make_header("user-agent", &user_agent, false).map(|(_, value)| value);
         Pipeline {
             inner: Arc::new(PipelineInner {
                 base_url,
                 sleeper: options.sleeper,
                 retry: options.retry,
                 timeout: options.timeout,
-                policies,
+                user_agent,
+                auth: credential.clone().into(),
+                credential,
+                policies: options.policies,
                 transport: Transport {
-                    // Redirects are the pipeline's to follow (see `RedirectPolicy`), not reqwest's.
+                    // Redirects are the pipeline's to follow (see `follow_redirect`), not reqwest's.
                     http: options.http.unwrap_or_else(|| {
                         reqwest::Client::builder()
                             .redirect(reqwest::redirect::Policy::none())
@@ -698,25 +655,16 @@ impl Pipeline {
         if !(path.starts_with("http://") || path.starts_with("https://")) {
             // URL parsing resolves dot segments (`..`, even as `%2E%2E`): the request would go
             // somewhere else than the operation's path.
-            let dot_segment = path
-                .split(['?', '#'])
-                .next()
-                .unwrap_or_default()
-                .split('/')
-                .any(|segment| {
-                    matches!(
-                        percent_encoding::percent_decode_str(segment)
-                            .decode_utf8_lossy()
-                            .as_ref(),
-                        "." | ".."
-                    )
-                });
-            if dot_segment {
+            if has_dot_segment(path) {
                 return Err(SendError::Config(format!(
                     "the request path `{path}` has a `.` or `..` segment"
                 )));
             }
-            return parse(&format!("{base}{path}"));
+            // One allocation of the right size (`format!` would grow the string as it goes).
+            let mut text = String::with_capacity(base.len() + path.len());
+            text.push_str(base);
+            text.push_str(path);
+            return parse(&text);
         }
         let (url, base) = (parse(path)?, parse(base)?);
         if url.origin() != base.origin() {
@@ -736,45 +684,180 @@ impl Pipeline {
         let retry = options.retry.clone().unwrap_or_else(|| inner.retry.clone());
         let ctx = CallContext { options, retry };
         let span = tracing::info_span!("request", method = %request.method, path = %request.path);
-        let call = tracing::Instrument::instrument(
-            async {
-                let http_request = self.http_request(request)?;
-                let next = Next {
-                    rest: &inner.policies,
-                    transport: &inner.transport,
-                };
-                next.send(&ctx, http_request).await
-            },
-            span,
-        );
-        within(timeout, call, SendError::Timeout)
-            .await
-            .map_err(SendError::into_error)
+        let call = tracing::Instrument::instrument(self.run(&ctx, &request), span);
+        // Not `within`: the call's future would then be held twice (as its argument and as what
+        // it awaits), and every operation's future boxes this one.
+        let result = match timeout {
+            Some(limit) => tokio::time::timeout(limit, call)
+                .await
+                .unwrap_or_else(|_| Err(SendError::Timeout(limit))),
+            None => call.await,
+        };
+        result.map_err(SendError::into_error)
     }
 
-    /// The URL, query, headers and body of an operation's request.
-    fn http_request(&self, request: Request) -> Result<HttpRequest, SendError> {
+    /// The built-in policies, in one future rather than a chain of boxed ones: the call's custom
+    /// headers and the user agent (see [`Pipeline::http_request`]), then retries with backoff
+    /// (see [`RetryOptions`]), each attempt following redirects, each hop authenticated and
+    /// passed through the user's policies to the transport.
+    async fn run(&self, ctx: &CallContext, request: &Request) -> PolicyResult {
+        let retry = &ctx.retry;
+        let started = Instant::now();
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let result = self.attempt(ctx, request).await;
+            let (retryable, asked) = match &result {
+                Ok(response) => {
+                    let retryable = RETRY_STATUSES.contains(&response.status.as_u16());
+                    (retryable, retryable.then(|| retry_after(&response.headers)).flatten())
+                }
+                Err(SendError::Transport(e)) => {
+                    (e.is_connect() || e.is_timeout() || e.is_request() || e.is_body(), None)
+                }
+                Err(_) => (false, None),
+            };
+            // The common case first: an answer not worth retrying needs no backoff or clock.
+            let delay = if retryable && attempt <= retry.max_retries {
+                asked.unwrap_or_else(|| backoff(retry, attempt)).min(retry.max_delay)
+            } else {
+                Duration::ZERO
+            };
+            let out_of_time = retryable && started.elapsed() + delay > retry.max_elapsed;
+            if !retryable || attempt > retry.max_retries || out_of_time {
+                return match result {
+                    Ok(mut response) => {
+                        response.attempts = attempt;
+                        Ok(response)
+                    }
+                    Err(e) if retryable && attempt > 1 => Err(SendError::Exhausted {
+                        attempts: attempt,
+                        last: Box::new(e),
+                    }),
+                    Err(e) => Err(e),
+                };
+            }
+            tracing::warn!(
+                attempt,
+                delay_ms = delay.as_millis() as u64,
+                status = result.as_ref().ok().map(|r| r.status.as_u16()),
+                error = result.as_ref().err().map(|e| format!("{e:?}")),
+                "retrying"
+            );
+            self.inner.sleeper.sleep(delay).await;
+        }
+    }
+
+    /// One attempt: the request, then the redirects it leads to (see [`follow_redirect`]).
+    ///
+    /// Each attempt builds its request afresh from the operation's request, and the first hop
+    /// hands it to the transport: nothing is cloned for retries or redirects that most calls
+    /// never make. A redirect builds the first hop's request once more to follow it from.
+    async fn attempt(&self, ctx: &CallContext, request: &Request) -> PolicyResult {
+        let mut response = self.hop(ctx, self.http_request(ctx, request)?).await?;
+        if !REDIRECT_STATUSES.contains(&response.status.as_u16()) {
+            return Ok(response);
+        }
+        let mut sent = self.http_request(ctx, request)?;
+        for _ in 0..MAX_REDIRECTS {
+            let Some(target) = follow_redirect(&sent, &response) else {
+                break;
+            };
+            tracing::debug!(status = response.status.as_u16(), method = %target.method, "following a redirect");
+            sent = target;
+            response = self.hop(ctx, sent.clone()).await?;
+        }
+        Ok(response)
+    }
+
+    /// One request on the wire: authenticated as the spec's `securityDefinitions` say, then
+    /// passed through the user's policies (boxed, as [`Policy`] is) to the transport.
+    async fn hop(&self, ctx: &CallContext, mut request: HttpRequest) -> PolicyResult {
+        let inner = &*self.inner;
+        match &inner.auth {
+            Auth::None => {}
+            Auth::Header(Ok((name, value))) => {
+                request.headers.insert(name.clone(), value.clone());
+            }
+            Auth::Header(Err(message)) => return Err(SendError::Config(message.clone())),
+            Auth::Query { name, key } => {
+                request.url.query_pairs_mut().append_pair(name, &key.0);
+            }
+            Auth::Bearer { scopes, credential } => {
+                let token = credential
+                    .0
+                    .token(scopes)
+                    .await
+                    .map_err(|reason| SendError::Config(format!("the token credential gave no token: {reason}")))?;
+                insert_header(
+                    &mut request.headers,
+                    "authorization",
+                    &format!("Bearer {}", token.0),
+                    true,
+                )?;
+            }
+        }
+        if inner.policies.is_empty() {
+            inner.transport.execute(request).await
+        } else {
+            let next = Next {
+                rest: &inner.policies,
+                transport: &inner.transport,
+            };
+            next.send(ctx, request).await
+        }
+    }
+
+    /// The request as the policies see it: the operation's URL, query, headers and body, then
+    /// the call's custom headers (AutoRest's `custom_headers`) and the `User-Agent`.
+    fn http_request(&self, ctx: &CallContext, request: &Request) -> Result<HttpRequest, SendError> {
         let mut url = self.url(&request.path)?;
         if !request.query.is_empty() {
-            let encoded: Vec<String> = request.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            let query = match url.query() {
-                Some(existing) if !existing.is_empty() => format!("{existing}&{}", encoded.join("&")),
-                _ => encoded.join("&"),
-            };
+            let existing = url.query().filter(|existing| !existing.is_empty());
+            let length = existing.map_or(0, |e| e.len() + 1)
+                + request.query.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>();
+            let mut query = String::with_capacity(length);
+            if let Some(existing) = existing {
+                query.push_str(existing);
+                query.push('&');
+            }
+            for (i, (name, value)) in request.query.iter().enumerate() {
+                if i > 0 {
+                    query.push('&');
+                }
+                query.push_str(name);
+                query.push('=');
+                query.push_str(value);
+            }
             url.set_query(Some(&query));
         }
         let mut headers = HeaderMap::new();
         if let Some((content_type, _)) = &request.body {
-            insert_header(&mut headers, "content-type", content_type, false)?;
+            headers.insert(CONTENT_TYPE, request_header_value("content-type", content_type)?);
         }
         for (name, value) in &request.headers {
+            let header_name =
+                HeaderName::from_bytes(name.as_bytes()).map_err(|_| SendError::Config(invalid_name(name)))?;
+            headers.insert(header_name, request_header_value(name, value)?);
+        }
+        for (name, value) in &ctx.options.headers {
             insert_header(&mut headers, name, value, false)?;
         }
+        // Unless a custom header set it (one lookup, not `contains_key` and `insert`).
+        if let Entry::Vacant(entry) = headers.entry(USER_AGENT) {
+            let user_agent = self
+                .inner
+                .user_agent
+                .as_ref()
+                .map_err(|m| SendError::Config(m.clone()))?;
+            entry.insert(user_agent.clone());
+        }
         Ok(HttpRequest {
-            method: request.method,
+            method: request.method.clone(),
             url,
             headers,
-            body: request.body.map(|(_, body)| body),
+            // `Bytes`: a clone shares the body.
+            body: request.body.as_ref().map(|(_, body)| body.clone()),
         })
     }
 }
