@@ -190,7 +190,7 @@ pub fn group_items(model: &CodeModel, defaults: &Defaults, group: &OperationGrou
         #(#items)*
     };
     // Most groups name the models; one that does not must not import them.
-    let models = items.to_string().contains("models ::").then(|| {
+    let models = group.operations.iter().any(names_models).then(|| {
         quote!(
             use crate::models;
         )
@@ -201,6 +201,24 @@ pub fn group_items(model: &CodeModel, defaults: &Defaults, group: &OperationGrou
 
         #items
     }
+}
+
+/// Whether an operation's code names a type of the `models` module.
+fn names_models(op: &Operation) -> bool {
+    fn named(ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Named(_) => true,
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => named(inner),
+            _ => false,
+        }
+    }
+    op.error.as_ref().is_some_and(named)
+        || op.parameters.iter().any(|p| named(&p.ty))
+        || op.responses.iter().filter_map(|r| r.body.as_ref()).any(named)
+        || op.responses.iter().flat_map(|r| &r.headers).any(|h| named(&h.ty))
+        || op.pageable.is_some()
+        || op.long_running.as_ref().is_some_and(|l| l.status.is_some())
+        || matches!(op.body.as_ref().map(|b| &b.kind), Some(BodyKind::Flattened { .. }))
 }
 
 /// The error type of an operation's calls.
