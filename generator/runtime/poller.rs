@@ -45,8 +45,8 @@ pub fn started<E>(location: Option<String>, header: &'static str, headers: &Head
 
 /// The values of `template`'s placeholders (e.g. `/operations/{operationId}`) in the last path
 /// segments of `location` (a path or a URL), percent-decoded.
-pub fn location_parameters<const N: usize, E>(location: &str, template: &str) -> Result<[String; N], Error<E>> {
-    let mismatch = || Error::Header {
+pub fn location_parameters<const N: usize>(location: &str, template: &str) -> Result<[String; N], BadLocation> {
+    let mismatch = || BadLocation {
         name: "location",
         message: format!("`{location}` does not end like `{template}`"),
     };
@@ -76,15 +76,33 @@ pub fn location_parameters<const N: usize, E>(location: &str, template: &str) ->
 }
 
 /// Parses a path parameter taken from a location into its type (a string, UUID, number, enum).
-pub fn parse_param<T: DeserializeOwned, E>(text: &str, name: &'static str) -> Result<T, Error<E>> {
+pub fn parse_param<T: DeserializeOwned>(text: &str, name: &'static str) -> Result<T, BadLocation> {
     let value = match text.parse::<i64>() {
         Ok(n) => serde_json::from_value(serde_json::Value::from(n)).or_else(|_| serde_json::from_value(text.into())),
         Err(_) => serde_json::from_value(text.into()),
     };
-    value.map_err(|e| Error::Header {
+    value.map_err(|e| BadLocation {
         name,
         message: format!("`{text}` is not a valid {name}: {e}"),
     })
+}
+
+/// A status location that does not fit the status operation's path, or a value in it that does
+/// not parse: an [`Error::Header`] of any call (which is why it is a type of its own: `?` turns it
+/// into the caller's error without naming the error type).
+#[derive(Debug)]
+pub struct BadLocation {
+    name: &'static str,
+    message: String,
+}
+
+impl<E> From<BadLocation> for Error<E> {
+    fn from(bad: BadLocation) -> Self {
+        Error::Header {
+            name: bad.name,
+            message: bad.message,
+        }
+    }
 }
 
 type StatusFuture<S, E> = BoxFuture<'static, Result<Response<S>, Error<E>>>;

@@ -91,14 +91,14 @@ impl SnapshotOperations<'_> {
             move |location: String| {
                 let client = client.clone();
                 Box::pin(async move {
-                    let [operation_id] = runtime::location_parameters::<
-                        1usize,
-                        _,
-                    >(&location, "/operations/{operationId}")?;
-                    let operation_id = runtime::parse_param::<
-                        uuid::Uuid,
-                        _,
-                    >(&operation_id, "operation_id")?;
+                    let [operation_id] = runtime::location_parameters(
+                        &location,
+                        "/operations/{operationId}",
+                    )?;
+                    let operation_id: uuid::Uuid = runtime::parse_param(
+                        &operation_id,
+                        "operation_id",
+                    )?;
                     client.snapshot().get_operation_status(operation_id, None).await
                 })
             },
@@ -220,14 +220,14 @@ impl SnapshotOperations<'_> {
             move |location: String| {
                 let client = client.clone();
                 Box::pin(async move {
-                    let [operation_id] = runtime::location_parameters::<
-                        1usize,
-                        _,
-                    >(&location, "/operations/{operationId}")?;
-                    let operation_id = runtime::parse_param::<
-                        uuid::Uuid,
-                        _,
-                    >(&operation_id, "operation_id")?;
+                    let [operation_id] = runtime::location_parameters(
+                        &location,
+                        "/operations/{operationId}",
+                    )?;
+                    let operation_id: uuid::Uuid = runtime::parse_param(
+                        &operation_id,
+                        "operation_id",
+                    )?;
                     client.snapshot().get_operation_status(operation_id, None).await
                 })
             },

@@ -383,7 +383,6 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
             }
             None => quote!(client.#status_method),
         };
-        let count = polling.parameters.len();
         let names: Vec<_> = polling.parameters.iter().map(|(name, _)| ident(name)).collect();
         let wires = polling.parameters.iter().map(|(name, _)| name.as_str());
         let types = polling.parameters.iter().map(|(_, ty)| match ty {
@@ -401,8 +400,8 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
                 runtime::PollingCall::new(#client.pipeline.clone(), call, location, #header, move |location: String| {
                     let client = client.clone();
                     Box::pin(async move {
-                        let [#(#names),*] = runtime::location_parameters::<#count, _>(&location, #template)?;
-                        #( let #names = runtime::parse_param::<#types, _>(&#names, #wires)?; )*
+                        let [#(#names),*] = runtime::location_parameters(&location, #template)?;
+                        #( let #names: #types = runtime::parse_param(&#names, #wires)?; )*
                         #target(#(#names,)* None).await
                     })
                 })
