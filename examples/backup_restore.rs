@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use azure_face::local_service::FaceService;
 use azure_face::models::SnapshotObjectType;
+use azure_face::operations::snapshot::{ListOptions, TakeOptions};
 use azure_face::Client;
 use uuid::Uuid;
 
@@ -75,7 +76,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             SnapshotObjectType::PersonGroup,
             setup.person_group.as_str(),
             vec![setup.target_subscription],
-            Some(azure_face::operations::snapshot::TakeOptions {
+            Some(TakeOptions {
                 user_data: Some("backup_restore example".into()),
                 ..Default::default()
             }),
@@ -105,7 +106,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let snapshots = source
         .snapshot()
-        .list(Some(azure_face::operations::snapshot::ListOptions {
+        .list(Some(ListOptions {
             type_: Some(SnapshotObjectType::PersonGroup),
             ..Default::default()
         }))
