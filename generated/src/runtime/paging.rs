@@ -55,7 +55,7 @@ impl<P: Page, H: Send + 'static, E: DeserializeOwned + Send + 'static> PagedCall
         next_link: NextLink<P>,
         first: impl std::future::Future<Output = CallResult<P, H, E>> + Send + 'static,
     ) -> Self {
-        let pager = Pager::new(pipeline, options, expected, next_link, std::future::pending());
+        let pager = Pager::waiting(pipeline, options, expected, next_link);
         PagedCall {
             first: Box::pin(first),
             pager,
@@ -122,6 +122,13 @@ impl<P: Page, E: DeserializeOwned + Send + 'static> Pager<P, E> {
         next_link: NextLink<P>,
         first: impl std::future::Future<Output = Result<P, Error<E>>> + Send + 'static,
     ) -> Self {
+        let mut pager = Pager::waiting(pipeline, options, expected, next_link);
+        pager.state = PagerState::Fetching(Box::pin(first));
+        pager
+    }
+
+    /// A pager without its first page yet (a [`PagedCall`] gives it one).
+    fn waiting(pipeline: Pipeline, options: RequestOptions, expected: &'static [u16], next_link: NextLink<P>) -> Self {
         Pager {
             pipeline,
             options,
@@ -129,7 +136,7 @@ impl<P: Page, E: DeserializeOwned + Send + 'static> Pager<P, E> {
             next_link,
             next: None,
             keep_query: None,
-            state: PagerState::Fetching(Box::pin(first)),
+            state: PagerState::Done,
         }
     }
 
