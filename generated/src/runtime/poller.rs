@@ -279,7 +279,15 @@ pub struct LroCall<T, H, E> {
     start: BoxFuture<'static, Result<LroStart, Error<E>>>,
     final_state_via: Option<&'static str>,
     decode: fn(RawResponse) -> CallResult<T, H, E>,
+    /// For a pageable operation: the pager that follows the final value's next links.
+    pages: Option<PagerOf<T, E>>,
+    /// The poller's settings, for `into_pages` (which makes the poller itself).
+    interval: Option<Duration>,
+    timeout: Option<Duration>,
 }
+
+/// Makes the pager of a pageable long-running operation, given its first page (the final value).
+type PagerOf<T, E> = Box<dyn FnOnce(PageFuture<T, E>) -> Pager<T, E> + Send>;
 
 impl<T, H, E> fmt::Debug for LroCall<T, H, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -303,16 +311,57 @@ impl<T: Send + 'static, H: Send + 'static, E: DeserializeOwned + Send + 'static>
             start: Box::pin(start),
             final_state_via,
             decode,
+            pages: None,
+            interval: None,
+            timeout: None,
         }
+    }
+
+    /// The poller's [`LroPoller::interval`] (for [`LroCall::into_pages`], which makes the poller).
+    pub fn interval(mut self, interval: Duration) -> Self {
+        self.interval = Some(interval);
+        self
+    }
+
+    /// The poller's [`LroPoller::timeout`] (for [`LroCall::into_pages`], which makes the poller).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Makes the operation pageable: `pages` builds the pager that starts with the final value.
+    pub fn with_pages(mut self, pages: impl FnOnce(PageFuture<T, E>) -> Pager<T, E> + Send + 'static) -> Self {
+        self.pages = Some(Box::new(pages));
+        self
     }
 
     /// Sends the request and follows the long-running operation it starts to its end:
     /// `.wait().await` gives the final value (see [`LroPoller`]).
     pub fn into_poller(self) -> LroPoller<T, E> {
         let decode = self.decode;
-        LroPoller::new(self.pipeline, self.start, self.final_state_via, move |response| {
+        let mut poller = LroPoller::new(self.pipeline, self.start, self.final_state_via, move |response| {
             decode(response).map(Response::into_value)
-        })
+        });
+        if let Some(interval) = self.interval {
+            poller = poller.interval(interval);
+        }
+        if let Some(timeout) = self.timeout {
+            poller = poller.timeout(timeout);
+        }
+        poller
+    }
+}
+
+impl<T: Page, H: Send + 'static, E: DeserializeOwned + Send + 'static> LroCall<T, H, E> {
+    /// Follows the operation to its end, then walks the pages its final value starts: a `Stream`
+    /// of pages whose first is that value.
+    pub fn into_pages(mut self) -> Pager<T, E> {
+        let (pipeline, pages) = (self.pipeline.clone(), self.pages.take());
+        let first: PageFuture<T, E> = Box::pin(self.into_poller().wait());
+        match pages {
+            Some(pages) => pages(first),
+            None => Pager::new(pipeline, RequestOptions::default(), &[], |_| None, first),
+        }
     }
 }
 

@@ -346,13 +346,25 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
         };
         // The final answer may come from a GET of another URL, with any success status.
         let decode = decode_expr(o, &[200, 201, 202, 204], quote!(response));
+        // A pageable one also pages its final value.
+        let (pages, with_pages) = match &o.pageable {
+            Some(pageable) => (
+                {
+                    let pages = paged_call(op, pageable, &quote!(client), FirstPage::Poller);
+                    quote!(let pages = #pages;)
+                },
+                quote!(.with_pages(pages)),
+            ),
+            None => (quote!(), quote!()),
+        };
         return quote! {
             #attributes
             pub fn #signature -> runtime::LroCall<#value_type, #headers_type, #error_type> {
                 #prelude
                 let client = #owned_client;
+                #pages
                 let start = async move { #start };
-                runtime::LroCall::new(#client.pipeline.clone(), start, #via, |response| #decode)
+                runtime::LroCall::new(#client.pipeline.clone(), start, #via, |response| #decode) #with_pages
             }
         };
     }
@@ -360,7 +372,7 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
     let body = call_body(op, &quote!(client));
     if let Some(pageable) = &o.pageable {
         let page = ident(&pageable.page);
-        let call = paged_call(op, pageable, &client, &body);
+        let call = paged_call(op, pageable, &client, FirstPage::Call(&body));
         return quote! {
             #attributes
             pub fn #signature -> runtime::PagedCall<models::#page, #headers_type, #error_type> {
@@ -427,7 +439,16 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
 
 /// The `PagedCall` of a pageable operation, after the prelude and `let client = <owned client>`;
 /// `client` is the method's own client (`self.client`), `body` sends the first request.
-fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, body: &TokenStream) -> TokenStream {
+/// Where a pager's first page comes from.
+enum FirstPage<'b> {
+    /// The operation's own call (these statements send it): a `PagedCall`.
+    Call(&'b TokenStream),
+    /// The final value of the long-running operation: the pager is made by a closure given to
+    /// its `LroCall`, which owns a clone of `client`.
+    Poller,
+}
+
+fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, first_page: FirstPage) -> TokenStream {
     let o = op.op;
     let model = op.model;
     let page = ident(&pageable.page);
@@ -464,14 +485,32 @@ fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, 
                     quote!(.keep_query(#wire, #value))
                 })
         });
-    let first = quote! {
-        runtime::PagedCall::new(#client.pipeline.clone(), #request_options.clone(), &[#(#statuses),*], #next_link, async move {
-            #body
-        })
-        #keep_query
+    let first = match first_page {
+        FirstPage::Call(body) => quote! {
+            runtime::PagedCall::new(#client.pipeline.clone(), #request_options.clone(), &[#(#statuses),*], #next_link, async move {
+                #body
+            })
+            #keep_query
+        },
+        // Next pages are GETs of a page, whatever status started the operation.
+        FirstPage::Poller => quote! {
+            runtime::Pager::new(#client.pipeline.clone(), settings, &[200], #next_link, first)
+            #keep_query
+        },
+    };
+    let wrap = |pager: TokenStream| match first_page {
+        FirstPage::Call(_) => pager,
+        FirstPage::Poller => {
+            let error = error_type(o);
+            quote! {{
+                let client = client.clone();
+                let settings = #request_options.clone();
+                move |first: runtime::PageFuture<models::#page, #error>| { #pager }
+            }}
+        }
     };
     let Some(next) = &pageable.next_operation else {
-        return first;
+        return wrap(first);
     };
     let method = ident(&next.method);
     let target = match &next.group_accessor {
@@ -525,7 +564,7 @@ fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, 
         }
         None => (quote!(_), quote!(None)),
     };
-    quote! {
+    let pager = quote! {
         let next = (client.clone(), #request_options.clone(), #(#fields.clone()),*);
         #first
         .next_with(move |#link: String| {
@@ -534,7 +573,8 @@ fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, 
                 #target(#(#arguments,)* #target_options).await.map(runtime::Response::into_value)
             })
         })
-    }
+    };
+    wrap(pager)
 }
 
 /// The statements that validate the arguments, build the request and send it: the call's
