@@ -154,6 +154,10 @@ async fn the_pipeline_refuses_dot_segments_whatever_builds_the_path() {
         "/items/..?q=1",
         "/items/.%2E#f",
         "/items/%2e.?q=/../",
+        // URL parsing drops tabs and line breaks: these are `..` to it.
+        "/items/.\t./secret",
+        "/items/.\n%2E/secret",
+        "/items/\r../secret",
     ] {
         let request = runtime::Request::new(runtime::Method::GET, path.to_string());
         let error = pipeline

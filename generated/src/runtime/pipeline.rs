@@ -654,8 +654,14 @@ impl Pipeline {
         };
         if !(path.starts_with("http://") || path.starts_with("https://")) {
             // URL parsing resolves dot segments (`..`, even as `%2E%2E`): the request would go
-            // somewhere else than the operation's path.
-            if has_dot_segment(path) {
+            // somewhere else than the operation's path. It also drops tabs and line breaks
+            // first (`.\t.` is `..` to it), so the check looks at the path as the parser will.
+            let parsed_as = if path.contains(['\t', '\n', '\r']) {
+                std::borrow::Cow::Owned(path.replace(['\t', '\n', '\r'], ""))
+            } else {
+                std::borrow::Cow::Borrowed(path)
+            };
+            if has_dot_segment(&parsed_as) {
                 return Err(SendError::Config(format!(
                     "the request path `{path}` has a `.` or `..` segment"
                 )));
