@@ -53,9 +53,18 @@ pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-/// Appends one token to a JSON pointer.
+/// Appends one token to a JSON pointer. Pointers are made for every node the stages visit, so
+/// this allocates once and escapes only what needs it.
 pub fn join(pointer: &str, token: &str) -> String {
-    format!("{pointer}/{}", escape_token(token))
+    let mut joined = String::with_capacity(pointer.len() + 1 + token.len());
+    joined.push_str(pointer);
+    joined.push('/');
+    if token.contains(['~', '/']) {
+        joined.push_str(&escape_token(token));
+    } else {
+        joined.push_str(token);
+    }
+    joined
 }
 
 pub type Result<T, E = Diagnostic> = std::result::Result<T, E>;

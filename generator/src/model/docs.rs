@@ -174,8 +174,9 @@ fn markdown_link(chars: &[char], start: usize) -> Option<(usize, usize)> {
 
 /// Length of a bare `http(s)://` URL starting at `i`.
 fn url_at(chars: &[char], i: usize) -> Option<usize> {
-    let rest: String = chars[i..chars.len().min(i + 8)].iter().collect();
-    if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+    // Called at every character of every description: compare in place, allocate nothing.
+    let starts_with = |prefix: &str| prefix.chars().enumerate().all(|(k, p)| chars.get(i + k) == Some(&p));
+    if chars[i] != 'h' || !(starts_with("http://") || starts_with("https://")) {
         return None;
     }
     let len = chars[i..]
