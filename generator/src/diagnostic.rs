@@ -53,6 +53,29 @@ pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
+/// The value at a JSON pointer, as `serde_json::Value::pointer` finds it, without allocating for
+/// tokens that need no unescaping (the loader looks up a pointer for every node it walks).
+pub fn lookup<'v>(root: &'v serde_json::Value, pointer: &str) -> Option<&'v serde_json::Value> {
+    if pointer.is_empty() {
+        return Some(root);
+    }
+    pointer.strip_prefix('/')?.split('/').try_fold(root, |node, token| {
+        let token = if token.contains('~') {
+            std::borrow::Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+        } else {
+            std::borrow::Cow::Borrowed(token)
+        };
+        match node {
+            serde_json::Value::Object(map) => map.get(token.as_ref()),
+            // As RFC 6901 (and serde_json) read an index: no sign, no leading zero.
+            serde_json::Value::Array(items) if token.as_ref() == "0" || !token.starts_with(['0', '+']) => {
+                token.parse::<usize>().ok().and_then(|i| items.get(i))
+            }
+            _ => None,
+        }
+    })
+}
+
 /// Appends one token to a JSON pointer. Pointers are made for every node the stages visit, so
 /// this allocates once and escapes only what needs it.
 pub fn join(pointer: &str, token: &str) -> String {
@@ -68,3 +91,37 @@ pub fn join(pointer: &str, token: &str) -> String {
 }
 
 pub type Result<T, E = Diagnostic> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::lookup;
+
+    #[test]
+    fn finds_what_serde_json_pointer_finds() {
+        let doc = serde_json::json!({
+            "a/b": {"c~d": [10, {"e": null}], "": 1},
+            "list": [0, 1, 2],
+            "x": "y"
+        });
+        for pointer in [
+            "",
+            "/",
+            "/a~1b",
+            "/a~1b/c~0d",
+            "/a~1b/c~0d/1/e",
+            "/a~1b/",
+            "/list/0",
+            "/list/2",
+            "/list/3",
+            "/list/01",
+            "/list/+1",
+            "/list/-",
+            "/x/0",
+            "a",
+            "/missing",
+            "/a~1b/c~0d/0/deeper",
+        ] {
+            assert_eq!(lookup(&doc, pointer), doc.pointer(pointer), "{pointer:?}");
+        }
+    }
+}

@@ -51,7 +51,7 @@ impl<'a> Cx<'a> {
     /// callers report where they know what the target should have been.
     pub fn resolve(&self, reference: &str) -> Option<(String, &'a Value)> {
         let pointer = reference.strip_prefix('#')?;
-        let target = self.doc.pointer(pointer)?;
+        let target = crate::diagnostic::lookup(self.doc, pointer)?;
         Some((pointer.to_string(), target))
     }
 }

@@ -25,7 +25,7 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 
 use super::{describe, read, Bundle, Origin, SourceFile, SpecVersion};
-use crate::diagnostic::{join, Diagnostic, Result};
+use crate::diagnostic::{join, lookup, Diagnostic, Result};
 
 /// Index into [`Loader::files`] (and later `Bundle::files`).
 type FileId = usize;
@@ -195,7 +195,7 @@ impl Loader<'_> {
     /// Records the names the root document already uses, so that imports do not take them.
     fn claim_root_names(&mut self) {
         for &container in self.containers {
-            if let Some(Value::Object(entries)) = self.output.pointer(container) {
+            if let Some(Value::Object(entries)) = lookup(&self.output, container) {
                 for name in entries.keys() {
                     let origin = Loc {
                         file: ROOT,
@@ -221,7 +221,7 @@ impl Loader<'_> {
                 let message = format!("nested more than {MAX_DEPTH} levels deep once `$ref`s are inlined");
                 return Err(self.error(work.file, &work.src, message));
             }
-            let node = self.output.pointer(&work.at);
+            let node = lookup(&self.output, &work.at);
             if matches!(node, Some(Value::Object(map)) if map.contains_key("$ref")) {
                 self.resolve(work)?;
                 continue;
@@ -242,7 +242,7 @@ impl Loader<'_> {
     /// Replaces the `$ref` node at `work.at`: by a local reference (targets in the root file, and
     /// imports) or by a copy of the target (inlining).
     fn resolve(&mut self, work: Work) -> Result<()> {
-        let Some(Value::Object(node)) = self.output.pointer(&work.at).cloned() else {
+        let Some(Value::Object(node)) = lookup(&self.output, &work.at).cloned() else {
             return Err(self.internal(&work));
         };
         let (resolved, siblings) = self.follow(&work, &node)?;
@@ -280,7 +280,7 @@ impl Loader<'_> {
             }
             let target = self.locate(file, &src, &reference)?;
             let document = Rc::clone(&self.files[target.file].value);
-            let Some(value) = document.pointer(&target.pointer) else {
+            let Some(value) = lookup(&document, &target.pointer) else {
                 let mut message = format!("`$ref` target `{reference}` does not exist");
                 if target.file != file {
                     let path = self.files[target.file].source.path.display();
@@ -535,7 +535,7 @@ impl Loader<'_> {
                 Rc::clone(&self.files[a.file].value),
                 Rc::clone(&self.files[b.file].value),
             );
-            let (Some(value_a), Some(value_b)) = (doc_a.pointer(&a.pointer), doc_b.pointer(&b.pointer)) else {
+            let (Some(value_a), Some(value_b)) = (lookup(&doc_a, &a.pointer), lookup(&doc_b, &b.pointer)) else {
                 return false;
             };
             let mut stack = vec![(value_a, value_b)];
