@@ -312,27 +312,6 @@ macro_rules! option_adapter {
     };
 }
 
-/// Per-call settings, set the builder way: `RequestOptions::default().header("x-ms-client-request-id", id)`.
-impl RequestOptions {
-    /// Adds a header to this call only (for example a client request id).
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.add_header(name, value);
-        self
-    }
-
-    /// Gives up on this call, all attempts and waits included, after `timeout`.
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.set_timeout(timeout);
-        self
-    }
-
-    /// Retries this call as `retry` says, instead of as the client does.
-    pub fn retry(mut self, retry: RetryOptions) -> Self {
-        self.set_retry(retry);
-        self
-    }
-}
-
 mod macros;
 mod paging;
 mod pipeline;

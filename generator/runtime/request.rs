@@ -187,6 +187,27 @@ impl RequestOptions {
     }
 }
 
+/// Per-call settings, set the builder way: `RequestOptions::default().header("x-ms-client-request-id", id)`.
+impl RequestOptions {
+    /// Adds a header to this call only (for example a client request id).
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.add_header(name, value);
+        self
+    }
+
+    /// Gives up on this call, all attempts and waits included, after `timeout`.
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.set_timeout(timeout);
+        self
+    }
+
+    /// Retries this call as `retry` says, instead of as the client does.
+    pub fn retry(mut self, retry: RetryOptions) -> Self {
+        self.set_retry(retry);
+        self
+    }
+}
+
 /// A query pair, percent-encoded.
 pub(crate) fn encoded_pair(name: &str, value: &str) -> (String, String) {
     let encode = |text: &str| percent_encoding::utf8_percent_encode(text, UNRESERVED).to_string();

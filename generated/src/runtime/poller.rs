@@ -139,10 +139,19 @@ impl<S: PollStatus + Send + 'static, E: Send + 'static> Poller<S, E> {
         start: impl std::future::Future<Output = Result<Started, Error<E>>> + Send + 'static,
         poll: impl Fn(String) -> StatusFuture<S, E> + Send + Sync + 'static,
     ) -> Self {
+        Poller::from_parts(pipeline, Box::pin(start), Box::new(poll))
+    }
+
+    /// The poller of [`Poller::new`] from parts already boxed (a [`PollingCall`] has them so).
+    fn from_parts(
+        pipeline: Pipeline,
+        start: BoxFuture<'static, Result<Started, Error<E>>>,
+        poll: Box<dyn Fn(String) -> StatusFuture<S, E> + Send + Sync>,
+    ) -> Self {
         Poller {
             pipeline,
-            start: Box::pin(start),
-            poll: Box::new(poll),
+            start,
+            poll,
             interval: Duration::from_secs(1),
             timeout: None,
             observer: None,
@@ -251,14 +260,7 @@ impl<T: Send + 'static, H: Send + 'static, S: PollStatus + Send + 'static, E: Se
             let response = call.await?;
             started(location(response.typed_headers()), header, response.headers())
         };
-        Poller {
-            pipeline,
-            start: Box::pin(start),
-            poll,
-            interval: Duration::from_secs(1),
-            timeout: None,
-            observer: None,
-        }
+        Poller::from_parts(pipeline, Box::pin(start), poll)
     }
 }
 

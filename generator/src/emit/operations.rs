@@ -98,6 +98,9 @@ struct Op<'a> {
     request_field: Option<Ident>,
     /// The path to the operation's method, for docs (`Group::method`).
     method_path: String,
+    /// The type of the documented response headers (`()` when none), and its items.
+    headers_type: TokenStream,
+    headers_item: TokenStream,
 }
 
 impl<'a> Op<'a> {
@@ -116,9 +119,12 @@ impl<'a> Op<'a> {
             Some(names) => format!("{}::{}", names.type_name, op.name),
             None => format!("crate::Client::{}", op.name),
         };
+        let (headers_type, headers_item) = response_headers(op, &method_path);
         Op {
             model,
             defaults,
+            headers_type,
+            headers_item,
             op,
             slots,
             options_type: format_ident!("{}Options", op.builder),
@@ -250,7 +256,7 @@ fn group_error(group: &OperationGroup) -> Option<TokenStream> {
 fn options_items(op: &Op) -> TokenStream {
     let options_type = &op.options_type;
     let method_path = &op.method_path;
-    let (_, headers_item) = response_headers(op.op, method_path);
+    let headers_item = &op.headers_item;
     let Some(request_field) = &op.request_field else {
         let doc = format!(" Per-call settings of [`{method_path}`]: custom headers, timeout, retry.");
         return quote! {
@@ -329,7 +335,7 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
         Some(_) => (quote!(self.client), quote!(self.client.clone())),
         None => (quote!(self), quote!(self.clone())),
     };
-    let (headers_type, _) = response_headers(o, &op.method_path);
+    let headers_type = &op.headers_type;
     let value_type = response_value_type(o);
     let error_type = error_type(o);
     let attributes = quote!(#docs #deprecated #allow);
