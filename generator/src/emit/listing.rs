@@ -66,15 +66,15 @@ fn constraints(c: &crate::model::Constraints) -> String {
 /// Paging and long-running markers of an operation.
 fn traits(op: &crate::model::Operation) -> String {
     let mut out = String::new();
-    if let Some(p) = &op.pageable {
+    if let Some(p) = op.kind.paging() {
         let next = p.next_link_field.as_deref().unwrap_or("none");
         let _ = write!(out, ", pageable ({} items, next link {next})", p.items_field);
     }
-    if let Some(lro) = &op.long_running {
+    if let Some(lro) = op.kind.long_running() {
         let _ = write!(
             out,
             ", long-running (final state via {})",
-            lro.final_state_via.as_deref().unwrap_or("default")
+            lro.final_state_via.map_or("default", |via| via.as_str())
         );
     }
     out

@@ -61,7 +61,7 @@ fn poll_statuses(model: &CodeModel) -> Vec<TokenStream> {
     let mut seen: Vec<&str> = Vec::new();
     let mut impls = Vec::new();
     for (_, op) in model.operations() {
-        let Some(polling) = op.long_running.as_ref().and_then(|l| l.status.as_ref()) else {
+        let Some(polling) = op.kind.status_polling() else {
             continue;
         };
         if seen.contains(&polling.status_model.as_str()) {
@@ -106,7 +106,7 @@ fn pages(model: &CodeModel) -> Vec<TokenStream> {
     let mut seen: Vec<&str> = Vec::new();
     let mut impls = Vec::new();
     for (_, op) in model.operations() {
-        let Some(p) = &op.pageable else { continue };
+        let Some(p) = op.kind.paging() else { continue };
         if seen.contains(&p.page.as_str()) {
             continue;
         }

@@ -7,7 +7,10 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::types::{argument_type, default_expr, doc_attrs, ident, rust_type, wire_format_path};
-use crate::model::{BodyKind, CodeModel, Location, Operation, OperationGroup, Parameter, SuccessResponse, TypeRef};
+use crate::model::{
+    BodyKind, CodeModel, Location, LongRunning, NextArgument, Operation, OperationGroup, OperationKind, Pageable,
+    Parameter, SuccessResponse, TypeRef,
+};
 
 /// The enums whose `Default` is their parameters' spec default (`models::enum_defaults`).
 pub type Defaults<'m> = std::collections::BTreeMap<&'m str, &'m str>;
@@ -222,8 +225,8 @@ fn names_models(op: &Operation) -> bool {
         || op.parameters.iter().any(|p| named(&p.ty))
         || op.responses.iter().filter_map(|r| r.body.as_ref()).any(named)
         || op.responses.iter().flat_map(|r| &r.headers).any(|h| named(&h.ty))
-        || op.pageable.is_some()
-        || op.long_running.as_ref().is_some_and(|l| l.status.is_some())
+        || op.kind.paging().is_some()
+        || op.kind.status_polling().is_some()
         || matches!(op.body.as_ref().map(|b| &b.kind), Some(BodyKind::Flattened { .. }))
 }
 
@@ -344,102 +347,140 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
         let options = options.unwrap_or_default();
     };
 
-    if generic_long_running(o) {
-        let start = lro_start(op, &quote!(client), &error_type);
-        let via = match o.long_running.as_ref().and_then(|l| l.final_state_via.as_deref()) {
-            Some(via) => quote!(Some(#via)),
-            None => quote!(None),
-        };
-        // The final answer may come from a GET of another URL, with any success status.
-        let decode = decode_expr(o, &[200, 201, 202, 204], quote!(response));
-        // A pageable one also pages its final value.
-        let (pages, with_pages) = match &o.pageable {
-            Some(pageable) => (
-                {
-                    let pages = paged_call(op, pageable, &quote!(client), FirstPage::Poller);
-                    quote!(let pages = #pages;)
+    match &o.kind {
+        OperationKind::Plain => {
+            let body = call_body(op, &client);
+            let output = match shared_error {
+                Some(shared) if shared == error_type.to_string() => match headers_type.to_string().as_str() {
+                    "()" => quote!(Output<#value_type>),
+                    _ => quote!(Output<#value_type, #headers_type>),
                 },
-                quote!(.with_pages(pages)),
-            ),
-            None => (quote!(), quote!()),
-        };
-        return quote! {
-            #attributes
-            pub fn #signature -> runtime::LroCall<#value_type, #headers_type, #error_type> {
-                #prelude
-                let client = #owned_client;
-                #pages
-                let start = async move { #start };
-                runtime::LroCall::new(#client.pipeline.clone(), start, #via, |response| #decode) #with_pages
+                _ => quote!(runtime::CallResult<#value_type, #headers_type, #error_type>),
+            };
+            quote! {
+                #attributes
+                pub async fn #signature -> #output {
+                    #prelude
+                    #body
+                }
             }
-        };
-    }
-
-    let body = call_body(op, &quote!(client));
-    if let Some(pageable) = &o.pageable {
-        let page = ident(&pageable.page);
-        let call = paged_call(op, pageable, &client, FirstPage::Call(&body));
-        return quote! {
-            #attributes
-            pub fn #signature -> runtime::PagedCall<models::#page, #headers_type, #error_type> {
-                #prelude
-                let client = #owned_client;
-                #call
+        }
+        OperationKind::Paged(paging) => {
+            let body = call_body(op, &quote!(client));
+            let page = ident(&paging.page);
+            let call = paged_call(op, group, paging, &client, FirstPage::Call(&body));
+            quote! {
+                #attributes
+                pub fn #signature -> runtime::PagedCall<models::#page, #headers_type, #error_type> {
+                    #prelude
+                    let client = #owned_client;
+                    #call
+                }
             }
-        };
-    }
-    if let Some(polling) = o.long_running.as_ref().and_then(|l| l.status.as_ref()) {
-        let status_model = ident(&polling.status_model);
-        let location = ident(&polling.location_field);
-        let header = &polling.location_header;
-        let template = &polling.path;
-        let status_method = ident(&polling.method);
-        let target = match &polling.group {
-            Some(group) => {
-                let group = ident(group);
-                quote!(client.#group().#status_method)
+        }
+        OperationKind::LongRunning(long_running) => {
+            let call = lro_call(op, group, long_running, None, &client, &error_type);
+            quote! {
+                #attributes
+                pub fn #signature -> runtime::LroCall<#value_type, #headers_type, #error_type> {
+                    #prelude
+                    let client = #owned_client;
+                    #call
+                }
             }
-            None => quote!(client.#status_method),
-        };
-        let names: Vec<_> = polling.parameters.iter().map(|(name, _)| ident(name)).collect();
-        let wires = polling.parameters.iter().map(|(name, _)| name.as_str());
-        let types = polling.parameters.iter().map(|(_, ty)| match ty {
-            TypeRef::String => quote!(String),
-            ty => rust_type(ty, &models),
-        });
-        return quote! {
-            #attributes
-            pub fn #signature -> runtime::PollingCall<#value_type, #headers_type, models::#status_model, #error_type> {
-                #prelude
-                let client = #owned_client;
-                let call = async move { #body };
-                let client = #owned_client;
-                let location = |headers: &#headers_type| headers.#location.clone();
-                runtime::PollingCall::new(#client.pipeline.clone(), call, location, #header, move |location: String| {
-                    let client = client.clone();
-                    Box::pin(async move {
-                        let [#(#names),*] = runtime::location_parameters(&location, #template)?;
-                        #( let #names: #types = runtime::parse_param(&#names, #wires)?; )*
-                        #target(#(#names,)* None).await
+        }
+        OperationKind::PagedLongRunning { paging, long_running } => {
+            let call = lro_call(op, group, long_running, Some(paging), &client, &error_type);
+            quote! {
+                #attributes
+                pub fn #signature -> runtime::LroCall<#value_type, #headers_type, #error_type> {
+                    #prelude
+                    let client = #owned_client;
+                    #call
+                }
+            }
+        }
+        OperationKind::StatusPolled { polling, .. } => {
+            let body = call_body(op, &quote!(client));
+            let status_model = ident(&polling.status_model);
+            let location = ident(&polling.location_field);
+            let header = &polling.location_header;
+            // The status operation as the model has it now: its name, group and path template.
+            let (status_group, status_op) = op.model.operation(polling.operation);
+            let template = &status_op.path;
+            let status_method = ident(&status_op.name);
+            let target = match &status_group.name {
+                Some(names) => {
+                    let accessor = ident(&names.accessor);
+                    quote!(client.#accessor().#status_method)
+                }
+                None => quote!(client.#status_method),
+            };
+            let parameters: Vec<&Parameter> = status_op
+                .parameters
+                .iter()
+                .filter(|p| p.location == Location::Path)
+                .collect();
+            let names: Vec<_> = parameters.iter().map(|p| ident(&p.name)).collect();
+            let wires = parameters.iter().map(|p| p.name.as_str());
+            let types = parameters.iter().map(|p| match &p.ty {
+                TypeRef::String => quote!(String),
+                ty => rust_type(ty, &models),
+            });
+            quote! {
+                #attributes
+                pub fn #signature -> runtime::PollingCall<#value_type, #headers_type, models::#status_model, #error_type> {
+                    #prelude
+                    let client = #owned_client;
+                    let call = async move { #body };
+                    let client = #owned_client;
+                    let location = |headers: &#headers_type| headers.#location.clone();
+                    runtime::PollingCall::new(#client.pipeline.clone(), call, location, #header, move |location: String| {
+                        let client = client.clone();
+                        Box::pin(async move {
+                            let [#(#names),*] = runtime::location_parameters(&location, #template)?;
+                            #( let #names: #types = runtime::parse_param(&#names, #wires)?; )*
+                            #target(#(#names,)* None).await
+                        })
                     })
-                })
+                }
             }
-        };
+        }
     }
-    let body = call_body(op, &client);
-    let output = match shared_error {
-        Some(shared) if shared == error_type.to_string() => match headers_type.to_string().as_str() {
-            "()" => quote!(Output<#value_type>),
-            _ => quote!(Output<#value_type, #headers_type>),
-        },
-        _ => quote!(runtime::CallResult<#value_type, #headers_type, #error_type>),
+}
+
+/// The `LroCall` of a generic long-running operation (after the prelude and `let client = <owned
+/// client>`); a pageable one also pages its final value.
+fn lro_call(
+    op: &Op,
+    group: &OperationGroup,
+    long_running: &LongRunning,
+    paging: Option<&Pageable>,
+    client: &TokenStream,
+    error_type: &TokenStream,
+) -> TokenStream {
+    let o = op.op;
+    let start = lro_start(op, &quote!(client), error_type);
+    let via = match long_running.final_state_via {
+        Some(via) => {
+            let via = via.as_str();
+            quote!(Some(#via))
+        }
+        None => quote!(None),
+    };
+    // The final answer may come from a GET of another URL, with any success status.
+    let decode = decode_expr(o, &[200, 201, 202, 204], quote!(response));
+    let (pages, with_pages) = match paging {
+        Some(paging) => {
+            let pages = paged_call(op, group, paging, &quote!(client), FirstPage::Poller);
+            (quote!(let pages = #pages;), quote!(.with_pages(pages)))
+        }
+        None => (quote!(), quote!()),
     };
     quote! {
-        #attributes
-        pub async fn #signature -> #output {
-            #prelude
-            #body
-        }
+        #pages
+        let start = async move { #start };
+        runtime::LroCall::new(#client.pipeline.clone(), start, #via, |response| #decode) #with_pages
     }
 }
 
@@ -454,7 +495,13 @@ enum FirstPage<'b> {
     Poller,
 }
 
-fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, first_page: FirstPage) -> TokenStream {
+fn paged_call(
+    op: &Op,
+    group: &OperationGroup,
+    pageable: &Pageable,
+    client: &TokenStream,
+    first_page: FirstPage,
+) -> TokenStream {
     let o = op.op;
     let model = op.model;
     let page = ident(&pageable.page);
@@ -518,16 +565,18 @@ fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, 
     let Some(next) = &pageable.next_operation else {
         return wrap(first);
     };
-    let method = ident(&next.method);
-    let target = match &next.group_accessor {
-        Some(accessor) => {
-            let accessor = ident(accessor);
+    // The next-page operation as the model has it now: its name and group.
+    let (target_group, target_op) = model.operation(next.operation);
+    let method = ident(&target_op.name);
+    let target = match &target_group.name {
+        Some(names) => {
+            let accessor = ident(&names.accessor);
             quote!(client.#accessor().#method)
         }
         None => quote!(client.#method),
     };
     // A next-page operation without a parameter for the link knows where the next page is.
-    let link = if next.arguments.contains(&crate::model::NextArgument::Link) {
+    let link = if next.arguments.contains(&NextArgument::Link) {
         quote!(link)
     } else {
         quote!(_link)
@@ -536,30 +585,22 @@ fn paged_call(op: &Op, pageable: &crate::model::Pageable, client: &TokenStream, 
         .arguments
         .iter()
         .filter_map(|a| match a {
-            crate::model::NextArgument::Field(field) => Some(ident(field)),
-            crate::model::NextArgument::Link => None,
+            NextArgument::Field(field) => Some(ident(field)),
+            NextArgument::Link => None,
         })
         .collect();
     let arguments = next.arguments.iter().map(|a| match a {
-        crate::model::NextArgument::Link => quote!(link),
-        crate::model::NextArgument::Field(field) => {
+        NextArgument::Link => quote!(link),
+        NextArgument::Field(field) => {
             let field = ident(field);
             quote!(#field)
         }
     });
     // The call's own settings (custom headers, retry) go with every page when the next
     // operation's options type is at hand (same module).
-    let target_op = model
-        .groups
-        .iter()
-        .filter(|g| g.name.as_ref().map(|n| &n.accessor) == next.group_accessor.as_ref())
-        .find_map(|g| {
-            g.operations
-                .iter()
-                .find(|t| t.name == next.method)
-                .map(|t| Op::new(model, op.defaults, g, t))
-        });
-    let (settings, target_options) = match target_op.filter(|_| next.same_group) {
+    let same_group = target_group.name == group.name;
+    let target_op = same_group.then(|| Op::new(model, op.defaults, target_group, target_op));
+    let (settings, target_options) = match target_op {
         Some(target) => {
             let options_type = &target.options_type;
             let options = match &target.request_field {
@@ -806,12 +847,6 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
             }
         }
     })
-}
-
-/// Whether the operation is `x-ms-long-running-operation` without a directive's status
-/// operation: it is followed with the runtime's generic `LroPoller`.
-fn generic_long_running(op: &Operation) -> bool {
-    op.long_running.as_ref().is_some_and(|l| l.status.is_none())
 }
 
 /// Adds the operation's constant query and header values.

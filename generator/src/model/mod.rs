@@ -141,10 +141,66 @@ pub struct Operation {
     pub headers_type: Option<String>,
     /// Query and header values always sent (required parameters with a single possible value).
     pub constants: Vec<Constant>,
-    /// `x-ms-pageable`: the response is one page of a list.
-    pub pageable: Option<Pageable>,
-    /// `x-ms-long-running-operation`: the response starts work the client may poll.
-    pub long_running: Option<LongRunning>,
+    /// How the operation's answer is followed: one response, pages, or a long-running operation.
+    pub kind: OperationKind,
+}
+
+/// An operation's place in the model: `model.groups[group].operations[index]`. Operations refer
+/// to each other by this id, never by a copied name, so a rename is seen everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OperationId {
+    pub group: usize,
+    pub index: usize,
+}
+
+/// What an operation's call gives back, beyond its first response. A closed set: the emitter has
+/// one renderer for each.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OperationKind {
+    /// One request, one response.
+    Plain,
+    /// `x-ms-pageable`: the response is the first page of a list.
+    Paged(Pageable),
+    /// `x-ms-long-running-operation`, followed by the runtime's generic poller.
+    LongRunning(LongRunning),
+    /// Both: the long-running operation's final value is the first page.
+    PagedLongRunning {
+        paging: Pageable,
+        long_running: LongRunning,
+    },
+    /// A long-running operation followed through a status operation (a directive says which).
+    StatusPolled {
+        long_running: LongRunning,
+        polling: StatusPolling,
+    },
+}
+
+impl OperationKind {
+    /// The paging of a pageable operation, long-running or not.
+    pub fn paging(&self) -> Option<&Pageable> {
+        match self {
+            OperationKind::Paged(paging) | OperationKind::PagedLongRunning { paging, .. } => Some(paging),
+            _ => None,
+        }
+    }
+
+    /// The `x-ms-long-running-operation` options, however the operation is followed.
+    pub fn long_running(&self) -> Option<&LongRunning> {
+        match self {
+            OperationKind::LongRunning(l)
+            | OperationKind::PagedLongRunning { long_running: l, .. }
+            | OperationKind::StatusPolled { long_running: l, .. } => Some(l),
+            _ => None,
+        }
+    }
+
+    /// How a status-polled operation is followed.
+    pub fn status_polling(&self) -> Option<&StatusPolling> {
+        match self {
+            OperationKind::StatusPolled { polling, .. } => Some(polling),
+            _ => None,
+        }
+    }
 }
 
 /// A value an operation always sends.
@@ -180,14 +236,8 @@ pub struct Pageable {
 /// The operation that fetches the next page (`x-ms-pageable.operationName`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NextOperation {
-    /// The spec's `operationId` (`Group_operation`).
-    pub id: String,
-    /// The client accessor of its group (`None` for a client-level operation).
-    pub group_accessor: Option<String>,
-    /// Whether it is in the same group (module) as the listing operation.
-    pub same_group: bool,
-    /// Its method name.
-    pub method: String,
+    /// The operation it names.
+    pub operation: OperationId,
     /// Its positional arguments, in order.
     pub arguments: Vec<NextArgument>,
 }
@@ -202,26 +252,49 @@ pub enum NextArgument {
 }
 
 /// How a long-running operation reports its final result.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LongRunning {
-    /// `x-ms-long-running-operation-options.final-state-via` (`azure-async-operation`,
-    /// `location`, `original-uri` or `operation-location`), when given.
-    pub final_state_via: Option<String>,
-    /// Polling through a status operation, when a directive says so.
-    pub status: Option<StatusPolling>,
+    /// `x-ms-long-running-operation-options.final-state-via`, when given.
+    pub final_state_via: Option<FinalStateVia>,
+}
+
+/// `x-ms-long-running-operation-options.final-state-via`: where the final value is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinalStateVia {
+    AzureAsyncOperation,
+    Location,
+    OriginalUri,
+    OperationLocation,
+}
+
+impl FinalStateVia {
+    /// The spec's spelling, which the runtime's poller also takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FinalStateVia::AzureAsyncOperation => "azure-async-operation",
+            FinalStateVia::Location => "location",
+            FinalStateVia::OriginalUri => "original-uri",
+            FinalStateVia::OperationLocation => "operation-location",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            FinalStateVia::AzureAsyncOperation,
+            FinalStateVia::Location,
+            FinalStateVia::OriginalUri,
+            FinalStateVia::OperationLocation,
+        ]
+        .into_iter()
+        .find(|via| via.as_str() == text)
+    }
 }
 
 /// How a long-running operation is followed through its status operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusPolling {
-    /// Accessor of the status operation's group (`None`: a client-level operation).
-    pub group: Option<String>,
-    /// The status operation's method.
-    pub method: String,
-    /// Its path template, whose placeholders are filled from the location's last segments.
-    pub path: String,
-    /// Its path parameters (Rust name and type), in template order.
-    pub parameters: Vec<(String, TypeRef)>,
+    /// The status operation; the location's last segments fill its path parameters.
+    pub operation: OperationId,
     /// Its response model.
     pub status_model: String,
     /// Rust field of the long-running operation's typed headers that holds the location.
@@ -488,6 +561,12 @@ impl CodeModel {
     /// The named type called `name`.
     pub fn schema(&self, name: &str) -> Option<&SchemaDef> {
         self.schemas.iter().find(|s| s.name == name)
+    }
+
+    /// The operation with this id and its group.
+    pub fn operation(&self, id: OperationId) -> (&OperationGroup, &Operation) {
+        let group = &self.groups[id.group];
+        (group, &group.operations[id.index])
     }
 
     /// Every operation, group by group.

@@ -8,7 +8,7 @@
 //! a client parameter unless it says `x-ms-parameter-location: method`; an inline parameter is a
 //! method parameter unless it says `x-ms-parameter-location: client`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use indexmap::IndexMap;
 use openapiv3::{
@@ -51,16 +51,14 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         aliases_in_progress: Vec::new(),
         structs_in_progress: Vec::new(),
         nesting: 0,
-        schema_names: HashSet::new(),
+        schema_index: HashMap::new(),
         client_scope: Scope::with_reserved(RESERVED_CLIENT_FIELDS),
         unions: IndexMap::new(),
     };
     builder.register_components()?;
     builder.build_components()?;
     let mut client = builder.client()?;
-    let mut groups = builder.operations(&mut client)?;
-    builder.link_next_operations(&mut groups)?;
-    builder.apply_directives(&mut groups, options)?;
+    let groups = builder.operations(&mut client, options)?;
     Ok(CodeModel {
         title: doc.info.title.clone(),
         api_version: doc.info.version.clone(),
@@ -133,8 +131,8 @@ struct Builder<'a> {
     structs_in_progress: Vec<String>,
     /// How many [`Builder::type_of`] calls are under way, one inside another.
     nesting: usize,
-    /// The names of the types in `schemas` (looking there takes time in proportion).
-    schema_names: HashSet<String>,
+    /// The index in `schemas` of each type, by name.
+    schema_index: HashMap<String, usize>,
     /// Names of the client's parameters and of the fields the client and its builder use.
     client_scope: Scope,
     /// Polymorphic component schemas (with a `discriminator`) and their discriminator property.
@@ -233,22 +231,16 @@ impl<'a> Builder<'a> {
 
     /// Adds a named type to the model.
     fn push_schema(&mut self, def: SchemaDef) {
-        self.schema_names.insert(def.name.clone());
+        self.schema_index.insert(def.name.clone(), self.schemas.len());
         self.schemas.push(def);
     }
 
-    /// The pointer of the operation with `id` in the OpenAPI document.
-    fn operation_pointer(&self, id: &str) -> String {
-        for (path_key, item) in self.doc.paths.iter() {
-            if let ReferenceOr::Item(item) = item {
-                for (method, op) in item.iter() {
-                    if op.operation_id.as_deref() == Some(id) {
-                        return format!("{}/{method}", join("/paths", path_key));
-                    }
-                }
-            }
+    /// The fields of the struct called `name`, if it is one.
+    fn struct_fields_of(&self, name: &str) -> Option<&Vec<Field>> {
+        match self.schema_index.get(name).map(|&i| &self.schemas[i].kind) {
+            Some(SchemaKind::Struct { fields }) => Some(fields),
+            _ => None,
         }
-        "/paths".to_string()
     }
 }
 

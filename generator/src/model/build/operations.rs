@@ -1,11 +1,63 @@
 //! Operation groups, operations and their parameters.
 
-use super::paging::long_running;
+use super::paging::PendingNextLink;
 use super::types::listed_values;
 use super::*;
 
 impl<'a> Builder<'a> {
-    pub(super) fn operations(&mut self, client: &mut ClientModel) -> Result<Vec<OperationGroup>> {
+    /// Every operation, in its group, whole: first what each operation's own spec says, then the
+    /// directives' renames, then the kinds that name other operations (next-page operations and
+    /// status operations), linked by id.
+    pub(super) fn operations(&mut self, client: &mut ClientModel, options: &Options) -> Result<Vec<OperationGroup>> {
+        let mut pending = Vec::new();
+        let mut groups = self.operations_from_spec(client, &mut pending)?;
+        let ids: HashMap<String, OperationId> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(group, g)| {
+                g.operations
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, op)| (op.id.clone(), OperationId { group, index }))
+            })
+            .collect();
+        self.check_directive_targets(&ids, options)?;
+        self.rename_operations(&mut groups, &ids, options)?;
+        let mut next_operations = Vec::new();
+        for link in &pending {
+            next_operations.push((ids[&link.from_id], self.next_operation(&groups, &ids, link)?));
+        }
+        let mut polled = Vec::new();
+        for (id, directive) in &options.directives.operations {
+            if let Some(lro) = &directive.long_running {
+                polled.push((ids[id], self.status_polling(&groups, &ids, id, lro, options)?));
+            }
+        }
+        for (at, next) in next_operations {
+            if let OperationKind::Paged(paging) | OperationKind::PagedLongRunning { paging, .. } =
+                &mut groups[at.group].operations[at.index].kind
+            {
+                paging.next_operation = Some(next);
+            }
+        }
+        for (at, polling) in polled {
+            let operation = &mut groups[at.group].operations[at.index];
+            let long_running = operation
+                .kind
+                .long_running()
+                .cloned()
+                .unwrap_or(LongRunning { final_state_via: None });
+            operation.kind = OperationKind::StatusPolled { long_running, polling };
+        }
+        Ok(groups)
+    }
+
+    /// The operations as their own spec gives them, with the `operationName`s still to link.
+    fn operations_from_spec(
+        &mut self,
+        client: &mut ClientModel,
+        pending: &mut Vec<PendingNextLink>,
+    ) -> Result<Vec<OperationGroup>> {
         let doc = self.doc;
         let mut groups: IndexMap<Option<String>, OperationGroup> = IndexMap::new();
         let mut group_scope = Scope::with_reserved(RESERVED_CLIENT_METHODS);
@@ -69,13 +121,22 @@ impl<'a> Builder<'a> {
                     .entry(group.clone())
                     .or_insert_with(|| Scope::with_reserved(RESERVED_BUILDERS));
                 let builder = self.namer.camel_in(builders, &label, &method);
-                let headers = format!("{builder}Headers");
-                let mut operation =
-                    self.operation(id, name, builder, method_name, path_key, item, op, client, &pointer)?;
-                if operation.responses.iter().any(|r| !r.headers.is_empty()) {
-                    operation.headers_type = Some(self.namer.camel_in(builders, &label, &headers));
-                }
-                operation.pageable = self.pageable(op, &operation, &pointer)?;
+                let operation = self.operation(
+                    Naming {
+                        id,
+                        name,
+                        builder,
+                        label: &label,
+                        types: builders,
+                    },
+                    method_name,
+                    path_key,
+                    item,
+                    op,
+                    client,
+                    &pointer,
+                    pending,
+                )?;
                 if let Some(g) = groups.get_mut(&group) {
                     g.operations.push(operation);
                 }
@@ -88,18 +149,18 @@ impl<'a> Builder<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn operation(
+    fn operation(
         &mut self,
-        id: String,
-        name: String,
-        builder: String,
+        naming: Naming,
         method_name: &str,
         path_key: &str,
         item: &'a openapiv3::PathItem,
         op: &'a openapiv3::Operation,
         client: &mut ClientModel,
         pointer: &str,
+        pending: &mut Vec<PendingNextLink>,
     ) -> Result<Operation> {
+        let Naming { id, name, builder, .. } = naming;
         let method = match method_name {
             "get" => Method::Get,
             "put" => Method::Put,
@@ -258,6 +319,18 @@ impl<'a> Builder<'a> {
             None => None,
         };
         let (responses, error, accept) = self.responses(op, method == Method::Head, &builder, pointer)?;
+        let headers_type = responses.iter().any(|r| !r.headers.is_empty()).then(|| {
+            self.namer
+                .camel_in(naming.types, naming.label, &format!("{builder}Headers"))
+        });
+        let (kind, next_link) = self.own_kind(op, &responses, pointer)?;
+        if let Some((target_id, pointer)) = next_link {
+            pending.push(PendingNextLink {
+                from_id: id.clone(),
+                target_id,
+                pointer,
+            });
+        }
         Ok(Operation {
             id,
             name,
@@ -272,10 +345,9 @@ impl<'a> Builder<'a> {
             responses,
             error,
             accept,
-            headers_type: None,
+            headers_type,
             constants,
-            pageable: None,
-            long_running: long_running(op),
+            kind,
         })
     }
 
@@ -418,4 +490,13 @@ pub(super) fn placeholders(path: &str) -> impl Iterator<Item = &str> {
     path.split('{')
         .skip(1)
         .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+}
+
+/// An operation's names, and the scope its other type names (its headers type) are taken from.
+struct Naming<'s> {
+    id: String,
+    name: String,
+    builder: String,
+    label: &'s str,
+    types: &'s mut Scope,
 }

@@ -1,34 +1,59 @@
-//! Pageable (`x-ms-pageable`) and long-running (`x-ms-long-running-operation`) operations.
+//! Pageable (`x-ms-pageable`) and long-running (`x-ms-long-running-operation`) operations: each
+//! operation's kind, from its own spec first, then linked to the operations it names by id.
 
 use super::*;
 
+/// An `x-ms-pageable.operationName` still to be resolved, once every operation exists.
+pub(super) struct PendingNextLink {
+    /// The pageable operation's id.
+    pub from_id: String,
+    /// The `operationName`.
+    pub target_id: String,
+    /// Where the `operationName` is.
+    pub pointer: String,
+}
+
 impl<'a> Builder<'a> {
-    /// `x-ms-pageable`, checked against the page model the operation returns.
-    pub(super) fn pageable(
+    /// The operation's kind as its own spec gives it: plain, pageable (an `operationName` is
+    /// returned to be linked later), long-running, or both.
+    pub(super) fn own_kind(
         &self,
         op: &openapiv3::Operation,
-        operation: &Operation,
+        responses: &[SuccessResponse],
         pointer: &str,
-    ) -> Result<Option<Pageable>> {
+    ) -> Result<(OperationKind, Option<(String, String)>)> {
+        let (paging, next_link) = match self.pageable(op, responses, pointer)? {
+            Some((paging, next)) => (Some(paging), next),
+            None => (None, None),
+        };
+        let kind = match (paging, long_running(op)) {
+            (None, None) => OperationKind::Plain,
+            (Some(paging), None) => OperationKind::Paged(paging),
+            (None, Some(long_running)) => OperationKind::LongRunning(long_running),
+            (Some(paging), Some(long_running)) => OperationKind::PagedLongRunning { paging, long_running },
+        };
+        Ok((kind, next_link))
+    }
+
+    /// `x-ms-pageable`, checked against the page model the operation returns; with the
+    /// `operationName` it names (and that name's pointer), if any.
+    fn pageable(
+        &self,
+        op: &openapiv3::Operation,
+        responses: &[SuccessResponse],
+        pointer: &str,
+    ) -> Result<Option<(Pageable, Option<(String, String)>)>> {
         let Some(spec) = op.extensions.get("x-ms-pageable") else {
             return Ok(None);
         };
         let pointer = format!("{pointer}/x-ms-pageable");
         let item_name = spec.get("itemName").and_then(Value::as_str).unwrap_or("value");
         let next_link_name = spec.get("nextLinkName").and_then(Value::as_str);
-        let page = operation.responses.iter().find_map(|r| match &r.body {
+        let page = responses.iter().find_map(|r| match &r.body {
             Some(TypeRef::Named(name)) => Some(name.clone()),
             _ => None,
         });
-        let fields = page
-            .as_ref()
-            .and_then(|page| match self.schemas.iter().find(|s| &s.name == page) {
-                Some(SchemaDef {
-                    kind: SchemaKind::Struct { fields },
-                    ..
-                }) => Some(fields),
-                _ => None,
-            });
+        let fields = page.as_deref().and_then(|page| self.struct_fields_of(page));
         let (Some(page), Some(fields)) = (page, fields) else {
             return Err(self.error(
                 &pointer,
@@ -55,86 +80,73 @@ impl<'a> Builder<'a> {
         };
         let next_operation = match spec.get("operationName") {
             None => None,
-            // Linked in `link_next_operations`, once every operation is built.
-            Some(Value::String(id)) => Some(NextOperation {
-                id: id.clone(),
-                group_accessor: None,
-                same_group: false,
-                method: String::new(),
-                arguments: Vec::new(),
-            }),
+            Some(Value::String(id)) => Some((id.clone(), format!("{pointer}/operationName"))),
             Some(_) => return Err(self.error(&format!("{pointer}/operationName"), "`operationName` must be a string")),
         };
-        Ok(Some(Pageable {
-            next_operation,
+        let paging = Pageable {
+            next_operation: None,
             page: page.clone(),
             items_field: items.name.clone(),
             items_optional: !items.required || items.nullable,
             next_link_field: next.map(|f| f.name.clone()),
             next_link_optional: next.is_some_and(|f| !f.required || f.nullable),
-        }))
+        };
+        Ok(Some((paging, next_operation)))
     }
 
-    /// Resolves each `x-ms-pageable.operationName` to the operation it names and maps that
-    /// operation's arguments: the next link, or the listing operation's parameter of the same
+    /// The next-page operation an `x-ms-pageable.operationName` names, by id, and where each of
+    /// its arguments comes from: the next link, or the listing operation's parameter of the same
     /// wire name.
-    pub(super) fn link_next_operations(&self, groups: &mut [OperationGroup]) -> Result<()> {
-        /// An operation a next-page link may name: its group accessor and index, its method, and
-        /// its (wire name, required, type) parameters.
-        type Target = (Option<String>, usize, String, Vec<(String, bool, TypeRef)>);
-        let mut targets: HashMap<String, Target> = HashMap::new();
-        for (g, group) in groups.iter().enumerate() {
-            for op in &group.operations {
-                let params = op
-                    .parameters
-                    .iter()
-                    .filter(|p| !matches!(p.location, Location::Body | Location::BodyProperty { .. }))
-                    .map(|p| (p.wire_name.clone(), p.required, p.ty.clone()))
-                    .collect();
-                let accessor = group.name.as_ref().map(|n| n.accessor.clone());
-                targets.insert(op.id.clone(), (accessor, g, op.name.clone(), params));
-            }
-        }
-        for (g, group) in groups.iter_mut().enumerate() {
-            for op in &mut group.operations {
-                let Some(pageable) = op.pageable.as_mut() else { continue };
-                let Some(next) = pageable.next_operation.as_mut() else {
-                    continue;
-                };
-                let pointer = format!("{}/x-ms-pageable/operationName", self.operation_pointer(&op.id));
-                let Some((accessor, target_group, method, params)) = targets.get(&next.id) else {
-                    return Err(self.error(&pointer, format!("no operation has the operationId `{}`", next.id)));
-                };
-                let mut arguments = Vec::new();
-                for (wire, _, ty) in params.iter().filter(|(_, required, _)| *required) {
-                    let own = op.parameters.iter().find(|p| &p.wire_name == wire);
-                    let names_link = wire.eq_ignore_ascii_case("nextLink") && *ty == TypeRef::String;
-                    arguments.push(match own {
-                        _ if names_link && !arguments.contains(&NextArgument::Link) => NextArgument::Link,
-                        Some(p) if p.required && &p.ty == ty => NextArgument::Field(p.name.clone()),
-                        None if *ty == TypeRef::String && !arguments.contains(&NextArgument::Link) => {
-                            NextArgument::Link
-                        }
-                        _ => {
-                            return Err(self.error(
-                                &pointer,
-                                format!(
-                                    "the next-page operation `{}` needs `{wire}`, which `{}` does not have as a \
-                                     required parameter of the same type",
-                                    next.id, op.id
-                                ),
-                            ))
-                        }
-                    });
+    pub(super) fn next_operation(
+        &self,
+        groups: &[OperationGroup],
+        ids: &HashMap<String, OperationId>,
+        pending: &PendingNextLink,
+    ) -> Result<NextOperation> {
+        let (_, op) = operation_at(groups, ids[&pending.from_id]);
+        let Some(&target) = ids.get(&pending.target_id) else {
+            return Err(self.error(
+                &pending.pointer,
+                format!("no operation has the operationId `{}`", pending.target_id),
+            ));
+        };
+        let (_, target_op) = operation_at(groups, target);
+        let required = target_op
+            .parameters
+            .iter()
+            .filter(|p| p.required && !matches!(p.location, Location::Body | Location::BodyProperty { .. }));
+        let mut arguments = Vec::new();
+        for wanted in required {
+            let (wire, ty) = (&wanted.wire_name, &wanted.ty);
+            let own = op.parameters.iter().find(|p| &p.wire_name == wire);
+            let names_link = wire.eq_ignore_ascii_case("nextLink") && *ty == TypeRef::String;
+            arguments.push(match own {
+                _ if names_link && !arguments.contains(&NextArgument::Link) => NextArgument::Link,
+                Some(p) if p.required && &p.ty == ty => NextArgument::Field(p.name.clone()),
+                None if *ty == TypeRef::String && !arguments.contains(&NextArgument::Link) => NextArgument::Link,
+                _ => {
+                    return Err(self.error(
+                        &pending.pointer,
+                        format!(
+                            "the next-page operation `{}` needs `{wire}`, which `{}` does not have as a required \
+                             parameter of the same type",
+                            pending.target_id, op.id
+                        ),
+                    ))
                 }
-                next.group_accessor = accessor.clone();
-                next.same_group = *target_group == g;
-                next.method = method.clone();
-                next.arguments = arguments;
-            }
+            });
         }
-        Ok(())
+        Ok(NextOperation {
+            operation: target,
+            arguments,
+        })
     }
+}
+
+/// The operation at `id` of groups still being built.
+pub(super) fn operation_at(groups: &[OperationGroup], id: OperationId) -> (&OperationGroup, &Operation) {
+    let group = &groups[id.group];
+    (group, &group.operations[id.index])
 }
 
 /// `x-ms-long-running-operation` and its options.
@@ -145,12 +157,11 @@ pub(super) fn long_running(op: &openapiv3::Operation) -> Option<LongRunning> {
         .and_then(Value::as_bool)
         .unwrap_or(false);
     on.then(|| LongRunning {
-        status: None,
         final_state_via: op
             .extensions
             .get("x-ms-long-running-operation-options")
             .and_then(|o| o.get("final-state-via"))
             .and_then(Value::as_str)
-            .map(str::to_string),
+            .and_then(FinalStateVia::parse),
     })
 }

@@ -115,7 +115,7 @@ impl<'a> Builder<'a> {
                 self.union_type(name, &rust, resolved, &resolved_pointer)
             }
             Component::Named(rust) if !rust.is_empty() => {
-                if !self.schema_names.contains(&rust) && !self.structs_in_progress.contains(&rust) {
+                if !self.schema_index.contains_key(&rust) && !self.structs_in_progress.contains(&rust) {
                     self.structs_in_progress.push(rust.clone());
                     let fields = self.struct_fields(&rust, resolved, &resolved_pointer);
                     self.structs_in_progress.pop();
@@ -126,7 +126,7 @@ impl<'a> Builder<'a> {
                         (property, self.discriminator_value(name))
                     });
                     // A struct that refers to itself may have been pushed while its fields were built.
-                    if !self.schema_names.contains(&rust) {
+                    if !self.schema_index.contains_key(&rust) {
                         self.push_schema(SchemaDef {
                             name: rust.clone(),
                             spec_name: name.to_string(),
@@ -177,7 +177,7 @@ impl<'a> Builder<'a> {
     /// schema that extends it through `allOf`, in spec order), each a struct tagged with its
     /// discriminator value.
     pub(super) fn union_type(&mut self, name: &str, rust: &str, schema: &'a Schema, pointer: &str) -> Result<TypeRef> {
-        if self.schema_names.contains(rust) || self.structs_in_progress.iter().any(|s| s == rust) {
+        if self.schema_index.contains_key(rust) || self.structs_in_progress.iter().any(|s| s == rust) {
             return Ok(TypeRef::Named(rust.to_string()));
         }
         self.structs_in_progress.push(rust.to_string());
