@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use super::types::{argument_type, default_expr, doc_attrs, ident, rust_type, wire_format_path};
 use crate::model::{
     BodyKind, CodeModel, Location, LongRunning, NextArgument, Operation, OperationGroup, OperationKind, Pageable,
-    Parameter, SuccessResponse, TypeRef,
+    Parameter, PathPart, SuccessResponse, TypeRef,
 };
 
 /// The enums whose `Default` is their parameters' spec default (`models::enum_defaults`).
@@ -52,23 +52,81 @@ impl<'p> Slot<'p> {
         matches!(self, Slot::Optional(_))
     }
 
-    /// Where the method holds the parameter: the argument, or the options' field.
-    fn held(&self) -> TokenStream {
+    /// Where the method holds the parameter: the argument, or the field of the `options` local.
+    fn held(&self, options: &Ident) -> TokenStream {
         let name = ident(&self.param().name);
         match self {
             Slot::Required(_) => quote!(#name),
-            _ => quote!(options.#name),
+            _ => quote!(#options.#name),
         }
     }
 
     /// The value sent: the argument, the options' field, or the field with the default.
-    fn value(&self) -> TokenStream {
-        let held = self.held();
+    fn value(&self, options: &Ident) -> TokenStream {
+        let held = self.held(options);
         match self {
             Slot::Defaulted(_, default) if default.is_empty() => quote!(#held.unwrap_or_default()),
             Slot::Defaulted(_, default) => quote!(#held.unwrap_or(#default)),
             _ => held,
         }
+    }
+}
+
+/// The names of a method's own locals. A parameter keeps its name; a local that a parameter
+/// (or a value bound in one of the method's closures) already has takes a trailing underscore
+/// until it is free, as progenitor's `unique_ident_from` does.
+struct Locals {
+    client: Ident,
+    options: Ident,
+    path: Ident,
+    url: Ident,
+    request: Ident,
+    response: Ident,
+    start: Ident,
+    call: Ident,
+    location: Ident,
+    next: Ident,
+    settings: Ident,
+    pages: Ident,
+    first: Ident,
+    link: Ident,
+}
+
+impl Locals {
+    fn new(taken: &[&str]) -> Self {
+        let free = |name: &str| {
+            let mut candidate = name.to_string();
+            while taken.contains(&candidate.as_str()) {
+                candidate.push('_');
+            }
+            ident(&candidate)
+        };
+        Locals {
+            client: free("client"),
+            options: free("options"),
+            path: free("path"),
+            url: free("url"),
+            request: free("request"),
+            response: free("response"),
+            start: free("start"),
+            call: free("call"),
+            location: free("location"),
+            next: free("next"),
+            settings: free("settings"),
+            pages: free("pages"),
+            first: free("first"),
+            link: free("link"),
+        }
+    }
+}
+
+/// `field: local` in a struct expression, or the shorthand `field` when the local has its name.
+fn field_init(field: &str, local: &Ident) -> TokenStream {
+    if local == field {
+        quote!(#local)
+    } else {
+        let field = ident(field);
+        quote!(#field: #local)
     }
 }
 
@@ -104,6 +162,7 @@ struct Op<'a> {
     /// The type of the documented response headers (`()` when none), and its items.
     headers_type: TokenStream,
     headers_item: TokenStream,
+    locals: Locals,
 }
 
 impl<'a> Op<'a> {
@@ -123,7 +182,26 @@ impl<'a> Op<'a> {
             None => format!("crate::Client::{}", op.name),
         };
         let (headers_type, headers_item) = response_headers(op, &method_path);
+        // Names the method binds besides its locals: its arguments, and the status operation's
+        // path parameters, which a status-polled operation's closure binds.
+        let mut taken: Vec<&str> = slots
+            .iter()
+            .filter(|s| matches!(s, Slot::Required(_)))
+            .map(|s| s.param().name.as_str())
+            .collect();
+        if let Some(polling) = op.kind.status_polling() {
+            let (_, status_op) = model.operation(polling.operation);
+            taken.extend(
+                status_op
+                    .parameters
+                    .iter()
+                    .filter(|p| p.location == Location::Path)
+                    .map(|p| p.name.as_str()),
+            );
+        }
+        let locals = Locals::new(&taken);
         Op {
+            locals,
             model,
             defaults,
             headers_type,
@@ -138,9 +216,10 @@ impl<'a> Op<'a> {
 
     /// The per-call settings, from the local `options`.
     fn request_options(&self) -> TokenStream {
+        let options = &self.locals.options;
         match &self.request_field {
-            Some(field) => quote!(options.#field),
-            None => quote!(options),
+            Some(field) => quote!(#options.#field),
+            None => quote!(#options),
         }
     }
 }
@@ -333,7 +412,14 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
         Some(_) => quote!(self),
         None => quote!(&self),
     };
-    let signature = quote!(#name(#receiver, #(#args,)* options: Option<#options_type>));
+    let Locals {
+        client: client_local,
+        options,
+        call,
+        location: location_local,
+        ..
+    } = &op.locals;
+    let signature = quote!(#name(#receiver, #(#args,)* #options: Option<#options_type>));
     let (client, owned_client) = match group.name {
         Some(_) => (quote!(self.client), quote!(self.client.clone())),
         None => (quote!(self), quote!(self.clone())),
@@ -344,7 +430,7 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
     let attributes = quote!(#docs #deprecated #allow);
     let prelude = quote! {
         #(#conversions)*
-        let options = options.unwrap_or_default();
+        let #options = #options.unwrap_or_default();
     };
 
     match &o.kind {
@@ -366,55 +452,55 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
             }
         }
         OperationKind::Paged(paging) => {
-            let body = call_body(op, &quote!(client));
+            let body = call_body(op, &quote!(#client_local));
             let page = ident(&paging.page);
-            let call = paged_call(op, group, paging, &client, FirstPage::Call(&body));
+            let paged = paged_call(op, group, paging, &client, FirstPage::Call(&body));
             quote! {
                 #attributes
                 pub fn #signature -> runtime::PagedCall<models::#page, #headers_type, #error_type> {
                     #prelude
-                    let client = #owned_client;
-                    #call
+                    let #client_local = #owned_client;
+                    #paged
                 }
             }
         }
         OperationKind::LongRunning(long_running) => {
-            let call = lro_call(op, group, long_running, None, &client, &error_type);
+            let lro = lro_call(op, group, long_running, None, &client, &error_type);
             quote! {
                 #attributes
                 pub fn #signature -> runtime::LroCall<#value_type, #headers_type, #error_type> {
                     #prelude
-                    let client = #owned_client;
-                    #call
+                    let #client_local = #owned_client;
+                    #lro
                 }
             }
         }
         OperationKind::PagedLongRunning { paging, long_running } => {
-            let call = lro_call(op, group, long_running, Some(paging), &client, &error_type);
+            let lro = lro_call(op, group, long_running, Some(paging), &client, &error_type);
             quote! {
                 #attributes
                 pub fn #signature -> runtime::LroCall<#value_type, #headers_type, #error_type> {
                     #prelude
-                    let client = #owned_client;
-                    #call
+                    let #client_local = #owned_client;
+                    #lro
                 }
             }
         }
         OperationKind::StatusPolled { polling, .. } => {
-            let body = call_body(op, &quote!(client));
+            let body = call_body(op, &quote!(#client_local));
             let status_model = ident(&polling.status_model);
             let location = ident(&polling.location_field);
             let header = &polling.location_header;
             // The status operation as the model has it now: its name, group and path template.
             let (status_group, status_op) = op.model.operation(polling.operation);
-            let template = &status_op.path;
+            let template = status_op.path.as_str();
             let status_method = ident(&status_op.name);
             let target = match &status_group.name {
                 Some(names) => {
                     let accessor = ident(&names.accessor);
-                    quote!(client.#accessor().#status_method)
+                    quote!(#client_local.#accessor().#status_method)
                 }
-                None => quote!(client.#status_method),
+                None => quote!(#client_local.#status_method),
             };
             let parameters: Vec<&Parameter> = status_op
                 .parameters
@@ -431,14 +517,14 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
                 #attributes
                 pub fn #signature -> runtime::PollingCall<#value_type, #headers_type, models::#status_model, #error_type> {
                     #prelude
-                    let client = #owned_client;
-                    let call = async move { #body };
-                    let client = #owned_client;
-                    let location = |headers: &#headers_type| headers.#location.clone();
-                    runtime::PollingCall::new(#client.pipeline.clone(), call, location, #header, move |location: String| {
-                        let client = client.clone();
+                    let #client_local = #owned_client;
+                    let #call = async move { #body };
+                    let #client_local = #owned_client;
+                    let #location_local = |headers: &#headers_type| headers.#location.clone();
+                    runtime::PollingCall::new(#client.pipeline.clone(), #call, #location_local, #header, move |#location_local: String| {
+                        let #client_local = #client_local.clone();
                         Box::pin(async move {
-                            let [#(#names),*] = runtime::location_parameters(&location, #template)?;
+                            let [#(#names),*] = runtime::location_parameters(&#location_local, #template)?;
                             #( let #names: #types = runtime::parse_param(&#names, #wires)?; )*
                             #target(#(#names,)* None).await
                         })
@@ -460,7 +546,14 @@ fn lro_call(
     error_type: &TokenStream,
 ) -> TokenStream {
     let o = op.op;
-    let start = lro_start(op, &quote!(client), error_type);
+    let Locals {
+        client: client_local,
+        start,
+        response,
+        pages,
+        ..
+    } = &op.locals;
+    let start_call = lro_start(op, &quote!(#client_local), error_type);
     let via = match long_running.final_state_via {
         Some(via) => {
             let via = via.as_str();
@@ -469,18 +562,18 @@ fn lro_call(
         None => quote!(None),
     };
     // The final answer may come from a GET of another URL, with any success status.
-    let decode = decode_expr(o, &[200, 201, 202, 204], quote!(response));
-    let (pages, with_pages) = match paging {
+    let decode = decode_expr(o, &[200, 201, 202, 204], quote!(#response));
+    let (pager, with_pages) = match paging {
         Some(paging) => {
-            let pages = paged_call(op, group, paging, &quote!(client), FirstPage::Poller);
-            (quote!(let pages = #pages;), quote!(.with_pages(pages)))
+            let pager = paged_call(op, group, paging, &quote!(#client_local), FirstPage::Poller);
+            (quote!(let #pages = #pager;), quote!(.with_pages(#pages)))
         }
         None => (quote!(), quote!()),
     };
     quote! {
-        #pages
-        let start = async move { #start };
-        runtime::LroCall::new(#client.pipeline.clone(), start, #via, |response| #decode) #with_pages
+        #pager
+        let #start = async move { #start_call };
+        runtime::LroCall::new(#client.pipeline.clone(), #start, #via, |#response| #decode) #with_pages
     }
 }
 
@@ -504,6 +597,14 @@ fn paged_call(
 ) -> TokenStream {
     let o = op.op;
     let model = op.model;
+    let Locals {
+        client: client_local,
+        settings: settings_local,
+        first: first_local,
+        next: next_local,
+        link: link_local,
+        ..
+    } = &op.locals;
     let page = ident(&pageable.page);
     let statuses: Vec<u16> = o.responses.iter().map(|r| r.status).collect();
     let request_options = op.request_options();
@@ -547,7 +648,7 @@ fn paged_call(
         },
         // Next pages are GETs of a page, whatever status started the operation.
         FirstPage::Poller => quote! {
-            runtime::Pager::new(#client.pipeline.clone(), settings, &[200], #next_link, first)
+            runtime::Pager::new(#client.pipeline.clone(), #settings_local, &[200], #next_link, #first_local)
             #keep_query
         },
     };
@@ -556,9 +657,9 @@ fn paged_call(
         FirstPage::Poller => {
             let error = error_type(o);
             quote! {{
-                let client = client.clone();
-                let settings = #request_options.clone();
-                move |first: runtime::PageFuture<models::#page, #error>| { #pager }
+                let #client_local = #client_local.clone();
+                let #settings_local = #request_options.clone();
+                move |#first_local: runtime::PageFuture<models::#page, #error>| { #pager }
             }}
         }
     };
@@ -571,15 +672,16 @@ fn paged_call(
     let target = match &target_group.name {
         Some(names) => {
             let accessor = ident(&names.accessor);
-            quote!(client.#accessor().#method)
+            quote!(#client_local.#accessor().#method)
         }
-        None => quote!(client.#method),
+        None => quote!(#client_local.#method),
     };
     // A next-page operation without a parameter for the link knows where the next page is.
     let link = if next.arguments.contains(&NextArgument::Link) {
-        quote!(link)
+        quote!(#link_local)
     } else {
-        quote!(_link)
+        let unused = format_ident!("_{}", link_local);
+        quote!(#unused)
     };
     let fields: Vec<Ident> = next
         .arguments
@@ -590,7 +692,7 @@ fn paged_call(
         })
         .collect();
     let arguments = next.arguments.iter().map(|a| match a {
-        NextArgument::Link => quote!(link),
+        NextArgument::Link => quote!(#link_local),
         NextArgument::Field(field) => {
             let field = ident(field);
             quote!(#field)
@@ -604,18 +706,18 @@ fn paged_call(
         Some(target) => {
             let options_type = &target.options_type;
             let options = match &target.request_field {
-                Some(field) => quote!(#options_type { #field: settings, ..Default::default() }),
-                None => quote!(settings),
+                Some(field) => quote!(#options_type { #field: #settings_local, ..Default::default() }),
+                None => quote!(#settings_local),
             };
-            (quote!(settings), quote!(Some(#options)))
+            (quote!(#settings_local), quote!(Some(#options)))
         }
         None => (quote!(_), quote!(None)),
     };
     let pager = quote! {
-        let next = (client.clone(), #request_options.clone(), #(#fields.clone()),*);
+        let #next_local = (#client_local.clone(), #request_options.clone(), #(#fields.clone()),*);
         #first
         .next_with(move |#link: String| {
-            let (client, #settings, #(#fields),*) = next.clone();
+            let (#client_local, #settings, #(#fields),*) = #next_local.clone();
             Box::pin(async move {
                 #target(#(#arguments,)* #target_options).await.map(runtime::Response::into_value)
             })
@@ -628,28 +730,34 @@ fn paged_call(
 /// result. `client` is where the client is (`self.client`, or an owned `client`).
 fn call_body(op: &Op, client: &TokenStream) -> TokenStream {
     let o = op.op;
-    let validations = op.slots.iter().flat_map(validation);
-    let path = path_expr(op.model, o, client);
+    let Locals {
+        options,
+        path: path_local,
+        request: request_local,
+        ..
+    } = &op.locals;
+    let validations = op.slots.iter().flat_map(|slot| validation(slot, options));
+    let (path, has_parameters) = path_expr(op.model, o, client);
     let method = format_ident!("{}", o.method.as_str());
     // A path without parameters goes straight into the request.
-    let (path_binding, path) = if path.to_string().starts_with("format") {
-        (quote!(let path = #path;), quote!(path))
+    let (path_binding, path) = if has_parameters {
+        (quote!(let #path_local = #path;), quote!(#path_local))
     } else {
         (quote!(), path)
     };
     let request = request_expr(op, client, quote!(runtime::Request::new(Method::#method, #path)));
-    let body = request_body(op.model, o, &op.slots);
+    let body = request_body(op);
     let statuses: Vec<u16> = o.responses.iter().map(|r| r.status).collect();
     let request_options = op.request_options();
     let decode = decode_expr(
         o,
         &statuses,
-        quote!(#client.pipeline.send(request, #request_options).await?),
+        quote!(#client.pipeline.send(#request_local, #request_options).await?),
     );
     quote! {
         #(#validations)*
         #path_binding
-        let request = #request;
+        let #request_local = #request;
         #body
         #decode
     }
@@ -659,25 +767,43 @@ fn call_body(op: &Op, client: &TokenStream) -> TokenStream {
 /// follow it (`runtime::LroStart`).
 fn lro_start(op: &Op, client: &TokenStream, error_type: &TokenStream) -> TokenStream {
     let o = op.op;
-    let validations = op.slots.iter().flat_map(validation);
-    let path = path_expr(op.model, o, client);
+    let Locals {
+        options,
+        path: path_local,
+        url,
+        request: request_local,
+        response,
+        ..
+    } = &op.locals;
+    let validations = op.slots.iter().flat_map(|slot| validation(slot, options));
+    let (path, _) = path_expr(op.model, o, client);
     let method = format_ident!("{}", o.method.as_str());
-    let request = request_expr(op, client, quote!(runtime::Request::new(Method::#method, path.clone())));
-    let body = request_body(op.model, o, &op.slots);
+    let request = request_expr(
+        op,
+        client,
+        quote!(runtime::Request::new(Method::#method, #path_local.clone())),
+    );
+    let body = request_body(op);
     let request_options = op.request_options();
     let take_settings = op
         .request_field
         .is_some()
-        .then(|| quote!(let options = #request_options;));
+        .then(|| quote!(let #options = #request_options;));
+    let start = [
+        field_init("response", response),
+        quote!(method: Method::#method),
+        field_init("url", url),
+        field_init("options", options),
+    ];
     quote! {
         #(#validations)*
-        let path: String = #path;
-        let url = format!("{}{}", #client.pipeline.base_url(), path);
-        let request = #request;
+        let #path_local: String = #path;
+        let #url = format!("{}{}", #client.pipeline.base_url(), #path_local);
+        let #request_local = #request;
         #body
-        let response = #client.pipeline.send(request, #request_options.clone()).await?;
+        let #response = #client.pipeline.send(#request_local, #request_options.clone()).await?;
         #take_settings
-        Ok::<_, runtime::Error<#error_type>>(runtime::LroStart { response, method: Method::#method, url, options })
+        Ok::<_, runtime::Error<#error_type>>(runtime::LroStart { #(#start),* })
     }
 }
 
@@ -686,7 +812,7 @@ fn lro_start(op: &Op, client: &TokenStream, error_type: &TokenStream) -> TokenSt
 fn request_expr(op: &Op, client: &TokenStream, new_request: TokenStream) -> TokenStream {
     let mut request = new_request;
     for slot in &op.slots {
-        request = send_parameter(request, slot.param(), slot.value(), slot.is_option());
+        request = send_parameter(request, slot.param(), slot.value(&op.locals.options), slot.is_option());
     }
     for client_parameter in &op.op.client_parameters {
         let Some(p) = op.model.client.parameters.iter().find(|p| &p.name == client_parameter) else {
@@ -744,8 +870,14 @@ fn wire_format(ty: &TypeRef) -> Option<TokenStream> {
 }
 
 /// The statements that put the body on `request`.
-fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<TokenStream> {
-    op.body.as_ref().map(|body| {
+fn request_body(op: &Op) -> Option<TokenStream> {
+    let (model, slots) = (op.model, &op.slots[..]);
+    let Locals {
+        options,
+        request: request_local,
+        ..
+    } = &op.locals;
+    op.op.body.as_ref().map(|body| {
         let content_type = &body.content_type;
         match &body.kind {
             BodyKind::Flattened { model: model_name } => {
@@ -756,7 +888,7 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                         return None;
                     };
                     let field = ident(field);
-                    let value = slot.value();
+                    let value = slot.value(options);
                     let wrap = !p.required && !slot.is_option();
                     Some(if wrap {
                         quote!(#field: Some(#value))
@@ -770,7 +902,7 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                 let rest = flattened_rest(model, model_name, slots);
                 quote! {
                     let body = models::#model_ty { #(#fields,)* #rest };
-                    let request = request.json(#content_type, &body)?;
+                    let #request_local = #request_local.json(#content_type, &body)?;
                 }
             }
             BodyKind::Json => {
@@ -778,7 +910,7 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                 match p {
                     Some(p) => {
                         let slot = slots.iter().find(|s| s.param().location == Location::Body);
-                        let held = slot.map(|s| s.value()).unwrap_or_default();
+                        let held = slot.map(|s| s.value(options)).unwrap_or_default();
                         let value = |v: TokenStream| match wire_format(&p.ty) {
                             Some(format) => quote!(&runtime::AsWire::<_, #format>::new(#v)),
                             None => v,
@@ -789,14 +921,14 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                         {
                             let body = value(quote!(body));
                             quote! {
-                                let request = match &#held {
-                                    Some(body) => request.json(#content_type, #body)?,
-                                    None => request,
+                                let #request_local = match &#held {
+                                    Some(body) => #request_local.json(#content_type, #body)?,
+                                    None => #request_local,
                                 };
                             }
                         } else {
                             let body = value(quote!(&#held));
-                            quote!(let request = request.json(#content_type, #body)?;)
+                            quote!(let #request_local = #request_local.json(#content_type, #body)?;)
                         }
                     }
                     None => quote!(),
@@ -810,7 +942,7 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                     .map(|slot| {
                         let p = slot.param();
                         let wire = &p.wire_name;
-                        let value = slot.value();
+                        let value = slot.value(options);
                         match (&p.ty, slot.is_option()) {
                             (TypeRef::Binary, true) => quote!(.file(#wire, #value)),
                             (TypeRef::Binary, false) => quote!(.file(#wire, Some(#value))),
@@ -820,26 +952,26 @@ fn request_body(model: &CodeModel, op: &Operation, slots: &[Slot]) -> Option<Tok
                             (_, false) => quote!(.text(#wire, Some(&#value))),
                         }
                     });
-                quote!(let request = request.form(runtime::Form::new(#multipart) #(#fields)*);)
+                quote!(let #request_local = #request_local.form(runtime::Form::new(#multipart) #(#fields)*);)
             }
             BodyKind::Binary => {
                 let p = slots.iter().map(|s| s.param()).find(|p| p.location == Location::Body);
                 match p {
                     Some(_) => {
                         let slot = slots.iter().find(|s| s.param().location == Location::Body);
-                        let held = slot.map(|s| s.value()).unwrap_or_default();
+                        let held = slot.map(|s| s.value(options)).unwrap_or_default();
                         if slots
                             .iter()
                             .any(|s| s.param().location == Location::Body && s.is_option())
                         {
                             quote! {
-                                let request = match #held {
-                                    Some(body) => request.bytes(#content_type, body),
-                                    None => request,
+                                let #request_local = match #held {
+                                    Some(body) => #request_local.bytes(#content_type, body),
+                                    None => #request_local,
                                 };
                             }
                         } else {
-                            quote!(let request = request.bytes(#content_type, #held);)
+                            quote!(let #request_local = #request_local.bytes(#content_type, #held);)
                         }
                     }
                     None => quote!(),
@@ -927,15 +1059,18 @@ fn flattened_rest(model: &CodeModel, model_name: &str, slots: &[Slot]) -> TokenS
     quote!(#(#values)*)
 }
 
-/// The request path with its parameters encoded.
-fn path_expr(model: &CodeModel, op: &Operation, client: &TokenStream) -> TokenStream {
+/// The request path with its parameters encoded, and whether it has any.
+fn path_expr(model: &CodeModel, op: &Operation, client: &TokenStream) -> (TokenStream, bool) {
     let mut format = String::new();
     let mut args = Vec::new();
-    let mut rest = op.path.as_str();
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
-        format.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
-        let name = &rest[start + 1..start + len];
+    for part in op.path.parts() {
+        let name = match part {
+            PathPart::Literal(text) => {
+                format.push_str(&text.replace('{', "{{").replace('}', "}}"));
+                continue;
+            }
+            PathPart::Parameter(name) => name.as_str(),
+        };
         let param = op
             .parameters
             .iter()
@@ -965,23 +1100,21 @@ fn path_expr(model: &CodeModel, op: &Operation, client: &TokenStream) -> TokenSt
             }
         }
         format.push_str("{}");
-        rest = &rest[start + len + 1..];
     }
-    format.push_str(&rest.replace('{', "{{").replace('}', "}}"));
     if args.is_empty() {
-        quote!(#format.into())
+        (quote!(#format.into()), false)
     } else {
-        quote!(format!(#format, #(#args),*))
+        (quote!(format!(#format, #(#args),*)), true)
     }
 }
 
 /// The checks of one parameter's constraints: one chain of the runtime's checks (none when the
 /// parameter has no constraint).
-fn validation(slot: &Slot) -> Option<TokenStream> {
+fn validation(slot: &Slot, options: &Ident) -> Option<TokenStream> {
     let p = slot.param();
     let c = &p.constraints;
     let label = &p.name;
-    let held = slot.held();
+    let held = slot.held(options);
     let unsuffixed = proc_macro2::Literal::u64_unsuffixed;
     let float = proc_macro2::Literal::f64_unsuffixed;
     let mut checks = Vec::new();

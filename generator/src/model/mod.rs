@@ -10,10 +10,12 @@ mod build;
 pub mod directives;
 mod docs;
 mod names;
+mod path;
 
 pub use build::{build, Options};
 pub use docs::rustdoc;
 pub use names::Rename;
+pub use path::{PathPart, PathTemplate};
 
 use serde_json::Value;
 
@@ -122,7 +124,7 @@ pub struct Operation {
     pub method: Method,
     /// Path template relative to the base URL, e.g. `/snapshots/{snapshotId}`; any `?query` part of
     /// an `x-ms-paths` key is dropped (it only tells overloads apart).
-    pub path: String,
+    pub path: PathTemplate,
     pub docs: String,
     pub deprecated: bool,
     /// Method parameters in the order the spec lists them (flattened body properties where the

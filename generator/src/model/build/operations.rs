@@ -280,12 +280,10 @@ impl<'a> Builder<'a> {
                 None => parameters.push(parameter),
             }
         }
-        // Braces must pair up, with a name and no `/` between them (`{a/{b}` is no template).
-        if let Some(problem) = template_problem(&path) {
-            return Err(self.error(pointer, format!("path `{path}` is not a valid template: {problem}")));
-        }
+        let path = PathTemplate::parse(&path)
+            .map_err(|problem| self.error(pointer, format!("path `{path}` is not a valid template: {problem}")))?;
         // Every `{name}` of the path must be a parameter in the path, and the other way round.
-        for placeholder in placeholders(&path) {
+        for placeholder in path.parameters() {
             let known = parameters
                 .iter()
                 .any(|p| p.location == Location::Path && p.wire_name == placeholder)
@@ -303,7 +301,7 @@ impl<'a> Builder<'a> {
             }
         }
         for p in parameters.iter().filter(|p| p.location == Location::Path) {
-            if !placeholders(&path).any(|ph| ph == p.wire_name) {
+            if !path.parameters().any(|ph| ph == p.wire_name) {
                 return Err(self.error(
                     pointer,
                     format!("path parameter `{}` does not appear in the path `{path}`", p.wire_name),
@@ -464,32 +462,6 @@ pub(super) fn model_as_string(param: &OaParameter) -> bool {
             .and_then(Value::as_bool)
             == Some(true)
     })
-}
-
-/// The `{name}`s of a path template.
-/// What is wrong with the braces of a path template, if anything.
-pub(super) fn template_problem(path: &str) -> Option<&'static str> {
-    let mut open = false;
-    let mut name_len = 0;
-    for c in path.chars() {
-        match (c, open) {
-            ('{', true) => return Some("a `{` inside a `{...}`"),
-            ('{', false) => (open, name_len) = (true, 0),
-            ('}', true) if name_len == 0 => return Some("an empty `{}`"),
-            ('}', true) => open = false,
-            ('}', false) => return Some("a `}` without its `{`"),
-            ('/' | '?' | '#', true) => return Some("a `{` not closed before the next segment"),
-            (_, true) => name_len += 1,
-            _ => {}
-        }
-    }
-    open.then_some("a `{` that is never closed")
-}
-
-pub(super) fn placeholders(path: &str) -> impl Iterator<Item = &str> {
-    path.split('{')
-        .skip(1)
-        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
 }
 
 /// An operation's names, and the scope its other type names (its headers type) are taken from.
