@@ -168,7 +168,12 @@ struct Op<'a> {
 impl<'a> Op<'a> {
     fn new(model: &'a CodeModel, defaults: &'a Defaults, group: &OperationGroup, op: &'a Operation) -> Self {
         let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, defaults, p)).collect();
-        let taken = |name: &str| slots.iter().any(|s| s.param().name == name);
+        // The settings field sits beside the optional parameters' fields only.
+        let taken = |name: &str| {
+            slots
+                .iter()
+                .any(|s| !matches!(s, Slot::Required(_)) && s.param().name == name)
+        };
         let request_field = slots.iter().any(|s| !matches!(s, Slot::Required(_))).then(|| {
             let name = ["request", "request_options"]
                 .into_iter()

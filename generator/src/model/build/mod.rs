@@ -93,11 +93,6 @@ const RESERVED_TYPES: &[&str] = &[
 const RESERVED_BUILDERS: &[&str] = &[
     "Method", "Response", "Option", "Vec", "String", "Box", "Result", "Some", "None", "Ok", "Err",
 ];
-/// Names an operation's method uses for its own locals: parameters may not take them.
-const RESERVED_PARAMS: &[&str] = &[
-    "client", "options", "path", "url", "request", "response", "body", "start", "call", "location", "next", "link",
-    "settings",
-];
 /// Fields of the client and its builder: client parameters may not take them.
 const RESERVED_CLIENT_FIELDS: &[&str] = &["pipeline", "options", "api_key", "build", "new", "builder"];
 /// Client methods that group accessors and client-level operations may not take.

@@ -172,7 +172,8 @@ impl<'a> Builder<'a> {
             _ => Method::Trace,
         };
         let path = path_key.split('?').next().unwrap_or_default().to_string();
-        let mut scope = Scope::with_reserved(RESERVED_PARAMS);
+        // A parameter keeps its name: the emitter's locals make way for it.
+        let mut scope = Scope::default();
         let label = format!("parameter of {id}");
         let mut parameters = Vec::new();
         let mut client_parameters = Vec::new();
@@ -322,11 +323,11 @@ impl<'a> Builder<'a> {
                 .camel_in(naming.types, naming.label, &format!("{builder}Headers"))
         });
         let (kind, next_link) = self.own_kind(op, &responses, pointer)?;
-        if let Some((target_id, pointer)) = next_link {
+        if let Some(name) = next_link {
             pending.push(PendingNextLink {
                 from_id: id.clone(),
-                target_id,
-                pointer,
+                target_id: name.id,
+                pointer: name.pointer,
             });
         }
         Ok(Operation {

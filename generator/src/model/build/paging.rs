@@ -13,6 +13,12 @@ pub(super) struct PendingNextLink {
     pub pointer: String,
 }
 
+/// An `x-ms-pageable.operationName` as written: the operation id, and where it is.
+pub(super) struct OperationName {
+    pub id: String,
+    pub pointer: String,
+}
+
 impl<'a> Builder<'a> {
     /// The operation's kind as its own spec gives it: plain, pageable (an `operationName` is
     /// returned to be linked later), long-running, or both.
@@ -21,7 +27,7 @@ impl<'a> Builder<'a> {
         op: &openapiv3::Operation,
         responses: &[SuccessResponse],
         pointer: &str,
-    ) -> Result<(OperationKind, Option<(String, String)>)> {
+    ) -> Result<(OperationKind, Option<OperationName>)> {
         let (paging, next_link) = match self.pageable(op, responses, pointer)? {
             Some((paging, next)) => (Some(paging), next),
             None => (None, None),
@@ -42,7 +48,7 @@ impl<'a> Builder<'a> {
         op: &openapiv3::Operation,
         responses: &[SuccessResponse],
         pointer: &str,
-    ) -> Result<Option<(Pageable, Option<(String, String)>)>> {
+    ) -> Result<Option<(Pageable, Option<OperationName>)>> {
         let Some(spec) = op.extensions.get("x-ms-pageable") else {
             return Ok(None);
         };
@@ -80,7 +86,10 @@ impl<'a> Builder<'a> {
         };
         let next_operation = match spec.get("operationName") {
             None => None,
-            Some(Value::String(id)) => Some((id.clone(), format!("{pointer}/operationName"))),
+            Some(Value::String(id)) => Some(OperationName {
+                id: id.clone(),
+                pointer: format!("{pointer}/operationName"),
+            }),
             Some(_) => return Err(self.error(&format!("{pointer}/operationName"), "`operationName` must be a string")),
         };
         let paging = Pageable {
