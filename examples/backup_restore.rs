@@ -3,21 +3,21 @@
 //! the snapshot.
 //!
 //! ```text
-//! cargo run --example backup_restore --features local-service
+//! cargo run --example backup_restore
 //! FACE_ENDPOINT=https://<resource>.cognitiveservices.azure.com FACE_KEY=<source key> \
 //!   FACE_TARGET_KEY=<target key> FACE_TARGET_SUBSCRIPTION=<target subscription id> \
-//!   FACE_PERSON_GROUP=<existing person group> cargo run --example backup_restore --features local-service
+//!   FACE_PERSON_GROUP=<existing person group> cargo run --example backup_restore
 //! ```
 //!
-//! Without `FACE_ENDPOINT` it starts the local Face service (feature `local-service`) with two
-//! subscriptions and a person group to copy.
+//! Without `FACE_ENDPOINT` it starts the local Face service (`local-service/`, a dev-dependency)
+//! with two subscriptions and a person group to copy.
 
 use std::time::Duration;
 
-use azure_face::local_service::FaceService;
 use azure_face::models::SnapshotObjectType;
 use azure_face::operations::snapshot::{ListOptions, TakeOptions};
 use azure_face::Client;
+use azure_face_local_service::FaceService;
 use uuid::Uuid;
 
 /// Where to run: a real endpoint from the environment, or the local service.

@@ -11,7 +11,7 @@ runs=${2:-30}
 cargo build --release --locked -q -p azure-rest-codegen
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-cli=target/release/azure-rest-codegen
+cli=${CARGO_TARGET_DIR:-target}/release/azure-rest-codegen
 "$cli" --input "$spec" --output "$out/crate" >/dev/null # warm the page cache
 python3 - "$cli" "$spec" "$out/crate" "$runs" <<'PY'
 import statistics, subprocess, sys, time

@@ -3,9 +3,6 @@
 
 include!(concat!(env!("OUT_DIR"), "/client.rs"));
 
-#[cfg(feature = "local-service")]
-pub mod local_service;
-
 /// The README's examples, compiled as doctests so they cannot rot.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -4,15 +4,14 @@
 //!
 //! The client's sleeper moves the service's clock instead of waiting, so operations progress
 //! and the tests run instantly and deterministically.
-#![cfg(feature = "local-service")]
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use azure_face::local_service::{FaceService, Fault, FixedClock, RetryAfter};
 use azure_face::models::SnapshotObjectType;
 use azure_face::runtime::{BoxFuture, Sleeper};
 use azure_face::{Client, ClientOptions, Error};
+use azure_face_local_service::{FaceService, Fault, FixedClock, RetryAfter};
 use uuid::Uuid;
 
 /// Waits by moving the local service's clock, and records each wait.

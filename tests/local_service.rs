@@ -1,19 +1,18 @@
-//! The local Face snapshot service (`azure_face::local_service`, feature `local-service`), driven
+//! The local Face snapshot service (the `azure-face-local-service` crate, `local-service/`), driven
 //! through the generated client: the take -> apply workflow across subscriptions, access rules,
 //! validation, expiry on an injected clock, and injected faults.
 //!
-//! Run with `cargo test --test local_service --features local-service` (or `--all-features`).
+//! Run with `cargo test --test local_service`.
 //!
 //! Retries: the client runtime may retry 429, 5xx and connection errors. The fault tests that go
 //! through the client are written to pass either way (see `fault_or_retried`); the exact wire
 //! behaviour of each fault is checked with a plain `reqwest` client, which never retries.
-#![cfg(feature = "local-service")]
 
 use std::time::{Duration, Instant};
 
-use azure_face::local_service::{FaceService, Fault, FixedClock, RetryAfter, SNAPSHOT_LIFETIME};
 use azure_face::models::{OperationStatus, OperationStatusType, Snapshot, SnapshotObjectType};
 use azure_face::{Client, Error};
+use azure_face_local_service::{FaceService, Fault, FixedClock, RetryAfter, SNAPSHOT_LIFETIME};
 use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;

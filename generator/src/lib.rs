@@ -175,10 +175,9 @@ impl Config {
         convert::to_openapi3(&load::load(spec.as_ref())?)
     }
 
-    /// Runs load -> convert -> model -> emit for `spec`, in memory.
-    pub fn generate(&self, spec: impl AsRef<Path>) -> Result<Generated, Diagnostic> {
-        let started = Instant::now();
-        let spec = spec.as_ref();
+    /// Runs load -> convert -> model for `spec`: the code model, the crate's name and every file
+    /// read (spec files and directives).
+    fn prepare(&self, spec: &Path) -> Result<Prepared, Diagnostic> {
         let bundle = load::load(spec)?;
         let options = self.model_options(spec)?;
         let model = code_model(&bundle, &options)?;
@@ -186,13 +185,28 @@ impl Config {
             .crate_name
             .clone()
             .unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(model.title.as_str()));
-        let spec_name = file_name(spec);
-        let files = emit::crate_files_with(&model, &crate_name, &spec_name, &self.emit_options())
-            .map_err(|e| Diagnostic::new(spec, "", e.0))?;
         let mut inputs = bundle.files();
         if !options.directives_file.as_os_str().is_empty() {
             inputs.push(options.directives_file.clone());
         }
+        Ok(Prepared {
+            model,
+            crate_name,
+            inputs,
+        })
+    }
+
+    /// Runs load -> convert -> model -> emit for `spec`, in memory.
+    pub fn generate(&self, spec: impl AsRef<Path>) -> Result<Generated, Diagnostic> {
+        let started = Instant::now();
+        let spec = spec.as_ref();
+        let Prepared {
+            model,
+            crate_name,
+            inputs,
+        } = self.prepare(spec)?;
+        let files = emit::crate_files_with(&model, &crate_name, &file_name(spec), &self.emit_options())
+            .map_err(|e| Diagnostic::new(spec, "", e.0))?;
         Ok(Generated {
             model,
             crate_name,
@@ -207,13 +221,13 @@ impl Config {
     pub fn build_script(&self, spec: impl AsRef<Path>) -> Result<(), Diagnostic> {
         let spec = spec.as_ref();
         println!("cargo:rerun-if-changed={}", spec.display());
-        let generated = self.generate(spec)?;
-        for input in &generated.inputs {
+        let prepared = self.prepare(spec)?;
+        for input in &prepared.inputs {
             println!("cargo:rerun-if-changed={}", input.display());
         }
         let code = emit::single_file_with(
-            &generated.model,
-            &generated.crate_name,
+            &prepared.model,
+            &prepared.crate_name,
             &file_name(spec),
             &self.emit_options(),
         )
@@ -227,6 +241,13 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// What both layouts are emitted from.
+struct Prepared {
+    model: model::CodeModel,
+    crate_name: String,
+    inputs: Vec<PathBuf>,
 }
 
 fn file_name(path: &Path) -> String {

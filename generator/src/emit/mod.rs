@@ -1,7 +1,8 @@
 //! Stage 4 — emit: the code model spelled in Rust with `quote`, formatted with `prettyplease`.
 //!
-//! One module tree is built, then written either as a crate (one file per module, plus
-//! `Cargo.toml`) or as a single file for a build script's `include!`.
+//! One list of modules is made, then written either as a crate (one file per module, plus
+//! `Cargo.toml`), its files formatted on two threads, or as a single file for a build script's
+//! `include!`.
 
 mod client;
 mod listing;
@@ -11,13 +12,14 @@ mod replay;
 mod types;
 
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub use listing::api_listing;
 
-use crate::model::{CodeModel, OperationGroup};
+use crate::model::{CodeModel, GroupNames, OperationGroup};
 use types::ident;
 
 /// The hand-written runtime, copied into every generated crate as `src/runtime/<file>`:
@@ -107,18 +109,6 @@ pub struct Options {
     pub replay: bool,
 }
 
-/// A module of the generated crate.
-struct Module {
-    name: String,
-    docs: String,
-    items: TokenStream,
-    children: Vec<Module>,
-    /// Declared by its parent, but its file is made elsewhere.
-    external: bool,
-}
-
-const MODELS_DOCS: &str = "Types of the request and response bodies, one per schema of the spec.";
-
 /// A generated file: path relative to the crate root, and contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct File {
@@ -126,73 +116,101 @@ pub struct File {
     pub contents: String,
 }
 
-/// The module of a named group; `external` ones are only declared (their items are made
-/// elsewhere).
-fn group_module(model: &CodeModel, defaults: &operations::Defaults, group: &OperationGroup, external: bool) -> Module {
-    let names = group.name.as_ref().expect("a named group");
-    Module {
-        name: names.module.clone(),
-        docs: format!("Operations of the `{}` group.", names.spec),
-        items: if external {
-            quote!()
-        } else {
-            operations::group_items(model, defaults, group)
-        },
-        children: Vec::new(),
-        external,
+/// A module of the generated crate: where it sits, its docs, the modules it declares, and how to
+/// make its items. Both layouts are made from one list of these: a file per module
+/// ([`crate_files`]) or every module inline in one file ([`single_file`]).
+struct Module<'a> {
+    /// Its path from the crate root, e.g. `["operations", "snapshot"]`; empty for the crate root.
+    path: Vec<String>,
+    docs: String,
+    /// The names of the modules it declares, in order (`runtime` is the hand-written runtime).
+    children: Vec<String>,
+    /// About how much work its items are (an operation counts one, a model a fifth, as callgrind
+    /// weighs them), so that the largest files are started first.
+    weight: usize,
+    items: Box<dyn Fn() -> Result<TokenStream, EmitError> + Sync + 'a>,
+}
+
+impl Module<'_> {
+    /// Its file in a crate.
+    fn file_path(&self) -> String {
+        match (self.path.is_empty(), self.children.is_empty()) {
+            (true, _) => "src/lib.rs".into(),
+            (false, true) => format!("src/{}.rs", self.path.join("/")),
+            (false, false) => format!("src/{}/mod.rs", self.path.join("/")),
+        }
     }
 }
 
-/// `elsewhere`: the groups whose files the caller makes (declared here all the same).
-fn module_tree(
-    model: &CodeModel,
-    crate_name: &str,
+const RUNTIME_MODULE: &str = "runtime";
+const MODELS_DOCS: &str = "Types of the request and response bodies, one per schema of the spec.";
+const OPERATIONS_DOCS: &str =
+    "Operations, grouped as the spec's operation ids group them; each takes its required parameters and an options struct.";
+const REPLAY_DOCS: &str = "Replays examples: calls operations by their spec id with JSON arguments. For tests.";
+
+/// Every module of the crate, the root first. Nothing is emitted until a module's `items` is
+/// called, on the thread that formats it (token streams cannot cross threads).
+fn modules<'a>(
+    model: &'a CodeModel,
+    crate_name: &'a str,
     options: &Options,
-    models: Option<TokenStream>,
-    elsewhere: &[&OperationGroup],
-    defaults: &operations::Defaults,
-) -> Result<Module, EmitError> {
-    let mut groups = Vec::new();
-    let mut client_level = quote!();
-    for group in &model.groups {
-        let external = elsewhere.iter().any(|g| std::ptr::eq(*g, group));
-        match &group.name {
-            Some(_) => groups.push(group_module(model, defaults, group, external)),
-            None => client_level = operations::group_items(model, defaults, group),
-        }
-    }
-    let operations = Module {
-        name: "operations".into(),
-        docs: "Operations, grouped as the spec's operation ids group them; each takes its required parameters and an options struct.".into(),
-        items: client_level,
-        children: groups,
-        external: false,
-    };
-    let external = models.is_none();
-    let models = Module {
-        name: "models".into(),
-        docs: MODELS_DOCS.into(),
-        items: models.unwrap_or_default(),
-        children: Vec::new(),
-        external,
-    };
-    let mut children = vec![models, operations];
+    defaults: &'a operations::Defaults<'a>,
+) -> Vec<Module<'a>> {
+    let named: Vec<&OperationGroup> = model.groups.iter().filter(|g| g.name.is_some()).collect();
+    let client_level = model.groups.iter().rfind(|g| g.name.is_none());
+    let mut root_children = vec![RUNTIME_MODULE.to_string(), "models".into(), "operations".into()];
     if options.replay {
-        children.push(Module {
-            name: "replay".into(),
-            docs: "Replays examples: calls operations by their spec id with JSON arguments. For tests.".into(),
-            items: replay::replay_items(model),
+        root_children.push("replay".into());
+    }
+    let mut modules = vec![
+        Module {
+            path: Vec::new(),
+            docs: model.docs.clone(),
+            children: root_children,
+            weight: 1,
+            items: Box::new(move || Ok(client::client_items(model, crate_name))),
+        },
+        Module {
+            path: vec!["models".into()],
+            docs: MODELS_DOCS.into(),
             children: Vec::new(),
-            external: false,
+            weight: model.schemas.len() / 5,
+            items: Box::new(move || models::models(model)),
+        },
+        Module {
+            path: vec!["operations".into()],
+            docs: OPERATIONS_DOCS.into(),
+            children: named.iter().map(|g| group_names(g).module.clone()).collect(),
+            weight: client_level.map_or(0, |g| g.operations.len()),
+            items: Box::new(move || {
+                Ok(client_level.map_or_else(TokenStream::new, |g| operations::group_items(model, defaults, g)))
+            }),
+        },
+    ];
+    for group in named {
+        let names = group_names(group);
+        modules.push(Module {
+            path: vec!["operations".into(), names.module.clone()],
+            docs: format!("Operations of the `{}` group.", names.spec),
+            children: Vec::new(),
+            weight: group.operations.len(),
+            items: Box::new(move || Ok(operations::group_items(model, defaults, group))),
         });
     }
-    Ok(Module {
-        name: String::new(),
-        docs: model.docs.clone(),
-        items: client::client_items(model, crate_name),
-        children,
-        external: false,
-    })
+    if options.replay {
+        modules.push(Module {
+            path: vec!["replay".into()],
+            docs: REPLAY_DOCS.into(),
+            children: Vec::new(),
+            weight: model.operations().count(),
+            items: Box::new(move || Ok(replay::replay_items(model))),
+        });
+    }
+    modules
+}
+
+fn group_names(group: &OperationGroup) -> &GroupNames {
+    group.name.as_ref().expect("a named group")
 }
 
 fn format(tokens: TokenStream, what: &str) -> Result<String, EmitError> {
@@ -277,137 +295,99 @@ pub fn crate_files_with(
     spec_name: &str,
     options: &Options,
 ) -> Result<Vec<File>, EmitError> {
-    // The models file is made on a thread of its own while this one makes the rest: token
-    // streams cannot cross threads, so each side builds and formats its own; text comes back.
     let header = format!("// Generated by azure-rest-codegen from `{spec_name}`. Do not edit: regenerate.\n\n");
-    let elsewhere = second_thread_groups(model);
+    let header = header.as_str();
     let defaults = models::enum_defaults(model);
-    let (models_file, rest) = std::thread::scope(|scope| {
-        let models_file = scope.spawn(|| {
-            let module = Module {
-                name: "models".into(),
-                docs: MODELS_DOCS.into(),
-                items: models::models(model)?,
-                children: Vec::new(),
-                external: false,
-            };
-            let mut files = Vec::new();
-            write_module(&module, "src", &header, &mut files)?;
-            for group in &elsewhere {
-                write_module(
-                    &group_module(model, &defaults, group, false),
-                    "src/operations",
-                    &header,
-                    &mut files,
-                )?;
-            }
-            Ok::<_, EmitError>(files)
-        });
-        let rest = crate_files_but_models(model, crate_name, spec_name, options, &header, &elsewhere, &defaults);
-        let models_file = models_file
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (models_file, rest)
-    });
-    let mut files = rest?;
-    files.extend(models_file?);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
-}
-
-/// The groups whose files the second thread makes besides the models, so that the two threads
-/// have about the same work: greedily, the largest groups first, each to the thread with less so
-/// far (a model counts as a fifth of an operation, as callgrind weighs them). The choice changes
-/// who formats a file, never what it holds.
-fn second_thread_groups(model: &CodeModel) -> Vec<&OperationGroup> {
-    let mut named: Vec<&OperationGroup> = model.groups.iter().filter(|g| g.name.is_some()).collect();
-    named.sort_by_key(|g| std::cmp::Reverse(g.operations.len()));
-    let (mut main, mut second) = (0, model.schemas.len() / 5);
-    let mut chosen = Vec::new();
-    for group in named {
-        if second < main {
-            second += group.operations.len();
-            chosen.push(group);
-        } else {
-            main += group.operations.len();
-        }
-    }
-    chosen
-}
-
-/// The files of [`crate_files_with`] but `src/models.rs` and those of the groups in `elsewhere`.
-fn crate_files_but_models(
-    model: &CodeModel,
-    crate_name: &str,
-    spec_name: &str,
-    options: &Options,
-    header: &str,
-    elsewhere: &[&OperationGroup],
-    defaults: &operations::Defaults,
-) -> Result<Vec<File>, EmitError> {
-    let root = module_tree(model, crate_name, options, None, elsewhere, defaults)?;
-    let mut files = vec![
-        File {
+    let mut jobs: Vec<FileJob> = vec![
+        FileJob {
             path: "Cargo.toml".into(),
-            contents: manifest(model, crate_name, spec_name),
+            weight: 0,
+            make: Box::new(|| Ok(manifest(model, crate_name, spec_name))),
         },
-        File {
+        FileJob {
             path: "RENAMES.md".into(),
-            contents: listing::rename_report(model, spec_name),
+            weight: 0,
+            make: Box::new(|| Ok(listing::rename_report(model, spec_name))),
         },
     ];
-    let declarations = root.children.iter().map(|c| ident(&c.name));
-    let docs = inner_docs(&root.docs);
-    let items = &root.items;
-    let lib = quote! {
-        #docs
-        #![cfg_attr(rustfmt, rustfmt::skip)]
-        pub mod runtime;
-        #(pub mod #declarations;)*
-        #items
-    };
-    files.push(File {
-        path: "src/lib.rs".into(),
-        contents: format!("{header}{}", format(lib, "src/lib.rs")?),
-    });
     for (name, contents) in RUNTIME {
-        files.push(File {
-            path: format!("src/runtime/{name}"),
-            contents: contents.to_string(),
+        jobs.push(FileJob {
+            path: format!("src/{RUNTIME_MODULE}/{name}"),
+            weight: 0,
+            make: Box::new(|| Ok(contents.to_string())),
         });
     }
-    for child in &root.children {
-        write_module(child, "src", header, &mut files)?;
+    for module in modules(model, crate_name, options, &defaults) {
+        jobs.push(FileJob {
+            path: module.file_path(),
+            weight: module.weight,
+            make: Box::new(move || module_file(&module, header)),
+        });
     }
-    Ok(files)
+    // Largest first, so that the last jobs to end are small ones.
+    jobs.sort_by_key(|job| std::cmp::Reverse(job.weight));
+    let contents = parallel_map(&jobs, EMIT_THREADS, |job| (job.make)());
+    let mut files: Vec<(String, Result<String, EmitError>)> =
+        jobs.into_iter().map(|job| job.path).zip(contents).collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+        .into_iter()
+        .map(|(path, contents)| {
+            Ok(File {
+                path,
+                contents: contents?,
+            })
+        })
+        .collect()
 }
 
-fn write_module(module: &Module, dir: &str, header: &str, files: &mut Vec<File>) -> Result<(), EmitError> {
-    if module.external {
-        return Ok(());
-    }
+/// How many threads [`crate_files`] formats files on (the calling thread is one of them).
+const EMIT_THREADS: usize = 2;
+
+/// One file of a crate: its path, and a pure function that makes its contents.
+struct FileJob<'a> {
+    path: String,
+    /// Rough cost, to start the largest first.
+    weight: usize,
+    make: Box<dyn Fn() -> Result<String, EmitError> + Sync + 'a>,
+}
+
+/// `f` of every item, on `threads` threads (the calling one included), each taking the next item
+/// not yet taken; the results in the order of `items`.
+fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break done };
+            done.push((i, f(item)));
+        }
+    };
+    let mut done = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads.max(1)).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for helper in helpers {
+            done.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        done
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, result)| result).collect()
+}
+
+/// A module's file: its docs, its `mod` declarations, then its items.
+fn module_file(module: &Module, header: &str) -> Result<String, EmitError> {
     let docs = inner_docs(&module.docs);
-    let declarations = module.children.iter().map(|c| ident(&c.name));
-    let items = &module.items;
+    let declarations = module.children.iter().map(|c| ident(c));
+    let items = (module.items)()?;
     let tokens = quote! {
         #docs
         #![cfg_attr(rustfmt, rustfmt::skip)]
         #(pub mod #declarations;)*
         #items
     };
-    let path = if module.children.is_empty() {
-        format!("{dir}/{}.rs", module.name)
-    } else {
-        format!("{dir}/{}/mod.rs", module.name)
-    };
-    files.push(File {
-        contents: format!("{header}{}", format(tokens, &path)?),
-        path,
-    });
-    for child in &module.children {
-        write_module(child, &format!("{dir}/{}", module.name), header, files)?;
-    }
-    Ok(())
+    Ok(format!("{header}{}", format(tokens, &module.file_path())?))
 }
 
 /// The crate as one file of items for `include!` (no crate-level attributes).
@@ -422,23 +402,36 @@ pub fn single_file_with(
     spec_name: &str,
     options: &Options,
 ) -> Result<String, EmitError> {
-    fn inline(module: &Module) -> TokenStream {
-        let name = ident(&module.name);
-        let docs = inner_docs(&module.docs);
-        let items = &module.items;
-        let children = module.children.iter().map(inline);
-        quote!(pub mod #name { #docs #items #(#children)* })
+    /// `module`'s children as inline modules, each with its docs, its items, then its own children.
+    fn children(modules: &[Module], module: &Module, runtime: &TokenStream) -> Result<TokenStream, EmitError> {
+        let mut out = TokenStream::new();
+        for name in &module.children {
+            let ident = ident(name);
+            if module.path.is_empty() && name == RUNTIME_MODULE {
+                out.extend(quote!(pub mod #ident { #runtime }));
+                continue;
+            }
+            let child = modules
+                .iter()
+                .find(|m| m.path.split_last() == Some((name, module.path.as_slice())))
+                .expect("every declared module is in the list");
+            let docs = inner_docs(&child.docs);
+            let items = (child.items)()?;
+            let grandchildren = children(modules, child, runtime)?;
+            out.extend(quote!(pub mod #ident { #docs #items #grandchildren }));
+        }
+        Ok(out)
     }
     let defaults = models::enum_defaults(model);
-    let root = module_tree(model, crate_name, options, Some(models::models(model)?), &[], &defaults)?;
+    let modules = modules(model, crate_name, options, &defaults);
     let runtime: TokenStream = runtime_inline()
         .parse()
         .map_err(|e| EmitError(format!("internal error: the runtime does not parse: {e}")))?;
-    let items = &root.items;
-    let children = root.children.iter().map(inline);
+    let root = &modules[0];
+    let children = children(&modules, root, &runtime)?;
+    let items = (root.items)()?;
     let tokens = quote! {
-        pub mod runtime { #runtime }
-        #(#children)*
+        #children
         #items
     };
     Ok(format!(

@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{FaceObject, Fault, RequestRecord, SNAPSHOT_LIFETIME};
-use crate::models::{OperationStatus, OperationStatusType, Snapshot, SnapshotObjectType};
+use azure_face::models::{OperationStatus, OperationStatusType, Snapshot, SnapshotObjectType};
 
 /// An error answer: the status and the `code` and `message` of its `APIError` body.
 #[derive(Debug, Clone, PartialEq, Eq)]

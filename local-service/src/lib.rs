@@ -1,6 +1,7 @@
 //! A local, in-process Face snapshot service: the seven snapshot operations of the Face API
-//! served over HTTP/1.1 on 127.0.0.1, for tests and for trying the client without an Azure
-//! account. Enabled by the `local-service` feature.
+//! served over HTTP/1.1 on 127.0.0.1, for the `azure-face` client's tests and its offline
+//! example. A crate of its own (a dev-dependency of `azure-face`), so that users of the client
+//! compile no HTTP server.
 //!
 //! What it models, following the operation descriptions of `spec/face-snapshot.json`:
 //!
@@ -50,7 +51,7 @@
 //!   parameter); faults are served before authentication, as a gateway's would be.
 //!
 //! ```
-//! use azure_face::local_service::FaceService;
+//! use azure_face_local_service::FaceService;
 //! use azure_face::models::SnapshotObjectType;
 //!
 //! # #[tokio::main(flavor = "current_thread")]
@@ -81,7 +82,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use uuid::Uuid;
 
-use crate::models::{Snapshot, SnapshotObjectType};
+use azure_face::models::{Snapshot, SnapshotObjectType};
 
 /// How long a snapshot lives after it was taken: 48 hours.
 pub const SNAPSHOT_LIFETIME: Duration = Duration::from_secs(48 * 60 * 60);

@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use super::state::{Failure, State, TakeRequest};
 use super::{Fault, RequestRecord, RetryAfter, Shared};
-use crate::models::SnapshotObjectType;
+use azure_face::models::SnapshotObjectType;
 
 /// Where the Face API lives on a Cognitive Services endpoint.
 pub(super) const BASE_PATH: &str = "/face/v1.0";
@@ -272,7 +272,7 @@ fn fault_answer(fault: &Fault, now: OffsetDateTime) -> Answer {
 fn retry_header(retry_after: &RetryAfter) -> (&'static str, String) {
     match retry_after {
         RetryAfter::Seconds(s) => ("retry-after", s.to_string()),
-        RetryAfter::Date(at) => ("retry-after", crate::runtime::rfc1123::format(at)),
+        RetryAfter::Date(at) => ("retry-after", azure_face::runtime::rfc1123::format(at)),
         RetryAfter::Millis(ms) => ("retry-after-ms", ms.to_string()),
         RetryAfter::XMsMillis(ms) => ("x-ms-retry-after-ms", ms.to_string()),
     }
