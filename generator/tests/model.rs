@@ -1173,6 +1173,7 @@ fn x_ms_enum_values_name_and_document_the_variants() {
                     value("Notstarted", "notstarted", ""),
                     value("Recognition01", "recognition_01", ""),
                 ],
+                default: None,
             }),
             tag: None,
         }]

@@ -3,33 +3,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::{argument_into, argument_type, default_expr, doc_attrs, ident, rust_type};
+use super::types::{argument_into, argument_type, default_tokens, doc_attrs, ident, rust_type};
 use crate::model::{rustdoc, Auth, CodeModel, Parameter, TypeRef};
-
-/// The most common error body type of the operations: the crate's `Error` alias uses it.
-pub fn crate_error_type(model: &CodeModel) -> Option<&TypeRef> {
-    let mut counts: Vec<(&TypeRef, usize)> = Vec::new();
-    for (_, op) in model.operations() {
-        if let Some(ty) = &op.error {
-            match counts.iter_mut().find(|(t, _)| *t == ty) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((ty, 1)),
-            }
-        }
-    }
-    // Highest count wins; ties go to the first met, so the choice is deterministic.
-    let mut best: Option<(&TypeRef, usize)> = None;
-    for (ty, n) in counts {
-        if best.is_none_or(|(_, b)| n > b) {
-            best = Some((ty, n));
-        }
-    }
-    best.map(|(ty, _)| ty)
-}
 
 /// Items of the crate root (after the module declarations).
 pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
-    let error_type = match crate_error_type(model) {
+    let error_type = match model.crate_error() {
         Some(ty) => rust_type(ty, &quote!(models::)),
         None => quote!(serde_json::Value),
     };
@@ -49,7 +28,11 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
     for p in &model.client.parameters {
         let name = ident(&p.name);
         let ty = rust_type(&p.ty, &models);
-        let default = p.default.as_ref().and_then(|d| default_expr(model, &p.ty, d));
+        let default = p
+            .default
+            .as_ref()
+            .and_then(|d| model.default_value(&p.ty, d))
+            .map(|value| default_tokens(&value));
         let optional = !p.required && default.is_none();
         let stored = if optional { quote!(Option<#ty>) } else { ty.clone() };
         builder_fields.push(quote!(#name: #stored));

@@ -1,6 +1,6 @@
 //! The `models` module: one Rust type per named schema.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -12,11 +12,10 @@ use crate::model::{CodeModel, EnumDef, Field, SchemaDef, SchemaKind, TypeRef, Un
 /// Every named type of the code model.
 pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
     let inline = InlineGroups::new(model);
-    let defaults = enum_defaults(model);
     let items = model
         .schemas
         .iter()
-        .map(|def| schema(&inline, &defaults, def))
+        .map(|def| schema(&inline, def))
         .collect::<Result<Vec<_>, _>>()?;
     let pages = pages(model);
     let statuses = poll_statuses(model);
@@ -30,30 +29,6 @@ pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
 
         #(#statuses)*
     })
-}
-
-/// The string enums whose optional operation parameters all have one spec default, which is
-/// one of their values: the enum derives `Default` as that value (so that operations send it as
-/// `unwrap_or_default()`).
-pub fn enum_defaults(model: &CodeModel) -> BTreeMap<&str, &str> {
-    let mut seen: BTreeMap<&str, Option<&str>> = BTreeMap::new();
-    for (_, op) in model.operations() {
-        for p in op.parameters.iter().filter(|p| !p.required) {
-            let TypeRef::Named(name) = &p.ty else { continue };
-            let default = p.default.as_ref().and_then(|d| d.as_str());
-            let entry = seen.entry(name.as_str()).or_insert(default);
-            if *entry != default {
-                *entry = None;
-            }
-        }
-    }
-    seen.into_iter()
-        .filter_map(|(name, default)| Some((name, default?)))
-        .filter(|(name, default)| {
-            matches!(model.schema(name), Some(SchemaDef { kind: SchemaKind::Enum(e), .. })
-                if !e.integer && e.values.iter().any(|v| v.value == *default))
-        })
-        .collect()
 }
 
 /// `runtime::PollStatus` for each status model of a long-running operation.
@@ -142,7 +117,7 @@ fn pages(model: &CodeModel) -> Vec<TokenStream> {
     impls
 }
 
-fn schema(inline: &InlineGroups, defaults: &BTreeMap<&str, &str>, def: &SchemaDef) -> Result<TokenStream, EmitError> {
+fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitError> {
     let docs = doc_attrs(&def.docs);
     let name = ident(&def.name);
     Ok(match &def.kind {
@@ -177,7 +152,7 @@ fn schema(inline: &InlineGroups, defaults: &BTreeMap<&str, &str>, def: &SchemaDe
             discriminator,
             variants,
         } => union(&name, &docs, discriminator, variants),
-        SchemaKind::Enum(e) => enumeration(&name, &docs, e, defaults.get(def.name.as_str()).copied()),
+        SchemaKind::Enum(e) => enumeration(&name, &docs, e),
         SchemaKind::Alias(ty) => {
             let ty = rust_type(ty, &quote!());
             quote! {
@@ -531,8 +506,9 @@ fn integer_enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDe
     }
 }
 
-/// `default`: the value the enum's `Default` is (see [`enum_defaults`]).
-fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef, default: Option<&str>) -> TokenStream {
+/// A string enum; it derives `Default` as [`EnumDef::default`] when the model gives one.
+fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> TokenStream {
+    let default = e.default.as_deref();
     if e.integer {
         return integer_enumeration(name, docs, e);
     }

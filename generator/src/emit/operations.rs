@@ -6,14 +6,11 @@ use proc_macro2::Ident;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::types::{argument_type, default_expr, doc_attrs, ident, rust_type, wire_format_path};
+use super::types::{argument_type, default_tokens, doc_attrs, ident, rust_type, wire_format_path};
 use crate::model::{
-    BodyKind, CodeModel, Location, LongRunning, NextArgument, Operation, OperationGroup, OperationKind, Pageable,
-    Parameter, PathPart, SuccessResponse, TypeRef,
+    BodyKind, CodeModel, LinkQuery, LinkQueryValue, Location, LongRunning, NextArgument, Operation, OperationGroup,
+    OperationKind, Pageable, Parameter, PathPart, Presence, ResponseKind, SuccessResponse, TypeRef,
 };
-
-/// The enums whose `Default` is their parameters' spec default (`models::enum_defaults`).
-pub type Defaults<'m> = std::collections::BTreeMap<&'m str, &'m str>;
 
 /// How one parameter reaches an operation's method.
 enum Slot<'p> {
@@ -27,17 +24,11 @@ enum Slot<'p> {
 }
 
 impl<'p> Slot<'p> {
-    fn of(model: &CodeModel, defaults: &Defaults, p: &'p Parameter) -> Self {
-        if p.required {
-            return Slot::Required(p);
-        }
-        match p
-            .default
-            .as_ref()
-            .and_then(|d| parameter_default(model, defaults, &p.ty, d))
-        {
-            Some(expr) => Slot::Defaulted(p, expr),
-            None => Slot::Optional(p),
+    fn of(model: &'p CodeModel, p: &'p Parameter) -> Self {
+        match model.presence(p) {
+            Presence::Required => Slot::Required(p),
+            Presence::Defaulted(value) => Slot::Defaulted(p, default_tokens(&value)),
+            Presence::Optional => Slot::Optional(p),
         }
     }
 
@@ -130,27 +121,9 @@ fn field_init(field: &str, local: &Ident) -> TokenStream {
     }
 }
 
-/// The expression of a parameter's spec default; empty when it is the type's `Default` (an enum
-/// whose parameters all default to one value derives `Default` as that value: see
-/// `models::enum_defaults`).
-fn parameter_default(
-    model: &CodeModel,
-    defaults: &Defaults,
-    ty: &TypeRef,
-    value: &serde_json::Value,
-) -> Option<TokenStream> {
-    if let (TypeRef::Named(name), serde_json::Value::String(text)) = (ty, value) {
-        if defaults.get(name.as_str()) == Some(&text.as_str()) {
-            return Some(quote!());
-        }
-    }
-    default_expr(model, ty, value)
-}
-
 /// What an operation's code is generated from.
 struct Op<'a> {
     model: &'a CodeModel,
-    defaults: &'a Defaults<'a>,
     op: &'a Operation,
     slots: Vec<Slot<'a>>,
     /// The options' type: a struct of the optional parameters, or `runtime::RequestOptions`.
@@ -162,12 +135,14 @@ struct Op<'a> {
     /// The type of the documented response headers (`()` when none), and its items.
     headers_type: TokenStream,
     headers_item: TokenStream,
+    /// Whether the operation documents response headers (`headers_type` is not `()`).
+    has_headers: bool,
     locals: Locals,
 }
 
 impl<'a> Op<'a> {
-    fn new(model: &'a CodeModel, defaults: &'a Defaults, group: &OperationGroup, op: &'a Operation) -> Self {
-        let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, defaults, p)).collect();
+    fn new(model: &'a CodeModel, group: &OperationGroup, op: &'a Operation) -> Self {
+        let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, p)).collect();
         // The settings field sits beside the optional parameters' fields only.
         let taken = |name: &str| {
             slots
@@ -208,7 +183,7 @@ impl<'a> Op<'a> {
         Op {
             locals,
             model,
-            defaults,
+            has_headers: op.headers_type.is_some(),
             headers_type,
             headers_item,
             op,
@@ -230,18 +205,12 @@ impl<'a> Op<'a> {
 }
 
 /// The items of a group's module (or of the `operations` module for client-level operations).
-pub fn group_items(model: &CodeModel, defaults: &Defaults, group: &OperationGroup) -> TokenStream {
+pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
     // Once per group: the error type most of its operations share (the `Output` alias).
-    let shared_error = group_error(group).map(|ty| (ty.to_string(), ty));
-    let ops: Vec<Op> = group
-        .operations
-        .iter()
-        .map(|op| Op::new(model, defaults, group, op))
-        .collect();
+    let shared_error = group.shared_error();
+    let ops: Vec<Op> = group.operations.iter().map(|op| Op::new(model, group, op)).collect();
     let items = ops.iter().map(options_items);
-    let methods = ops
-        .iter()
-        .map(|op| method(op, group, shared_error.as_ref().map(|(text, _)| text.as_str())));
+    let methods = ops.iter().map(|op| method(op, group, shared_error));
     let owner = match &group.name {
         Some(names) => {
             let type_name = ident(&names.type_name);
@@ -268,7 +237,8 @@ pub fn group_items(model: &CodeModel, defaults: &Defaults, group: &OperationGrou
             }
         },
     };
-    let alias = shared_error.as_ref().map(|(_, error)| {
+    let alias = shared_error.map(|error| {
+        let error = rust_type(error, &quote!(models::));
         quote! {
             /// What the calls of this group give: the typed response, or an error whose API error
             /// body is the spec's error model (see [`runtime::CallResult`]).
@@ -312,30 +282,6 @@ fn names_models(op: &Operation) -> bool {
         || op.kind.paging().is_some()
         || op.kind.status_polling().is_some()
         || matches!(op.body.as_ref().map(|b| &b.kind), Some(BodyKind::Flattened { .. }))
-}
-
-/// The error type of an operation's calls.
-fn error_type(op: &Operation) -> TokenStream {
-    match &op.error {
-        Some(ty) => rust_type(ty, &quote!(models::)),
-        None => quote!(serde_json::Value),
-    }
-}
-
-/// The error type most operations of the group share, for the group's `Output` alias.
-fn group_error(group: &OperationGroup) -> Option<TokenStream> {
-    let mut counts: Vec<(String, usize, TokenStream)> = Vec::new();
-    for op in &group.operations {
-        let ty = error_type(op);
-        let key = ty.to_string();
-        match counts.iter_mut().find(|(k, ..)| *k == key) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((key, 1, ty)),
-        }
-    }
-    // The first of the most common, so the choice does not depend on anything but the spec.
-    let best = counts.iter().map(|(_, n, _)| *n).max()?;
-    counts.into_iter().find(|(_, n, _)| *n == best).map(|(.., ty)| ty)
 }
 
 /// The options type of an operation (its optional parameters and the per-call settings) and its
@@ -382,7 +328,7 @@ fn options_items(op: &Op) -> TokenStream {
 /// An operation's method: required parameters are its arguments, the others are in `options`.
 /// A plain operation is an `async fn`; a pageable or long-running one returns the runtime's call
 /// type, which is awaited the same way and also gives the pages or a poller.
-fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenStream {
+fn method(op: &Op, group: &OperationGroup, shared_error: Option<&TypeRef>) -> TokenStream {
     let o = op.op;
     let name = ident(&o.name);
     let models = quote!(models::);
@@ -431,7 +377,7 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
     };
     let headers_type = &op.headers_type;
     let value_type = response_value_type(o);
-    let error_type = error_type(o);
+    let error_type = rust_type(o.error_type(), &models);
     let attributes = quote!(#docs #deprecated #allow);
     let prelude = quote! {
         #(#conversions)*
@@ -441,12 +387,10 @@ fn method(op: &Op, group: &OperationGroup, shared_error: Option<&str>) -> TokenS
     match &o.kind {
         OperationKind::Plain => {
             let body = call_body(op, &client);
-            let output = match shared_error {
-                Some(shared) if shared == error_type.to_string() => match headers_type.to_string().as_str() {
-                    "()" => quote!(Output<#value_type>),
-                    _ => quote!(Output<#value_type, #headers_type>),
-                },
-                _ => quote!(runtime::CallResult<#value_type, #headers_type, #error_type>),
+            let output = match (shared_error == Some(o.error_type()), op.has_headers) {
+                (true, false) => quote!(Output<#value_type>),
+                (true, true) => quote!(Output<#value_type, #headers_type>),
+                (false, _) => quote!(runtime::CallResult<#value_type, #headers_type, #error_type>),
             };
             quote! {
                 #attributes
@@ -626,24 +570,13 @@ fn paged_call(
         (None, _) => quote!(|_: &models::#page| None),
     };
     // The client's `api-version` goes on next links too (Azure services expect it there).
-    let keep_query = o
-        .client_parameters
-        .iter()
-        .filter_map(|name| model.client.parameters.iter().find(|p| &p.name == name))
-        .find(|p| p.location == Location::Query && p.wire_name.eq_ignore_ascii_case("api-version"))
-        .map(|p| {
-            let (wire, field) = (&p.wire_name, ident(&p.name));
-            quote!(.keep_query(#wire, #client.#field.clone()))
-        })
-        .or_else(|| {
-            o.constants
-                .iter()
-                .find(|c| c.location == Location::Query && c.wire_name.eq_ignore_ascii_case("api-version"))
-                .map(|c| {
-                    let (wire, value) = (&c.wire_name, &c.value);
-                    quote!(.keep_query(#wire, #value))
-                })
-        });
+    let keep_query = model.next_link_query(o).map(|LinkQuery { wire_name, value }| match value {
+        LinkQueryValue::ClientParameter(name) => {
+            let field = ident(name);
+            quote!(.keep_query(#wire_name, #client.#field.clone()))
+        }
+        LinkQueryValue::Constant(value) => quote!(.keep_query(#wire_name, #value)),
+    });
     let first = match first_page {
         FirstPage::Call(body) => quote! {
             runtime::PagedCall::new(#client.pipeline.clone(), #request_options.clone(), &[#(#statuses),*], #next_link, async move {
@@ -660,7 +593,7 @@ fn paged_call(
     let wrap = |pager: TokenStream| match first_page {
         FirstPage::Call(_) => pager,
         FirstPage::Poller => {
-            let error = error_type(o);
+            let error = rust_type(o.error_type(), &quote!(models::));
             quote! {{
                 let #client_local = #client_local.clone();
                 let #settings_local = #request_options.clone();
@@ -706,7 +639,7 @@ fn paged_call(
     // The call's own settings (custom headers, retry) go with every page when the next
     // operation's options type is at hand (same module).
     let same_group = target_group.name == group.name;
-    let target_op = same_group.then(|| Op::new(model, op.defaults, target_group, target_op));
+    let target_op = same_group.then(|| Op::new(model, target_group, target_op));
     let (settings, target_options) = match target_op {
         Some(target) => {
             let options_type = &target.options_type;
@@ -841,7 +774,7 @@ fn decode_expr(op: &Operation, statuses: &[u16], response: TokenStream) -> Token
         .iter()
         .map(|s| proc_macro2::Literal::u16_unsuffixed(*s))
         .collect();
-    match response_kind(op) {
+    match op.response_kind() {
         ResponseKind::Empty => quote!(#response.empty(&[#(#statuses),*])),
         ResponseKind::Exists => quote!(#response.exists(&[#(#statuses),*])),
         ResponseKind::Json { ty, optional } => {
@@ -1176,38 +1109,8 @@ fn validation(slot: &Slot, options: &Ident) -> Option<TokenStream> {
     (!checks.is_empty()).then(|| quote!(runtime::check(#label, &#held) #(.#checks?)*;))
 }
 
-enum ResponseKind<'t> {
-    Empty,
-    /// A HEAD that documents 404: whether the resource exists.
-    Exists,
-    /// JSON of one type; `optional` when a documented answer has no body or may be `null`.
-    Json {
-        ty: &'t TypeRef,
-        optional: bool,
-    },
-    Binary,
-}
-
-/// What the success responses return, taken together.
-fn response_kind(op: &Operation) -> ResponseKind<'_> {
-    let bodies: Vec<&TypeRef> = op.responses.iter().filter_map(|r| r.body.as_ref()).collect();
-    let optional = bodies.len() < op.responses.len() || op.responses.iter().any(|r| r.nullable);
-    match bodies.first() {
-        None if op.method == crate::model::Method::Head && op.responses.iter().any(|r| r.status == 404) => {
-            ResponseKind::Exists
-        }
-        None => ResponseKind::Empty,
-        Some(TypeRef::Binary) => ResponseKind::Binary,
-        Some(first) if bodies.iter().all(|b| b == first) => ResponseKind::Json { ty: first, optional },
-        Some(_) => ResponseKind::Json {
-            ty: &TypeRef::Any,
-            optional,
-        },
-    }
-}
-
 fn response_value_type(op: &Operation) -> TokenStream {
-    match response_kind(op) {
+    match op.response_kind() {
         ResponseKind::Empty => quote!(()),
         ResponseKind::Exists => quote!(bool),
         ResponseKind::Json { ty, optional } => {

@@ -2,9 +2,8 @@
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
-use serde_json::Value;
 
-use crate::model::{CodeModel, SchemaKind, TypeRef};
+use crate::model::{DefaultValue, TypeRef};
 
 /// An identifier; names from the code model are already valid and non-keyword.
 pub fn ident(name: &str) -> Ident {
@@ -108,37 +107,26 @@ fn int(value: i64) -> TokenStream {
     }
 }
 
-/// A Rust expression for a spec default value, when it can be expressed for this type.
-pub fn default_expr(model: &CodeModel, ty: &TypeRef, value: &Value) -> Option<TokenStream> {
-    match (ty, value) {
-        (TypeRef::String, Value::String(s)) => Some(quote!(String::from(#s))),
-        (TypeRef::Bool, Value::Bool(b)) => Some(quote!(#b)),
-        // The place a default goes gives it its type: a bare literal will do.
-        (TypeRef::Int32, Value::Number(n)) => n.as_i64().and_then(|v| i32::try_from(v).ok()).map(|v| int(v.into())),
-        (TypeRef::Int64, Value::Number(n)) => n.as_i64().map(int),
-        (TypeRef::Float32 | TypeRef::Float64, Value::Number(n)) => n.as_f64().map(|v| quote!(#v)),
-        (TypeRef::Named(name), Value::String(_) | Value::Number(_)) => {
-            let def = model.schema(name)?;
-            let SchemaKind::Enum(e) = &def.kind else { return None };
-            let ty = ident(name);
-            let s = match value {
-                Value::String(s) if !e.integer => s.clone(),
-                Value::Number(n) if e.integer => n.to_string(),
-                _ => return None,
-            };
-            match e.values.iter().find(|v| v.value == s) {
-                Some(v) => {
-                    let variant = ident(&v.name);
-                    Some(quote!(models::#ty::#variant))
-                }
-                None if e.extensible && e.integer => {
-                    let n: i64 = s.parse().ok()?;
-                    Some(quote!(models::#ty::UnknownValue(#n)))
-                }
-                None if e.extensible => Some(quote!(models::#ty::UnknownValue(String::from(#s)))),
-                None => None,
-            }
+/// A default value as a Rust expression; empty for the type's own `Default`. The place a default
+/// goes gives it its type: a bare integer literal will do.
+pub fn default_tokens(value: &DefaultValue) -> TokenStream {
+    match *value {
+        DefaultValue::String(s) => quote!(String::from(#s)),
+        DefaultValue::Bool(b) => quote!(#b),
+        DefaultValue::Integer(v) => int(v),
+        DefaultValue::Float(v) => quote!(#v),
+        DefaultValue::EnumVariant { ty, variant } => {
+            let (ty, variant) = (ident(ty), ident(variant));
+            quote!(models::#ty::#variant)
         }
-        _ => None,
+        DefaultValue::EnumUnknown { ty, value } => {
+            let ty = ident(ty);
+            quote!(models::#ty::UnknownValue(String::from(#value)))
+        }
+        DefaultValue::EnumUnknownInteger { ty, value } => {
+            let ty = ident(ty);
+            quote!(models::#ty::UnknownValue(#value))
+        }
+        DefaultValue::TypeDefault => quote!(),
     }
 }

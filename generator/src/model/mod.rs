@@ -7,12 +7,14 @@
 //! each rename recorded). The emitter only spells this model in Rust.
 
 mod build;
+mod decisions;
 pub mod directives;
 mod docs;
 mod names;
 mod path;
 
 pub use build::{build, Options};
+pub use decisions::{DefaultValue, LinkQuery, LinkQueryValue, Presence, ResponseKind};
 pub use docs::rustdoc;
 pub use names::Rename;
 pub use path::{PathPart, PathTemplate};
@@ -37,6 +39,8 @@ pub struct CodeModel {
     pub schemas: Vec<SchemaDef>,
     /// Every name that differs from a plain casing of the spec's name, with the reason.
     pub renames: Vec<Rename>,
+    /// The index in `schemas` of each type, by name.
+    schema_index: std::collections::HashMap<String, usize>,
 }
 
 /// Base URL, client parameters and authentication.
@@ -547,6 +551,9 @@ pub struct EnumDef {
     /// `true` for an integer enum (`type: integer`); its values are decimal text.
     pub integer: bool,
     pub values: Vec<EnumValue>,
+    /// The value its `Default` is: the one spec default of every optional operation parameter of
+    /// this type (a string enum only), so that operations send it as the type's default.
+    pub default: Option<String>,
 }
 
 /// One enum value.
@@ -560,9 +567,40 @@ pub struct EnumValue {
 }
 
 impl CodeModel {
+    /// A model of these parts; the decisions that need the whole model (enum defaults) are made
+    /// here.
+    pub(crate) fn new(
+        title: String,
+        api_version: String,
+        docs: String,
+        client: ClientModel,
+        groups: Vec<OperationGroup>,
+        schemas: Vec<SchemaDef>,
+        renames: Vec<Rename>,
+    ) -> Self {
+        let schema_index = schemas.iter().enumerate().map(|(i, s)| (s.name.clone(), i)).collect();
+        let mut model = CodeModel {
+            title,
+            api_version,
+            docs,
+            client,
+            groups,
+            schemas,
+            renames,
+            schema_index,
+        };
+        for (name, default) in decisions::enum_defaults(&model) {
+            let i = model.schema_index[&name];
+            if let SchemaKind::Enum(e) = &mut model.schemas[i].kind {
+                e.default = Some(default);
+            }
+        }
+        model
+    }
+
     /// The named type called `name`.
     pub fn schema(&self, name: &str) -> Option<&SchemaDef> {
-        self.schemas.iter().find(|s| s.name == name)
+        self.schema_index.get(name).map(|&i| &self.schemas[i])
     }
 
     /// The operation with this id and its group.

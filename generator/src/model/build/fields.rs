@@ -204,6 +204,7 @@ impl<'a> Builder<'a> {
             extensible,
             integer,
             values: enum_values,
+            default: None,
         };
         // The same x-ms-enum used in several places is one type.
         let (base, _) = names::camel(enum_name);

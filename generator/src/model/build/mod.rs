@@ -59,16 +59,17 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
     builder.build_components()?;
     let mut client = builder.client()?;
     let groups = builder.operations(&mut client, options)?;
-    Ok(CodeModel {
-        title: doc.info.title.clone(),
-        api_version: doc.info.version.clone(),
-        docs: rustdoc(doc.info.description.as_deref()),
+    Ok(CodeModel::new(
+        doc.info.title.clone(),
+        doc.info.version.clone(),
+        rustdoc(doc.info.description.as_deref()),
         client,
         groups,
-        schemas: builder.schemas,
-        renames: builder.namer.renames,
-    })
+        builder.schemas,
+        builder.namer.renames,
+    ))
 }
+
 
 /// How deep [`Builder::type_of`] may recurse (a type inside a type inside ...): a spec nesting
 /// deeper is an error rather than a stack overflow.
