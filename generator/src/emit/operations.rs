@@ -143,20 +143,7 @@ struct Op<'a> {
 impl<'a> Op<'a> {
     fn new(model: &'a CodeModel, group: &OperationGroup, op: &'a Operation) -> Self {
         let slots: Vec<Slot> = op.parameters.iter().map(|p| Slot::of(model, p)).collect();
-        // The settings field sits beside the optional parameters' fields only.
-        let taken = |name: &str| {
-            slots
-                .iter()
-                .any(|s| !matches!(s, Slot::Required(_)) && s.param().name == name)
-        };
-        let request_field = slots.iter().any(|s| !matches!(s, Slot::Required(_))).then(|| {
-            let name = ["request", "request_options"]
-                .into_iter()
-                .map(String::from)
-                .find(|n| !taken(n))
-                .unwrap_or_else(|| format!("{}_request_options", op.name));
-            ident(&name)
-        });
+        let request_field = op.settings_field.as_deref().map(ident);
         let method_path = match &group.name {
             Some(names) => format!("{}::{}", names.type_name, op.name),
             None => format!("crate::Client::{}", op.name),
@@ -188,7 +175,7 @@ impl<'a> Op<'a> {
             headers_item,
             op,
             slots,
-            options_type: format_ident!("{}Options", op.builder),
+            options_type: ident(&op.options_type),
             request_field,
             method_path,
         }

@@ -226,7 +226,7 @@ fn arm(group: &OperationGroup, op: &Operation) -> TokenStream {
     if fields.is_empty() {
         return quote!(#id => a.#done(#receiver.#method(#(#args,)* None).await),);
     }
-    let options_type = quote::format_ident!("{}Options", op.builder);
+    let options_type = ident(&op.options_type);
     quote! {
         #id => {
             let options = #module::#options_type { #(#fields)* ..Default::default() };

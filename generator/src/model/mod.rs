@@ -123,8 +123,14 @@ pub struct Operation {
     pub id: String,
     /// Method name (snake case, e.g. `get_operation_status`).
     pub name: String,
-    /// Request builder type name (upper camel case, e.g. `GetOperationStatus`).
+    /// The stem of its type names (upper camel case, e.g. `GetOperationStatus`).
     pub builder: String,
+    /// Its method's options type (`<builder>Options`): a struct of the optional parameters and the
+    /// per-call settings, or a name for the runtime's `RequestOptions` when it has none.
+    pub options_type: String,
+    /// The options struct's field with the per-call settings (`request`, unless an optional
+    /// parameter has that name); `None` when the options type is the settings.
+    pub settings_field: Option<String>,
     pub method: Method,
     /// Path template relative to the base URL, e.g. `/snapshots/{snapshotId}`; any `?query` part of
     /// an `x-ms-paths` key is dropped (it only tells overloads apart).

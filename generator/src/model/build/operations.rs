@@ -322,6 +322,10 @@ impl<'a> Builder<'a> {
             self.namer
                 .camel_in(naming.types, naming.label, &format!("{builder}Headers"))
         });
+        let options_type = self
+            .namer
+            .camel_in(naming.types, naming.label, &format!("{builder}Options"));
+        let settings_field = settings_field(&parameters, &name);
         let (kind, next_link) = self.own_kind(op, &responses, pointer)?;
         if let Some(name) = next_link {
             pending.push(PendingNextLink {
@@ -345,6 +349,8 @@ impl<'a> Builder<'a> {
             error,
             accept,
             headers_type,
+            options_type,
+            settings_field,
             constants,
             kind,
         })
@@ -472,4 +478,17 @@ struct Naming<'s> {
     builder: String,
     label: &'s str,
     types: &'s mut Scope,
+}
+
+/// The options struct's field with the per-call settings: `request`, or another name when an
+/// optional parameter (a field beside it) has that one; `None` without optional parameters.
+fn settings_field(parameters: &[Parameter], method: &str) -> Option<String> {
+    let optional: Vec<&str> = parameters.iter().filter(|p| !p.required).map(|p| p.name.as_str()).collect();
+    if optional.is_empty() {
+        return None;
+    }
+    ["request".to_string(), "request_options".to_string()]
+        .into_iter()
+        .find(|name| !optional.contains(&name.as_str()))
+        .or_else(|| Some(format!("{method}_request_options")))
 }
