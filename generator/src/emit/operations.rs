@@ -809,15 +809,15 @@ fn request_body(op: &Op) -> Option<TokenStream> {
                 let model_ty = ident(model_name);
                 let fields = slots.iter().filter_map(|slot| {
                     let p = slot.param();
-                    let Location::BodyProperty { field } = &p.location else {
+                    let Location::BodyProperty { field: field_name } = &p.location else {
                         return None;
                     };
-                    let field = ident(field);
+                    let field = ident(field_name);
                     let value = slot.value(options);
                     let wrap = !p.required && !slot.is_option();
                     Some(if wrap {
                         quote!(#field: Some(#value))
-                    } else if field == value.to_string() {
+                    } else if matches!(slot, Slot::Required(_)) && p.name == *field_name {
                         quote!(#field)
                     } else {
                         quote!(#field: #value)
