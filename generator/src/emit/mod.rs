@@ -150,11 +150,7 @@ const REPLAY_DOCS: &str = "Replays examples: calls operations by their spec id w
 
 /// Every module of the crate, the root first. Nothing is emitted until a module's `items` is
 /// called, on the thread that formats it (token streams cannot cross threads).
-fn modules<'a>(
-    model: &'a CodeModel,
-    crate_name: &'a str,
-    options: &Options,
-) -> Vec<Module<'a>> {
+fn modules<'a>(model: &'a CodeModel, crate_name: &'a str, options: &Options) -> Vec<Module<'a>> {
     let named: Vec<&OperationGroup> = model.groups.iter().filter(|g| g.name.is_some()).collect();
     let client_level = model.groups.iter().rfind(|g| g.name.is_none());
     let mut root_children = vec![RUNTIME_MODULE.to_string(), "models".into(), "operations".into()];

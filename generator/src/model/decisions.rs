@@ -27,11 +27,20 @@ pub enum DefaultValue<'m> {
     Integer(i64),
     Float(f64),
     /// A listed value of the enum `ty`: its variant.
-    EnumVariant { ty: &'m str, variant: &'m str },
+    EnumVariant {
+        ty: &'m str,
+        variant: &'m str,
+    },
     /// A value the extensible string enum `ty` does not list.
-    EnumUnknown { ty: &'m str, value: &'m str },
+    EnumUnknown {
+        ty: &'m str,
+        value: &'m str,
+    },
     /// A value the extensible integer enum `ty` does not list.
-    EnumUnknownInteger { ty: &'m str, value: i64 },
+    EnumUnknownInteger {
+        ty: &'m str,
+        value: i64,
+    },
     /// The type's own `Default`: an enum whose optional parameters all default to one value
     /// derives `Default` as that value ([`super::EnumDef::default`]).
     TypeDefault,

@@ -70,7 +70,6 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
     ))
 }
 
-
 /// How deep [`Builder::type_of`] may recurse (a type inside a type inside ...): a spec nesting
 /// deeper is an error rather than a stack overflow.
 const MAX_TYPE_NESTING: usize = 100;

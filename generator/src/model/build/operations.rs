@@ -483,7 +483,11 @@ struct Naming<'s> {
 /// The options struct's field with the per-call settings: `request`, or another name when an
 /// optional parameter (a field beside it) has that one; `None` without optional parameters.
 fn settings_field(parameters: &[Parameter], method: &str) -> Option<String> {
-    let optional: Vec<&str> = parameters.iter().filter(|p| !p.required).map(|p| p.name.as_str()).collect();
+    let optional: Vec<&str> = parameters
+        .iter()
+        .filter(|p| !p.required)
+        .map(|p| p.name.as_str())
+        .collect();
     if optional.is_empty() {
         return None;
     }
