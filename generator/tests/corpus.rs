@@ -494,6 +494,17 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
         secs(build_in),
         secs(replay_in)
     );
+    prerequisites::summary(&format!(
+        "corpus.rs ran: {compiled} of {} upstream specs generate crates that pass clippy and rustdoc \
+         -D warnings; {} examples: {} replayed, {} known failures, {} unexpected failures ({}; \
+         `--nocapture` for the report)",
+        entries.len(),
+        totals.0 + totals.1 + totals.2,
+        totals.0,
+        totals.1,
+        totals.2,
+        secs(started.elapsed())
+    ));
 
     // 4. The verdict.
     let mut problems = Vec::new();

@@ -548,6 +548,7 @@ fn autorest_testserver_scenarios() {
     };
     let harness_in = phase.elapsed();
     let mut problems = Vec::new();
+    let mut scenarios = "the harness did not run".to_string();
     if !harness_warnings.is_empty() {
         problems.push(format!("the harness compiles with {} warnings", harness_warnings.len()));
     }
@@ -558,11 +559,12 @@ fn autorest_testserver_scenarios() {
             .iter()
             .filter(|(name, message)| known_reason(name, message).is_some())
             .count();
-        println!(
-            "Scenarios: {} passed, {known} known failures, {} unexpected failures",
+        scenarios = format!(
+            "{} passed, {known} known failures, {} unexpected failures",
             harness_run.passed.len(),
             harness_run.failed.len() - known
         );
+        println!("Scenarios: {scenarios}");
         let mut by_area: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for name in &harness_run.passed {
             by_area.entry(name.split('/').next().unwrap_or_default()).or_default().0 += 1;
@@ -645,10 +647,8 @@ fn autorest_testserver_scenarios() {
         }
         now.insert(key.to_string(), covered.into());
     }
-    println!(
-        "  now: {}",
-        serde_json::to_string(&Value::Object(now)).expect("serialize the coverage numbers")
-    );
+    let coverage = serde_json::to_string(&Value::Object(now)).expect("serialize the coverage numbers");
+    println!("  now: {coverage}");
     drop(guard);
     println!();
     println!(
@@ -658,6 +658,12 @@ fn autorest_testserver_scenarios() {
         secs(build_in),
         secs(harness_in)
     );
+    prerequisites::summary(&format!(
+        "testserver.rs ran: {compiled} of {} swagger files generate and compile; scenarios: \
+         {scenarios}; coverage {coverage} ({}; `--nocapture` for the report)",
+        entries.len(),
+        secs(started.elapsed())
+    ));
 
     // 5. The verdict.
     for entry in &entries {

@@ -62,6 +62,12 @@ pub fn cannot_run(suite: &str, missing: &str, fix: &str) {
     let _ = writeln!(std::io::stderr(), "\nSKIPPED: {message}\n");
 }
 
+/// A one-line result of a long suite, shown in a plain `cargo test` (straight to stderr, past the
+/// output capture), so a run shows that the suite ran and what it found.
+pub fn summary(line: &str) {
+    let _ = writeln!(std::io::stderr(), "\n{line}\n");
+}
+
 /// The upstream `specs/azure` folder (of azure-rest-api-specs, the one holding
 /// `cognitiveservices/`) named by `AZURE_SPECS_DIR`, as an absolute path; `None` (after
 /// [`cannot_run`]) when the variable is unset or names no folder.
