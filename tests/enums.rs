@@ -1,6 +1,7 @@
-//! The enum openness rule (README): `x-ms-enum` with `modelAsString: false` is closed; with
-//! `modelAsString: true`, or a plain `enum`, it is extensible and keeps unknown values. Checked on a
-//! small client that build.rs generates from tests/fixtures/enums.json and this file compiles.
+//! The enum openness rule (docs/using-a-client.md): `x-ms-enum` with `modelAsString: false` is
+//! closed; with `modelAsString: true`, or a plain `enum`, it is extensible and keeps unknown values.
+//! Checked on a small client that build.rs generates from tests/fixtures/enums.json and this file
+//! compiles.
 #![allow(dead_code)] // the whole generated client is included; not every item is used here
 
 include!(concat!(env!("OUT_DIR"), "/fixture_enums.rs"));

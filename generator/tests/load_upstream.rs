@@ -4,20 +4,18 @@
 use std::path::{Path, PathBuf};
 
 use codegen::load;
+
+#[path = "support/prerequisites.rs"]
+mod prerequisites;
 use serde_json::Value;
 
 #[test]
 fn every_stable_upstream_spec_bundles_to_local_refs() {
-    let Some(root) = std::env::var_os("AZURE_SPECS_DIR") else {
-        eprintln!("note: AZURE_SPECS_DIR is not set; skipping the upstream specs");
+    let Some(root) = prerequisites::specs_dir("load_upstream.rs (the loader over the upstream specs)") else {
         return;
     };
-    let specs = stable_specs(Path::new(&root));
-    assert!(
-        !specs.is_empty(),
-        "no */stable/*/*.json under {}",
-        Path::new(&root).display()
-    );
+    let specs = stable_specs(&root);
+    assert!(!specs.is_empty(), "no */stable/*/*.json under {}", root.display());
     let mut failures = Vec::new();
     for spec in &specs {
         match load::load(spec) {

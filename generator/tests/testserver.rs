@@ -6,8 +6,9 @@
 //! `testserver-coverage.json` (a ratchet: raise them when coverage grows).
 //!
 //! The package is found through `AUTOREST_TESTSERVER_DIR` (the package folder), else at
-//! `<repo>/node_modules/@microsoft.azure/autorest.testserver` (`.ci/run` installs it there);
-//! without it the test prints a note and passes. With `AUTOREST_TESTSERVER_URL` the test uses
+//! `<repo>/node_modules/@microsoft.azure/autorest.testserver` (`scripts/test` installs it there);
+//! without it the test says so on stderr and passes, or fails under `CI=true`
+//! (`support/prerequisites.rs`). With `AUTOREST_TESTSERVER_URL` the test uses
 //! that running server; otherwise it starts `node dist/cli/cli.js run` on a free port and kills
 //! it when done.
 //!
@@ -23,6 +24,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/prerequisites.rs"]
+mod prerequisites;
 #[path = "support/workspace.rs"]
 mod workspace;
 use workspace::{cargo, run, secs, write_if_changed};
@@ -354,19 +357,9 @@ fn known_reason(name: &str, message: &str) -> Option<&'static str> {
 
 #[test]
 fn autorest_testserver_scenarios() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let package = match std::env::var_os("AUTOREST_TESTSERVER_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => repo.join("node_modules/@microsoft.azure/autorest.testserver"),
-    };
-    if !package.join("swagger").is_dir() {
-        println!(
-            "note: the AutoRest test server package is not at {} (set AUTOREST_TESTSERVER_DIR or \
-             `npm install @microsoft.azure/autorest.testserver@3.3.51` in the repository); skipping",
-            package.display()
-        );
+    let Some(package) = prerequisites::testserver_package("testserver.rs (the AutoRest test server scenarios)") else {
         return;
-    }
+    };
     let started = Instant::now();
     let verbose = std::env::var_os("TESTSERVER_VERBOSE").is_some();
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
@@ -432,7 +425,7 @@ fn autorest_testserver_scenarios() {
     );
     // The repository's lock file as the starting point (cargo adds the harness's extra crates);
     // copied only when it changed, so the workspace lock file is not rewritten on every run.
-    let lock = std::fs::read_to_string(repo.join("Cargo.lock")).expect("read Cargo.lock");
+    let lock = std::fs::read_to_string(prerequisites::workspace_root().join("Cargo.lock")).expect("read Cargo.lock");
     let stamp = work.join("Cargo.lock.orig");
     if std::fs::read_to_string(&stamp).ok().as_deref() != Some(lock.as_str()) {
         write_if_changed(&work.join("Cargo.lock"), &lock);
@@ -555,6 +548,7 @@ fn autorest_testserver_scenarios() {
     };
     let harness_in = phase.elapsed();
     let mut problems = Vec::new();
+    let mut scenarios = "the harness did not run".to_string();
     if !harness_warnings.is_empty() {
         problems.push(format!("the harness compiles with {} warnings", harness_warnings.len()));
     }
@@ -565,11 +559,12 @@ fn autorest_testserver_scenarios() {
             .iter()
             .filter(|(name, message)| known_reason(name, message).is_some())
             .count();
-        println!(
-            "Scenarios: {} passed, {known} known failures, {} unexpected failures",
+        scenarios = format!(
+            "{} passed, {known} known failures, {} unexpected failures",
             harness_run.passed.len(),
             harness_run.failed.len() - known
         );
+        println!("Scenarios: {scenarios}");
         let mut by_area: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for name in &harness_run.passed {
             by_area.entry(name.split('/').next().unwrap_or_default()).or_default().0 += 1;
@@ -652,10 +647,8 @@ fn autorest_testserver_scenarios() {
         }
         now.insert(key.to_string(), covered.into());
     }
-    println!(
-        "  now: {}",
-        serde_json::to_string(&Value::Object(now)).expect("serialize the coverage numbers")
-    );
+    let coverage = serde_json::to_string(&Value::Object(now)).expect("serialize the coverage numbers");
+    println!("  now: {coverage}");
     drop(guard);
     println!();
     println!(
@@ -665,6 +658,12 @@ fn autorest_testserver_scenarios() {
         secs(build_in),
         secs(harness_in)
     );
+    prerequisites::summary(&format!(
+        "testserver.rs ran: {compiled} of {} swagger files generate and compile; scenarios: \
+         {scenarios}; coverage {coverage} ({}; `--nocapture` for the report)",
+        entries.len(),
+        secs(started.elapsed())
+    ));
 
     // 5. The verdict.
     for entry in &entries {

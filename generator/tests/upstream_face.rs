@@ -5,18 +5,18 @@
 //! Diagnostic naming `Face.json` (or the `Common/Parameters.json` it references) and a pointer.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use codegen::{convert, load, model, Config, Diagnostic};
+
+#[path = "support/prerequisites.rs"]
+mod prerequisites;
 
 const FACE: &str = "cognitiveservices/Face/stable/v1.0/Face.json";
 
 fn face_spec() -> Option<PathBuf> {
-    let Some(root) = std::env::var_os("AZURE_SPECS_DIR") else {
-        eprintln!("note: AZURE_SPECS_DIR is not set; skipping the upstream Face.json");
-        return None;
-    };
-    let spec = Path::new(&root).join(FACE);
+    let root = prerequisites::specs_dir("upstream_face.rs (the upstream Face.json)")?;
+    let spec = root.join(FACE);
     assert!(
         spec.is_file(),
         "{} does not exist (AZURE_SPECS_DIR should be the `specs/azure` folder)",
