@@ -125,8 +125,8 @@ fn param(wire_name: &str, name: &str, location: Location, ty: TypeRef) -> Parame
     }
 }
 
-fn named(name: &str) -> TypeRef {
-    TypeRef::Named(name.into())
+fn named(model: &CodeModel, name: &str) -> TypeRef {
+    TypeRef::Named(model.type_id(name).unwrap_or_else(|| panic!("no type {name}")))
 }
 
 fn array(item: TypeRef) -> TypeRef {
@@ -626,7 +626,7 @@ fn flattened_body_properties_become_parameters_where_the_body_stood() {
         Some(RequestBody {
             content_type: "application/json".into(),
             kind: BodyKind::Flattened {
-                model: "WidgetCreate".into()
+                model: model.type_id("WidgetCreate").unwrap()
             },
             required: true,
             parameter_name: "body".into(),
@@ -724,7 +724,7 @@ fn unflattened_body_is_one_parameter_named_after_the_body_parameter() {
             Parameter {
                 required: true,
                 docs: "What to create.".into(),
-                ..param("newWidget", "new_widget", Location::Body, named("WidgetCreate"))
+                ..param("newWidget", "new_widget", Location::Body, named(&model, "WidgetCreate"))
             },
             param("dryRun", "dry_run", Location::Query, TypeRef::Bool),
         ]
@@ -815,7 +815,7 @@ fn responses_have_statuses_bodies_typed_headers_error_type_and_accept() {
         [
             SuccessResponse {
                 status: 200,
-                body: Some(named("Widget")),
+                body: Some(named(&model, "Widget")),
                 nullable: false,
                 headers: vec![
                     header("ETag", "e_tag", TypeRef::String, "Version."),
@@ -833,7 +833,7 @@ fn responses_have_statuses_bodies_typed_headers_error_type_and_accept() {
             },
         ]
     );
-    assert_eq!(op.error, Some(named("ErrorResponse")));
+    assert_eq!(op.error, Some(named(&model, "ErrorResponse")));
     assert_eq!(op.accept.as_deref(), Some("application/json"));
 }
 
@@ -1082,8 +1082,8 @@ fn recursive_definition_builds_once() {
         field_names_and_types(&model, "Node"),
         [
             ("value".into(), "value".into(), TypeRef::String),
-            ("children".into(), "children".into(), array(named("Node"))),
-            ("next".into(), "next".into(), named("Node")),
+            ("children".into(), "children".into(), array(named(&model, "Node"))),
+            ("next".into(), "next".into(), named(&model, "Node")),
         ]
     );
 }
@@ -1130,10 +1130,10 @@ fn enum_openness_follows_model_as_string() {
     assert_eq!(
         field_names_and_types(&model, "Widget"),
         [
-            ("closed".into(), "closed".into(), named("Closed")),
-            ("absent".into(), "absent".into(), named("Absent")),
-            ("open".into(), "open".into(), named("Open")),
-            ("plain".into(), "plain".into(), named("WidgetPlain")),
+            ("closed".into(), "closed".into(), named(&model, "Closed")),
+            ("absent".into(), "absent".into(), named(&model, "Absent")),
+            ("open".into(), "open".into(), named(&model, "Open")),
+            ("plain".into(), "plain".into(), named(&model, "WidgetPlain")),
         ]
     );
 }
@@ -1204,9 +1204,12 @@ fn the_same_x_ms_enum_in_two_places_is_one_type() {
         .map(|s| s.name.as_str())
         .collect();
     assert_eq!(enums, ["Color"]);
-    assert_eq!(field(&model, "Widget", "color").ty, named("Color"));
-    assert_eq!(field(&model, "Gadget", "paint").ty, named("Color"));
-    assert_eq!(operation(&model, "Things_List").parameters[0].ty, named("Color"));
+    assert_eq!(field(&model, "Widget", "color").ty, named(&model, "Color"));
+    assert_eq!(field(&model, "Gadget", "paint").ty, named(&model, "Color"));
+    assert_eq!(
+        operation(&model, "Things_List").parameters[0].ty,
+        named(&model, "Color")
+    );
     assert_eq!(model.renames, []);
 }
 
@@ -1224,8 +1227,8 @@ fn the_same_enum_name_with_other_values_is_a_second_type_with_a_suffix() {
         "paths": {}
     }));
     let model = build(&spec);
-    assert_eq!(field(&model, "Widget", "color").ty, named("Color"));
-    assert_eq!(field(&model, "Gadget", "color").ty, named("Color2"));
+    assert_eq!(field(&model, "Widget", "color").ty, named(&model, "Color"));
+    assert_eq!(field(&model, "Gadget", "color").ty, named(&model, "Color2"));
     let values =
         |name: &str| -> Vec<String> { enum_def(&model, name).values.iter().map(|v| v.value.clone()).collect() };
     assert_eq!(values("Color"), ["red", "green"]);
@@ -1363,8 +1366,8 @@ fn definitions_colliding_after_casing_are_two_types() {
     );
     assert_eq!(field(&model, "FooBar", "a").ty, TypeRef::String);
     assert_eq!(field(&model, "FooBar2", "b").ty, TypeRef::String);
-    assert_eq!(field(&model, "Holder", "first").ty, named("FooBar"));
-    assert_eq!(field(&model, "Holder", "second").ty, named("FooBar2"));
+    assert_eq!(field(&model, "Holder", "first").ty, named(&model, "FooBar"));
+    assert_eq!(field(&model, "Holder", "second").ty, named(&model, "FooBar2"));
     assert_eq!(
         model.renames,
         [rename(
@@ -1458,7 +1461,7 @@ fn inline_struct_is_named_after_its_owner_and_property() {
         "paths": {}
     }));
     let model = build(&spec);
-    assert_eq!(field(&model, "Widget", "details").ty, named("WidgetDetails"));
+    assert_eq!(field(&model, "Widget", "details").ty, named(&model, "WidgetDetails"));
     assert_eq!(schema(&model, "WidgetDetails").spec_name, "WidgetDetails");
     assert_eq!(
         field_names_and_types(&model, "WidgetDetails"),
@@ -1483,7 +1486,7 @@ fn inline_struct_colliding_with_a_definition_is_renamed_and_reported() {
     let model = build(&spec);
     // The definition keeps its name; the inline type gets the suffix.
     assert_eq!(field(&model, "WidgetDetails", "color").ty, TypeRef::String);
-    assert_eq!(field(&model, "Widget", "details").ty, named("WidgetDetails2"));
+    assert_eq!(field(&model, "Widget", "details").ty, named(&model, "WidgetDetails2"));
     assert_eq!(schema(&model, "WidgetDetails2").spec_name, "WidgetDetails");
     // The rename is reported, so RENAMES.md mentions `WidgetDetails2`.
     assert_eq!(

@@ -9,7 +9,7 @@ use crate::model::{rustdoc, Auth, CodeModel, Parameter, TypeRef};
 /// Items of the crate root (after the module declarations).
 pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
     let error_type = match model.crate_error() {
-        Some(ty) => rust_type(ty, &quote!(models::)),
+        Some(ty) => rust_type(model, ty, &quote!(models::)),
         None => quote!(serde_json::Value),
     };
     let auth = model.client.auth.first();
@@ -27,7 +27,7 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
     let mut arg_docs = String::new();
     for p in &model.client.parameters {
         let name = ident(&p.name);
-        let ty = rust_type(&p.ty, &models);
+        let ty = rust_type(model, &p.ty, &models);
         let default = p
             .default
             .as_ref()
@@ -38,7 +38,7 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         builder_fields.push(quote!(#name: #stored));
         match default {
             _ if p.required && p.default.is_none() => {
-                let arg = argument_type(&p.ty, &models);
+                let arg = argument_type(model, &p.ty, &models);
                 new_args.push(quote!(#name: #arg));
                 arg_names.push(name.clone());
                 builder_inits.push(match p.ty {
@@ -53,7 +53,7 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         }
         if !(p.required && p.default.is_none()) {
             let docs = doc_attrs(&p.docs);
-            let arg = argument_type(&p.ty, &models);
+            let arg = argument_type(model, &p.ty, &models);
             let value = argument_into(&p.ty, &name);
             let value = if optional { quote!(Some(#value)) } else { value };
             setters.push(quote! {

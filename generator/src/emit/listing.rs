@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::model::{BodyKind, CodeModel, Location, SchemaKind, TypeRef};
 
 /// How a type reads in the listing (the Rust type, without module paths).
-fn type_name(ty: &TypeRef) -> String {
+fn type_name(model: &CodeModel, ty: &TypeRef) -> String {
     match ty {
         TypeRef::String => "String".into(),
         TypeRef::Base64 => "Vec<u8> (base64)".into(),
@@ -22,10 +22,10 @@ fn type_name(ty: &TypeRef) -> String {
         TypeRef::Duration => "Duration".into(),
         TypeRef::Binary => "Bytes".into(),
         TypeRef::Any => "serde_json::Value".into(),
-        TypeRef::Named(n) => n.clone(),
-        TypeRef::Array(t) => format!("Vec<{}>", type_name(t)),
-        TypeRef::Map(t) => format!("BTreeMap<String, {}>", type_name(t)),
-        TypeRef::Nullable(t) => format!("Option<{}>", type_name(t)),
+        TypeRef::Named(id) => model.type_name(*id).to_string(),
+        TypeRef::Array(t) => format!("Vec<{}>", type_name(model, t)),
+        TypeRef::Map(t) => format!("BTreeMap<String, {}>", type_name(model, t)),
+        TypeRef::Nullable(t) => format!("Option<{}>", type_name(model, t)),
     }
 }
 
@@ -110,15 +110,15 @@ pub fn api_listing(model: &CodeModel) -> String {
                 .parameters
                 .iter()
                 .filter(|p| p.required)
-                .map(|p| format!("{}: {}", p.name, type_name(&p.ty)))
+                .map(|p| format!("{}: {}", p.name, type_name(model, &p.ty)))
                 .collect();
             let optional: Vec<String> = op
                 .parameters
                 .iter()
                 .filter(|p| !p.required)
                 .map(|p| match &p.default {
-                    Some(d) => format!(".{}({}) = {d}", p.name, type_name(&p.ty)),
-                    None => format!(".{}({})", p.name, type_name(&p.ty)),
+                    Some(d) => format!(".{}({}) = {d}", p.name, type_name(model, &p.ty)),
+                    None => format!(".{}({})", p.name, type_name(model, &p.ty)),
                 })
                 .collect();
             let statuses: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
@@ -126,18 +126,21 @@ pub fn api_listing(model: &CodeModel) -> String {
                 .responses
                 .iter()
                 .find_map(|r| r.body.as_ref())
-                .map_or("()".to_string(), type_name);
+                .map_or("()".to_string(), |ty| type_name(model, ty));
             let headers: Vec<String> = op
                 .responses
                 .iter()
                 .flat_map(|r| &r.headers)
-                .map(|h| format!("{}: {}", h.name, type_name(&h.ty)))
+                .map(|h| format!("{}: {}", h.name, type_name(model, &h.ty)))
                 .collect();
             let headers = match &op.headers_type {
                 Some(type_name) => format!(" + {type_name} {{ {} }}", headers.join(", ")),
                 None => String::new(),
             };
-            let error = op.error.as_ref().map_or("serde_json::Value".to_string(), type_name);
+            let error = op
+                .error
+                .as_ref()
+                .map_or("serde_json::Value".to_string(), |ty| type_name(model, ty));
             let _ = writeln!(
                 out,
                 "  {owner}::{}({}){} -> {}{} ! Error<{}> // {} {} -> {}{}{}",
@@ -190,7 +193,7 @@ pub fn api_listing(model: &CodeModel) -> String {
                         out,
                         "  {}{optional}: {} // \"{}\"",
                         f.name,
-                        type_name(&f.ty),
+                        type_name(model, &f.ty),
                         f.wire_name
                     );
                 }
@@ -210,7 +213,7 @@ pub fn api_listing(model: &CodeModel) -> String {
             } => {
                 let kinds: Vec<String> = variants
                     .iter()
-                    .map(|v| format!("{}({}) = \"{}\"", v.name, v.ty, v.value))
+                    .map(|v| format!("{}({}) = \"{}\"", v.name, model.type_name(v.ty), v.value))
                     .collect();
                 let _ = writeln!(
                     out,
@@ -220,7 +223,7 @@ pub fn api_listing(model: &CodeModel) -> String {
                 );
             }
             SchemaKind::Alias(ty) => {
-                let _ = writeln!(out, "type {} = {}", def.name, type_name(ty));
+                let _ = writeln!(out, "type {} = {}", def.name, type_name(model, ty));
             }
         }
     }

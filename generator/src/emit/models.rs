@@ -33,17 +33,17 @@ pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
 
 /// `runtime::PollStatus` for each status model of a long-running operation.
 fn poll_statuses(model: &CodeModel) -> Vec<TokenStream> {
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = Vec::new();
     let mut impls = Vec::new();
     for (_, op) in model.operations() {
         let Some(polling) = op.kind.status_polling() else {
             continue;
         };
-        if seen.contains(&polling.status_model.as_str()) {
+        if seen.contains(&polling.status_model) {
             continue;
         }
-        seen.push(&polling.status_model);
-        let status_model = ident(&polling.status_model);
+        seen.push(polling.status_model);
+        let status_model = ident(model.type_name(polling.status_model));
         let status = ident(&polling.status_field);
         let field = |f: &Option<(String, bool)>| match f {
             Some((name, true)) => {
@@ -78,26 +78,26 @@ fn poll_statuses(model: &CodeModel) -> Vec<TokenStream> {
 
 /// `runtime::Page` for each page model of a pageable operation.
 fn pages(model: &CodeModel) -> Vec<TokenStream> {
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = Vec::new();
     let mut impls = Vec::new();
     for (_, op) in model.operations() {
         let Some(p) = op.kind.paging() else { continue };
-        if seen.contains(&p.page.as_str()) {
+        if seen.contains(&p.page) {
             continue;
         }
-        seen.push(&p.page);
-        let Some(SchemaDef {
+        seen.push(p.page);
+        let SchemaDef {
             kind: SchemaKind::Struct { fields },
             ..
-        }) = model.schema(&p.page)
+        } = model.type_def(p.page)
         else {
             continue;
         };
         let Some(TypeRef::Array(item)) = fields.iter().find(|f| f.name == p.items_field).map(|f| &f.ty) else {
             continue;
         };
-        let page = ident(&p.page);
-        let item = rust_type(item, &quote!());
+        let page = ident(model.type_name(p.page));
+        let item = rust_type(model, item, &quote!());
         let items = ident(&p.items_field);
         let into_items = if p.items_optional {
             quote!(self.#items.unwrap_or_default())
@@ -151,10 +151,10 @@ fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitErr
         SchemaKind::Union {
             discriminator,
             variants,
-        } => union(&name, &docs, discriminator, variants),
+        } => union(inline.model, &name, &docs, discriminator, variants),
         SchemaKind::Enum(e) => enumeration(&name, &docs, e),
         SchemaKind::Alias(ty) => {
-            let ty = rust_type(ty, &quote!());
+            let ty = rust_type(inline.model, ty, &quote!());
             quote! {
                 #docs
                 pub type #name = #ty;
@@ -165,9 +165,15 @@ fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitErr
 
 /// A polymorphic type: each kind's struct serializes itself with its tag; deserializing reads the
 /// discriminator first, and keeps a kind this client does not know as JSON.
-fn union(name: &proc_macro2::Ident, docs: &TokenStream, discriminator: &str, variants: &[UnionVariant]) -> TokenStream {
+fn union(
+    model: &CodeModel,
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    discriminator: &str,
+    variants: &[UnionVariant],
+) -> TokenStream {
     let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
-    let types: Vec<_> = variants.iter().map(|v| ident(&v.ty)).collect();
+    let types: Vec<_> = variants.iter().map(|v| ident(model.type_name(v.ty))).collect();
     let values: Vec<&String> = variants.iter().map(|v| &v.value).collect();
     let variant_docs = values.iter().map(|v| format!(" `{discriminator}` is `{v}`."));
     quote! {
@@ -256,7 +262,7 @@ fn serde_variant_case(rule: &str, variant: &str) -> String {
 fn field(inline: &InlineGroups, owner: &str, f: &Field, camel: bool) -> Result<TokenStream, EmitError> {
     let docs = doc_attrs(&f.docs);
     let name = ident(&f.name);
-    let ty = rust_type(&f.ty, &quote!());
+    let ty = rust_type(inline.model, &f.ty, &quote!());
     // A struct that contains itself without a Vec or map in between needs a Box to have a size.
     let ty = if inline.contains_directly(&f.ty, owner) {
         quote!(Box<#ty>)
@@ -348,19 +354,14 @@ fn field(inline: &InlineGroups, owner: &str, f: &Field, camel: bool) -> Result<T
 /// of the "holds inline" graph, found once for the whole model (Tarjan's algorithm, with an explicit
 /// stack: the graph can be a chain thousands of types long).
 struct InlineGroups<'m> {
+    model: &'m CodeModel,
     group: HashMap<&'m str, usize>,
 }
 
 impl<'m> InlineGroups<'m> {
     fn new(model: &'m CodeModel) -> Self {
-        let index: HashMap<&str, usize> = model
-            .schemas
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.name.as_str(), i))
-            .collect();
         let named = |ty: &'m TypeRef| match ty {
-            TypeRef::Named(name) => index.get(name.as_str()).copied(),
+            TypeRef::Named(id) => Some(model.type_position(*id)),
             _ => None,
         };
         let edges: Vec<Vec<usize>> = model
@@ -369,10 +370,7 @@ impl<'m> InlineGroups<'m> {
             .map(|s| match &s.kind {
                 SchemaKind::Struct { fields } => fields.iter().filter_map(|f| named(&f.ty)).collect(),
                 SchemaKind::Alias(ty) => named(ty).into_iter().collect(),
-                SchemaKind::Union { variants, .. } => variants
-                    .iter()
-                    .filter_map(|v| index.get(v.ty.as_str()).copied())
-                    .collect(),
+                SchemaKind::Union { variants, .. } => variants.iter().map(|v| model.type_position(v.ty)).collect(),
                 _ => Vec::new(),
             })
             .collect();
@@ -424,15 +422,15 @@ impl<'m> InlineGroups<'m> {
             .zip(group)
             .map(|(s, g)| (s.name.as_str(), g))
             .collect();
-        InlineGroups { group }
+        InlineGroups { model, group }
     }
 
     /// Whether a value of `ty` holds a `target` struct inline (not behind a Vec or map), for `ty`
     /// the type of a field of `target`.
     fn contains_directly(&self, ty: &TypeRef, target: &str) -> bool {
-        let TypeRef::Named(name) = ty else { return false };
-        name == target
-            || matches!((self.group.get(name.as_str()), self.group.get(target)), (Some(a), Some(b)) if a == b)
+        let TypeRef::Named(id) = ty else { return false };
+        let name = self.model.type_name(*id);
+        name == target || matches!((self.group.get(name), self.group.get(target)), (Some(a), Some(b)) if a == b)
     }
 }
 

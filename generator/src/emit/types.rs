@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{DefaultValue, TypeRef};
+use crate::model::{CodeModel, DefaultValue, TypeRef};
 
 /// An identifier; names from the code model are already valid and non-keyword.
 pub fn ident(name: &str) -> Ident {
@@ -23,8 +23,8 @@ pub fn doc_attrs(docs: &str) -> TokenStream {
 }
 
 /// The Rust type of `ty`; `models` is the path prefix of named types (`models::` outside the
-/// models module, nothing inside it).
-pub fn rust_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
+/// models module, nothing inside it), whose names `model` gives.
+pub fn rust_type(model: &CodeModel, ty: &TypeRef, models: &TokenStream) -> TokenStream {
     match ty {
         TypeRef::String => quote!(String),
         TypeRef::Base64 | TypeRef::Base64Url => quote!(Vec<u8>),
@@ -40,20 +40,20 @@ pub fn rust_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
         TypeRef::Duration => quote!(time::Duration),
         TypeRef::Binary => quote!(bytes::Bytes),
         TypeRef::Any => quote!(serde_json::Value),
-        TypeRef::Named(name) => {
-            let name = format_ident!("{}", name);
+        TypeRef::Named(id) => {
+            let name = format_ident!("{}", model.type_name(*id));
             quote!(#models #name)
         }
         TypeRef::Array(item) => {
-            let item = rust_type(item, models);
+            let item = rust_type(model, item, models);
             quote!(Vec<#item>)
         }
         TypeRef::Map(value) => {
-            let value = rust_type(value, models);
+            let value = rust_type(model, value, models);
             quote!(std::collections::BTreeMap<String, #value>)
         }
         TypeRef::Nullable(inner) => {
-            let inner = rust_type(inner, models);
+            let inner = rust_type(model, inner, models);
             quote!(Option<#inner>)
         }
     }
@@ -81,11 +81,11 @@ pub fn wire_format_path(ty: &TypeRef, runtime: &str) -> Option<String> {
 }
 
 /// The type of a method argument or setter parameter (`impl Into<String>` for strings).
-pub fn argument_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
+pub fn argument_type(model: &CodeModel, ty: &TypeRef, models: &TokenStream) -> TokenStream {
     match ty {
         TypeRef::String => quote!(impl Into<String>),
         TypeRef::Binary => quote!(impl Into<bytes::Bytes>),
-        _ => rust_type(ty, models),
+        _ => rust_type(model, ty, models),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{CodeModel, Location, Method, Operation, OperationGroup, Parameter, SchemaKind, TypeRef};
+use super::{CodeModel, Location, Method, Operation, OperationGroup, Parameter, SchemaKind, TypeId, TypeRef};
 
 /// How a method parameter reaches the operation's method.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,8 +111,8 @@ impl CodeModel {
     /// The default an optional operation parameter sends: its enum's `Default` when that is the
     /// value, else the value itself.
     fn parameter_default<'m>(&'m self, ty: &'m TypeRef, value: &'m Value) -> Option<DefaultValue<'m>> {
-        if let (TypeRef::Named(name), Value::String(text)) = (ty, value) {
-            if let Some(SchemaKind::Enum(e)) = self.schema(name).map(|s| &s.kind) {
+        if let (TypeRef::Named(id), Value::String(text)) = (ty, value) {
+            if let SchemaKind::Enum(e) = &self.type_def(*id).kind {
                 if e.default.as_deref() == Some(text.as_str()) {
                     return Some(DefaultValue::TypeDefault);
                 }
@@ -132,8 +132,8 @@ impl CodeModel {
                 .map(DefaultValue::Integer),
             (TypeRef::Int64, Value::Number(n)) => n.as_i64().map(DefaultValue::Integer),
             (TypeRef::Float32 | TypeRef::Float64, Value::Number(n)) => n.as_f64().map(DefaultValue::Float),
-            (TypeRef::Named(name), Value::String(_) | Value::Number(_)) => {
-                let def = self.schema(name)?;
+            (TypeRef::Named(id), Value::String(_) | Value::Number(_)) => {
+                let def = self.type_def(*id);
                 let SchemaKind::Enum(e) = &def.kind else { return None };
                 let text = match value {
                     Value::String(s) if !e.integer => s.clone(),
@@ -229,13 +229,13 @@ impl OperationGroup {
 
 /// The string enums whose optional operation parameters all have one spec default, which is one
 /// of their values, with that value: the enum's `Default`.
-pub(super) fn enum_defaults(model: &CodeModel) -> Vec<(String, String)> {
-    let mut seen: std::collections::BTreeMap<&str, Option<&str>> = std::collections::BTreeMap::new();
+pub(super) fn enum_defaults(model: &CodeModel) -> Vec<(TypeId, String)> {
+    let mut seen: std::collections::BTreeMap<TypeId, Option<&str>> = std::collections::BTreeMap::new();
     for (_, op) in model.operations() {
         for p in op.parameters.iter().filter(|p| !p.required) {
-            let TypeRef::Named(name) = &p.ty else { continue };
+            let TypeRef::Named(id) = &p.ty else { continue };
             let default = p.default.as_ref().and_then(|d| d.as_str());
-            let entry = seen.entry(name.as_str()).or_insert(default);
+            let entry = seen.entry(*id).or_insert(default);
             if *entry != default {
                 *entry = None;
             }
@@ -243,10 +243,10 @@ pub(super) fn enum_defaults(model: &CodeModel) -> Vec<(String, String)> {
     }
     seen.into_iter()
         .filter_map(|(name, default)| Some((name, default?)))
-        .filter(|(name, default)| {
-            matches!(model.schema(name).map(|s| &s.kind), Some(SchemaKind::Enum(e))
+        .filter(|(id, default)| {
+            matches!(&model.type_def(*id).kind, SchemaKind::Enum(e)
                 if !e.integer && e.values.iter().any(|v| v.value == *default))
         })
-        .map(|(name, default)| (name.to_string(), default.to_string()))
+        .map(|(id, default)| (id, default.to_string()))
         .collect()
 }

@@ -41,6 +41,8 @@ pub struct CodeModel {
     pub renames: Vec<Rename>,
     /// The index in `schemas` of each type, by name.
     schema_index: std::collections::HashMap<String, usize>,
+    /// The index in `schemas` of each [`TypeId`].
+    type_index: Vec<usize>,
 }
 
 /// Base URL, client parameters and authentication.
@@ -230,7 +232,7 @@ pub struct Constant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pageable {
     /// The page model (a struct of [`CodeModel::schemas`]).
-    pub page: String,
+    pub page: TypeId,
     /// Rust field of the page that holds the items (`itemName`, default `value`).
     pub items_field: String,
     /// Whether the items field is optional in the page model.
@@ -308,7 +310,7 @@ pub struct StatusPolling {
     /// The status operation; the location's last segments fill its path parameters.
     pub operation: OperationId,
     /// Its response model.
-    pub status_model: String,
+    pub status_model: TypeId,
     /// Rust field of the long-running operation's typed headers that holds the location.
     pub location_field: String,
     /// The location header as documented.
@@ -423,7 +425,7 @@ pub enum BodyKind {
     /// A JSON body passed as one parameter (the parameter with `Location::Body`).
     Json,
     /// A JSON body built from flattened parameters (`x-ms-client-flatten`) into this model.
-    Flattened { model: String },
+    Flattened { model: TypeId },
     /// Raw bytes (`application/octet-stream` and other binary media types).
     Binary,
     /// A form (`multipart/form-data` or `application/x-www-form-urlencoded`) built from the
@@ -451,6 +453,11 @@ pub struct ResponseHeader {
     pub docs: String,
 }
 
+/// A named type's identity: its definition is [`CodeModel::type_def`], its name
+/// [`CodeModel::type_name`]. Types refer to each other by id, never by a copied name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub usize);
+
 /// A type as the code model sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypeRef {
@@ -477,8 +484,8 @@ pub enum TypeRef {
     Binary,
     /// Any JSON value.
     Any,
-    /// A type of [`CodeModel::schemas`], by Rust name.
-    Named(String),
+    /// A type of [`CodeModel::schemas`] (its definition: [`CodeModel::type_def`]).
+    Named(TypeId),
     Array(Box<TypeRef>),
     /// An item or map value that may be `null` (`x-nullable` on an array's items or a map's
     /// values); fields and bodies say nullability themselves.
@@ -526,7 +533,7 @@ pub struct UnionVariant {
     /// Variant name.
     pub name: String,
     /// The struct that holds this kind (a tagged [`SchemaDef`]).
-    pub ty: String,
+    pub ty: TypeId,
 }
 
 /// A struct field.
@@ -583,6 +590,7 @@ impl CodeModel {
         groups: Vec<OperationGroup>,
         schemas: Vec<SchemaDef>,
         renames: Vec<Rename>,
+        type_index: Vec<usize>,
     ) -> Self {
         let schema_index = schemas.iter().enumerate().map(|(i, s)| (s.name.clone(), i)).collect();
         let mut model = CodeModel {
@@ -594,9 +602,10 @@ impl CodeModel {
             schemas,
             renames,
             schema_index,
+            type_index,
         };
-        for (name, default) in decisions::enum_defaults(&model) {
-            let i = model.schema_index[&name];
+        for (id, default) in decisions::enum_defaults(&model) {
+            let i = model.type_position(id);
             if let SchemaKind::Enum(e) = &mut model.schemas[i].kind {
                 e.default = Some(default);
             }
@@ -607,6 +616,27 @@ impl CodeModel {
     /// The named type called `name`.
     pub fn schema(&self, name: &str) -> Option<&SchemaDef> {
         self.schema_index.get(name).map(|&i| &self.schemas[i])
+    }
+
+    /// The definition of a named type.
+    pub fn type_def(&self, id: TypeId) -> &SchemaDef {
+        &self.schemas[self.type_index[id.0]]
+    }
+
+    /// The index in [`CodeModel::schemas`] of a named type.
+    pub fn type_position(&self, id: TypeId) -> usize {
+        self.type_index[id.0]
+    }
+
+    /// The Rust name of a named type.
+    pub fn type_name(&self, id: TypeId) -> &str {
+        &self.type_def(id).name
+    }
+
+    /// The id of the named type called `name`.
+    pub fn type_id(&self, name: &str) -> Option<TypeId> {
+        let position = *self.schema_index.get(name)?;
+        self.type_index.iter().position(|&p| p == position).map(TypeId)
     }
 
     /// The operation with this id and its group.

@@ -16,7 +16,7 @@ pub(super) fn method(op: &Op, group: &OperationGroup, shared_error: Option<&Type
     for slot in &op.slots {
         let Slot::Required(p) = slot else { continue };
         let field = ident(&p.name);
-        let ty = argument_type(&p.ty, &models);
+        let ty = argument_type(op.model, &p.ty, &models);
         args.push(quote!(#field: #ty));
         match p.ty {
             TypeRef::String => conversions.push(quote!(let #field: String = #field.into();)),
@@ -54,8 +54,8 @@ pub(super) fn method(op: &Op, group: &OperationGroup, shared_error: Option<&Type
         None => (quote!(self), quote!(self.clone())),
     };
     let headers_type = &op.headers_type;
-    let value_type = response_value_type(o);
-    let error_type = rust_type(o.error_type(), &models);
+    let value_type = response_value_type(op.model, o);
+    let error_type = rust_type(op.model, o.error_type(), &models);
     let attributes = quote!(#docs #deprecated #allow);
     let prelude = quote! {
         #(#conversions)*
@@ -80,7 +80,7 @@ pub(super) fn method(op: &Op, group: &OperationGroup, shared_error: Option<&Type
         }
         OperationKind::Paged(paging) => {
             let body = call_body(op, &quote!(#client_local));
-            let page = ident(&paging.page);
+            let page = ident(op.model.type_name(paging.page));
             let paged = paged_call(op, group, paging, &client, FirstPage::Call(&body));
             quote! {
                 #attributes
@@ -115,7 +115,7 @@ pub(super) fn method(op: &Op, group: &OperationGroup, shared_error: Option<&Type
         }
         OperationKind::StatusPolled { polling, .. } => {
             let body = call_body(op, &quote!(#client_local));
-            let status_model = ident(&polling.status_model);
+            let status_model = ident(op.model.type_name(polling.status_model));
             let location = ident(&polling.location_field);
             let header = &polling.location_header;
             // The status operation as the model has it now: its name, group and path template.
@@ -138,7 +138,7 @@ pub(super) fn method(op: &Op, group: &OperationGroup, shared_error: Option<&Type
             let wires = parameters.iter().map(|p| p.name.as_str());
             let types = parameters.iter().map(|p| match &p.ty {
                 TypeRef::String => quote!(String),
-                ty => rust_type(ty, &models),
+                ty => rust_type(op.model, ty, &models),
             });
             quote! {
                 #attributes
@@ -189,7 +189,7 @@ fn lro_call(
         None => quote!(None),
     };
     // The final answer may come from a GET of another URL, with any success status.
-    let decode = decode_expr(o, &[200, 201, 202, 204], quote!(#response));
+    let decode = decode_expr(op.model, o, &[200, 201, 202, 204], quote!(#response));
     let (pager, with_pages) = match paging {
         Some(paging) => {
             let pager = paged_call(op, group, paging, &quote!(#client_local), FirstPage::Poller);
@@ -232,7 +232,7 @@ fn paged_call(
         link: link_local,
         ..
     } = &op.locals;
-    let page = ident(&pageable.page);
+    let page = ident(model.type_name(pageable.page));
     let statuses: Vec<u16> = o.responses.iter().map(|r| r.status).collect();
     let request_options = op.request_options();
     // This operation's next-link field (operations sharing a page model may differ).
@@ -273,7 +273,7 @@ fn paged_call(
     let wrap = |pager: TokenStream| match first_page {
         FirstPage::Call(_) => pager,
         FirstPage::Poller => {
-            let error = rust_type(o.error_type(), &quote!(models::));
+            let error = rust_type(model, o.error_type(), &quote!(models::));
             quote! {{
                 let #client_local = #client_local.clone();
                 let #settings_local = #request_options.clone();

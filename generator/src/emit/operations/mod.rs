@@ -13,7 +13,7 @@ use quote::{format_ident, quote};
 use super::types::{argument_type, default_tokens, doc_attrs, ident, rust_type, wire_format_path};
 use crate::model::{
     BodyKind, CodeModel, LinkQuery, LinkQueryValue, Location, LongRunning, NextArgument, Operation, OperationGroup,
-    OperationKind, Pageable, Parameter, PathPart, Presence, ResponseKind, SuccessResponse, TypeRef,
+    OperationKind, Pageable, Parameter, PathPart, Presence, ResponseKind, SuccessResponse, TypeId, TypeRef,
 };
 
 use calls::method;
@@ -156,7 +156,7 @@ impl<'a> Op<'a> {
             Some(names) => format!("{}::{}", names.type_name, op.name),
             None => format!("crate::Client::{}", op.name),
         };
-        let (headers_type, headers_item) = response_headers(op, &method_path);
+        let (headers_type, headers_item) = response_headers(model, op, &method_path);
         // Names the method binds besides its locals: its arguments, and the status operation's
         // path parameters, which a status-polled operation's closure binds.
         let mut taken: Vec<&str> = slots
@@ -233,7 +233,7 @@ pub fn group_items(model: &CodeModel, group: &OperationGroup) -> TokenStream {
         },
     };
     let alias = shared_error.map(|error| {
-        let error = rust_type(error, &quote!(models::));
+        let error = rust_type(model, error, &quote!(models::));
         quote! {
             /// What the calls of this group give: the typed response, or an error whose API error
             /// body is the spec's error model (see [`runtime::CallResult`]).
@@ -298,7 +298,7 @@ fn options_items(op: &Op) -> TokenStream {
     let fields = op.slots.iter().filter(|s| !matches!(s, Slot::Required(_))).map(|slot| {
         let p = slot.param();
         let name = ident(&p.name);
-        let ty = rust_type(&p.ty, &models);
+        let ty = rust_type(op.model, &p.ty, &models);
         let mut docs = p.docs.clone();
         if let (Slot::Defaulted(..), Some(default)) = (slot, &p.default) {
             docs.push_str(&format!(" Default: `{default}`."));

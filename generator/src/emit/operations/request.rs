@@ -26,6 +26,7 @@ pub(super) fn call_body(op: &Op, client: &TokenStream) -> TokenStream {
     let statuses: Vec<u16> = o.responses.iter().map(|r| r.status).collect();
     let request_options = op.request_options();
     let decode = decode_expr(
+        op.model,
         o,
         &statuses,
         quote!(#client.pipeline.send(#request_local, #request_options).await?),
@@ -117,7 +118,7 @@ pub(super) fn request_body(op: &Op) -> Option<TokenStream> {
         let content_type = &body.content_type;
         match &body.kind {
             BodyKind::Flattened { model: model_name } => {
-                let model_ty = ident(model_name);
+                let model_ty = ident(model.type_name(*model_name));
                 let fields = slots.iter().filter_map(|slot| {
                     let p = slot.param();
                     let Location::BodyProperty { field: field_name } = &p.location else {
@@ -135,7 +136,7 @@ pub(super) fn request_body(op: &Op) -> Option<TokenStream> {
                     })
                 });
                 // Read-only properties are never sent.
-                let rest = flattened_rest(model, model_name, slots);
+                let rest = flattened_rest(model, *model_name, slots);
                 quote! {
                     let body = models::#model_ty { #(#fields,)* #rest };
                     let #request_local = #request_local.json(#content_type, &body)?;
@@ -271,12 +272,8 @@ pub(super) fn send_parameter(request: TokenStream, p: &Parameter, value: TokenSt
 }
 
 /// Fields of a flattened body model that have no parameter (read-only ones): `None`.
-pub(super) fn flattened_rest(model: &CodeModel, model_name: &str, slots: &[Slot]) -> TokenStream {
-    let Some(crate::model::SchemaDef {
-        kind: crate::model::SchemaKind::Struct { fields },
-        ..
-    }) = model.schema(model_name)
-    else {
+pub(super) fn flattened_rest(model: &CodeModel, body_model: TypeId, slots: &[Slot]) -> TokenStream {
+    let crate::model::SchemaKind::Struct { fields } = &model.type_def(body_model).kind else {
         return quote!();
     };
     let missing = fields.iter().filter(|f| {

@@ -4,7 +4,7 @@ use super::*;
 
 /// `response` (an expression giving the raw response) decoded as the operation says, accepting
 /// `statuses`.
-pub(super) fn decode_expr(op: &Operation, statuses: &[u16], response: TokenStream) -> TokenStream {
+pub(super) fn decode_expr(model: &CodeModel, op: &Operation, statuses: &[u16], response: TokenStream) -> TokenStream {
     let statuses: Vec<_> = statuses
         .iter()
         .map(|s| proc_macro2::Literal::u16_unsuffixed(*s))
@@ -16,7 +16,7 @@ pub(super) fn decode_expr(op: &Operation, statuses: &[u16], response: TokenStrea
             let method = if optional { quote!(optional_json) } else { quote!(json) };
             match wire_format(ty) {
                 Some(format) => {
-                    let ty = rust_type(ty, &quote!(models::));
+                    let ty = rust_type(model, ty, &quote!(models::));
                     let unwrap = if optional {
                         quote!(wire.map(|wire| wire.0))
                     } else {
@@ -42,12 +42,12 @@ pub(super) fn wire_format(ty: &TypeRef) -> Option<TokenStream> {
     Some(path.parse().expect("a wire format path is a valid type"))
 }
 
-pub(super) fn response_value_type(op: &Operation) -> TokenStream {
+pub(super) fn response_value_type(model: &CodeModel, op: &Operation) -> TokenStream {
     match op.response_kind() {
         ResponseKind::Empty => quote!(()),
         ResponseKind::Exists => quote!(bool),
         ResponseKind::Json { ty, optional } => {
-            let ty = rust_type(ty, &quote!(models::));
+            let ty = rust_type(model, ty, &quote!(models::));
             if optional {
                 quote!(Option<#ty>)
             } else {
@@ -59,7 +59,7 @@ pub(super) fn response_value_type(op: &Operation) -> TokenStream {
 }
 
 /// The typed headers of the success responses (`()` when none are documented).
-pub(super) fn response_headers(op: &Operation, method_path: &str) -> (TokenStream, TokenStream) {
+pub(super) fn response_headers(model: &CodeModel, op: &Operation, method_path: &str) -> (TokenStream, TokenStream) {
     let mut headers: Vec<&crate::model::ResponseHeader> = Vec::new();
     for SuccessResponse { headers: hs, .. } in &op.responses {
         for h in hs {
@@ -77,7 +77,7 @@ pub(super) fn response_headers(op: &Operation, method_path: &str) -> (TokenStrea
     let type_name = ident(type_name);
     let names: Vec<_> = headers.iter().map(|h| ident(&h.name)).collect();
     let wires: Vec<_> = headers.iter().map(|h| h.wire_name.to_ascii_lowercase()).collect();
-    let types = headers.iter().map(|h| rust_type(&h.ty, &quote!(models::)));
+    let types = headers.iter().map(|h| rust_type(model, &h.ty, &quote!(models::)));
     let docs = headers.iter().map(|h| doc_attrs(&h.docs));
     let doc = format!(" The headers the spec documents for the response of [`{method_path}`].");
     let item = quote! {

@@ -76,11 +76,11 @@ impl<'a> Builder<'a> {
         };
         let flatten = ext_bool(&rb.extensions, "x-ms-client-flatten");
         let model_fields = match &ty {
-            TypeRef::Named(model) if flatten => match self.schemas.iter().find(|s| &s.name == model) {
+            TypeRef::Named(model) if flatten => match self.def_of(*model) {
                 Some(SchemaDef {
                     kind: SchemaKind::Struct { fields },
                     ..
-                }) => Some((model.clone(), fields.clone())),
+                }) => Some((*model, fields.clone())),
                 _ => None,
             },
             _ => None,

@@ -105,16 +105,17 @@ impl<'a> Builder<'a> {
             );
         }
         let model = status_op.responses.iter().find_map(|r| match &r.body {
-            Some(TypeRef::Named(name)) => Some(name.clone()),
+            Some(TypeRef::Named(id)) => Some(*id),
             _ => None,
         });
-        let fields = model.as_deref().and_then(|m| self.struct_fields_of(m));
-        let (Some(status_model), Some(fields)) = (model, fields) else {
+        let fields = model.and_then(|m| self.struct_fields_of(self.name_of(m)));
+        let (Some(status_type), Some(fields)) = (model, fields) else {
             return fail(
                 "status-operation",
                 format!("`{}` does not return an object", lro.status_operation),
             );
         };
+        let status_model = self.name_of(status_type);
         let field = |key: &str, wire: &str| match fields.iter().find(|f| f.wire_name == wire) {
             Some(f) if key != "status-field" && f.ty != TypeRef::String => Err(Diagnostic::new(
                 file,
@@ -151,7 +152,7 @@ impl<'a> Builder<'a> {
         }
         Ok(StatusPolling {
             operation: status_id,
-            status_model: status_model.clone(),
+            status_model: status_type,
             location_field: header.name.clone(),
             location_header: header.wire_name.clone(),
             status_field,

@@ -211,12 +211,12 @@ impl<'a> Builder<'a> {
         let mut candidate = base.clone();
         let mut n = 2;
         loop {
-            match self.schemas.iter().find(|d| d.name == candidate) {
+            match self.schema_index.get(&candidate).map(|&i| &self.schemas[i]) {
                 Some(SchemaDef {
                     kind: SchemaKind::Enum(existing),
                     ..
                 }) if *existing == def => {
-                    return Ok(TypeRef::Named(candidate));
+                    return Ok(self.named(&candidate));
                 }
                 // Taken by another type, built or only registered so far.
                 Some(_) => {}
@@ -249,7 +249,7 @@ impl<'a> Builder<'a> {
             kind: SchemaKind::Enum(def),
             tag: None,
         });
-        Ok(TypeRef::Named(candidate))
+        Ok(self.named(&candidate))
     }
 
     /// Validation rules of a schema; a `pattern` that does not compile is an error here, not at

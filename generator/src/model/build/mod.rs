@@ -52,6 +52,8 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         structs_in_progress: Vec::new(),
         nesting: 0,
         schema_index: HashMap::new(),
+        type_ids: HashMap::new(),
+        type_names: Vec::new(),
         client_scope: Scope::with_reserved(RESERVED_CLIENT_FIELDS),
         unions: IndexMap::new(),
     };
@@ -59,6 +61,14 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
     builder.build_components()?;
     let mut client = builder.client()?;
     let groups = builder.operations(&mut client, options)?;
+    // Every type a `TypeRef` names has its definition by now.
+    let mut type_index = Vec::with_capacity(builder.type_names.len());
+    for name in &builder.type_names {
+        match builder.schema_index.get(name) {
+            Some(&i) => type_index.push(i),
+            None => return Err(builder.error("", format!("the type `{name}` is named but never defined"))),
+        }
+    }
     Ok(CodeModel::new(
         doc.info.title.clone(),
         doc.info.version.clone(),
@@ -67,6 +77,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         groups,
         builder.schemas,
         builder.namer.renames,
+        type_index,
     ))
 }
 
@@ -128,6 +139,10 @@ struct Builder<'a> {
     nesting: usize,
     /// The index in `schemas` of each type, by name.
     schema_index: HashMap<String, usize>,
+    /// The id of each type a `TypeRef` names, by Rust name (Rust names are unique), and the
+    /// names by id.
+    type_ids: HashMap<String, TypeId>,
+    type_names: Vec<String>,
     /// Names of the client's parameters and of the fields the client and its builder use.
     client_scope: Scope,
     /// Polymorphic component schemas (with a `discriminator`) and their discriminator property.
@@ -228,6 +243,32 @@ impl<'a> Builder<'a> {
     fn push_schema(&mut self, def: SchemaDef) {
         self.schema_index.insert(def.name.clone(), self.schemas.len());
         self.schemas.push(def);
+    }
+
+    /// A reference to the type called `rust`, whose definition is (or will be) in `schemas`.
+    fn named(&mut self, rust: &str) -> TypeRef {
+        TypeRef::Named(self.type_id(rust))
+    }
+
+    /// The id of the type called `rust`.
+    fn type_id(&mut self, rust: &str) -> TypeId {
+        if let Some(&id) = self.type_ids.get(rust) {
+            return id;
+        }
+        let id = TypeId(self.type_names.len());
+        self.type_names.push(rust.to_string());
+        self.type_ids.insert(rust.to_string(), id);
+        id
+    }
+
+    /// The Rust name of the type with this id.
+    fn name_of(&self, id: TypeId) -> &str {
+        &self.type_names[id.0]
+    }
+
+    /// The definition of the type with this id, once built.
+    fn def_of(&self, id: TypeId) -> Option<&SchemaDef> {
+        self.schema_index.get(self.name_of(id)).map(|&i| &self.schemas[i])
     }
 
     /// The fields of the struct called `name`, if it is one.

@@ -251,8 +251,8 @@ impl<'a> Builder<'a> {
             // A required query or header parameter that can hold one value only is a constant
             // (AutoRest's rule): always sent, never asked for.
             let constant = match (&parameter.location, &parameter.ty) {
-                (Location::Query | Location::Header, TypeRef::Named(name)) if parameter.required => {
-                    match self.schemas.iter().find(|s| &s.name == name).map(|s| &s.kind) {
+                (Location::Query | Location::Header, TypeRef::Named(id)) if parameter.required => {
+                    match self.def_of(*id).map(|s| &s.kind) {
                         Some(SchemaKind::Enum(e)) if e.values.len() == 1 && !model_as_string(param) => {
                             Some(e.values[0].value.clone())
                         }

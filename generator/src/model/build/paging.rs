@@ -56,16 +56,17 @@ impl<'a> Builder<'a> {
         let item_name = spec.get("itemName").and_then(Value::as_str).unwrap_or("value");
         let next_link_name = spec.get("nextLinkName").and_then(Value::as_str);
         let page = responses.iter().find_map(|r| match &r.body {
-            Some(TypeRef::Named(name)) => Some(name.clone()),
+            Some(TypeRef::Named(id)) => Some(*id),
             _ => None,
         });
-        let fields = page.as_deref().and_then(|page| self.struct_fields_of(page));
-        let (Some(page), Some(fields)) = (page, fields) else {
+        let fields = page.and_then(|page| self.struct_fields_of(self.name_of(page)));
+        let (Some(page_id), Some(fields)) = (page, fields) else {
             return Err(self.error(
                 &pointer,
                 "`x-ms-pageable` needs a success response that is an object (the page)",
             ));
         };
+        let page = self.name_of(page_id);
         let field = |wire: &str| fields.iter().find(|f| f.wire_name == wire);
         let items = field(item_name)
             .filter(|f| matches!(f.ty, TypeRef::Array(_)))
@@ -94,7 +95,7 @@ impl<'a> Builder<'a> {
         };
         let paging = Pageable {
             next_operation: None,
-            page: page.clone(),
+            page: page_id,
             items_field: items.name.clone(),
             items_optional: !items.required || items.nullable,
             next_link_field: next.map(|f| f.name.clone()),

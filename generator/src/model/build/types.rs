@@ -110,7 +110,7 @@ impl<'a> Builder<'a> {
         match component {
             // Deep inside other types a struct or union is only named: `build_components` builds
             // it in its turn, so a long chain of structs does not make the recursion deep.
-            Component::Named(rust) if !rust.is_empty() && self.nesting > BUILD_NESTING => Ok(TypeRef::Named(rust)),
+            Component::Named(rust) if !rust.is_empty() && self.nesting > BUILD_NESTING => Ok(self.named(&rust)),
             Component::Named(rust) if !rust.is_empty() && self.unions.contains_key(name) => {
                 self.union_type(name, &rust, resolved, &resolved_pointer)
             }
@@ -136,13 +136,14 @@ impl<'a> Builder<'a> {
                         });
                     }
                 }
-                Ok(TypeRef::Named(rust))
+                Ok(self.named(&rust))
             }
             Component::Named(_) => {
                 // A component enum: its name is the x-ms-enum name, else the component's.
                 let ty = self.inline_type(resolved, name, &resolved_pointer)?;
-                if let TypeRef::Named(rust) = &ty {
-                    self.components.insert(name.to_string(), Component::Named(rust.clone()));
+                if let TypeRef::Named(id) = ty {
+                    let rust = self.name_of(id).to_string();
+                    self.components.insert(name.to_string(), Component::Named(rust));
                 }
                 Ok(ty)
             }
@@ -178,7 +179,7 @@ impl<'a> Builder<'a> {
     /// discriminator value.
     pub(super) fn union_type(&mut self, name: &str, rust: &str, schema: &'a Schema, pointer: &str) -> Result<TypeRef> {
         if self.schema_index.contains_key(rust) || self.structs_in_progress.iter().any(|s| s == rust) {
-            return Ok(TypeRef::Named(rust.to_string()));
+            return Ok(self.named(rust));
         }
         self.structs_in_progress.push(rust.to_string());
         let result = self.union_variants(name, rust, schema, pointer);
@@ -194,7 +195,7 @@ impl<'a> Builder<'a> {
             },
             tag: None,
         });
-        Ok(TypeRef::Named(rust.to_string()))
+        Ok(self.named(rust))
     }
 
     pub(super) fn union_variants(
@@ -229,7 +230,7 @@ impl<'a> Builder<'a> {
         variants.push(UnionVariant {
             value,
             name: self.namer.camel_in(&mut scope, &label, &base),
-            ty: base,
+            ty: self.type_id(&base),
         });
         let kinds: Vec<(String, &'a ReferenceOr<Schema>)> = self
             .component_schemas()
@@ -250,7 +251,7 @@ impl<'a> Builder<'a> {
             }
             variants.push(UnionVariant {
                 value,
-                name: self.namer.camel_in(&mut scope, &label, &ty),
+                name: self.namer.camel_in(&mut scope, &label, &self.type_names[ty.0]),
                 ty,
             });
         }
@@ -336,7 +337,7 @@ impl<'a> Builder<'a> {
                         kind: SchemaKind::Struct { fields },
                         tag: None,
                     });
-                    Ok(TypeRef::Named(rust))
+                    Ok(self.named(&rust))
                 } else {
                     self.inline_type(s, hint, pointer)
                 }
