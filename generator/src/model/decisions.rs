@@ -165,9 +165,7 @@ impl CodeModel {
     pub fn next_link_query<'m>(&'m self, op: &'m Operation) -> Option<LinkQuery<'m>> {
         let is_api_version =
             |location: &Location, wire: &str| *location == Location::Query && wire.eq_ignore_ascii_case("api-version");
-        op.client_parameters
-            .iter()
-            .filter_map(|name| self.client.parameters.iter().find(|p| &p.name == name))
+        self.client_parameters_of(op)
             .find(|p| is_api_version(&p.location, &p.wire_name))
             .map(|p| LinkQuery {
                 wire_name: &p.wire_name,

@@ -142,8 +142,9 @@ pub struct Operation {
     /// Method parameters in the order the spec lists them (flattened body properties where the
     /// body stood). Required ones become positional arguments, the others builder setters.
     pub parameters: Vec<Parameter>,
-    /// Names of the client parameters this operation sends (query/header client parameters).
-    pub client_parameters: Vec<String>,
+    /// The client parameters this operation sends (query/header client parameters), as indices
+    /// into [`ClientModel::parameters`]; [`CodeModel::client_parameters_of`] gives them.
+    pub client_parameters: Vec<usize>,
     pub body: Option<RequestBody>,
     /// Documented success responses, by status.
     pub responses: Vec<SuccessResponse>,
@@ -637,6 +638,11 @@ impl CodeModel {
     pub fn type_id(&self, name: &str) -> Option<TypeId> {
         let position = *self.schema_index.get(name)?;
         self.type_index.iter().position(|&p| p == position).map(TypeId)
+    }
+
+    /// The client parameters an operation sends.
+    pub fn client_parameters_of<'m>(&'m self, op: &'m Operation) -> impl Iterator<Item = &'m Parameter> {
+        op.client_parameters.iter().map(|&i| &self.client.parameters[i])
     }
 
     /// The operation with this id and its group.

@@ -91,10 +91,7 @@ pub(super) fn request_expr(op: &Op, client: &TokenStream, new_request: TokenStre
     for slot in &op.slots {
         request = send_parameter(request, slot.param(), slot.value(&op.locals.options), slot.is_option());
     }
-    for client_parameter in &op.op.client_parameters {
-        let Some(p) = op.model.client.parameters.iter().find(|p| &p.name == client_parameter) else {
-            continue;
-        };
+    for p in op.model.client_parameters_of(op.op) {
         let name = ident(&p.name);
         let optional = !p.required && p.default.is_none();
         request = send_parameter(request, p, quote!(#client.#name), optional);

@@ -231,20 +231,18 @@ impl<'a> Builder<'a> {
             };
             if is_client {
                 // Set once on the client; the first operation that uses it defines it.
-                let existing = client.parameters.iter().find(|c| c.wire_name == data.name);
-                let name = match existing {
-                    Some(c) => c.name.clone(),
+                let existing = client.parameters.iter().position(|c| c.wire_name == data.name);
+                let index = match existing {
+                    Some(index) => index,
                     None => {
                         let mut scope = std::mem::take(&mut self.client_scope);
                         let parameter = self.parameter(param, &mut scope, "client parameter", &p_pointer);
                         self.client_scope = scope;
-                        let parameter = parameter?;
-                        let name = parameter.name.clone();
-                        client.parameters.push(parameter);
-                        name
+                        client.parameters.push(parameter?);
+                        client.parameters.len() - 1
                     }
                 };
-                client_parameters.push(name);
+                client_parameters.push(index);
                 continue;
             }
             let parameter = self.parameter(param, &mut scope, &label, &p_pointer)?;
