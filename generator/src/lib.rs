@@ -34,6 +34,11 @@ pub use output::{check_dir, write_dir, DirStatus};
 /// name the place in the user's file.
 pub fn code_model(bundle: &load::Bundle, options: &model::Options) -> Result<model::CodeModel, Diagnostic> {
     let openapi = convert::to_openapi3(bundle)?;
+    let import_renames = bundle.import_renames().to_vec();
+    let options = &model::Options {
+        import_renames,
+        ..options.clone()
+    };
     let locate = |pointer: &str, message: String| bundle.diagnostic(&convert::origin_pointer(bundle, pointer), message);
     model::build(&openapi, options, &locate)
 }
@@ -45,6 +50,7 @@ pub struct Config {
     output_file: Option<String>,
     replay: bool,
     directives: Option<PathBuf>,
+    tag: Option<String>,
 }
 
 /// The result of one generation.
@@ -152,6 +158,7 @@ impl Config {
         Ok(model::Options {
             directives,
             directives_file: path,
+            import_renames: Vec::new(),
         })
     }
 
@@ -160,6 +167,19 @@ impl Config {
     pub fn directives(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.directives = Some(path.into());
         self
+    }
+
+    /// The tag of an AutoRest `readme.md` input whose `input-file`s make the API (default: the
+    /// readme's own `tag`).
+    pub fn tag(&mut self, tag: impl Into<String>) -> &mut Self {
+        self.tag = Some(tag.into());
+        self
+    }
+
+    /// The spec files the named inputs stand for (see [`load::expand`]).
+    fn inputs<P: AsRef<Path>>(&self, named: &[P]) -> Result<load::Inputs, Diagnostic> {
+        let named: Vec<PathBuf> = named.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        load::expand(&named, self.tag.as_deref())
     }
 
     fn emit_options(&self) -> emit::Options {
@@ -172,41 +192,56 @@ impl Config {
     /// alone. For debugging the converter: [`convert::to_json`] writes it as the CLI's
     /// `--emit-openapi3` does, and generating from that file gives the same crate.
     pub fn openapi3(&self, spec: impl AsRef<Path>) -> Result<openapiv3::OpenAPI, Diagnostic> {
-        convert::to_openapi3(&load::load(spec.as_ref())?)
+        self.openapi3_api(&[spec])
     }
 
-    /// Runs load -> convert -> model for `spec`: the code model, the crate's name and every file
-    /// read (spec files and directives).
-    fn prepare(&self, spec: &Path) -> Result<Prepared, Diagnostic> {
-        let bundle = load::load(spec)?;
-        let options = self.model_options(spec)?;
+    /// [`Config::openapi3`] of an API made of several inputs (see [`Config::generate_api`]).
+    pub fn openapi3_api<P: AsRef<Path>>(&self, inputs: &[P]) -> Result<openapiv3::OpenAPI, Diagnostic> {
+        convert::to_openapi3(&load::load_inputs(&self.inputs(inputs)?)?)
+    }
+
+    /// Runs load -> convert -> model for the inputs: the code model, the crate's name, how the
+    /// inputs read in headers, and every file read (spec files and directives).
+    fn prepare<P: AsRef<Path>>(&self, named: &[P]) -> Result<Prepared, Diagnostic> {
+        let inputs = self.inputs(named)?;
+        let bundle = load::load_inputs(&inputs)?;
+        let first = named.first().map(|p| p.as_ref()).unwrap_or(Path::new(""));
+        let options = self.model_options(first)?;
         let model = code_model(&bundle, &options)?;
         let crate_name = self
             .crate_name
             .clone()
             .unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(model.title.as_str()));
-        let mut inputs = bundle.files();
+        let mut read = bundle.files();
         if !options.directives_file.as_os_str().is_empty() {
-            inputs.push(options.directives_file.clone());
+            read.push(options.directives_file.clone());
         }
         Ok(Prepared {
             model,
             crate_name,
-            inputs,
+            spec_name: inputs.name,
+            inputs: read,
         })
     }
 
     /// Runs load -> convert -> model -> emit for `spec`, in memory.
     pub fn generate(&self, spec: impl AsRef<Path>) -> Result<Generated, Diagnostic> {
+        self.generate_api(&[spec])
+    }
+
+    /// Runs load -> convert -> model -> emit for one API made of several inputs, in memory: spec
+    /// files, folders (every `*.json` directly inside) and AutoRest `readme.md` files (the
+    /// `input-file`s of [`Config::tag`]). Their operations and types make one crate.
+    pub fn generate_api<P: AsRef<Path>>(&self, named: &[P]) -> Result<Generated, Diagnostic> {
         let started = Instant::now();
-        let spec = spec.as_ref();
         let Prepared {
             model,
             crate_name,
+            spec_name,
             inputs,
-        } = self.prepare(spec)?;
-        let files = emit::crate_files_with(&model, &crate_name, &file_name(spec), &self.emit_options())
-            .map_err(|e| Diagnostic::new(spec, "", e.0))?;
+        } = self.prepare(named)?;
+        let files = emit::crate_files_with(&model, &crate_name, &spec_name, &self.emit_options())
+            .map_err(|e| Diagnostic::new(&spec_name, "", e.0))?;
         Ok(Generated {
             model,
             crate_name,
@@ -219,19 +254,25 @@ impl Config {
     /// Generates the client as one file `$OUT_DIR/client.rs` (see [`Config::output_file`]) for `include!`, and tells Cargo to
     /// rerun when any input file changes. For use in `build.rs`.
     pub fn build_script(&self, spec: impl AsRef<Path>) -> Result<(), Diagnostic> {
-        let spec = spec.as_ref();
-        println!("cargo:rerun-if-changed={}", spec.display());
-        let prepared = self.prepare(spec)?;
+        self.build_script_api(&[spec])
+    }
+
+    /// [`Config::build_script`] for one API made of several inputs (see [`Config::generate_api`]).
+    pub fn build_script_api<P: AsRef<Path>>(&self, named: &[P]) -> Result<(), Diagnostic> {
+        for path in named {
+            println!("cargo:rerun-if-changed={}", path.as_ref().display());
+        }
+        let prepared = self.prepare(named)?;
         for input in &prepared.inputs {
             println!("cargo:rerun-if-changed={}", input.display());
         }
         let code = emit::single_file_with(
             &prepared.model,
             &prepared.crate_name,
-            &file_name(spec),
+            &prepared.spec_name,
             &self.emit_options(),
         )
-        .map_err(|e| Diagnostic::new(spec, "", e.0))?;
+        .map_err(|e| Diagnostic::new(&prepared.spec_name, "", e.0))?;
         let out_dir = std::env::var_os("OUT_DIR")
             .ok_or_else(|| Diagnostic::new("", "", "OUT_DIR is not set: call build_script from a build script"))?;
         let target = Path::new(&out_dir).join(self.output_file.as_deref().unwrap_or("client.rs"));
@@ -247,10 +288,7 @@ impl Config {
 struct Prepared {
     model: model::CodeModel,
     crate_name: String,
+    /// How the inputs read in generated headers (`face.json`, `readme.md (tag …)`, ...).
+    spec_name: String,
     inputs: Vec<PathBuf>,
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

@@ -1,18 +1,21 @@
-//! The command line: `azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check]
-//! [--api-listing FILE] [--replay] [--emit-openapi3 FILE]`, or `--input SPEC --emit-openapi3 FILE`
-//! alone to only convert.
+//! The command line: `azure-rest-codegen --input SPEC... [--tag TAG] --output DIR [--crate-name NAME]
+//! [--check] [--api-listing FILE] [--replay] [--emit-openapi3 FILE]`, or `--input SPEC
+//! --emit-openapi3 FILE` alone to only convert.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: azure-rest-codegen --input SPEC --output DIR [--crate-name NAME] [--check] [--api-listing FILE] [--replay]
-                          [--emit-openapi3 FILE]
+usage: azure-rest-codegen --input SPEC [--input SPEC ...] [--tag TAG] --output DIR [--crate-name NAME] [--check]
+                          [--api-listing FILE] [--replay] [--emit-openapi3 FILE]
        azure-rest-codegen --input SPEC --emit-openapi3 FILE
 
 Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2.0 or OpenAPI 3.0 spec.
 
-  --input SPEC         the spec (JSON or YAML); $refs to other files are followed
+  --input SPEC         a spec file (JSON or YAML; $refs to other files are followed), a folder (every *.json
+                       directly inside it), or an AutoRest readme.md (the input-files of --tag). Repeat it for
+                       an API of several files: they make one crate
+  --tag TAG            the readme.md tag whose input-files make the API (default: the readme's own tag)
   --output DIR         the crate folder to write (replaced atomically; files outside src/ are kept)
   --crate-name NAME    the package name (default: the spec's title in kebab case)
   --check              write nothing in DIR; exit 1 when DIR differs from what would be generated
@@ -24,7 +27,8 @@ Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2
 ";
 
 struct Args {
-    input: PathBuf,
+    inputs: Vec<PathBuf>,
+    tag: Option<String>,
     output: PathBuf,
     crate_name: Option<String>,
     check: bool,
@@ -34,7 +38,8 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut input = None;
+    let mut inputs = Vec::new();
+    let mut tag = None;
     let mut output = None;
     let mut crate_name = None;
     let mut check = false;
@@ -46,7 +51,8 @@ fn parse_args() -> Result<Args, String> {
         let arg = arg.to_string_lossy().into_owned();
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
-            "--input" => input = Some(PathBuf::from(value("--input")?)),
+            "--input" => inputs.push(PathBuf::from(value("--input")?)),
+            "--tag" => tag = Some(value("--tag")?.to_string_lossy().into_owned()),
             "--output" => output = Some(PathBuf::from(value("--output")?)),
             "--crate-name" => crate_name = Some(value("--crate-name")?.to_string_lossy().into_owned()),
             "--api-listing" => api_listing = Some(PathBuf::from(value("--api-listing")?)),
@@ -57,8 +63,12 @@ fn parse_args() -> Result<Args, String> {
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
+    if inputs.is_empty() {
+        return Err("--input is required".into());
+    }
     Ok(Args {
-        input: input.ok_or("--input is required")?,
+        inputs,
+        tag,
         // Without --output only --emit-openapi3 is done, an empty DIR standing for "none".
         output: match (output, &emit_openapi3) {
             (Some(output), _) => output,
@@ -90,8 +100,11 @@ fn main() -> ExitCode {
     if let Some(name) = &args.crate_name {
         config.crate_name(name);
     }
+    if let Some(tag) = &args.tag {
+        config.tag(tag);
+    }
     if let Some(path) = &args.emit_openapi3 {
-        let written = config.openapi3(&args.input).and_then(|openapi| {
+        let written = config.openapi3_api(&args.inputs).and_then(|openapi| {
             std::fs::write(path, codegen::convert::to_json(&openapi))
                 .map_err(|e| codegen::Diagnostic::new(path, "", format!("cannot write: {e}")))
         });
@@ -104,7 +117,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     }
-    let generated = match config.generate(&args.input) {
+    let generated = match config.generate_api(&args.inputs) {
         Ok(g) => g,
         Err(diagnostic) => {
             eprintln!("error: {diagnostic}");

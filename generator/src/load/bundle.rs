@@ -24,7 +24,7 @@ use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
-use super::{describe, read, Bundle, Origin, SourceFile, SpecVersion};
+use super::{describe, read, Bundle, ImportRename, Origin, SourceFile, SpecVersion};
 use crate::diagnostic::{join, lookup, Diagnostic, Result};
 
 /// Index into [`Loader::files`] (and later `Bundle::files`).
@@ -154,6 +154,7 @@ pub(super) fn bundle(
         local_refs: Vec::new(),
         inlined: 0,
         stack: Vec::new(),
+        import_renames: Vec::new(),
     };
     loader.claim_root_names();
     loader.walk()?;
@@ -161,8 +162,10 @@ pub(super) fn bundle(
         document: loader.output,
         root_file,
         version,
+        import_renames: loader.import_renames,
         files: loader.files.into_iter().map(|file| file.source).collect(),
         origins: loader.origins,
+        made_root: false,
     };
     check_cycles(&bundle, &loader.local_refs)?;
     Ok(bundle)
@@ -189,6 +192,7 @@ struct Loader<'r> {
     local_refs: Vec<(String, String)>,
     inlined: usize,
     stack: Vec<Work>,
+    import_renames: Vec<ImportRename>,
 }
 
 impl Loader<'_> {
@@ -484,13 +488,24 @@ impl Loader<'_> {
         }
         let mut local = name.clone();
         let mut suffix = 0;
+        let mut first_holder = None;
         while let Some(holder) = self.names.get(&(container, local.clone())).cloned() {
-            if self.same(holder, target.clone()) {
+            if self.same(holder.clone(), target.clone()) {
                 self.imported.insert(target.clone(), local.clone());
                 return Ok(local);
             }
+            first_holder.get_or_insert(holder);
             suffix += 1;
             local = format!("{name}_{suffix}");
+        }
+        if let Some(holder) = first_holder {
+            self.import_renames.push(ImportRename {
+                container,
+                name: name.clone(),
+                local: local.clone(),
+                origin: self.describe_loc_relative(target),
+                holder: self.describe_loc_relative(&holder),
+            });
         }
         let Some(entries) = container_mut(&mut self.output, container) else {
             let message = format!(
@@ -613,6 +628,14 @@ impl Loader<'_> {
     /// `file#pointer`, for messages.
     fn describe_loc(&self, loc: &Loc) -> String {
         format!("{}#{}", self.files[loc.file].source.path.display(), loc.pointer)
+    }
+
+    /// `file#pointer` with the file relative to the root file's folder, so that what reaches
+    /// generated output does not depend on where the specs are.
+    fn describe_loc_relative(&self, loc: &Loc) -> String {
+        let root_dir = parent(&self.files[ROOT].source.path);
+        let file = super::inputs::relative_to(root_dir, &self.files[loc.file].source.path);
+        format!("{}#{}", file.display(), loc.pointer)
     }
 
     fn error(&self, file: FileId, pointer: &str, message: impl Into<String>) -> Diagnostic {

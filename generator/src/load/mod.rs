@@ -13,6 +13,7 @@
 //!   diagnostics can carry a line and column although serde_json keeps no positions.
 
 mod bundle;
+mod inputs;
 mod position;
 mod read;
 
@@ -25,6 +26,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Result};
 
+pub use inputs::{expand, load_inputs, load_inputs_with, Inputs, ALL_DEFINITIONS};
 pub use position::line_col;
 
 /// Which kind of document the root file is.
@@ -51,6 +53,25 @@ pub struct Bundle {
     /// the entry with the longest matching prefix; nodes without one come from the root file at
     /// the same pointer.
     origins: Vec<Origin>,
+    /// Entries imported from another file under another name, because the name was taken by a
+    /// different entry.
+    import_renames: Vec<ImportRename>,
+    /// The root document was made to join several files (it is in no file).
+    made_root: bool,
+}
+
+/// An entry of a component container imported under another name than its own, because another
+/// file's entry of that name differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRename {
+    /// The container (`/definitions`, `/components/schemas`, ...).
+    pub container: &'static str,
+    /// The entry's name in its file, and the name it has in the bundle.
+    pub name: String,
+    pub local: String,
+    /// `file#pointer` of the entry, and of the one that has the name.
+    pub origin: String,
+    pub holder: String,
 }
 
 /// One file as read, kept so that diagnostics can be given a line and column.
@@ -151,9 +172,16 @@ fn describe(value: &Value) -> &'static str {
 }
 
 impl Bundle {
-    /// Every file that was read, the root first (for `cargo:rerun-if-changed`).
+    /// Every file that was read, the root first (for `cargo:rerun-if-changed`); a root made to
+    /// join several files is in none.
     pub fn files(&self) -> Vec<PathBuf> {
-        self.files.iter().map(|f| f.path.clone()).collect()
+        let skip = usize::from(self.made_root);
+        self.files.iter().skip(skip).map(|f| f.path.clone()).collect()
+    }
+
+    /// Entries imported under another name than their own (see [`ImportRename`]).
+    pub fn import_renames(&self) -> &[ImportRename] {
+        &self.import_renames
     }
 
     /// A diagnostic about the node at `pointer` of the bundled document (no leading `#`), naming the

@@ -36,6 +36,9 @@ pub struct Options {
     /// Directives (see [`super::directives`]) and the file they came from, for diagnostics.
     pub directives: super::directives::Directives,
     pub directives_file: std::path::PathBuf,
+    /// Definitions the loader imported from another file under another name, because a different
+    /// definition had theirs (`Pet` -> `Pet_1`): they are reported as renames.
+    pub import_renames: Vec<crate::load::ImportRename>,
 }
 
 /// Builds the code model. `locate` turns a pointer into the OpenAPI 3.0 document into a
@@ -61,6 +64,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
     builder.build_components()?;
     let mut client = builder.client()?;
     let groups = builder.operations(&mut client, options)?;
+    builder.report_import_renames(&options.import_renames);
     // Every type a `TypeRef` names has its definition by now.
     let mut type_index = Vec::with_capacity(builder.type_names.len());
     for name in &builder.type_names {
@@ -243,6 +247,23 @@ impl<'a> Builder<'a> {
     fn push_schema(&mut self, def: SchemaDef) {
         self.schema_index.insert(def.name.clone(), self.schemas.len());
         self.schemas.push(def);
+    }
+
+    /// Records the types of definitions imported under another name, with both origins.
+    fn report_import_renames(&mut self, imports: &[crate::load::ImportRename]) {
+        for import in imports {
+            if !matches!(import.container, "/definitions" | "/components/schemas") {
+                continue;
+            }
+            if let Some(def) = self.schemas.iter().find(|s| s.spec_name == import.local) {
+                self.namer.renames.push(Rename {
+                    scope: "type".into(),
+                    spec_name: format!("{} ({})", import.name, import.origin),
+                    rust_name: def.name.clone(),
+                    reason: format!("another definition `{}` is {}", import.name, import.holder),
+                });
+            }
+        }
     }
 
     /// A reference to the type called `rust`, whose definition is (or will be) in `schemas`.
