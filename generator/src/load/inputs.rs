@@ -29,6 +29,9 @@ pub struct Inputs {
 
 /// The private root key under which the made root document refers to every definition.
 pub const ALL_DEFINITIONS: &str = "x-codegen-definitions";
+/// The private root key that lists the inputs' `info.version`s when they differ (then the API
+/// has no one version).
+pub const API_VERSIONS: &str = "x-codegen-api-versions";
 
 /// Turns what the user named into spec files: a file is itself; a folder is every `*.json`
 /// directly inside it (by name; `examples/` and other folders are not spec files); an AutoRest
@@ -52,7 +55,8 @@ pub fn expand(named: &[PathBuf], tag: Option<&str>) -> Result<Inputs> {
             files.extend(found);
             names.push(format!("{}/", file_name(path)));
         } else if is_readme(path) {
-            let text = std::fs::read_to_string(path).map_err(|e| Diagnostic::new(path, "", format!("cannot read: {e}")))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| Diagnostic::new(path, "", format!("cannot read: {e}")))?;
             let readme = Readme::parse(&text);
             let tag = tag
                 .map(str::to_string)
@@ -81,7 +85,13 @@ pub fn expand(named: &[PathBuf], tag: Option<&str>) -> Result<Inputs> {
     let name = match names.as_slice() {
         [one] => one.clone(),
         [first, rest @ ..] => format!("{first} and {} more", rest.len()),
-        [] => return Err(Diagnostic::new("", "", "no input: name a spec file, a folder or a readme.md")),
+        [] => {
+            return Err(Diagnostic::new(
+                "",
+                "",
+                "no input: name a spec file, a folder or a readme.md",
+            ))
+        }
     };
     Ok(Inputs { files, name, title })
 }
@@ -125,14 +135,21 @@ fn made_root(inputs: &Inputs, read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Re
         let bytes = read(file).map_err(|e| Diagnostic::new(file, "", format!("cannot read file: {e}")))?;
         documents.push(read::parse(file, bytes)?.value);
     }
-    let root_dir = made_root_path(inputs).parent().map(Path::to_path_buf).unwrap_or_default();
+    let root_dir = made_root_path(inputs)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     let reference = |file: &Path, pointer: &str| {
         let relative = relative_to(&root_dir, file);
         json!({ "$ref": format!("{}#{pointer}", relative.display()) })
     };
     let first = &documents[0];
     let Some(version_key) = ["swagger", "openapi"].into_iter().find(|k| first.get(k).is_some()) else {
-        return Err(Diagnostic::new(&inputs.files[0], "", "neither `swagger` nor `openapi` is set"));
+        return Err(Diagnostic::new(
+            &inputs.files[0],
+            "",
+            "neither `swagger` nor `openapi` is set",
+        ));
     };
     let mut root = Map::new();
     root.insert(version_key.into(), first[version_key].clone());
@@ -150,7 +167,10 @@ fn made_root(inputs: &Inputs, read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Re
         "x-ms-parameterized-host",
     ] {
         if let Some(i) = documents.iter().position(|d| d.get(key).is_some()) {
-            root.insert(key.into(), reference(&inputs.files[i], &format!("/{}", escape_token(key))));
+            root.insert(
+                key.into(),
+                reference(&inputs.files[i], &format!("/{}", escape_token(key))),
+            );
         }
     }
     if let (Some(title), Some(Value::Object(_))) = (&inputs.title, root.get("info")) {
@@ -194,10 +214,17 @@ fn made_root(inputs: &Inputs, read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Re
                         ),
                     ));
                 }
-                for (method, _) in item.as_object().into_iter().flatten() {
-                    if let Some(&earlier) = files.iter().take_while(|&&j| j != i).find(|&&j| {
-                        documents[j][paths_key][key].get(method).is_some()
-                    }) {
+                for (method, operation) in item.as_object().into_iter().flatten() {
+                    if let Some(&earlier) = files
+                        .iter()
+                        .take_while(|&&j| j != i)
+                        .find(|&&j| documents[j][paths_key][key].get(method).is_some())
+                    {
+                        // The same operation written alike in two files (files of one service
+                        // often repeat its `operations` listing) is one operation.
+                        if documents[earlier][paths_key][key][method] == *operation {
+                            continue;
+                        }
                         return Err(Diagnostic::new(
                             &inputs.files[i],
                             format!("{item_pointer}/{}", escape_token(method)),
@@ -220,19 +247,35 @@ fn made_root(inputs: &Inputs, read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Re
         }
     }
     // Every definition of every file, so that models no operation names are part of the API too.
-    let container = if version_key == "swagger" { "definitions" } else { "components" };
+    let container = if version_key == "swagger" {
+        "definitions"
+    } else {
+        "components"
+    };
     let mut all = Vec::new();
     for (i, document) in documents.iter().enumerate() {
         let entries = match container {
             "definitions" => document.get("definitions"),
             _ => document.get("components").and_then(|c| c.get("schemas")),
         };
-        let prefix = if container == "definitions" { "/definitions" } else { "/components/schemas" };
+        let prefix = if container == "definitions" {
+            "/definitions"
+        } else {
+            "/components/schemas"
+        };
         for name in entries.and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
             all.push(reference(&inputs.files[i], &format!("{prefix}/{}", escape_token(name))));
         }
     }
     root.insert(ALL_DEFINITIONS.into(), Value::Array(all));
+    let mut versions: Vec<&Value> = documents.iter().filter_map(|d| d.get("info")?.get("version")).collect();
+    versions.dedup();
+    if versions.len() > 1 {
+        root.insert(
+            API_VERSIONS.into(),
+            Value::Array(versions.into_iter().cloned().collect()),
+        );
+    }
     Ok(Value::Object(root))
 }
 
@@ -275,7 +318,9 @@ impl Readme {
         let mut readme = Readme::default();
         let mut lines = text.lines();
         while let Some(line) = lines.next() {
-            let Some(info) = line.trim_start().strip_prefix("```") else { continue };
+            let Some(info) = line.trim_start().strip_prefix("```") else {
+                continue;
+            };
             let info = info.trim();
             let Some(condition) = info.strip_prefix("yaml") else {
                 // Another fenced block: skip to its end.
@@ -295,7 +340,9 @@ impl Readme {
                 body.push('\n');
             }
             // A block that does not parse is not one generation needs.
-            let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(&body) else { continue };
+            let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(&body) else {
+                continue;
+            };
             let condition = condition.split("/*").next().unwrap_or_default().trim().to_string();
             if condition.is_empty() {
                 let text = |key: &str| value.get(key).and_then(|v| v.as_str()).map(str::to_string);
@@ -332,7 +379,11 @@ impl Readme {
 fn tag_condition_holds(condition: &str, tag: &str) -> bool {
     condition.split("||").any(|test| {
         let test = test.trim();
-        let Some(value) = test.strip_prefix("$(tag)").map(str::trim).and_then(|t| t.strip_prefix("==")) else {
+        let Some(value) = test
+            .strip_prefix("$(tag)")
+            .map(str::trim)
+            .and_then(|t| t.strip_prefix("=="))
+        else {
             return false;
         };
         let value = value.trim().trim_matches(|c| c == '\'' || c == '"');

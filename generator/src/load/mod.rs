@@ -26,7 +26,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Result};
 
-pub use inputs::{expand, load_inputs, load_inputs_with, Inputs, ALL_DEFINITIONS};
+pub use inputs::{expand, load_inputs, load_inputs_with, Inputs, ALL_DEFINITIONS, API_VERSIONS};
 pub use position::line_col;
 
 /// Which kind of document the root file is.

@@ -5,7 +5,9 @@
 
 use serde_json::Value;
 
-use super::{CodeModel, Location, Method, Operation, OperationGroup, Parameter, SchemaKind, TypeId, TypeRef};
+use super::{
+    CodeModel, Location, Method, Operation, OperationGroup, OperationKind, Parameter, SchemaKind, TypeId, TypeRef,
+};
 
 /// How a method parameter reaches the operation's method.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,7 +189,11 @@ impl Operation {
     /// What the success responses return, taken together.
     pub fn response_kind(&self) -> ResponseKind<'_> {
         let bodies: Vec<&TypeRef> = self.responses.iter().filter_map(|r| r.body.as_ref()).collect();
-        let optional = bodies.len() < self.responses.len() || self.responses.iter().any(|r| r.nullable);
+        // A pageable long-running operation's value is its final page: the answers without a
+        // body (202 and the like) only start it.
+        let interim_without_body = matches!(self.kind, OperationKind::PagedLongRunning { .. });
+        let optional =
+            (bodies.len() < self.responses.len() && !interim_without_body) || self.responses.iter().any(|r| r.nullable);
         match bodies.first() {
             None if self.method == Method::Head && self.responses.iter().any(|r| r.status == 404) => {
                 ResponseKind::Exists

@@ -238,7 +238,7 @@ impl<'a> Builder<'a> {
                         let mut scope = std::mem::take(&mut self.client_scope);
                         let parameter = self.parameter(param, &mut scope, "client parameter", &p_pointer);
                         self.client_scope = scope;
-                        client.parameters.push(parameter?);
+                        client.parameters.push(self.api_version_default(parameter?));
                         client.parameters.len() - 1
                     }
                 };
@@ -352,6 +352,20 @@ impl<'a> Builder<'a> {
             constants,
             kind,
         })
+    }
+
+    /// The client's `api-version` query parameter: when the spec leaves it to the caller (no
+    /// default, no enum) and the API has one version, the client sends that version unless told
+    /// otherwise (AutoRest treats it as a constant; the client builder's setter overrides it).
+    fn api_version_default(&self, mut parameter: Parameter) -> Parameter {
+        let is_api_version = parameter.location == Location::Query
+            && parameter.wire_name.eq_ignore_ascii_case("api-version")
+            && parameter.ty == TypeRef::String;
+        let one_version = !self.doc.extensions.contains_key(crate::load::API_VERSIONS);
+        if is_api_version && one_version && parameter.default.is_none() && !self.doc.info.version.is_empty() {
+            parameter.default = Some(Value::String(self.doc.info.version.clone()));
+        }
+        parameter
     }
 
     pub(super) fn parameter_key(
