@@ -1553,7 +1553,7 @@ fn duplicate_operation_id_points_at_the_second_one() {
     assert_diagnostic(
         &build_err(&spec),
         "/paths/~1b/get/operationId",
-        "duplicate operationId `Widgets_Get` (first at #/paths/~1a/get)",
+        "duplicate operationId `Widgets_Get` (first at spec.json:11:24: #/paths/~1a/get/operationId)",
     );
 }
 

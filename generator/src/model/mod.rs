@@ -581,37 +581,22 @@ pub struct EnumValue {
 }
 
 impl CodeModel {
-    /// A model of these parts; the decisions that need the whole model (enum defaults) are made
-    /// here.
-    pub(crate) fn new(
-        title: String,
-        api_version: String,
-        docs: String,
-        client: ClientModel,
-        groups: Vec<OperationGroup>,
-        schemas: Vec<SchemaDef>,
-        renames: Vec<Rename>,
-        type_index: Vec<usize>,
-    ) -> Self {
-        let schema_index = schemas.iter().enumerate().map(|(i, s)| (s.name.clone(), i)).collect();
-        let mut model = CodeModel {
-            title,
-            api_version,
-            docs,
-            client,
-            groups,
-            schemas,
-            renames,
-            schema_index,
-            type_index,
-        };
-        for (id, default) in decisions::enum_defaults(&model) {
-            let i = model.type_position(id);
-            if let SchemaKind::Enum(e) = &mut model.schemas[i].kind {
+    /// Indexes the types by name and makes the decisions that need the whole model (enum
+    /// defaults); the last step of [`build`].
+    fn finish(mut self) -> Self {
+        self.schema_index = self
+            .schemas
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name.clone(), i))
+            .collect();
+        for (id, default) in decisions::enum_defaults(&self) {
+            let i = self.type_position(id);
+            if let SchemaKind::Enum(e) = &mut self.schemas[i].kind {
                 e.default = Some(default);
             }
         }
-        model
+        self
     }
 
     /// The named type called `name`.

@@ -73,16 +73,18 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
             None => return Err(builder.error("", format!("the type `{name}` is named but never defined"))),
         }
     }
-    Ok(CodeModel::new(
-        doc.info.title.clone(),
-        doc.info.version.clone(),
-        rustdoc(doc.info.description.as_deref()),
+    Ok(CodeModel {
+        title: doc.info.title.clone(),
+        api_version: doc.info.version.clone(),
+        docs: rustdoc(doc.info.description.as_deref()),
         client,
         groups,
-        builder.schemas,
-        builder.namer.renames,
+        schemas: builder.schemas,
+        renames: builder.namer.renames,
+        schema_index: HashMap::new(),
         type_index,
-    ))
+    }
+    .finish())
 }
 
 /// How deep [`Builder::type_of`] may recurse (a type inside a type inside ...): a spec nesting

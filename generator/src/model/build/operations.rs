@@ -82,9 +82,16 @@ impl<'a> Builder<'a> {
                     .clone()
                     .ok_or_else(|| self.error(&pointer, "operation has no `operationId`"))?;
                 if let Some(first) = seen_ids.insert(id.clone(), pointer.clone()) {
+                    // Name the first place as the user wrote it: with several files, its file.
+                    let first = self.error(&format!("{first}/operationId"), String::new());
+                    let line = first.line_col.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
                     return Err(self.error(
                         &format!("{pointer}/operationId"),
-                        format!("duplicate operationId `{id}` (first at #{first})"),
+                        format!(
+                            "duplicate operationId `{id}` (first at {}{line}: #{})",
+                            first.file.display(),
+                            first.pointer
+                        ),
                     ));
                 }
                 let (group, method) = match id.split_once('_') {
