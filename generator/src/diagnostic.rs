@@ -1,4 +1,5 @@
-//! The one error type of the generator: what went wrong, and where in which file.
+//! The one diagnostic type of the generator: what went wrong (an error) or what could not be
+//! honoured exactly (a warning), and where in which file.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -14,8 +15,21 @@ pub struct Diagnostic {
     pub pointer: String,
     /// 1-based line and column of the node in `file`, when the loader could tell.
     pub line_col: Option<(usize, usize)>,
-    /// What is wrong, in plain words.
+    /// What is wrong, in plain words (for a warning: also what the generator did instead).
     pub message: String,
+    /// An error stops generation; a warning does not (unless warnings are denied).
+    pub severity: Severity,
+}
+
+/// How bad a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    /// Generation stops: the result would be wrong code.
+    #[default]
+    Error,
+    /// Generation goes on: something the spec says is not honoured exactly, and the message says
+    /// what was done instead.
+    Warning,
 }
 
 impl Diagnostic {
@@ -26,7 +40,18 @@ impl Diagnostic {
             pointer: pointer.into(),
             line_col: None,
             message: message.into(),
+            severity: Severity::Error,
         }
+    }
+
+    /// The same diagnostic as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
     }
 
     /// Attaches a line and column.

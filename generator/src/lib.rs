@@ -51,6 +51,7 @@ pub struct Config {
     replay: bool,
     directives: Option<PathBuf>,
     tag: Option<String>,
+    deny_warnings: bool,
 }
 
 /// The result of one generation.
@@ -66,6 +67,9 @@ pub struct Generated {
     pub inputs: Vec<PathBuf>,
     /// How long loading, converting, modelling and emitting took.
     pub elapsed: Duration,
+    /// What the spec says that the client does not honour exactly, each with what it does
+    /// instead (see [`Config::deny_warnings`]).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Generated {
@@ -88,13 +92,14 @@ impl Generated {
     pub fn summary(&self) -> String {
         let ops = self.operations();
         format!(
-            "{}: {} operations, {} models, {} files, {} lines ({:.1} per operation), {:.1} ms",
+            "{}: {} operations, {} models, {} files, {} lines ({:.1} per operation), {} warnings, {:.1} ms",
             self.crate_name,
             ops,
             self.model.schemas.len(),
             self.files.len(),
             self.generated_lines(),
             self.generated_lines() as f64 / ops.max(1) as f64,
+            self.warnings.len(),
             self.elapsed.as_secs_f64() * 1000.0,
         )
     }
@@ -176,6 +181,13 @@ impl Config {
         self
     }
 
+    /// Turns warnings into errors (default off): generation fails at the first warning, which is
+    /// returned as the error.
+    pub fn deny_warnings(&mut self, deny: bool) -> &mut Self {
+        self.deny_warnings = deny;
+        self
+    }
+
     /// The spec files the named inputs stand for (see [`load::expand`]).
     fn inputs<P: AsRef<Path>>(&self, named: &[P]) -> Result<load::Inputs, Diagnostic> {
         let named: Vec<PathBuf> = named.iter().map(|p| p.as_ref().to_path_buf()).collect();
@@ -208,6 +220,12 @@ impl Config {
         let first = named.first().map(|p| p.as_ref()).unwrap_or(Path::new(""));
         let options = self.model_options(first)?;
         let model = code_model(&bundle, &options)?;
+        if let Some(first) = model.warnings.first().filter(|_| self.deny_warnings) {
+            let mut denied = first.clone();
+            denied.severity = diagnostic::Severity::Error;
+            denied.message.push_str(" (a warning; warnings are denied)");
+            return Err(denied);
+        }
         let crate_name = self
             .crate_name
             .clone()
@@ -243,6 +261,7 @@ impl Config {
         let files = emit::crate_files_with(&model, &crate_name, &spec_name, &self.emit_options())
             .map_err(|e| Diagnostic::new(&spec_name, "", e.0))?;
         Ok(Generated {
+            warnings: model.warnings.clone(),
             model,
             crate_name,
             files,
@@ -265,6 +284,9 @@ impl Config {
         let prepared = self.prepare(named)?;
         for input in &prepared.inputs {
             println!("cargo:rerun-if-changed={}", input.display());
+        }
+        for warning in &prepared.model.warnings {
+            println!("cargo:warning={warning}");
         }
         let code = emit::single_file_with(
             &prepared.model,

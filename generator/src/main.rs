@@ -16,6 +16,7 @@ Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2
                        directly inside it), or an AutoRest readme.md (the input-files of --tag). Repeat it for
                        an API of several files: they make one crate
   --tag TAG            the readme.md tag whose input-files make the API (default: the readme's own tag)
+  --deny-warnings      fail at the first warning (what the spec says that the client cannot honour exactly)
   --output DIR         the crate folder to write (replaced atomically; files outside src/ are kept)
   --crate-name NAME    the package name (default: the spec's title in kebab case)
   --check              write nothing in DIR; exit 1 when DIR differs from what would be generated
@@ -29,6 +30,7 @@ Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2
 struct Args {
     inputs: Vec<PathBuf>,
     tag: Option<String>,
+    deny_warnings: bool,
     output: PathBuf,
     crate_name: Option<String>,
     check: bool,
@@ -40,6 +42,7 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut inputs = Vec::new();
     let mut tag = None;
+    let mut deny_warnings = false;
     let mut output = None;
     let mut crate_name = None;
     let mut check = false;
@@ -57,6 +60,7 @@ fn parse_args() -> Result<Args, String> {
             "--crate-name" => crate_name = Some(value("--crate-name")?.to_string_lossy().into_owned()),
             "--api-listing" => api_listing = Some(PathBuf::from(value("--api-listing")?)),
             "--check" => check = true,
+            "--deny-warnings" => deny_warnings = true,
             "--replay" => replay = true,
             "--emit-openapi3" => emit_openapi3 = Some(PathBuf::from(value("--emit-openapi3")?)),
             "-h" | "--help" => return Err(String::new()),
@@ -69,6 +73,7 @@ fn parse_args() -> Result<Args, String> {
     Ok(Args {
         inputs,
         tag,
+        deny_warnings,
         // Without --output only --emit-openapi3 is done, an empty DIR standing for "none".
         output: match (output, &emit_openapi3) {
             (Some(output), _) => output,
@@ -103,6 +108,7 @@ fn main() -> ExitCode {
     if let Some(tag) = &args.tag {
         config.tag(tag);
     }
+    config.deny_warnings(args.deny_warnings);
     if let Some(path) = &args.emit_openapi3 {
         let written = config.openapi3_api(&args.inputs).and_then(|openapi| {
             std::fs::write(path, codegen::convert::to_json(&openapi))
@@ -124,6 +130,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    for warning in &generated.warnings {
+        eprintln!("warning: {warning}");
+    }
     if let Some(path) = &args.api_listing {
         if let Err(e) = std::fs::write(path, generated.api_listing()) {
             eprintln!("error: {}: cannot write: {e}", path.display());

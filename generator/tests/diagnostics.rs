@@ -127,6 +127,18 @@ fn expect_ok(spec: &Path) -> Generated {
     }
 }
 
+/// Generates `spec`, expecting success with exactly one warning, which it returns.
+#[track_caller]
+fn expect_warning(spec: &Path) -> Diagnostic {
+    let generated = expect_ok(spec);
+    assert_eq!(generated.warnings.len(), 1, "{:?}", generated.warnings);
+    let warning = generated.warnings[0].clone();
+    assert!(warning.is_warning(), "{warning}");
+    assert!(generated.summary().contains("1 warnings"), "{}", generated.summary());
+    eprintln!("warning: {warning}");
+    warning
+}
+
 /// Checks the file (by name), the pointer, and that the message has every one of `words`.
 #[track_caller]
 fn check(d: &Diagnostic, file_name: &str, pointer: &str, words: &[&str]) {
@@ -179,6 +191,18 @@ fn expect_at(spec: &Value, pointer: &str, words: &[&str], line_start: &str) -> D
     let text = pretty(spec);
     let path = dir.write("spec.json", &text);
     let d = expect_err(&path);
+    check(&d, "spec.json", pointer, words);
+    check_line_col(&d, &text, line_start);
+    d
+}
+
+/// Like [`expect_at`], for a warning: generation succeeds and reports it.
+#[track_caller]
+fn expect_warning_at(spec: &Value, pointer: &str, words: &[&str], line_start: &str) -> Diagnostic {
+    let dir = TempDir::new("case");
+    let text = pretty(spec);
+    let path = dir.write("spec.json", &text);
+    let d = expect_warning(&path);
     check(&d, "spec.json", pointer, words);
     check_line_col(&d, &text, line_start);
     d
@@ -503,17 +527,17 @@ fn wrong_type_in_a_referenced_file() {
 }
 
 #[test]
-fn bad_pattern_in_a_referenced_file() {
+fn bad_pattern_in_a_referenced_file_is_a_warning() {
     let (_dir, path, types) = with_gadget(
         "other-pattern",
         json!({"type": "object", "properties": {"code": {"type": "string", "pattern": "a{2,1}("}}}),
     );
-    let d = expect_err(&path);
+    let d = expect_warning(&path);
     check(
         &d,
         "types.json",
         "/definitions/Gadget/properties/code/pattern",
-        &["pattern", "compile"],
+        &["pattern", "compile", "not checked"],
     );
     check_line_col(&d, &types, "\"a{2,1}(\"");
 }
@@ -773,39 +797,39 @@ fn an_operation_with_only_a_default_response_generates_and_every_answer_is_an_er
 // ----- patterns ----------------------------------------------------------------------------------
 
 #[test]
-fn pattern_that_is_not_a_regex_on_a_property() {
+fn pattern_that_is_not_a_regex_on_a_property_is_a_warning() {
     let spec = base_with(|s| {
         at(s, "/definitions/Widget/properties/name")
             .as_object_mut()
             .unwrap()
             .insert("pattern".into(), json!("[a-"));
     });
-    expect_at(
+    expect_warning_at(
         &spec,
         "/definitions/Widget/properties/name/pattern",
-        &["pattern", "compile"],
+        &["pattern", "compile", "not checked"],
         "\"[a-\"",
     );
 }
 
 #[test]
-fn pattern_that_is_not_a_regex_on_a_parameter() {
+fn pattern_that_is_not_a_regex_on_a_parameter_is_a_warning() {
     let spec = base_with(|s| {
         at(s, &format!("{GET}/parameters/0"))
             .as_object_mut()
             .unwrap()
             .insert("pattern".into(), json!("(unclosed"));
     });
-    expect_at(
+    expect_warning_at(
         &spec,
         &format!("{GET}/parameters/0/pattern"),
-        &["pattern", "compile"],
+        &["pattern", "compile", "not checked"],
         "\"(unclosed\"",
     );
 }
 
 #[test]
-fn pattern_that_is_not_a_regex_on_a_global_parameter() {
+fn pattern_that_is_not_a_regex_on_a_global_parameter_is_a_warning() {
     let spec = base_with(|s| {
         s.as_object_mut().unwrap().insert(
             "parameters".into(),
@@ -817,7 +841,12 @@ fn pattern_that_is_not_a_regex_on_a_global_parameter() {
             .unwrap()
             .push(json!({"$ref": "#/parameters/Filter"}));
     });
-    expect_at(&spec, "/parameters/Filter/pattern", &["pattern", "compile"], "\"*bad\"");
+    expect_warning_at(
+        &spec,
+        "/parameters/Filter/pattern",
+        &["pattern", "compile", "not checked"],
+        "\"*bad\"",
+    );
 }
 
 /// The base spec with `Widget.code` set to `code` and a string definition `Code` with `pattern`
@@ -836,18 +865,26 @@ fn with_code(code: Value, pattern: &str) -> Value {
 }
 
 #[test]
-
-fn pattern_that_is_not_a_regex_on_a_referenced_definition() {
+fn pattern_that_is_not_a_regex_on_a_referenced_definition_is_a_warning() {
     let spec = with_code(json!({"$ref": "#/definitions/Code"}), "[z-a]");
-    expect_at(&spec, "/definitions/Code/pattern", &["pattern", "compile"], "\"[z-a]\"");
+    expect_warning_at(
+        &spec,
+        "/definitions/Code/pattern",
+        &["pattern", "compile", "not checked"],
+        "\"[z-a]\"",
+    );
 }
 
 #[test]
-
-fn pattern_that_is_not_a_regex_next_to_a_ref() {
+fn pattern_that_is_not_a_regex_next_to_a_ref_is_a_warning() {
     // A `$ref` with siblings becomes `allOf: [$ref]` in OpenAPI 3; the pattern still applies.
     let spec = with_code(json!({"$ref": "#/definitions/Code", "description": "a code"}), "[z-a]");
-    expect_at(&spec, "/definitions/Code/pattern", &["pattern", "compile"], "\"[z-a]\"");
+    expect_warning_at(
+        &spec,
+        "/definitions/Code/pattern",
+        &["pattern", "compile", "not checked"],
+        "\"[z-a]\"",
+    );
 }
 
 /// The constraints of `Widget.code` in the model.
@@ -894,21 +931,21 @@ fn constraints_of_a_definition_referenced_with_siblings_apply() {
 }
 
 #[test]
-fn pattern_that_is_not_a_regex_in_an_inline_response_schema() {
+fn pattern_that_is_not_a_regex_in_an_inline_response_schema_is_a_warning() {
     let spec = base_with(|s| {
         *at(s, &format!("{GET}/responses/200/schema")) =
             json!({"type": "object", "properties": {"code": {"type": "string", "pattern": "(?<"}}});
     });
-    expect_at(
+    expect_warning_at(
         &spec,
         &format!("{GET}/responses/200/schema/properties/code/pattern"),
-        &["pattern", "compile"],
+        &["pattern", "compile", "not checked"],
         "\"(?<\"",
     );
 }
 
 #[test]
-fn pattern_that_is_not_a_regex_in_a_body_parameter() {
+fn pattern_that_is_not_a_regex_in_a_body_parameter_is_a_warning() {
     let spec = base_with(|s| {
         let put = json!({
             "operationId": "Widgets_Put",
@@ -924,10 +961,10 @@ fn pattern_that_is_not_a_regex_in_a_body_parameter() {
             .unwrap()
             .insert("put".into(), put);
     });
-    expect_at(
+    expect_warning_at(
         &spec,
         "/paths/~1widgets~1{id}/put/parameters/1/schema/properties/code/pattern",
-        &["pattern", "compile"],
+        &["pattern", "compile", "not checked"],
         "\"a)\"",
     );
 }
@@ -1510,4 +1547,60 @@ fn cli_same_spec_twice_gives_identical_folders() {
     assert!(output.status.success());
     assert_eq!(snapshot(&one), before);
     assert!(std::fs::read_to_string(&listing).unwrap().contains("Widget"));
+}
+
+// ----- warnings --------------------------------------------------------------------------------
+
+/// The base spec with a property whose `pattern` does not compile: a warning, not a refusal.
+fn with_bad_pattern() -> Value {
+    base_with(|s| {
+        at(s, "/definitions/Widget/properties/name")
+            .as_object_mut()
+            .unwrap()
+            .insert("pattern".into(), json!("[a-"));
+    })
+}
+
+#[test]
+fn denied_warnings_are_errors() {
+    let dir = TempDir::new("deny-warnings");
+    let path = dir.write("spec.json", pretty(&with_bad_pattern()));
+    let d = match Config::new().deny_warnings(true).generate(&path) {
+        Ok(g) => panic!("expected the warning as an error, got {}", g.summary()),
+        Err(d) => d,
+    };
+    assert!(!d.is_warning(), "{d}");
+    check(
+        &d,
+        "spec.json",
+        "/definitions/Widget/properties/name/pattern",
+        &["not checked", "warnings are denied"],
+    );
+}
+
+#[test]
+fn the_cli_prints_warnings_and_can_deny_them() {
+    let dir = TempDir::new("cli-warnings");
+    let path = dir.write("spec.json", pretty(&with_bad_pattern()));
+    let out = dir.path().join("out");
+    let cli = || {
+        let mut command = std::process::Command::new(CLI);
+        command.arg("--input").arg(&path).arg("--output").arg(&out);
+        command
+    };
+    let output = cli().output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.starts_with("warning: ") && stderr.contains("spec.json:") && stderr.contains("/pattern: "),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains(", 1 warnings, "));
+    let denied = cli().arg("--deny-warnings").output().unwrap();
+    let stderr = String::from_utf8_lossy(&denied.stderr);
+    assert_eq!(denied.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("warnings are denied"),
+        "{stderr}"
+    );
 }

@@ -43,6 +43,9 @@ pub struct CodeModel {
     schema_index: std::collections::HashMap<String, usize>,
     /// The index in `schemas` of each [`TypeId`].
     type_index: Vec<usize>,
+    /// What the spec says that the client does not honour exactly, with what it does instead (in
+    /// the order found; deterministic like the rest).
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// Base URL, client parameters and authentication.

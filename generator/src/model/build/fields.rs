@@ -252,8 +252,8 @@ impl<'a> Builder<'a> {
         Ok(self.named(&candidate))
     }
 
-    /// Validation rules of a schema; a `pattern` that does not compile is an error here, not at
-    /// run time.
+    /// Validation rules of a schema. A `pattern` the runtime's regular expressions cannot compile
+    /// is not checked: a warning says so, and the other rules stay.
     pub(super) fn constraints(&self, s: &Schema, pointer: &str) -> Result<Constraints> {
         let mut c = Constraints::default();
         match &s.schema_kind {
@@ -285,10 +285,11 @@ impl<'a> Builder<'a> {
         }
         if let Some(pattern) = &c.pattern {
             if let Err(e) = regex_lite::Regex::new(pattern) {
-                return Err(self.error(
+                self.warn(
                     &format!("{pointer}/pattern"),
-                    format!("`pattern` does not compile: {e}"),
-                ));
+                    format!("`pattern` does not compile ({e}); values are not checked against it"),
+                );
+                c.pattern = None;
             }
         }
         Ok(c)

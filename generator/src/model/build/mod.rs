@@ -56,6 +56,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         nesting: 0,
         schema_index: HashMap::new(),
         type_ids: HashMap::new(),
+        warnings: Default::default(),
         type_names: Vec::new(),
         client_scope: Scope::with_reserved(RESERVED_CLIENT_FIELDS),
         unions: IndexMap::new(),
@@ -83,6 +84,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         renames: builder.namer.renames,
         schema_index: HashMap::new(),
         type_index,
+        warnings: builder.warnings.into_inner(),
     }
     .finish())
 }
@@ -145,6 +147,8 @@ struct Builder<'a> {
     nesting: usize,
     /// The index in `schemas` of each type, by name.
     schema_index: HashMap<String, usize>,
+    /// What could not be honoured exactly, with what was done instead.
+    warnings: std::cell::RefCell<Vec<Diagnostic>>,
     /// The id of each type a `TypeRef` names, by Rust name (Rust names are unique), and the
     /// names by id.
     type_ids: HashMap<String, TypeId>,
@@ -199,6 +203,17 @@ fn ref_name(reference: &str, prefix: &str) -> Option<String> {
 impl<'a> Builder<'a> {
     fn error(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
         (self.locate)(pointer, message.into())
+    }
+
+    /// Records a warning at `pointer`: the message says what is not honoured and what is done
+    /// instead.
+    fn warn(&self, pointer: &str, message: impl Into<String>) {
+        let warning = (self.locate)(pointer, message.into()).warning();
+        let mut warnings = self.warnings.borrow_mut();
+        // A schema used in several places is checked in each: one warning will do.
+        if !warnings.contains(&warning) {
+            warnings.push(warning);
+        }
     }
 
     fn component_schemas(&self) -> impl Iterator<Item = (&'a String, &'a ReferenceOr<Schema>)> {
