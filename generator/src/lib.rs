@@ -33,9 +33,9 @@ pub use output::{check_dir, write_dir, DirStatus};
 /// Stages 2 and 3 on a loaded spec: convert, then build the code model, with diagnostics that
 /// name the place in the user's file.
 pub fn code_model(bundle: &load::Bundle, options: &model::Options) -> Result<model::CodeModel, Diagnostic> {
-    let openapi = convert::to_openapi3(bundle)?;
-    let locate = |pointer: &str, message: String| bundle.diagnostic(&convert::origin_pointer(bundle, pointer), message);
-    model::build(&openapi, options, &locate)
+    let converted = convert::to_openapi3(bundle)?;
+    let locate = |pointer: &str, message: String| converted.diagnostic(bundle, pointer, message);
+    model::build(&converted.openapi, options, &locate)
 }
 
 /// What to generate, and how. Every setting has a default taken from the spec.
@@ -172,7 +172,7 @@ impl Config {
     /// alone. For debugging the converter: [`convert::to_json`] writes it as the CLI's
     /// `--emit-openapi3` does, and generating from that file gives the same crate.
     pub fn openapi3(&self, spec: impl AsRef<Path>) -> Result<openapiv3::OpenAPI, Diagnostic> {
-        convert::to_openapi3(&load::load(spec.as_ref())?)
+        convert::to_openapi3(&load::load(spec.as_ref())?).map(|converted| converted.openapi)
     }
 
     /// Runs load -> convert -> model -> emit for `spec`, in memory.
