@@ -12,7 +12,7 @@
 //! status code, a schema's `properties`, `items`, `allOf` members, extensions, ...); pointers
 //! without a recorded prefix are the same in both documents (`/info/title`).
 //!
-//! Recording is cheap: the converter passes the OpenAPI 3 position down as a [`Path`] of borrowed
+//! Recording is cheap: the converter passes the OpenAPI 3 position down as a `Path` of borrowed
 //! tokens, which becomes a pointer only where something is recorded, and then once, shared as the
 //! prefix of every entry below it (one operation's pointer serves all its parameters and
 //! responses). For the upstream Face spec that is about 530 entries.
