@@ -39,11 +39,12 @@ fn stages_as_far_as_they_go(spec: &Path) -> (usize, Option<Diagnostic>) {
         Ok(bundle) => bundle,
         Err(e) => return (0, Some(e)),
     };
-    let openapi = match convert::to_openapi3(&bundle) {
-        Ok(openapi) => openapi,
+    let converted = match convert::to_openapi3(&bundle) {
+        Ok(converted) => converted,
         Err(e) => return (1, Some(e)),
     };
-    let model = match model::build(&openapi, &model::Options::default(), &|p, m| bundle.diagnostic(p, m)) {
+    let locate = |p: &str, m: String| converted.diagnostic(&bundle, p, m);
+    let model = match model::build(&converted.openapi, &model::Options::default(), &locate) {
         Ok(model) => model,
         Err(e) => return (2, Some(e)),
     };
@@ -101,9 +102,10 @@ fn bench_generate(c: &mut Criterion) {
 fn bench_stages(c: &mut Criterion) {
     let spec = snapshot_spec();
     let bundle = load::load(&spec).expect("load");
-    let openapi = convert::to_openapi3(&bundle).expect("convert");
-    let locate = |p: &str, m: String| bundle.diagnostic(&convert::origin_pointer(&bundle, p), m);
-    let code_model = model::build(&openapi, &model::Options::default(), &locate).expect("model");
+    let converted = convert::to_openapi3(&bundle).expect("convert");
+    let openapi = &converted.openapi;
+    let locate = |p: &str, m: String| converted.diagnostic(&bundle, p, m);
+    let code_model = model::build(openapi, &model::Options::default(), &locate).expect("model");
 
     let mut group = c.benchmark_group("stages");
     group.bench_function("load", |b| b.iter(|| load::load(black_box(&spec)).unwrap()));
@@ -111,7 +113,7 @@ fn bench_stages(c: &mut Criterion) {
         b.iter(|| convert::to_openapi3(black_box(&bundle)).unwrap())
     });
     group.bench_function("model", |b| {
-        b.iter(|| model::build(black_box(&openapi), &model::Options::default(), &locate).unwrap())
+        b.iter(|| model::build(black_box(openapi), &model::Options::default(), &locate).unwrap())
     });
     group.bench_function("emit", |b| {
         b.iter(|| emit::crate_files(black_box(&code_model), "bench", "spec.json").unwrap())

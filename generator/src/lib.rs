@@ -33,14 +33,14 @@ pub use output::{check_dir, write_dir, DirStatus};
 /// Stages 2 and 3 on a loaded spec: convert, then build the code model, with diagnostics that
 /// name the place in the user's file.
 pub fn code_model(bundle: &load::Bundle, options: &model::Options) -> Result<model::CodeModel, Diagnostic> {
-    let openapi = convert::to_openapi3(bundle)?;
+    let converted = convert::to_openapi3(bundle)?;
     let import_renames = bundle.import_renames().to_vec();
     let options = &model::Options {
         import_renames,
         ..options.clone()
     };
-    let locate = |pointer: &str, message: String| bundle.diagnostic(&convert::origin_pointer(bundle, pointer), message);
-    model::build(&openapi, options, &locate)
+    let locate = |pointer: &str, message: String| converted.diagnostic(bundle, pointer, message);
+    model::build(&converted.openapi, options, &locate)
 }
 
 /// What to generate, and how. Every setting has a default taken from the spec.
@@ -209,7 +209,7 @@ impl Config {
 
     /// [`Config::openapi3`] of an API made of several inputs (see [`Config::generate_api`]).
     pub fn openapi3_api<P: AsRef<Path>>(&self, inputs: &[P]) -> Result<openapiv3::OpenAPI, Diagnostic> {
-        convert::to_openapi3(&load::load_inputs(&self.inputs(inputs)?)?)
+        convert::to_openapi3(&load::load_inputs(&self.inputs(inputs)?)?).map(|converted| converted.openapi)
     }
 
     /// Runs load -> convert -> model for the inputs: the code model, the crate's name, how the

@@ -996,6 +996,270 @@ fn pattern_that_is_not_a_string() {
     expect_at(&spec, "/definitions/Widget/properties/name/pattern", &["pattern"], "7");
 }
 
+// ----- problems found after conversion name the Swagger node -------------------------------------
+//
+// The model stage reads the converted OpenAPI 3 document; the converter recorded where each of
+// its nodes came from, so these name the node the user wrote, in every place where the two
+// documents part ways.
+
+/// The base spec with a `PUT /widgets/{id}` whose path-level parameter is a global `$ref`, taking
+/// a body and then `extra` (so a parameter's index differs between the two documents).
+fn with_put(extra: Value) -> Value {
+    base_with(|s| {
+        s.as_object_mut().unwrap().insert(
+            "parameters".into(),
+            json!({"Id": {"name": "id", "in": "path", "required": true, "type": "string",
+                          "x-ms-parameter-location": "method"}}),
+        );
+        let item = at(s, "/paths/~1widgets~1{id}").as_object_mut().unwrap();
+        item.insert("parameters".into(), json!([{"$ref": "#/parameters/Id"}]));
+        item.insert(
+            "put".into(),
+            json!({
+                "operationId": "Widgets_Put",
+                "parameters": [
+                    {"name": "body", "in": "body", "required": true, "schema": {"$ref": "#/definitions/Widget"}},
+                    extra
+                ],
+                "responses": {"200": {"description": "ok"}}
+            }),
+        );
+    })
+}
+
+#[test]
+fn pattern_on_an_operation_parameter_after_a_body_and_a_path_level_parameter() {
+    // OpenAPI 3 `parameters/1` of the operation (the path-level `id` first, the body gone).
+    let spec = with_put(json!({"name": "q", "in": "query", "type": "string", "pattern": "q("}));
+    expect_at(
+        &spec,
+        "/paths/~1widgets~1{id}/put/parameters/1/pattern",
+        &["pattern", "compile"],
+        "\"q(\"",
+    );
+}
+
+#[test]
+fn pattern_on_a_global_parameter_referenced_at_the_path_level() {
+    let mut spec = with_put(json!({"name": "q", "in": "query", "type": "string"}));
+    at(&mut spec, "/parameters/Id")
+        .as_object_mut()
+        .unwrap()
+        .insert("pattern".into(), json!("id("));
+    expect_at(&spec, "/parameters/Id/pattern", &["pattern", "compile"], "\"id(\"");
+}
+
+#[test]
+fn global_parameter_of_the_parameterized_host() {
+    let spec = base_with(|s| {
+        let root = s.as_object_mut().unwrap();
+        root.insert(
+            "x-ms-parameterized-host".into(),
+            json!({"hostTemplate": "{Endpoint}", "useSchemePrefix": false,
+                   "parameters": [{"$ref": "#/parameters/Endpoint"}]}),
+        );
+        root.insert(
+            "parameters".into(),
+            json!({"Endpoint": {"name": "Endpoint", "in": "path", "required": true, "type": "integer",
+                                "x-ms-parameter-location": "client"}}),
+        );
+    });
+    expect_at(
+        &spec,
+        "/parameters/Endpoint/type",
+        &["Endpoint", "must be a string"],
+        "\"integer\"",
+    );
+}
+
+#[test]
+fn response_header_items_with_an_unsupported_ref() {
+    let spec = base_with(|s| {
+        at(s, &format!("{GET}/responses/200")).as_object_mut().unwrap().insert(
+            "headers".into(),
+            json!({"X-Ids": {"type": "array", "items": {"$ref": "#/definitions/Widget/properties/name"}}}),
+        );
+    });
+    expect_at(
+        &spec,
+        &format!("{GET}/responses/200/headers/X-Ids/items"),
+        &["unsupported `$ref`", "#/components/schemas/Widget/properties/name"],
+        "{",
+    );
+}
+
+#[test]
+fn pattern_on_a_nested_property() {
+    let spec = base_with(|s| {
+        at(s, "/definitions/Widget/properties").as_object_mut().unwrap().insert(
+            "inner".into(),
+            json!({"type": "object", "properties": {"deeper": {"type": "object",
+                   "properties": {"code": {"type": "string", "pattern": "[z-a]"}}}}}),
+        );
+    });
+    expect_at(
+        &spec,
+        "/definitions/Widget/properties/inner/properties/deeper/properties/code/pattern",
+        &["pattern", "compile"],
+        "\"[z-a]\"",
+    );
+}
+
+#[test]
+fn pattern_on_a_property_of_an_all_of_member_next_to_a_ref() {
+    // `{$ref, description, allOf: [m]}` becomes `{allOf: [{$ref}, m], description}`: the model's
+    // `allOf/1` is the Swagger `allOf/0`.
+    let spec = base_with(|s| {
+        at(s, "/definitions/Widget/properties").as_object_mut().unwrap().insert(
+            "part".into(),
+            json!({"$ref": "#/definitions/Error", "description": "A part.",
+                   "allOf": [{"properties": {"code": {"type": "string", "pattern": "(?<"}}}]}),
+        );
+    });
+    expect_at(
+        &spec,
+        "/definitions/Widget/properties/part/allOf/0/properties/code/pattern",
+        &["pattern", "compile"],
+        "\"(?<\"",
+    );
+}
+
+#[test]
+fn pattern_in_a_global_body_parameter_offered_in_a_second_media_type() {
+    // The operation references `components.requestBodies.Body`, whose schema is converted once
+    // (for `text/plain`, where what lies inside it is recorded) and offered for
+    // `application/json` too, which the model reads; inside, a `$ref` with siblings is wrapped in
+    // `allOf`, so the model's `allOf/1` is the Swagger `allOf/0`.
+    let mut spec = with_put(json!({"$ref": "#/parameters/Body"}));
+    let root = spec.as_object_mut().unwrap();
+    root.insert("consumes".into(), json!(["text/plain", "application/json"]));
+    at(&mut spec, "/parameters").as_object_mut().unwrap().insert(
+        "Body".into(),
+        json!({"name": "payload", "in": "body", "required": true, "x-ms-parameter-location": "method",
+        "schema": {"type": "object", "properties": {"part": {
+            "$ref": "#/definitions/Error", "description": "A part.",
+            "allOf": [{"properties": {"code": {"type": "string", "pattern": "b("}}}]
+        }}}}),
+    );
+    // Only the global body: the inline one goes.
+    at(&mut spec, "/paths/~1widgets~1{id}/put/parameters")
+        .as_array_mut()
+        .unwrap()
+        .remove(0);
+    expect_at(
+        &spec,
+        "/parameters/Body/schema/properties/part/allOf/0/properties/code/pattern",
+        &["pattern", "compile"],
+        "\"b(\"",
+    );
+}
+
+/// The base spec with a multipart `POST /widgets/{id}` taking `fields` as formData parameters
+/// and the global parameters `globals`.
+fn with_form(fields: Value, globals: Value) -> Value {
+    base_with(|s| {
+        s.as_object_mut().unwrap().insert("parameters".into(), globals);
+        let mut parameters = vec![json!({"name": "id", "in": "path", "required": true, "type": "string"})];
+        parameters.extend(fields.as_array().unwrap().iter().cloned());
+        at(s, "/paths/~1widgets~1{id}").as_object_mut().unwrap().insert(
+            "post".into(),
+            json!({"operationId": "Widgets_Upload", "consumes": ["multipart/form-data"],
+                   "parameters": parameters, "responses": {"200": {"description": "ok"}}}),
+        );
+    })
+}
+
+#[test]
+fn form_data_parameter_holding_several_files() {
+    let spec = with_form(
+        json!([{"name": "note", "in": "formData", "type": "string"},
+               {"name": "files", "in": "formData", "type": "array", "items": {"type": "file"}}]),
+        json!({}),
+    );
+    expect_at(
+        &spec,
+        "/paths/~1widgets~1{id}/post/parameters/2",
+        &["several files"],
+        "{",
+    );
+}
+
+#[test]
+fn pattern_on_a_global_form_data_parameter() {
+    let spec = with_form(
+        json!([{"$ref": "#/parameters/Note"}]),
+        json!({"Note": {"name": "note", "in": "formData", "type": "string", "pattern": "n("}}),
+    );
+    expect_at(&spec, "/parameters/Note/pattern", &["pattern", "compile"], "\"n(\"");
+}
+
+#[test]
+fn security_requirement_naming_no_scheme() {
+    let spec = base_with(|s| {
+        let root = s.as_object_mut().unwrap();
+        root.insert(
+            "securityDefinitions".into(),
+            json!({"key": {"type": "apiKey", "in": "header", "name": "Api-Key"}}),
+        );
+        root.insert("security".into(), json!([{"token": []}]));
+    });
+    expect_at(&spec, "/security", &["token", "securitySchemes"], "[");
+}
+
+/// The model stage reports nothing at a security scheme, so its place is checked through the
+/// same function `Config::generate` gives the model stage to locate its diagnostics.
+#[test]
+fn security_definitions_are_located_through_the_source_map() {
+    let spec = base_with(|s| {
+        s.as_object_mut().unwrap().insert(
+            "securityDefinitions".into(),
+            json!({
+                "key": {"type": "apiKey", "in": "header", "name": "Api-Key"},
+                "aad": {"type": "oauth2", "flow": "application", "tokenUrl": "https://login/token",
+                        "scopes": {"read": "Read."}},
+                "basic": {"type": "basic"}
+            }),
+        );
+    });
+    let dir = TempDir::new("security-schemes");
+    let text = pretty(&spec);
+    let path = dir.write("spec.json", &text);
+    let bundle = codegen::load::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let converted = codegen::convert::to_openapi3(&bundle).unwrap_or_else(|e| panic!("{e}"));
+    for (openapi3, swagger, line_start) in [
+        (
+            "/components/securitySchemes/key/name",
+            "/securityDefinitions/key/name",
+            "\"Api-Key\"",
+        ),
+        ("/components/securitySchemes/aad", "/securityDefinitions/aad", "{"),
+        (
+            "/components/securitySchemes/aad/flows/clientCredentials/tokenUrl",
+            "/securityDefinitions/aad/tokenUrl",
+            "\"https://login/token\"",
+        ),
+        (
+            "/components/securitySchemes/aad/flows/clientCredentials/scopes/read",
+            "/securityDefinitions/aad/scopes/read",
+            "\"Read.\"",
+        ),
+        (
+            "/components/securitySchemes/aad/flows/clientCredentials",
+            "/securityDefinitions/aad/flow",
+            "\"application\"",
+        ),
+        (
+            "/components/securitySchemes/basic/scheme",
+            "/securityDefinitions/basic/type",
+            "\"basic\"",
+        ),
+    ] {
+        let d = converted.diagnostic(&bundle, openapi3, "here");
+        check(&d, "spec.json", swagger, &["here"]);
+        check_line_col(&d, &text, line_start);
+    }
+}
+
 // ----- no panic, whatever the values -------------------------------------------------------------
 
 /// A spec using more of Swagger than the base: host template, global parameters, a body, headers,

@@ -70,10 +70,11 @@ fn full_face_spec_loads_converts_and_models_without_panic() {
         .map_or(0, |d| d.len());
     eprintln!("load: ok, {definitions} definitions");
 
-    let openapi = match no_panic("convert", || convert::to_openapi3(&bundle)) {
-        Ok(openapi) => openapi,
+    let converted = match no_panic("convert", || convert::to_openapi3(&bundle)) {
+        Ok(converted) => converted,
         Err(d) => return check_diagnostic("convert", &d),
     };
+    let openapi = &converted.openapi;
     let schemas = openapi.components.as_ref().map_or(0, |c| c.schemas.len());
     eprintln!(
         "convert: ok, {} operations, {schemas} component schemas",
@@ -81,8 +82,8 @@ fn full_face_spec_loads_converts_and_models_without_panic() {
     );
 
     // The same `locate` as `Config::generate`: model pointers are mapped back to the Swagger nodes.
-    let locate = |p: &str, m: String| bundle.diagnostic(&convert::origin_pointer(&bundle, p), m);
-    match no_panic("model", || model::build(&openapi, &model::Options::default(), &locate)) {
+    let locate = |p: &str, m: String| converted.diagnostic(&bundle, p, m);
+    match no_panic("model", || model::build(openapi, &model::Options::default(), &locate)) {
         Ok(model) => {
             eprintln!(
                 "model: ok, {} operations in {} groups, {} schemas, {} renames",

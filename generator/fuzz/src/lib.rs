@@ -42,7 +42,7 @@ pub fn load_convert(data: &[u8]) {
         Err(d) => return check(&d),
     };
     let openapi = match convert::to_openapi3(&bundle) {
-        Ok(openapi) => openapi,
+        Ok(converted) => converted.openapi,
         Err(d) => return check(&d),
     };
     let json = convert::to_json(&openapi);

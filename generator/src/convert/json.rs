@@ -8,22 +8,25 @@ use indexmap::IndexMap;
 use openapiv3::ExternalDocumentation;
 use serde_json::{Map, Number, Value};
 
+use super::source_map::Recorder;
 use crate::diagnostic::{join, Diagnostic, Result};
 
 /// Builds the diagnostic for a problem at a JSON pointer (no leading `#`) of the Swagger document.
 pub(crate) type DiagFn<'a> = &'a dyn Fn(&str, String) -> Diagnostic;
 
-/// The conversion context: the whole Swagger document (to follow local `$ref`s) and the way to
-/// report problems in it.
+/// The conversion context: the whole Swagger document (to follow local `$ref`s), the way to
+/// report problems in it, and where the converted nodes came from.
 #[derive(Clone, Copy)]
 pub(crate) struct Cx<'a> {
     pub doc: &'a Value,
     diag: DiagFn<'a>,
+    /// Records the origin of converted nodes (see [`super::source_map`]).
+    pub sources: &'a Recorder,
 }
 
 impl<'a> Cx<'a> {
-    pub fn new(doc: &'a Value, diag: DiagFn<'a>) -> Self {
-        Cx { doc, diag }
+    pub fn new(doc: &'a Value, diag: DiagFn<'a>, sources: &'a Recorder) -> Self {
+        Cx { doc, diag, sources }
     }
 
     /// A diagnostic at `pointer` of the Swagger document.

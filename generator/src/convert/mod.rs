@@ -29,8 +29,9 @@
 //!   same crate (`tests/openapi3_roundtrip.rs`).
 //!
 //! Every problem is a [`Diagnostic`] at the pointer of the offending Swagger node; the converter
-//! does not panic on any input. [`origin_pointer`] maps pointers of the converted document back
-//! (rules in [`pointer`]).
+//! does not panic on any input. While it converts, it records where each node came from: the
+//! [`SourceMap`] of the [`Converted`] document maps pointers of the converted document back to the
+//! Swagger nodes (see [`source_map`]).
 //!
 //! Not representable in `openapiv3` and therefore dropped: Swagger `xml` objects, operation-level
 //! `schemes`, and sibling keys of parameter/response `$ref`s.
@@ -38,10 +39,10 @@
 mod json;
 mod operations;
 mod parameters;
-mod pointer;
 mod schema;
 mod security;
 mod servers;
+pub mod source_map;
 
 use indexmap::IndexMap;
 use openapiv3::{Components, Contact, Info, License, OpenAPI, ReferenceOr, Schema, Tag};
@@ -49,17 +50,40 @@ use serde_json::Value;
 
 use self::json::{Cx, Obj};
 use self::operations::Defaults;
+pub use self::source_map::SourceMap;
+use self::source_map::{Path, Recorder};
 use crate::diagnostic::{Diagnostic, Result};
 use crate::load::{Bundle, SpecVersion};
 
 /// The `openapi` version written into converted documents.
 const OPENAPI_VERSION: &str = "3.0.0";
 
+/// A converted document and where its nodes came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    /// The OpenAPI 3.0 document.
+    pub openapi: OpenAPI,
+    /// Maps pointers of `openapi` back to the input document (the identity for OpenAPI 3.0 input).
+    pub sources: SourceMap,
+}
+
+impl Converted {
+    /// A diagnostic about the node at `pointer` of the converted document, at the place of the
+    /// bundle the node came from (file, pointer and line), so errors found after conversion name
+    /// the place the user wrote.
+    pub fn diagnostic(&self, bundle: &Bundle, pointer: &str, message: impl Into<String>) -> Diagnostic {
+        bundle.diagnostic(&self.sources.origin(&bundle.document, pointer), message)
+    }
+}
+
 /// Converts the bundle to an OpenAPI 3.0 document.
-pub fn to_openapi3(bundle: &Bundle) -> Result<openapiv3::OpenAPI> {
+pub fn to_openapi3(bundle: &Bundle) -> Result<Converted> {
     let diag = |pointer: &str, message: String| bundle.diagnostic(pointer, message);
     match bundle.version {
-        SpecVersion::OpenApi3 => from_openapi3(&bundle.document, &diag),
+        SpecVersion::OpenApi3 => from_openapi3(&bundle.document, &diag).map(|openapi| Converted {
+            openapi,
+            sources: SourceMap::identity(),
+        }),
         SpecVersion::Swagger2 => convert_swagger(&bundle.document, &diag),
     }
 }
@@ -73,22 +97,6 @@ pub fn to_json(openapi: &OpenAPI) -> String {
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     text
-}
-
-/// Maps a JSON pointer into the converted OpenAPI 3.0 document back to the pointer of the node it
-/// came from in the bundle (identity for OpenAPI 3.0 input), so errors found after conversion name
-/// the place the user wrote.
-pub fn origin_pointer(bundle: &Bundle, openapi3_pointer: &str) -> String {
-    match bundle.version {
-        SpecVersion::OpenApi3 => openapi3_pointer.to_string(),
-        SpecVersion::Swagger2 => swagger_origin_pointer(&bundle.document, openapi3_pointer),
-    }
-}
-
-/// [`origin_pointer`] for a Swagger 2.0 document: the pointer (no leading `#`) of the Swagger node
-/// the OpenAPI 3 node at `openapi3_pointer` was converted from. See [`pointer`] for the rules.
-pub fn swagger_origin_pointer(swagger: &Value, openapi3_pointer: &str) -> String {
-    pointer::origin(swagger, openapi3_pointer)
 }
 
 /// Deserializes an OpenAPI 3.0 document; `diag` builds the diagnostic (at the root) from serde's
@@ -105,10 +113,31 @@ pub fn from_openapi3(doc: &Value, diag: &dyn Fn(&str, String) -> Diagnostic) -> 
 }
 
 /// Converts a Swagger 2.0 document whose `$ref`s are local (or left as written when they point
-/// elsewhere). `diag(pointer, message)` builds the diagnostic for a node of `swagger`.
-pub fn convert_swagger(swagger: &Value, diag: &dyn Fn(&str, String) -> Diagnostic) -> Result<OpenAPI> {
-    let cx = Cx::new(swagger, diag);
-    let root = cx.object(swagger, "")?;
+/// elsewhere), recording where each node came from. `diag(pointer, message)` builds the diagnostic
+/// for a node of `swagger`.
+pub fn convert_swagger(swagger: &Value, diag: &dyn Fn(&str, String) -> Diagnostic) -> Result<Converted> {
+    let recorder = Recorder::for_document(swagger);
+    let openapi = convert_document(Cx::new(swagger, diag, &recorder))?;
+    Ok(Converted {
+        openapi,
+        sources: recorder.finish(),
+    })
+}
+
+/// Where the component containers came from (their entries keep their names).
+const CONTAINERS: &[(&str, &str)] = &[
+    ("/components/schemas", "/definitions"),
+    ("/components/parameters", "/parameters"),
+    ("/components/requestBodies", "/parameters"),
+    ("/components/responses", "/responses"),
+    ("/components/securitySchemes", "/securityDefinitions"),
+];
+
+fn convert_document(cx: Cx<'_>) -> Result<OpenAPI> {
+    for (openapi3, swagger) in CONTAINERS {
+        cx.sources.node(&Path::at(openapi3), swagger);
+    }
+    let root = cx.object(cx.doc, "")?;
     let defaults = Defaults::of(&root)?;
     let info = convert_info(&root.required_object("info")?)?;
     let servers = servers::convert(&root)?;
@@ -185,10 +214,12 @@ fn definitions(root: &Obj<'_>) -> Result<IndexMap<String, ReferenceOr<Schema>>> 
     let Some(definitions) = root.object("definitions")? else {
         return Ok(IndexMap::new());
     };
+    let container = Path::at("/components/schemas");
     definitions
         .iter()
         .map(|(name, value)| {
-            let converted = schema::convert(root.cx, value, &definitions.at(name), schema::Flavor::Schema)?;
+            let at = container.key(name);
+            let converted = schema::convert(root.cx, value, &definitions.at(name), &at, schema::Flavor::Schema)?;
             Ok((name.clone(), converted))
         })
         .collect()
@@ -227,6 +258,11 @@ pub(crate) mod test_support {
     }
 
     pub fn convert(doc: &Value) -> Result<OpenAPI, Diagnostic> {
+        converted(doc).map(|converted| converted.openapi)
+    }
+
+    /// The document with its source map.
+    pub fn converted(doc: &Value) -> Result<super::Converted, Diagnostic> {
         super::convert_swagger(doc, &|pointer, message| Diagnostic::new("test.json", pointer, message))
     }
 
@@ -251,8 +287,8 @@ pub(crate) mod test_support {
 mod tests {
     use serde_json::json;
 
-    use super::test_support::{convert, convert_ok, error_of, swagger};
-    use super::{from_openapi3, swagger_origin_pointer};
+    use super::from_openapi3;
+    use super::test_support::{convert, convert_ok, converted, error_of, swagger};
     use crate::Diagnostic;
 
     #[test]
@@ -357,10 +393,14 @@ mod tests {
                 if let Some(node) = mutated.pointer_mut(pointer) {
                     *node = replacement.clone();
                 }
-                let result = std::panic::catch_unwind(|| convert(&mutated));
+                let result = std::panic::catch_unwind(|| converted(&mutated));
                 assert!(result.is_ok(), "panicked with {replacement} at {pointer}");
                 // Mapping any pointer back must not panic either.
-                let _ = swagger_origin_pointer(&mutated, &format!("/paths/~1a~1{{id}}/post{pointer}"));
+                if let Ok(Ok(converted)) = result {
+                    for pointer in [format!("/paths/~1a~1{{id}}/post{pointer}"), pointer.clone()] {
+                        let _ = converted.sources.origin(&mutated, &pointer);
+                    }
+                }
             }
         }
     }

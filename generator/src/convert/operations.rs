@@ -11,7 +11,8 @@ use super::json::{is_local, Cx, Obj};
 use super::parameters::{self, Location, Target};
 use super::schema::{self, Flavor};
 use super::security;
-use crate::diagnostic::Result;
+use super::source_map::Path;
+use crate::diagnostic::{join, Result};
 
 /// The HTTP methods Swagger 2.0 path items can hold.
 pub(crate) const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
@@ -53,6 +54,7 @@ pub(crate) fn convert_paths(root: &Obj<'_>, defaults: &Defaults) -> Result<Paths
 }
 
 fn add_paths(paths: &mut Paths, obj: &Obj<'_>, defaults: &Defaults, x_ms_paths: bool) -> Result<()> {
+    let container = Path::at("/paths");
     for (key, value) in obj.iter() {
         if key.starts_with("x-") {
             paths.extensions.insert(key.clone(), value.clone());
@@ -68,14 +70,18 @@ fn add_paths(paths: &mut Paths, obj: &Obj<'_>, defaults: &Defaults, x_ms_paths: 
             ));
         }
         let item = obj.cx.object(value, obj.at(key))?;
-        paths.paths.insert(key.clone(), convert_path_item(&item, defaults)?);
+        let at = container.key(key);
+        if x_ms_paths {
+            obj.cx.sources.node(&at, &item.pointer);
+        }
+        paths.paths.insert(key.clone(), convert_path_item(&item, defaults, at)?);
     }
     Ok(())
 }
 
-/// Converts a path item. Path-level parameters are merged into each operation (see
-/// [`parameters::merged`]), so the OpenAPI 3 path item has none of its own.
-fn convert_path_item(item: &Obj<'_>, defaults: &Defaults) -> Result<ReferenceOr<PathItem>> {
+/// Converts a path item (to be placed at `at`). Path-level parameters are merged into each
+/// operation (see [`parameters::merged`]), so the OpenAPI 3 path item has none of its own.
+fn convert_path_item(item: &Obj<'_>, defaults: &Defaults, at: Path<'_>) -> Result<ReferenceOr<PathItem>> {
     if let Some(reference) = item.str("$ref")? {
         return Ok(ReferenceOr::Reference {
             reference: reference.to_string(),
@@ -89,7 +95,7 @@ fn convert_path_item(item: &Obj<'_>, defaults: &Defaults) -> Result<ReferenceOr<
         let Some(op) = item.object(method)? else {
             continue;
         };
-        let op = Some(convert_operation(item, &op, defaults)?);
+        let op = Some(convert_operation(item, &op, defaults, at.key(method))?);
         match method {
             "get" => out.get = op,
             "put" => out.put = op,
@@ -103,11 +109,14 @@ fn convert_path_item(item: &Obj<'_>, defaults: &Defaults) -> Result<ReferenceOr<
     Ok(ReferenceOr::Item(out))
 }
 
-fn convert_operation(path_item: &Obj<'_>, op: &Obj<'_>, defaults: &Defaults) -> Result<Operation> {
+/// Converts an operation, to be placed at `at` (each of its parameters, request body and
+/// responses records its origin below it).
+fn convert_operation(path_item: &Obj<'_>, op: &Obj<'_>, defaults: &Defaults, at: Path<'_>) -> Result<Operation> {
     let cx = op.cx;
     let consumes = non_empty(op.strings("consumes")?).unwrap_or_else(|| defaults.consumes.clone());
     let produces = non_empty(op.strings("produces")?).unwrap_or_else(|| defaults.produces.clone());
 
+    let parameters_at = at.key("parameters");
     let mut parameters = Vec::new();
     let mut body = None;
     let mut form = Vec::new();
@@ -115,6 +124,7 @@ fn convert_operation(path_item: &Obj<'_>, op: &Obj<'_>, defaults: &Defaults) -> 
     for (index, source) in parameters::merged(path_item, op)?.into_iter().enumerate() {
         let (param, location, global) = match source.target {
             Target::External(reference) => {
+                cx.sources.node(&parameters_at.index(parameters.len()), &source.entry);
                 parameters.push(ReferenceOr::Reference { reference });
                 continue;
             }
@@ -134,29 +144,44 @@ fn convert_operation(path_item: &Obj<'_>, op: &Obj<'_>, defaults: &Defaults) -> 
                 }
                 body_index.get_or_insert(index);
                 if location == Location::Body {
-                    body = Some((param, global));
+                    body = Some((source.entry, param, global));
                 } else {
-                    form.push(param);
+                    form.push((source.entry, param));
                 }
             }
-            _ => parameters.push(match global {
-                Some(name) => ReferenceOr::Reference {
-                    reference: parameters::component_ref(&name),
-                },
-                None => ReferenceOr::Item(parameters::convert(&param, location)?),
-            }),
+            _ => {
+                let at = parameters_at.index(parameters.len());
+                parameters.push(match global {
+                    Some(name) => {
+                        // The model stage reads through the reference, under this pointer.
+                        let container = Path::at("/components/parameters");
+                        cx.sources.alias(&at, &source.entry, &container.key(&name));
+                        ReferenceOr::Reference {
+                            reference: parameters::component_ref(&name),
+                        }
+                    }
+                    None => {
+                        cx.sources.entry(&at, &source.entry, &param.pointer);
+                        ReferenceOr::Item(parameters::convert(&param, location, at)?)
+                    }
+                })
+            }
         }
     }
 
     let mut extensions = op.extensions();
+    let body_at = at.key("requestBody");
     let request_body = match (body, body_index) {
-        (Some((param, global)), Some(index)) => {
+        (Some((entry, param, global)), Some(index)) => {
             extensions.insert("x-ms-requestBody-index".into(), index.into());
-            Some(body_request(&param, global, index, &consumes, defaults)?)
+            Some(body_request(
+                &entry, &param, global, index, &consumes, defaults, body_at,
+            )?)
         }
         (None, Some(index)) => {
             extensions.insert("x-ms-requestBody-index".into(), index.into());
-            let mut request_body = parameters::form(cx, &op.pointer, &form, &consumes)?;
+            cx.sources.node(&body_at, &op.pointer);
+            let mut request_body = parameters::form(cx, body_at, &op.pointer, &form, &consumes)?;
             request_body
                 .extensions
                 .insert("x-ms-requestBody-index".into(), index.into());
@@ -174,7 +199,7 @@ fn convert_operation(path_item: &Obj<'_>, op: &Obj<'_>, defaults: &Defaults) -> 
         parameters,
         request_body,
         responses: match op.object("responses")? {
-            Some(responses) => convert_responses(&responses, &produces)?,
+            Some(responses) => convert_responses(&responses, &produces, at.key("responses"))?,
             None => Responses::default(),
         },
         callbacks: IndexMap::new(),
@@ -185,39 +210,46 @@ fn convert_operation(path_item: &Obj<'_>, op: &Obj<'_>, defaults: &Defaults) -> 
     })
 }
 
-/// The request body of a body parameter.
+/// The request body (to be placed at `at`) of a body parameter, written at `entry`.
 ///
 /// A global body parameter is referenced as its `components.requestBodies` entry when the
 /// operation consumes the document's default media types (the ones that component was built
 /// with); otherwise, and for inline body parameters, the body is converted in place. Only an
 /// inline body can carry `x-ms-requestBody-index` itself; the operation always carries it.
 fn body_request(
+    entry: &str,
     param: &Obj<'_>,
     global: Option<String>,
     index: usize,
     consumes: &[String],
     defaults: &Defaults,
+    at: Path<'_>,
 ) -> Result<ReferenceOr<RequestBody>> {
     if let Some(name) = global.filter(|_| consumes == defaults.consumes.as_slice()) {
+        // The model stage reads through the reference, under this pointer.
+        let container = Path::at("/components/requestBodies");
+        param.cx.sources.alias(&at, entry, &container.key(&name));
         return Ok(ReferenceOr::Reference {
             reference: parameters::request_body_ref(&name),
         });
     }
-    let mut request_body = parameters::body(param, consumes)?;
+    param.cx.sources.entry(&at, entry, &param.pointer);
+    let mut request_body = parameters::body(param, consumes, at)?;
     request_body
         .extensions
         .insert("x-ms-requestBody-index".into(), index.into());
     Ok(ReferenceOr::Item(request_body))
 }
 
-fn convert_responses(obj: &Obj<'_>, produces: &[String]) -> Result<Responses> {
+/// Converts an operation's `responses`, to be placed at `at`.
+fn convert_responses(obj: &Obj<'_>, produces: &[String], at: Path<'_>) -> Result<Responses> {
     let mut out = Responses::default();
     for (key, value) in obj.iter() {
         if key.starts_with("x-") {
             out.extensions.insert(key.clone(), value.clone());
             continue;
         }
-        let response = convert_response(obj.cx, value, obj.at(key), produces)?;
+        let response = convert_response(obj.cx, value, obj.at(key), produces, at.key(key))?;
         if key == "default" {
             out.default = Some(response);
         } else {
@@ -253,28 +285,50 @@ fn convert_response_ref(reference: &str) -> String {
     }
 }
 
-/// Converts a response: its schema is offered for every media type the operation produces, and
-/// Swagger's `examples` (keyed by media type) become the `example` of the matching media type.
+/// Converts a response, to be placed at `at`: its schema is offered for every media type the
+/// operation produces, and Swagger's `examples` (keyed by media type) become the `example` of the
+/// matching media type.
 pub(crate) fn convert_response(
     cx: Cx<'_>,
     value: &Value,
     pointer: String,
     produces: &[String],
+    at: Path<'_>,
 ) -> Result<ReferenceOr<Response>> {
     let obj = cx.object(value, pointer)?;
     if let Some(reference) = obj.str("$ref")? {
-        if is_local(reference) && cx.resolve(reference).is_none() {
-            return Err(obj.error_at("$ref", format!("`$ref` target `{reference}` does not exist")));
+        let target = match is_local(reference) {
+            true => match cx.resolve(reference) {
+                Some((target, _)) => Some(target),
+                None => return Err(obj.error_at("$ref", format!("`$ref` target `{reference}` does not exist"))),
+            },
+            false => None,
+        };
+        let reference = convert_response_ref(reference);
+        // The model stage reads through a reference to a component, under this pointer.
+        match (reference.strip_prefix("#/components/responses/"), target) {
+            (Some(_), _) => cx.sources.alias(&at, &obj.pointer, &Path::at(&reference[1..])),
+            (None, Some(target)) => cx.sources.entry(&at, &obj.pointer, &target),
+            (None, None) => cx.sources.node(&at, &obj.pointer),
         }
-        return Ok(ReferenceOr::Reference {
-            reference: convert_response_ref(reference),
-        });
+        return Ok(ReferenceOr::Reference { reference });
     }
+    // An inline response is where its key says (`responses/<code>` in both documents).
     let examples = obj.object("examples")?;
     let mut content = IndexMap::new();
     if let Some(schema_value) = obj.get("schema") {
-        let schema = schema::convert(cx, schema_value, &obj.at("schema"), Flavor::Schema)?;
+        let schema_pointer = obj.at("schema");
+        // Converted once, placed at the first media type; the others hold the same schema.
+        let first = produces.first().map_or("", String::as_str);
+        let first_keys = ["content", first, "schema"];
+        let first_at = at.keys(&first_keys);
+        let schema = schema::convert(cx, schema_value, &schema_pointer, &first_at, Flavor::Schema)?;
         for media_type in produces {
+            let keys = ["content", media_type, "schema"];
+            match media_type == first {
+                true => cx.sources.node(&first_at, &schema_pointer),
+                false => cx.sources.alias(&at.keys(&keys), &schema_pointer, &first_at),
+            }
             // openapiv3 reads `"example": null` as no example; say so right away, so that the
             // document reads back as it was converted.
             let example = examples
@@ -282,6 +336,10 @@ pub(crate) fn convert_response(
                 .and_then(|e| e.get(media_type))
                 .filter(|e| !e.is_null())
                 .cloned();
+            if let (Some(_), Some(examples)) = (&example, &examples) {
+                let keys = ["content", media_type, "example"];
+                cx.sources.node(&at.keys(&keys), &examples.at(media_type));
+            }
             let media = MediaType {
                 schema: Some(schema.clone()),
                 example,
@@ -293,7 +351,7 @@ pub(crate) fn convert_response(
     let mut headers = IndexMap::new();
     if let Some(obj) = obj.object("headers")? {
         for (name, value) in obj.iter() {
-            let header = convert_header(&cx.object(value, obj.at(name))?)?;
+            let header = convert_header(&cx.object(value, obj.at(name))?, &at, name)?;
             headers.insert(name.clone(), ReferenceOr::Item(header));
         }
     }
@@ -306,19 +364,29 @@ pub(crate) fn convert_response(
     }))
 }
 
-/// Converts a response header; like a parameter, its value keys become its schema.
-fn convert_header(obj: &Obj<'_>) -> Result<Header> {
+/// Converts the response header `name` of the response to be placed at `response_at`; like a
+/// parameter, its value keys become its schema.
+fn convert_header(obj: &Obj<'_>, response_at: &Path<'_>, name: &str) -> Result<Header> {
+    let sources = obj.cx.sources;
     let mut extensions = obj.extensions();
     if obj.str("type")? == Some("array") {
         let format = obj.str("collectionFormat")?.unwrap_or("csv");
         extensions.insert("x-ms-collection-format".into(), Value::String(format.into()));
+        if obj.contains("collectionFormat") {
+            let keys = ["headers", name, "x-ms-collection-format"];
+            sources.node(&response_at.keys(&keys), &join(&obj.pointer, "collectionFormat"));
+        }
     }
+    // The header is where its key says; its schema is the header itself.
+    let keys = ["headers", name, "schema"];
+    let schema_at = response_at.keys(&keys);
+    sources.node(&schema_at, &obj.pointer);
     Ok(Header {
         description: obj.string("description")?,
         style: HeaderStyle::Simple,
         required: false,
         deprecated: None,
-        format: ParameterSchemaOrContent::Schema(schema::convert_object(obj, Flavor::Parameter)?),
+        format: ParameterSchemaOrContent::Schema(schema::convert_object(obj, &schema_at, Flavor::Parameter)?),
         example: None,
         examples: IndexMap::new(),
         extensions,
@@ -330,11 +398,12 @@ pub(crate) fn global_responses(root: &Obj<'_>, defaults: &Defaults) -> Result<In
     let Some(obj) = root.object("responses")? else {
         return Ok(IndexMap::new());
     };
+    let container = Path::at("/components/responses");
     obj.iter()
         .map(|(name, value)| {
             Ok((
                 name.clone(),
-                convert_response(obj.cx, value, obj.at(name), &defaults.produces)?,
+                convert_response(obj.cx, value, obj.at(name), &defaults.produces, container.key(name))?,
             ))
         })
         .collect()

@@ -14,6 +14,7 @@ use serde_json::{json, Map, Value};
 
 use super::json::{is_local, Cx, Obj};
 use super::schema::{self, Flavor};
+use super::source_map::Path;
 use crate::diagnostic::{escape_token, Result};
 
 /// How many `$ref` hops a parameter may take before we call it a cycle.
@@ -168,13 +169,20 @@ pub(crate) fn request_body_ref(name: &str) -> String {
     format!("#/components/requestBodies/{}", escape_token(name))
 }
 
-/// Converts a path, query or header parameter.
-pub(crate) fn convert(param: &Obj<'_>, location: Location) -> Result<Parameter> {
+/// Converts a path, query or header parameter, to be placed at `at` (whose caller records where
+/// the parameter came from; its schema, the parameter itself in Swagger, is recorded here).
+pub(crate) fn convert(param: &Obj<'_>, location: Location, at: Path<'_>) -> Result<Parameter> {
+    let sources = param.cx.sources;
     let ty = param.str("type")?;
     if ty == Some("file") {
         return Err(param.error_at("type", "type `file` is only allowed for formData parameters"));
     }
     let mut extensions = param.extensions();
+    if param.contains("collectionFormat") {
+        for key in ["style", "explode", "x-ms-collection-format"] {
+            sources.renamed(&at, key, &param.pointer, "collectionFormat");
+        }
+    }
     let (collection_format, explode) = if ty == Some("array") {
         let format = collection_format(param, location)?;
         extensions.insert("x-ms-collection-format".into(), Value::String(format.into()));
@@ -183,12 +191,17 @@ pub(crate) fn convert(param: &Obj<'_>, location: Location) -> Result<Parameter> 
         (None, None)
     };
     let skip_url_encoding = param.bool("x-ms-skip-url-encoding")?.unwrap_or(false);
+    if param.contains("x-ms-skip-url-encoding") {
+        sources.renamed(&at, "allowReserved", &param.pointer, "x-ms-skip-url-encoding");
+    }
+    let schema_at = at.key("schema");
+    sources.node(&schema_at, &param.pointer);
     let parameter_data = ParameterData {
         name: param.required_str("name")?.to_string(),
         description: param.string("description")?,
         required: param.bool("required")?.unwrap_or(location == Location::Path),
         deprecated: None,
-        format: ParameterSchemaOrContent::Schema(schema::convert_object(param, Flavor::Parameter)?),
+        format: ParameterSchemaOrContent::Schema(schema::convert_object(param, &schema_at, Flavor::Parameter)?),
         example: None,
         examples: IndexMap::new(),
         explode,
@@ -238,19 +251,32 @@ fn collection_format<'a>(param: &Obj<'a>, location: Location) -> Result<&'a str>
     }
 }
 
-/// The request body of a `body` parameter: its schema for each media type the operation consumes.
+/// The request body of a `body` parameter, to be placed at `at`: its schema for each media type
+/// the operation consumes.
 ///
 /// The parameter's extensions (e.g. `x-ms-client-flatten`, `x-ms-parameter-location`) move to the
-/// request body, with `x-ms-requestBody-name` recording the Swagger parameter name.
-pub(crate) fn body(param: &Obj<'_>, consumes: &[String]) -> Result<RequestBody> {
+/// request body, with `x-ms-requestBody-name` recording the Swagger parameter name. The caller
+/// records where the request body came from; its schema and name are recorded here.
+pub(crate) fn body(param: &Obj<'_>, consumes: &[String], at: Path<'_>) -> Result<RequestBody> {
+    let sources = param.cx.sources;
     let name = param.required_str("name")?;
     let Some(schema_value) = param.get("schema") else {
         return Err(param.error("missing required `schema` of a body parameter"));
     };
-    let schema = schema::convert(param.cx, schema_value, &param.at("schema"), Flavor::Schema)?;
+    let schema_pointer = param.at("schema");
+    // Converted once, placed at the first media type; the others hold the same schema.
+    let first = consumes.first().map_or("", String::as_str);
+    let first_keys = ["content", first, "schema"];
+    let first_at = at.keys(&first_keys);
+    let schema = schema::convert(param.cx, schema_value, &schema_pointer, &first_at, Flavor::Schema)?;
     let content = consumes
         .iter()
         .map(|media_type| {
+            let keys = ["content", media_type, "schema"];
+            match media_type == first {
+                true => sources.node(&first_at, &schema_pointer),
+                false => sources.alias(&at.keys(&keys), &schema_pointer, &first_at),
+            }
             let media = MediaType {
                 schema: Some(schema.clone()),
                 ..MediaType::default()
@@ -258,6 +284,7 @@ pub(crate) fn body(param: &Obj<'_>, consumes: &[String]) -> Result<RequestBody> 
             (media_type.clone(), media)
         })
         .collect();
+    sources.renamed(&at, "x-ms-requestBody-name", &param.pointer, "name");
     let mut extensions = param.extensions();
     extensions.insert("x-ms-requestBody-name".into(), Value::String(name.into()));
     Ok(RequestBody {
@@ -268,23 +295,37 @@ pub(crate) fn body(param: &Obj<'_>, consumes: &[String]) -> Result<RequestBody> 
     })
 }
 
-/// The request body of an operation's formData parameters: one object schema with a property per
-/// parameter, sent as `multipart/form-data` when the operation consumes it, else as
+/// The request body of an operation's formData parameters (each with the pointer of its entry as
+/// written), to be placed at `at`: one object schema with a property per parameter, sent as
+/// `multipart/form-data` when the operation consumes it, else as
 /// `application/x-www-form-urlencoded`.
 ///
 /// `pointer` locates the form as a whole (the operation).
-pub(crate) fn form(cx: Cx<'_>, pointer: &str, params: &[Obj<'_>], consumes: &[String]) -> Result<RequestBody> {
+pub(crate) fn form(
+    cx: Cx<'_>,
+    at: Path<'_>,
+    pointer: &str,
+    params: &[(String, Obj<'_>)],
+    consumes: &[String],
+) -> Result<RequestBody> {
     let multipart = consumes.iter().any(|c| media_type_is(c, "multipart/form-data"));
     let media_type = if multipart {
         "multipart/form-data"
     } else {
         "application/x-www-form-urlencoded"
     };
+    let keys = ["content", media_type, "schema", "properties"];
+    let properties_at = at.keys(&keys);
     let mut properties = Map::new();
     let mut required = Vec::new();
-    for param in params {
+    for (entry, param) in params {
         let name = param.required_str("name")?;
-        properties.insert(name.into(), schema::object_json(param, Flavor::FormField)?);
+        let property_at = properties_at.key(name);
+        cx.sources.entry(&property_at, entry, &param.pointer);
+        properties.insert(
+            name.into(),
+            schema::object_json(param, &property_at, Flavor::FormField)?,
+        );
         if param.bool("required")?.unwrap_or(false) {
             required.push(Value::String(name.into()));
         }
@@ -329,6 +370,11 @@ pub(crate) fn components(root: &Obj<'_>, consumes: &[String]) -> Result<Componen
     let Some(globals) = root.object("parameters")? else {
         return Ok(out);
     };
+    let sources = root.cx.sources;
+    let (parameters, request_bodies) = (
+        Path::at("/components/parameters"),
+        Path::at("/components/requestBodies"),
+    );
     for (name, value) in globals.iter() {
         let source = resolve(root.cx, value, globals.at(name))?;
         match source.target {
@@ -338,12 +384,16 @@ pub(crate) fn components(root: &Obj<'_>, consumes: &[String]) -> Result<Componen
             }
             Target::Param { param, location, .. } => match location {
                 Location::Body => {
-                    let request_body = body(&param, consumes)?;
+                    let at = request_bodies.key(name);
+                    sources.entry(&at, &source.entry, &param.pointer);
+                    let request_body = body(&param, consumes, at)?;
                     out.request_bodies.insert(name.clone(), ReferenceOr::Item(request_body));
                 }
                 Location::FormData => {}
                 _ => {
-                    let parameter = convert(&param, location)?;
+                    let at = parameters.key(name);
+                    sources.entry(&at, &source.entry, &param.pointer);
+                    let parameter = convert(&param, location, at)?;
                     out.parameters.insert(name.clone(), ReferenceOr::Item(parameter));
                 }
             },

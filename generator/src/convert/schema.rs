@@ -11,6 +11,7 @@ use openapiv3::{ReferenceOr, Schema};
 use serde_json::{json, Map, Value};
 
 use super::json::{is_local, Cx, Obj};
+use super::source_map::Path;
 use crate::diagnostic::{join, Result};
 
 /// Which Swagger object a schema is built from; decides which keys belong to the schema.
@@ -75,15 +76,24 @@ impl Flavor {
     }
 }
 
-/// Converts the Swagger schema-like object `value` found at `pointer`.
-pub(crate) fn convert(cx: Cx<'_>, value: &Value, pointer: &str, flavor: Flavor) -> Result<ReferenceOr<Schema>> {
+/// Converts the Swagger schema-like object `value` found at `pointer`, to be placed at `at` of the
+/// OpenAPI 3 document (whose caller records that `at` came from `pointer`, when it does not follow
+/// from an ancestor; nodes inside the schema that part ways with the Swagger ones are recorded
+/// here).
+pub(crate) fn convert(
+    cx: Cx<'_>,
+    value: &Value,
+    pointer: &str,
+    at: &Path<'_>,
+    flavor: Flavor,
+) -> Result<ReferenceOr<Schema>> {
     let obj = cx.object(value, pointer)?;
-    convert_object(&obj, flavor)
+    convert_object(&obj, at, flavor)
 }
 
 /// Converts a Swagger schema-like object already viewed as an [`Obj`] (e.g. a parameter).
-pub(crate) fn convert_object(obj: &Obj<'_>, flavor: Flavor) -> Result<ReferenceOr<Schema>> {
-    typed(obj.cx, object_json(obj, flavor)?, &obj.pointer)
+pub(crate) fn convert_object(obj: &Obj<'_>, at: &Path<'_>, flavor: Flavor) -> Result<ReferenceOr<Schema>> {
+    typed(obj.cx, object_json(obj, at, flavor)?, &obj.pointer)
 }
 
 /// The deepest a converted schema may nest, in JSON levels below the schema itself. openapiv3's
@@ -137,18 +147,19 @@ pub(crate) fn convert_ref(reference: &str) -> String {
     }
 }
 
-/// The OpenAPI 3 JSON of a Swagger schema-like object.
+/// The OpenAPI 3 JSON of a Swagger schema-like object, to be placed at `openapi3`.
 ///
 /// A `$ref` with sibling keys (e.g. `description`, `readOnly`, `x-ms-client-flatten`,
 /// `x-nullable`) becomes `{"allOf": [{"$ref": ...}], <converted siblings>}`: an OpenAPI 3.0
 /// reference object cannot carry siblings, and dropping them would lose what the spec says about
-/// this use of the referenced type.
-fn to_openapi3_json(cx: Cx<'_>, value: &Value, pointer: &str, flavor: Flavor) -> Result<Value> {
-    object_json(&cx.object(value, pointer)?, flavor)
+/// this use of the referenced type. The source map records that `allOf/0` is the Swagger schema
+/// itself and `allOf/k` its `allOf/k-1`.
+fn to_openapi3_json(cx: Cx<'_>, value: &Value, pointer: &str, openapi3: &Path<'_>, flavor: Flavor) -> Result<Value> {
+    object_json(&cx.object(value, pointer)?, openapi3, flavor)
 }
 
 /// [`to_openapi3_json`] for an object already viewed as an [`Obj`].
-pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
+pub(crate) fn object_json(obj: &Obj<'_>, openapi3: &Path<'_>, flavor: Flavor) -> Result<Value> {
     let cx = obj.cx;
     let mut out = Map::new();
 
@@ -220,17 +231,20 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
                 let nullable = obj.bool(key)?.unwrap_or_default();
                 out.insert("nullable".into(), Value::Bool(nullable));
                 out.insert(key.clone(), value.clone());
+                cx.sources.node(&openapi3.key("nullable"), &at);
             }
             "collectionFormat" => {
                 // Items and form fields only: parameters turn it into their style.
                 let format = obj.str(key)?.unwrap_or_default();
                 out.insert("x-ms-collection-format".into(), Value::String(format.into()));
+                cx.sources.node(&openapi3.key("x-ms-collection-format"), &at);
             }
             "properties" => {
                 let properties = obj.required_object(key)?;
+                let container = openapi3.key(key);
                 let mut converted = Map::new();
                 for (name, property) in properties.iter() {
-                    let json = to_openapi3_json(cx, property, &join(&at, name), Flavor::Schema)?;
+                    let json = to_openapi3_json(cx, property, &join(&at, name), &container.key(name), Flavor::Schema)?;
                     converted.insert(name.clone(), json);
                 }
                 out.insert(key.clone(), Value::Object(converted));
@@ -238,7 +252,7 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
             "additionalProperties" => {
                 let converted = match value {
                     Value::Bool(b) => Value::Bool(*b),
-                    Value::Object(_) => to_openapi3_json(cx, value, &at, Flavor::Schema)?,
+                    Value::Object(_) => to_openapi3_json(cx, value, &at, &openapi3.key(key), Flavor::Schema)?,
                     other => {
                         return Err(obj.error_at(
                             key,
@@ -253,13 +267,20 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
             }
             "items" => {
                 let items = obj.required_object(key)?;
-                let json = to_openapi3_json(cx, value, &items.pointer, flavor.nested())?;
+                let json = to_openapi3_json(cx, value, &items.pointer, &openapi3.key(key), flavor.nested())?;
                 out.insert(key.clone(), json);
             }
             "allOf" => {
+                let container = openapi3.key(key);
                 let mut all_of = Vec::new();
-                for (pointer, member) in obj.array(key)?.unwrap_or_default() {
-                    all_of.push(to_openapi3_json(cx, member, &pointer, Flavor::Schema)?);
+                for (i, (pointer, member)) in obj.array(key)?.unwrap_or_default().into_iter().enumerate() {
+                    // Next to a `$ref`, which will come first (see `wrap_reference`).
+                    let index = i + usize::from(reference.is_some());
+                    let member_at = container.index(index);
+                    if reference.is_some() {
+                        cx.sources.node(&member_at, &pointer);
+                    }
+                    all_of.push(to_openapi3_json(cx, member, &pointer, &member_at, Flavor::Schema)?);
                 }
                 // An empty `allOf` says nothing, and openapiv3 would not write it back (so the
                 // schema would read back as another kind): leave it out.
@@ -278,7 +299,13 @@ pub(crate) fn object_json(obj: &Obj<'_>, flavor: Flavor) -> Result<Value> {
     let implies_object = out.contains_key("properties") || out.contains_key("additionalProperties");
     drop_empty_lists(&mut out);
     match reference {
-        Some(reference) => Ok(wrap_reference(convert_ref(reference), out)),
+        Some(reference) => {
+            let wrapped = wrap_reference(convert_ref(reference), out);
+            if wrapped.get("allOf").is_some() {
+                cx.sources.node(&openapi3.key("allOf").index(0), &obj.pointer);
+            }
+            Ok(wrapped)
+        }
         None => {
             if !out.contains_key("type") && implies_object {
                 out.insert("type".into(), Value::String("object".into()));

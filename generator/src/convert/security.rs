@@ -7,23 +7,29 @@ use openapiv3::{
 };
 
 use super::json::Obj;
+use super::source_map::Path;
 use crate::diagnostic::Result;
 
-/// Converts the root `securityDefinitions`.
+/// Converts the root `securityDefinitions` (each scheme keeps its name, so it is found below the
+/// recorded container; renamed keys are recorded).
 pub(crate) fn schemes(root: &Obj<'_>) -> Result<IndexMap<String, ReferenceOr<SecurityScheme>>> {
     let Some(definitions) = root.object("securityDefinitions")? else {
         return Ok(IndexMap::new());
     };
+    let container = Path::at("/components/securitySchemes");
     definitions
         .iter()
         .map(|(name, value)| {
-            let scheme = scheme(&definitions.cx.object(value, definitions.at(name))?)?;
+            let scheme = scheme(
+                &definitions.cx.object(value, definitions.at(name))?,
+                container.key(name),
+            )?;
             Ok((name.clone(), ReferenceOr::Item(scheme)))
         })
         .collect()
 }
 
-fn scheme(obj: &Obj<'_>) -> Result<SecurityScheme> {
+fn scheme(obj: &Obj<'_>, at: Path<'_>) -> Result<SecurityScheme> {
     let description = obj.string("description")?;
     let extensions = obj.extensions();
     match obj.required_str("type")? {
@@ -42,14 +48,17 @@ fn scheme(obj: &Obj<'_>) -> Result<SecurityScheme> {
             description,
             extensions,
         }),
-        "basic" => Ok(SecurityScheme::HTTP {
-            scheme: "basic".into(),
-            bearer_format: None,
-            description,
-            extensions,
-        }),
+        "basic" => {
+            obj.cx.sources.renamed(&at, "scheme", &obj.pointer, "type");
+            Ok(SecurityScheme::HTTP {
+                scheme: "basic".into(),
+                bearer_format: None,
+                description,
+                extensions,
+            })
+        }
         "oauth2" => Ok(SecurityScheme::OAuth2 {
-            flows: flows(obj)?,
+            flows: flows(obj, at)?,
             description,
             extensions,
         }),
@@ -61,20 +70,22 @@ fn scheme(obj: &Obj<'_>) -> Result<SecurityScheme> {
 }
 
 /// Swagger's single `flow` as OpenAPI 3's flows (`application` is `clientCredentials`,
-/// `accessCode` is `authorizationCode`).
-fn flows(obj: &Obj<'_>) -> Result<OAuth2Flows> {
+/// `accessCode` is `authorizationCode`), to be placed at `at`: the flow is the scheme's `flow`,
+/// and what is below it (`scopes`, `tokenUrl`, ...) is in the scheme itself.
+fn flows(obj: &Obj<'_>, at: Path<'_>) -> Result<OAuth2Flows> {
     let scopes = obj.string_map("scopes")?.unwrap_or_default();
     let url = |key: &str| obj.required_str(key).map(str::to_string);
     let extensions = IndexMap::new();
     let mut flows = OAuth2Flows::default();
-    match obj.required_str("flow")? {
+    let name = match obj.required_str("flow")? {
         "implicit" => {
             flows.implicit = Some(ImplicitOAuth2Flow {
                 authorization_url: url("authorizationUrl")?,
                 refresh_url: None,
                 scopes,
                 extensions,
-            })
+            });
+            "implicit"
         }
         "password" => {
             flows.password = Some(PasswordOAuth2Flow {
@@ -82,7 +93,8 @@ fn flows(obj: &Obj<'_>) -> Result<OAuth2Flows> {
                 refresh_url: None,
                 scopes,
                 extensions,
-            })
+            });
+            "password"
         }
         "application" => {
             flows.client_credentials = Some(ClientCredentialsOAuth2Flow {
@@ -90,7 +102,8 @@ fn flows(obj: &Obj<'_>) -> Result<OAuth2Flows> {
                 refresh_url: None,
                 scopes,
                 extensions,
-            })
+            });
+            "clientCredentials"
         }
         "accessCode" => {
             flows.authorization_code = Some(AuthorizationCodeOAuth2Flow {
@@ -99,7 +112,8 @@ fn flows(obj: &Obj<'_>) -> Result<OAuth2Flows> {
                 refresh_url: None,
                 scopes,
                 extensions,
-            })
+            });
+            "authorizationCode"
         }
         other => {
             return Err(obj.error_at(
@@ -107,7 +121,12 @@ fn flows(obj: &Obj<'_>) -> Result<OAuth2Flows> {
                 format!("unknown OAuth2 flow `{other}`; expected implicit, password, application or accessCode"),
             ))
         }
-    }
+    };
+    let sources = obj.cx.sources;
+    let flows_at = at.key("flows");
+    let flow = obj.at("flow");
+    sources.entry(&flows_at.key(name), &flow, &obj.pointer);
+    sources.node(&flows_at, &flow);
     Ok(flows)
 }
 

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::json::Obj;
 use super::parameters::{self, Target};
+use super::source_map::Path;
 use crate::diagnostic::Result;
 
 /// The converted servers, and the `x-ms-parameterized-host` extension to keep at the root with its
@@ -20,6 +21,10 @@ pub(crate) struct Servers {
 /// `useSchemePrefix` is false; the first of `schemes`, else `https`), the host template and the
 /// base path, with a variable per `{name}` of the template. Otherwise one server per scheme
 /// (`https` when none) for `host` + `basePath`, or just the base path (or `/`) without a host.
+///
+/// The servers are recorded as coming from `x-ms-parameterized-host` (the URL from its
+/// `hostTemplate`, a variable from the parameter of that name), else from `host`, else from
+/// `basePath`.
 pub(crate) fn convert(root: &Obj<'_>) -> Result<Servers> {
     let base_path = root.str("basePath")?.unwrap_or_default();
     let schemes = root.strings("schemes")?.unwrap_or_default();
@@ -35,6 +40,12 @@ pub(crate) fn convert(root: &Obj<'_>) -> Result<Servers> {
         None if base_path.is_empty() => vec![server("/".into())],
         None => vec![server(base_path.into())],
     };
+    if let Some(key) = ["host", "basePath"].into_iter().find(|key| root.contains(key)) {
+        let swagger = root.at(key);
+        for i in 0..servers.len() {
+            root.cx.sources.node(&Path::at("/servers").index(i), &swagger);
+        }
+    }
     Ok(Servers {
         servers,
         parameterized_host: None,
@@ -56,33 +67,46 @@ fn parameterized(host: &Obj<'_>, schemes: &[String], base_path: &str) -> Result<
     };
 
     // Resolve the parameters: `$ref` entries are replaced by the parameter they name.
+    let sources = host.cx.sources;
     let mut resolved = Vec::new();
     let mut params = Vec::new();
-    for (pointer, value) in host.array("parameters")?.unwrap_or_default() {
-        match parameters::resolve(host.cx, value, pointer)?.target {
+    for (i, (pointer, value)) in host.array("parameters")?.unwrap_or_default().into_iter().enumerate() {
+        let source = parameters::resolve(host.cx, value, pointer)?;
+        match source.target {
             Target::Param { param, .. } => {
+                if param.pointer != source.entry {
+                    let at = Path::at("/x-ms-parameterized-host/parameters");
+                    sources.entry(&at.index(i), &source.entry, &param.pointer);
+                }
                 resolved.push(Value::Object(param.map.clone()));
-                params.push(param);
+                params.push((source.entry, param));
             }
             Target::External(_) => resolved.push(value.clone()),
         }
     }
 
+    let at = Path::at("/servers/0");
+    sources.node(&at, &host.pointer);
+    sources.renamed(&at, "url", &host.pointer, "hostTemplate");
+    let variables_at = at.key("variables");
     let mut variables = IndexMap::new();
     for name in template_variables(template) {
-        let param = params.iter().find(|p| p.str("name").ok().flatten() == Some(name));
+        let param = params.iter().find(|(_, p)| p.str("name").ok().flatten() == Some(name));
         let variable = match param {
-            Some(param) => ServerVariable {
-                enumeration: param
-                    .array("enum")?
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(_, v)| display(v))
-                    .collect(),
-                default: param.get("default").map(display).unwrap_or_default(),
-                description: param.string("description")?,
-                extensions: param.extensions(),
-            },
+            Some((entry, param)) => {
+                sources.entry(&variables_at.key(name), entry, &param.pointer);
+                ServerVariable {
+                    enumeration: param
+                        .array("enum")?
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(_, v)| display(v))
+                        .collect(),
+                    default: param.get("default").map(display).unwrap_or_default(),
+                    description: param.string("description")?,
+                    extensions: param.extensions(),
+                }
+            }
             None => ServerVariable::default(),
         };
         variables.insert(name.to_string(), variable);
