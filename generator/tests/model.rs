@@ -1603,3 +1603,32 @@ fn unsupported_form_data_field_points_at_the_form_data_parameter() {
         "form fields holding several files are not supported",
     );
 }
+
+#[test]
+fn a_ref_with_sibling_keys_is_the_referenced_type_and_recursion_stays_recursion() {
+    // `innerError` and `details` refer back to `Error`, `innerError` with keys beside its `$ref`
+    // (as upstream specs write them): the keys add nothing, so both are `Error` itself, not new
+    // structs nested a hundred levels deep. A definition of the same shape is a model of its own.
+    let spec = swagger(json!({
+        "definitions": {
+            "Error": {"type": "object", "properties": {
+                "code": {"type": "string"},
+                "details": {"type": "array", "items": {"$ref": "#/definitions/Error"}},
+                "innerError": {"type": "object", "$ref": "#/definitions/Error", "readOnly": true,
+                               "description": "More specific."}
+            }},
+            "Holder": {"type": "object", "properties": {
+                "error": {"$ref": "#/definitions/Error", "description": "The error."}
+            }},
+            "SpecialError": {"type": "object", "allOf": [{"$ref": "#/definitions/Error"}], "properties": {}}
+        },
+        "paths": {}
+    }));
+    let model = build(&spec);
+    let error = named(&model, "Error");
+    assert_eq!(field(&model, "Error", "innerError").ty, error);
+    assert_eq!(field(&model, "Error", "details").ty, array(error.clone()));
+    assert_eq!(field(&model, "Holder", "error").ty, error);
+    let names: Vec<&str> = model.schemas.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Error", "Holder", "SpecialError"]);
+}

@@ -80,12 +80,12 @@ impl<'a> Builder<'a> {
     pub(super) fn effective(&self, schema: SchemaRef<'a>, pointer: &str) -> Result<(&'a Schema, String)> {
         let (mut current, mut current_pointer) = self.resolve(schema, pointer)?;
         for _ in 0..64 {
-            match &current.schema_kind {
-                OaKind::AllOf { all_of } if all_of.len() == 1 => {
+            match only_member(current) {
+                Some(member) => {
                     let member_pointer = format!("{current_pointer}/allOf/0");
-                    (current, current_pointer) = self.resolve((&all_of[0]).into(), &member_pointer)?;
+                    (current, current_pointer) = self.resolve(member.into(), &member_pointer)?;
                 }
-                _ => return Ok((current, current_pointer)),
+                None => return Ok((current, current_pointer)),
             }
         }
         Err(self.error(pointer, "`allOf` nests more than 64 levels deep"))
@@ -327,7 +327,7 @@ impl<'a> Builder<'a> {
                 self.component_type(&name, schema, pointer)
             }
             SchemaRef::Inline(s) => {
-                if is_struct(s) {
+                if is_struct(s) && only_member(s).is_none() {
                     let rust = self.namer.camel_in(&mut self.types, "type", hint);
                     let fields = self.struct_fields(&rust, s, pointer)?;
                     self.push_schema(SchemaDef {
@@ -388,8 +388,9 @@ impl<'a> Builder<'a> {
                 None | Some(AdditionalProperties::Any(false)) => TypeRef::Any,
                 Some(additional) => self.map_type(Some(additional), hint, pointer)?,
             },
-            OaKind::AllOf { all_of } if all_of.len() == 1 => {
-                self.type_of((&all_of[0]).into(), hint, &format!("{pointer}/allOf/0"))?
+            _ if only_member(s).is_some() => {
+                let member = only_member(s).into_iter().next().unwrap_or_else(|| unreachable!());
+                self.type_of(member.into(), hint, &format!("{pointer}/allOf/0"))?
             }
             // openapiv3 reads a schema whose keywords do not fit its `type` (e.g. `maxItems` on
             // an integer, which Swagger specs do write) as "any"; its `type` still decides.
@@ -448,6 +449,29 @@ pub(super) fn is_struct(s: &Schema) -> bool {
         OaKind::AllOf { all_of } => all_of.len() > 1,
         OaKind::Any(any) => !any.properties.is_empty() || !any.all_of.is_empty(),
         _ => false,
+    }
+}
+
+/// The one `allOf` member of an inline schema that only wraps it: how the converter keeps the
+/// keys a Swagger `$ref` has beside it (`{"$ref": …, "type": "object", "description": …}`). Such
+/// keys add no properties, so the schema is its member's type, as JSON Reference and AutoRest
+/// have it (and a recursive `$ref` stays a reference, not a new struct nested in itself). A
+/// definition of that shape is another matter: a model of its own that extends its member.
+pub(super) fn only_member(s: &Schema) -> Option<&ReferenceOr<Schema>> {
+    match &s.schema_kind {
+        OaKind::AllOf { all_of } if all_of.len() == 1 => all_of.first(),
+        OaKind::Any(any)
+            if any.all_of.len() == 1
+                && any.properties.is_empty()
+                && any.additional_properties.is_none()
+                && any.one_of.is_empty()
+                && any.any_of.is_empty()
+                && matches!(any.typ.as_deref(), None | Some("object"))
+                && s.schema_data.discriminator.is_none() =>
+        {
+            any.all_of.first()
+        }
+        _ => None,
     }
 }
 
