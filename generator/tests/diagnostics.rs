@@ -1878,3 +1878,20 @@ fn the_cli_prints_warnings_and_can_deny_them() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_discriminator_that_is_not_a_property_is_a_warning() {
+    let spec = base_with(|s| {
+        at(s, "/definitions/Widget")
+            .as_object_mut()
+            .unwrap()
+            .insert("discriminator".into(), json!("kind"));
+    });
+    let d = expect_warning_at(
+        &spec,
+        "/definitions/Widget/discriminator",
+        &["discriminator `kind`", "not a property", "plain models"],
+        "\"kind\"",
+    );
+    assert!(d.is_warning());
+}

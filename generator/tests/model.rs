@@ -1632,3 +1632,26 @@ fn a_ref_with_sibling_keys_is_the_referenced_type_and_recursion_stays_recursion(
     let names: Vec<&str> = model.schemas.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Error", "Holder", "SpecialError"]);
 }
+
+#[test]
+fn a_kind_that_only_extends_its_base_is_a_kind_of_its_own() {
+    let spec = swagger(json!({
+        "definitions": {
+            "Shape": {"type": "object", "discriminator": "kind", "required": ["kind"],
+                      "properties": {"kind": {"type": "string"}, "name": {"type": "string"}}},
+            "Dot": {"x-ms-discriminator-value": "dot", "allOf": [{"$ref": "#/definitions/Shape"}]}
+        },
+        "paths": {}
+    }));
+    let model = build(&spec);
+    let shape = model.schema("Shape").unwrap();
+    let SchemaKind::Union { variants, .. } = &shape.kind else {
+        panic!("Shape is a union: {shape:?}");
+    };
+    let kinds: Vec<(&str, &str)> = variants
+        .iter()
+        .map(|v| (v.value.as_str(), model.type_name(v.ty)))
+        .collect();
+    assert_eq!(kinds, [("Shape", "ShapeBase"), ("dot", "Dot")]);
+    assert!(matches!(model.schema("Dot").unwrap().kind, SchemaKind::Struct { .. }));
+}

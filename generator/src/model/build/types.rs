@@ -6,6 +6,8 @@ impl<'a> Builder<'a> {
     /// Gives every component schema its Rust name before any is built, so references resolve
     /// whatever the order.
     pub(super) fn register_components(&mut self) -> Result<()> {
+        // The polymorphic bases first: a kind of one is a struct whatever its shape (one that
+        // only extends its base, `allOf: [Base]`, included).
         for (name, schema) in self.component_schemas() {
             let pointer = join("/components/schemas", name);
             let schema = match schema {
@@ -13,9 +15,27 @@ impl<'a> Builder<'a> {
                 ReferenceOr::Reference { reference } => self.deref_schema(reference, &pointer)?.0,
             };
             if let Some(discriminator) = &schema.schema_data.discriminator {
-                self.unions.insert(name.clone(), discriminator.property_name.clone());
+                let property = &discriminator.property_name;
+                if self.declares_property(schema, property, 0) {
+                    self.unions.insert(name.clone(), property.clone());
+                } else {
+                    self.warn(
+                        &format!("{pointer}/discriminator"),
+                        format!(
+                            "the discriminator `{property}` is not a property of `{name}`; `{name}` and the \
+                             schemas that extend it are generated as plain models, not as one polymorphic type"
+                        ),
+                    );
+                }
             }
-            let component = if is_struct(schema) {
+        }
+        for (name, schema) in self.component_schemas() {
+            let pointer = join("/components/schemas", name);
+            let schema = match schema {
+                ReferenceOr::Item(s) => s,
+                ReferenceOr::Reference { reference } => self.deref_schema(reference, &pointer)?.0,
+            };
+            let component = if is_struct(schema) || self.union_ancestor(name).is_some() {
                 Component::Named(self.namer.camel_in(&mut self.types, "type", name))
             } else if enum_values(schema).is_some() {
                 // Named enums are created on first build; remember the spec name for now.
@@ -29,6 +49,26 @@ impl<'a> Builder<'a> {
             self.components.insert(name.clone(), component);
         }
         Ok(())
+    }
+
+    /// Whether `schema` (or a schema it extends through `allOf`) has the property `name`.
+    fn declares_property(&self, schema: &'a Schema, name: &str, depth: usize) -> bool {
+        let (properties, all_of) = match &schema.schema_kind {
+            OaKind::Type(Type::Object(ot)) => (Some(&ot.properties), &[][..]),
+            OaKind::Any(any) => (Some(&any.properties), any.all_of.as_slice()),
+            OaKind::AllOf { all_of } => (None, all_of.as_slice()),
+            _ => (None, &[][..]),
+        };
+        if properties.is_some_and(|p| p.contains_key(name)) {
+            return true;
+        }
+        depth < 64
+            && all_of.iter().any(|member| match member {
+                ReferenceOr::Item(s) => self.declares_property(s, name, depth + 1),
+                ReferenceOr::Reference { reference } => self
+                    .deref_schema(reference, "")
+                    .is_ok_and(|(s, _)| self.declares_property(s, name, depth + 1)),
+            })
     }
 
     /// Builds every component schema, in spec order.
