@@ -1655,3 +1655,26 @@ fn a_kind_that_only_extends_its_base_is_a_kind_of_its_own() {
     assert_eq!(kinds, [("Shape", "ShapeBase"), ("dot", "Dot")]);
     assert!(matches!(model.schema("Dot").unwrap().kind, SchemaKind::Struct { .. }));
 }
+
+#[test]
+fn an_alias_that_names_itself_through_a_struct_is_recursion() {
+    // `Evaluations` is an array of `Wrapper`, which holds an `Evaluation`, whose kind holds
+    // `Evaluations` again: there is an object in between, so the alias is named, not expanded.
+    let spec = swagger(json!({
+        "definitions": {
+            "Evaluations": {"type": "array", "items": {"$ref": "#/definitions/Wrapper"}},
+            "Wrapper": {"type": "object", "properties": {"evaluation": {"$ref": "#/definitions/Evaluation"}}},
+            "Evaluation": {"type": "object", "discriminator": "kind", "required": ["kind"],
+                           "properties": {"kind": {"type": "string"}}},
+            "Nested": {"x-ms-discriminator-value": "nested", "allOf": [{"$ref": "#/definitions/Evaluation"}],
+                       "properties": {"children": {"$ref": "#/definitions/Evaluations"}}}
+        },
+        "paths": {}
+    }));
+    let model = build(&spec);
+    assert_eq!(field(&model, "Nested", "children").ty, named(&model, "Evaluations"));
+    assert!(matches!(
+        model.schema("Evaluations").unwrap().kind,
+        SchemaKind::Alias(_)
+    ));
+}

@@ -139,7 +139,9 @@ struct Builder<'a> {
     /// Component schemas by their spec name.
     components: IndexMap<String, Component>,
     /// Aliases being resolved (to report alias cycles instead of overflowing).
-    aliases_in_progress: Vec<String>,
+    /// With each, how many structs were being built when it started: one started since is an
+    /// object between the alias and a reference back to it.
+    aliases_in_progress: Vec<(String, usize)>,
     /// Structs whose fields are being built: a reference back to one of them is a recursive
     /// type, named but not built again.
     structs_in_progress: Vec<String>,

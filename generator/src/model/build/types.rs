@@ -192,13 +192,19 @@ impl<'a> Builder<'a> {
                 rust_name,
                 resolved: None,
             } => {
-                if self.aliases_in_progress.iter().any(|a| a == name) {
+                if let Some(&(_, structs)) = self.aliases_in_progress.iter().find(|(a, _)| a == name) {
+                    // Through a struct, the alias may name itself (`type A = Vec<S>`, `S` holding
+                    // an `A`): its name is the type. Without one it would be infinite.
+                    if self.structs_in_progress.len() > structs {
+                        return Ok(self.named(&rust_name));
+                    }
                     return Err(self.error(
                         pointer,
                         format!("schema `{name}` is defined in terms of itself with no object in between"),
                     ));
                 }
-                self.aliases_in_progress.push(name.to_string());
+                self.aliases_in_progress
+                    .push((name.to_string(), self.structs_in_progress.len()));
                 let ty = self.inline_type(resolved, name, &resolved_pointer);
                 self.aliases_in_progress.pop();
                 let ty = ty?;
