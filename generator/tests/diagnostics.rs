@@ -1895,3 +1895,19 @@ fn a_discriminator_that_is_not_a_property_is_a_warning() {
     );
     assert!(d.is_warning());
 }
+
+#[test]
+fn items_without_type_array_is_read_as_an_array_with_a_warning() {
+    let spec = base_with(|s| {
+        at(s, "/definitions/Widget/properties")
+            .as_object_mut()
+            .unwrap()
+            .insert("tags".into(), json!({"items": {"type": "string"}}));
+    });
+    expect_warning_at(
+        &spec,
+        "/definitions/Widget/properties/tags",
+        &["`items` without `type: array`", "read as an array"],
+        "{",
+    );
+}

@@ -460,6 +460,16 @@ impl<'a> Builder<'a> {
                     )?)),
                     None => TypeRef::Array(Box::new(TypeRef::Any)),
                 },
+                // `items` without `type: array`, as some specs write it: AutoRest reads an array.
+                (None, _) if any.items.is_some() => {
+                    self.warn(pointer, "`items` without `type: array`: read as an array");
+                    let items = any.items.as_ref().unwrap_or_else(|| unreachable!());
+                    TypeRef::Array(Box::new(self.type_of(
+                        items.into(),
+                        &format!("{hint}Item"),
+                        &format!("{pointer}/items"),
+                    )?))
+                }
                 _ if any.additional_properties.is_some() => {
                     self.map_type(any.additional_properties.as_ref(), hint, pointer)?
                 }
