@@ -88,8 +88,12 @@ pub fn api_listing(model: &CodeModel) -> String {
         .parameters
         .iter()
         .filter(|p| p.required && p.default.is_none())
-        .map(|p| format!("{}: String", p.name))
-        .chain(model.client.auth.first().map(|_| "api_key: ApiKey".to_string()))
+        .map(|p| format!("{}: {}", p.name, type_name(model, &p.ty)))
+        // The credential the constructor takes, as the first authentication scheme says.
+        .chain(model.client.auth.first().map(|auth| match auth {
+            crate::model::Auth::Bearer { .. } => "credential: TokenCredential".to_string(),
+            _ => "api_key: ApiKey".to_string(),
+        }))
         .collect();
     let _ = writeln!(
         out,
