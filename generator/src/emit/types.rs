@@ -23,7 +23,7 @@ pub fn doc_attrs(docs: &str) -> TokenStream {
 }
 
 /// The Rust type of `ty`; `models` is the path prefix of named types (`models::` outside the
-/// models module, nothing inside it).
+/// models module, nothing inside it). Every module of generated code has `runtime` in scope.
 pub fn rust_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
     match ty {
         TypeRef::String => quote!(String),
@@ -34,12 +34,13 @@ pub fn rust_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
         // `float` values arrive as decimal text that f32 would round; f64 keeps what was sent.
         TypeRef::Float32 => quote!(f64),
         TypeRef::Float64 => quote!(f64),
-        TypeRef::Uuid => quote!(uuid::Uuid),
-        TypeRef::DateTime | TypeRef::DateTimeRfc1123 => quote!(time::OffsetDateTime),
-        TypeRef::Date => quote!(time::Date),
-        TypeRef::Duration => quote!(time::Duration),
-        TypeRef::Binary => quote!(bytes::Bytes),
-        TypeRef::Any => quote!(serde_json::Value),
+        // Crates the runtime re-exports, so that the crate holding the code needs only the runtime.
+        TypeRef::Uuid => quote!(runtime::uuid::Uuid),
+        TypeRef::DateTime | TypeRef::DateTimeRfc1123 => quote!(runtime::time::OffsetDateTime),
+        TypeRef::Date => quote!(runtime::time::Date),
+        TypeRef::Duration => quote!(runtime::time::Duration),
+        TypeRef::Binary => quote!(runtime::bytes::Bytes),
+        TypeRef::Any => quote!(runtime::serde_json::Value),
         TypeRef::Named(name) => {
             let name = format_ident!("{}", name);
             quote!(#models #name)
@@ -84,7 +85,7 @@ pub fn wire_format_path(ty: &TypeRef, runtime: &str) -> Option<String> {
 pub fn argument_type(ty: &TypeRef, models: &TokenStream) -> TokenStream {
     match ty {
         TypeRef::String => quote!(impl Into<String>),
-        TypeRef::Binary => quote!(impl Into<bytes::Bytes>),
+        TypeRef::Binary => quote!(impl Into<runtime::bytes::Bytes>),
         _ => rust_type(ty, models),
     }
 }
