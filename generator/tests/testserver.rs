@@ -12,8 +12,9 @@
 //! it when done.
 //!
 //! The crates live in `$CARGO_TARGET_TMPDIR/testserver` (files are rewritten only when they
-//! change) and build into `$CARGO_TARGET_TMPDIR/testserver-target`, kept between runs. Run with
-//! `cargo test -p azure-rest-codegen --test testserver -- --nocapture` to see the report; set
+//! change), all on the repository's runtime crate (`runtime/`, compiled once), and build into
+//! `$CARGO_TARGET_TMPDIR/testserver-target`, kept between runs. Run with `cargo test -p
+//! azure-rest-codegen --test testserver -- --nocapture` to see the report; set
 //! `TESTSERVER_VERBOSE=1` to see every scenario line.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,7 +26,7 @@ use std::time::{Duration, Instant};
 
 #[path = "support/workspace.rs"]
 mod workspace;
-use workspace::{cargo, run, secs, write_if_changed};
+use workspace::{cargo, run, runtime_crate, secs, write_if_changed};
 
 use codegen::{check_dir, write_dir, Config, DirStatus};
 use serde_json::Value;
@@ -382,6 +383,8 @@ fn autorest_testserver_scenarios() {
         .collect();
     specs.sort();
     let mut entries = Vec::new();
+    // Every crate on the one runtime crate, compiled once.
+    let runtime = runtime_crate();
     for spec in &specs {
         let name = spec.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let slug: String = name
@@ -397,6 +400,7 @@ fn autorest_testserver_scenarios() {
         let package_name = format!("testserver-{slug}");
         let generated = Config::new()
             .crate_name(&package_name)
+            .runtime(runtime.clone())
             .generate(spec)
             .map_err(|d| d.to_string())
             .and_then(|g| {
