@@ -10,20 +10,31 @@ include!(concat!(env!("OUT_DIR"), "/fixture_directed.rs"));
 
 mod common;
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use common::{Reply, Server};
+use common::{RecordingSleeper, Reply, Server};
 use serde_json::json;
 
 const OPERATION: &str = "0f4e2d1c-3b5a-4c6d-8e9f-a0b1c2d3e4f5";
 
 fn client(server: &Server) -> Client {
-    let options = ClientOptions::default().retry(runtime::RetryOptions::none());
-    Client::builder("key")
+    client_and_sleeper(server).0
+}
+
+/// The client, and its sleeper: tests/common's, which fits this fixture's client as it does the
+/// Face client's, since both are on the runtime crate. Waits are recorded and return at once.
+fn client_and_sleeper(server: &Server) -> (Client, Arc<RecordingSleeper>) {
+    let sleeper = Arc::new(RecordingSleeper::default());
+    let options = ClientOptions::default()
+        .retry(runtime::RetryOptions::none())
+        .sleeper(sleeper.clone());
+    let client = Client::builder("key")
         .endpoint(server.endpoint())
         .options(options)
         .build()
-        .unwrap()
+        .unwrap();
+    (client, sleeper)
 }
 
 #[tokio::test]
@@ -33,16 +44,13 @@ async fn the_poller_reads_the_status_through_the_renamed_operation() {
     server.reply(Reply::json(200, &json!({"status": "running"})));
     server.reply(Reply::json(200, &json!({"status": "succeeded", "result": "/jobs/7"})));
 
-    let result = client(&server)
-        .jobs()
-        .start("nightly", None)
-        .into_poller()
-        .interval(Duration::from_millis(1))
-        .wait()
-        .await
-        .unwrap();
+    let (client, sleeper) = client_and_sleeper(&server);
+    let result = client.jobs().start("nightly", None).into_poller().wait().await.unwrap();
 
     assert_eq!(result.as_deref(), Some("/jobs/7"));
+    // The poller waits its interval (1 s when the service sends no Retry-After) before each poll,
+    // through the client's sleeper.
+    assert_eq!(sleeper.waits(), [Duration::from_secs(1); 2]);
     let requests = server.requests();
     assert_eq!(
         (requests[0].method.as_str(), requests[0].path.as_str()),
@@ -58,7 +66,6 @@ async fn the_poller_reads_the_status_through_the_renamed_operation() {
     }
     // The renamed status operation is the one method that reads it.
     server.reply(Reply::json(200, &json!({"status": "failed", "message": "boom"})));
-    let client = client(&server);
     let status = client.jobs().read_status(OPERATION.parse().unwrap(), None).await;
     assert_eq!(status.unwrap().into_value().message.as_deref(), Some("boom"));
 }

@@ -9,18 +9,29 @@ include!(concat!(env!("OUT_DIR"), "/fixture_locals.rs"));
 
 mod common;
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use common::{Reply, Server};
+use common::{RecordingSleeper, Reply, Server};
 use serde_json::json;
 
 fn client(server: &Server) -> Client {
-    let options = ClientOptions::default().retry(runtime::RetryOptions::none());
-    Client::builder("key")
+    client_and_sleeper(server).0
+}
+
+/// The client, and its sleeper: tests/common's, which fits this fixture's client as it does the
+/// Face client's, since both are on the runtime crate. Waits are recorded and return at once.
+fn client_and_sleeper(server: &Server) -> (Client, Arc<RecordingSleeper>) {
+    let sleeper = Arc::new(RecordingSleeper::default());
+    let options = ClientOptions::default()
+        .retry(runtime::RetryOptions::none())
+        .sleeper(sleeper.clone());
+    let client = Client::builder("key")
         .endpoint(server.endpoint())
         .options(options)
         .build()
-        .unwrap()
+        .unwrap();
+    (client, sleeper)
 }
 
 fn pairs(query: &str) -> Vec<(String, String)> {
@@ -122,16 +133,17 @@ async fn the_status_poller_fills_parameters_named_like_its_locals() {
     server.reply(Reply::status(202).header("Operation-Location", "/status/job-client/job-7"));
     server.reply(Reply::json(200, &json!({"status": "succeeded", "result": "done"})));
 
-    let result = client(&server)
+    let (client, sleeper) = client_and_sleeper(&server);
+    let result = client
         .things()
         .start("here", "now", None)
         .into_poller()
-        .interval(Duration::from_millis(1))
         .wait()
         .await
         .unwrap();
 
     assert_eq!(result.as_deref(), Some("done"));
+    assert_eq!(sleeper.waits(), [Duration::from_secs(1)], "one poll after its interval");
     let requests = server.requests();
     assert_eq!(
         pairs(requests[0].query.as_deref().unwrap_or_default()),

@@ -3,7 +3,7 @@
 //! Client for the Azure Face service, which detects, verifies and identifies faces in images. This document covers only the snapshot operations used to copy face data between subscriptions.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-pub mod runtime;
+pub use azure_rest_runtime as runtime;
 
 pub mod models;
 

@@ -4,10 +4,11 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 #[allow(unused_imports)]
-use serde::{Deserialize, Serialize};
+use crate::runtime::{self, serde::{Deserialize, Serialize}};
 
 /// Details of an error.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "crate::runtime::serde")]
 pub struct Error {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
@@ -17,6 +18,7 @@ pub struct Error {
 
 /// Error payload sent back by the service.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "crate::runtime::serde")]
 pub struct ApiError {
     /// Details of an error.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -24,22 +26,22 @@ pub struct ApiError {
 }
 
 /// Face subscription ids allowed to apply a snapshot. The list is set by the subscription that takes the snapshot, and no subscription outside it can apply the snapshot.
-pub type ApplyScope = Vec<uuid::Uuid>;
+pub type ApplyScope = Vec<runtime::uuid::Uuid>;
 
 /// How the snapshot is applied. Only "CreateNew" exists: the job fails if the target subscription already owns an object of the same kind with this objectId, so choose an unused id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(crate = "crate::runtime::serde")]
 pub enum SnapshotApplyMode {
     #[default]
     CreateNew,
 }
-
 crate::runtime::closed_enum!(SnapshotApplyMode);
 
 /// Body of a Snapshot - Apply call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "crate::runtime::serde", rename_all = "camelCase")]
 pub struct ApplySnapshotRequest {
     /// Id to give the object that the snapshot creates in the target subscription.
-    #[serde(rename = "objectId")]
     pub object_id: String,
     /// How the snapshot is applied. Only "CreateNew" exists: the job fails if the target subscription already owns an object of the same kind with this objectId, so choose an unused id.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -48,36 +50,36 @@ pub struct ApplySnapshotRequest {
 
 /// Kind of object stored in the snapshot, as chosen when it was taken: FaceList, LargeFaceList, PersonGroup or LargePersonGroup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(crate = "crate::runtime::serde")]
 pub enum SnapshotObjectType {
     FaceList,
     LargeFaceList,
     LargePersonGroup,
     PersonGroup,
 }
-
 crate::runtime::closed_enum!(SnapshotObjectType);
 
 /// Details of a snapshot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(crate = "crate::runtime::serde", rename_all = "camelCase")]
 pub struct Snapshot {
     /// Unique id of the snapshot.
-    pub id: uuid::Uuid,
+    pub id: runtime::uuid::Uuid,
     /// Azure resource id of the Face account that took the snapshot.
     pub account: String,
     /// Kind of object stored in the snapshot, as chosen when it was taken: FaceList, LargeFaceList, PersonGroup or LargePersonGroup.
     pub type_: SnapshotObjectType,
     /// Face subscription ids allowed to apply the snapshot, chosen by whoever took it. No subscription outside this list can apply it.
-    pub apply_scope: Vec<uuid::Uuid>,
+    pub apply_scope: Vec<runtime::uuid::Uuid>,
     /// Free-form data the creator kept with the snapshot, at most 16KB.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_data: Option<String>,
     /// UTC time at which the snapshot was taken, for example 2024-03-14T08:15:30.1234567Z.
     #[serde(with = "crate::runtime::rfc3339")]
-    pub created_time: time::OffsetDateTime,
+    pub created_time: runtime::time::OffsetDateTime,
     /// UTC time of the latest change to the snapshot, meaning its creation or a later Snapshot - Update, for example 2024-03-14T08:19:02.7654321Z.
     #[serde(with = "crate::runtime::rfc3339")]
-    pub last_update_time: time::OffsetDateTime,
+    pub last_update_time: runtime::time::OffsetDateTime,
 }
 
 /// A list of snapshots.
@@ -85,14 +87,14 @@ pub type Snapshots = Vec<Snapshot>;
 
 /// Body of a Snapshot - Take call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(crate = "crate::runtime::serde", rename_all = "camelCase")]
 pub struct TakeSnapshotRequest {
     /// Kind of object to copy: FaceList, LargeFaceList, PersonGroup or LargePersonGroup.
     pub type_: SnapshotObjectType,
     /// Id of the object to copy.
     pub object_id: String,
     /// Face subscription ids allowed to apply the snapshot, chosen by whoever took it. No subscription outside this list can apply it.
-    pub apply_scope: Vec<uuid::Uuid>,
+    pub apply_scope: Vec<runtime::uuid::Uuid>,
     /// Optional free-form data kept with the snapshot, at most 16KB.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_data: Option<String>,
@@ -100,11 +102,11 @@ pub struct TakeSnapshotRequest {
 
 /// Body of a Snapshot - Update call: a new apply scope, new user data, or both.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(crate = "crate::runtime::serde", rename_all = "camelCase")]
 pub struct UpdateSnapshotRequest {
     /// Replacement list of the Face subscription ids allowed to apply the snapshot.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub apply_scope: Option<Vec<uuid::Uuid>>,
+    pub apply_scope: Option<Vec<runtime::uuid::Uuid>>,
     /// Replacement free-form data kept with the snapshot, at most 16KB.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_data: Option<String>,
@@ -112,32 +114,31 @@ pub struct UpdateSnapshotRequest {
 
 /// Where the job stands. "notstarted": accepted and waiting its turn. "running": in progress. "succeeded": finished; a taken snapshot is ready to be applied, or the object created by an apply is ready for use. "failed": the job gave up, most often because the source object was edited during a take or the target object during an apply; "message" gives the reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(crate = "crate::runtime::serde", rename_all = "camelCase")]
 pub enum OperationStatusType {
     Notstarted,
     Running,
     Succeeded,
     Failed,
 }
-
 crate::runtime::closed_enum!(OperationStatusType);
 
 /// State of a background snapshot job, that is, taking or applying a snapshot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(crate = "crate::runtime::serde", rename_all = "camelCase")]
 pub struct OperationStatus {
     /// Where the job stands. "notstarted": accepted and waiting its turn. "running": in progress. "succeeded": finished; a taken snapshot is ready to be applied, or the object created by an apply is ready for use. "failed": the job gave up, most often because the source object was edited during a take or the target object during an apply; "message" gives the reason.
     pub status: OperationStatusType,
     /// UTC time at which the job was requested, for example 2024-03-14T08:15:30.1234567Z.
     #[serde(with = "crate::runtime::rfc3339")]
-    pub created_time: time::OffsetDateTime,
+    pub created_time: runtime::time::OffsetDateTime,
     /// UTC time at which the job last moved data; it keeps moving forward until the job ends. Example: 2024-03-14T08:18:47.0012345Z.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "crate::runtime::rfc3339::option"
     )]
-    pub last_action_time: Option<time::OffsetDateTime>,
+    pub last_action_time: Option<runtime::time::OffsetDateTime>,
     /// Filled in once the job has succeeded: after a take it is the snapshot's path, which contains the snapshot id; after an apply it is the path of the created object.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_location: Option<String>,

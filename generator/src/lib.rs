@@ -15,7 +15,9 @@
 //! ```no_run
 //! codegen::Config::new().build_script("spec/service.json").expect("client generation failed");
 //! ```
-//! and in the crate's `lib.rs`: `include!(concat!(env!("OUT_DIR"), "/client.rs"));`
+//! and in the crate's `lib.rs`: `include!(concat!(env!("OUT_DIR"), "/client.rs"));`. With
+//! [`Config::runtime`]`(`[`Runtime::Crate`]`)` the code uses the `azure-rest-runtime` crate, the one
+//! dependency the crate then needs; by default it embeds a copy of the runtime.
 
 pub mod convert;
 pub mod diagnostic;
@@ -28,6 +30,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use diagnostic::Diagnostic;
+pub use emit::Runtime;
 pub use output::{check_dir, write_dir, DirStatus};
 
 /// Stages 2 and 3 on a loaded spec: convert, then build the code model, with diagnostics that
@@ -52,6 +55,7 @@ pub struct Config {
     directives: Option<PathBuf>,
     tag: Option<String>,
     deny_warnings: bool,
+    runtime: Runtime,
 }
 
 /// The result of one generation.
@@ -136,6 +140,16 @@ impl Config {
         self
     }
 
+    /// Where the generated code finds its runtime (default [`Runtime::Embed`]: a copy of it in
+    /// the generated code). With any other value the code uses the `azure-rest-runtime` crate,
+    /// as `pub use azure_rest_runtime as runtime;`: a crate written by [`Config::generate`]
+    /// depends on it as the value says, and the crate that includes the code of
+    /// [`Config::build_script`] must depend on it (and needs no other dependency for it).
+    pub fn runtime(&mut self, runtime: Runtime) -> &mut Self {
+        self.runtime = runtime;
+        self
+    }
+
     /// The directives file: the one set with [`Config::directives`], else `<spec>.codegen.yaml`
     /// next to the spec when it exists.
     fn directives_path(&self, spec: &Path) -> Option<PathBuf> {
@@ -195,7 +209,10 @@ impl Config {
     }
 
     fn emit_options(&self) -> emit::Options {
-        emit::Options { replay: self.replay }
+        emit::Options {
+            replay: self.replay,
+            runtime: self.runtime.clone(),
+        }
     }
 
     /// Runs load -> convert for `spec`, in memory: the OpenAPI 3.0 document the model stage reads

@@ -1,13 +1,15 @@
 //! The command line: `azure-rest-codegen --input SPEC... [--tag TAG] --output DIR [--crate-name NAME]
-//! [--check] [--api-listing FILE] [--replay] [--emit-openapi3 FILE]`, or `--input SPEC
-//! --emit-openapi3 FILE` alone to only convert.
+//! [--check] [--deny-warnings] [--api-listing FILE] [--replay] [--runtime-path PATH | --runtime-version
+//! VER | --runtime embed] [--emit-openapi3 FILE]`, or `--input SPEC --emit-openapi3 FILE` alone to
+//! only convert.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: azure-rest-codegen --input SPEC [--input SPEC ...] [--tag TAG] --output DIR [--crate-name NAME] [--check]
-                          [--api-listing FILE] [--replay] [--emit-openapi3 FILE]
+                          [--deny-warnings] [--api-listing FILE] [--replay]
+                          [--runtime-path PATH | --runtime-version VER | --runtime embed] [--emit-openapi3 FILE]
        azure-rest-codegen --input SPEC --emit-openapi3 FILE
 
 Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2.0 or OpenAPI 3.0 spec.
@@ -22,6 +24,12 @@ Generates an async Rust client crate (Cargo.toml + src/) in DIR from a Swagger 2
   --check              write nothing in DIR; exit 1 when DIR differs from what would be generated
   --api-listing FILE   also write the public API listing to FILE
   --replay             also generate the `replay` module (calls operations by id with example JSON; for tests)
+  --runtime-path PATH  depend on the runtime crate `azure-rest-runtime` at PATH (written in Cargo.toml as given:
+                       a relative PATH is relative to DIR) instead of embedding a copy of the runtime in src/runtime/
+  --runtime-version VER
+                       depend on `azure-rest-runtime` VER from crates.io instead of embedding the runtime
+  --runtime embed      embed a copy of the runtime in src/runtime/ (the default): the crate depends only on the
+                       runtime's own dependencies
   --emit-openapi3 FILE also write the spec converted to OpenAPI 3.0 to FILE, as pretty JSON (one document: other
                        files' $refs bundled in, those in x-ms-examples left as written). FILE is written before
                        generating: also with --check (which writes nothing in DIR) and when generation fails
@@ -36,6 +44,7 @@ struct Args {
     check: bool,
     api_listing: Option<PathBuf>,
     replay: bool,
+    runtime: codegen::Runtime,
     emit_openapi3: Option<PathBuf>,
 }
 
@@ -48,6 +57,7 @@ fn parse_args() -> Result<Args, String> {
     let mut check = false;
     let mut api_listing = None;
     let mut replay = false;
+    let mut runtime = None;
     let mut emit_openapi3 = None;
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
@@ -62,6 +72,19 @@ fn parse_args() -> Result<Args, String> {
             "--check" => check = true,
             "--deny-warnings" => deny_warnings = true,
             "--replay" => replay = true,
+            "--runtime" | "--runtime-path" | "--runtime-version" => {
+                let given = value(&arg)?.to_string_lossy().into_owned();
+                let chosen = match arg.as_str() {
+                    "--runtime-path" => codegen::Runtime::Path(given),
+                    "--runtime-version" => codegen::Runtime::Version(given),
+                    _ if given == "embed" => codegen::Runtime::Embed,
+                    _ => return Err(format!("--runtime takes `embed`, not `{given}`")),
+                };
+                if runtime.is_some() {
+                    return Err("give at most one of --runtime-path, --runtime-version and --runtime".into());
+                }
+                runtime = Some(chosen);
+            }
             "--emit-openapi3" => emit_openapi3 = Some(PathBuf::from(value("--emit-openapi3")?)),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
@@ -84,6 +107,7 @@ fn parse_args() -> Result<Args, String> {
         check,
         api_listing,
         replay,
+        runtime: runtime.unwrap_or_default(),
         emit_openapi3,
     })
 }
@@ -101,7 +125,7 @@ fn main() -> ExitCode {
         }
     };
     let mut config = codegen::Config::new();
-    config.replay(args.replay);
+    config.replay(args.replay).runtime(args.runtime.clone());
     if let Some(name) = &args.crate_name {
         config.crate_name(name);
     }

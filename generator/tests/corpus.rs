@@ -5,9 +5,9 @@
 //! HTTP server (see `replay_harness/src/main.rs`).
 //!
 //! The crates live in one Cargo workspace under `$CARGO_TARGET_TMPDIR/corpus` (one member per
-//! spec and one replay harness per spec), built with the repository's `Cargo.lock` into
-//! `$CARGO_TARGET_TMPDIR/corpus-target`, which is kept between runs. Files are rewritten only
-//! when they change, so a warm run recompiles nothing.
+//! spec and one replay harness per spec, all on the repository's runtime crate, compiled once),
+//! built with the repository's `Cargo.lock` into `$CARGO_TARGET_TMPDIR/corpus-target`, which is
+//! kept between runs. Files are rewritten only when they change, so a warm run recompiles nothing.
 //!
 //! Without `AZURE_SPECS_DIR` the test says so on stderr and passes, or fails under `CI=true`
 //! (`support/prerequisites.rs`; `scripts/test` sets it). Run it with
@@ -23,7 +23,7 @@ use std::time::Instant;
 mod prerequisites;
 #[path = "support/workspace.rs"]
 mod workspace;
-use workspace::{cargo, run, secs, write_if_changed};
+use workspace::{cargo, run, runtime_crate, secs, write_if_changed};
 
 use codegen::{check_dir, write_dir, Config, DirStatus};
 use serde_json::Value;
@@ -211,7 +211,9 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
     let specs = find_specs(&root);
     assert!(!specs.is_empty(), "no spec under {}/**/stable", root.display());
 
-    // 1. Generate the crates and their harnesses; only files that change are written.
+    // 1. Generate the crates and their harnesses; only files that change are written. Every crate
+    // is on the one runtime crate, compiled once.
+    let runtime = runtime_crate();
     let mut entries = Vec::new();
     for spec in &specs {
         let name = spec.file_stem().unwrap_or_default().to_string_lossy().into_owned();
@@ -231,7 +233,11 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
             !entries.iter().any(|e: &Entry| e.package == package),
             "two specs are both called {name}"
         );
-        let generated = Config::new().crate_name(&package).replay(true).generate(spec);
+        let generated = Config::new()
+            .crate_name(&package)
+            .replay(true)
+            .runtime(runtime.clone())
+            .generate(spec);
         let generated = generated.map_err(|d| d.to_string()).and_then(|g| {
             let dir = work.join(&package);
             if let DirStatus::Stale(_) = check_dir(&dir, &g.files) {

@@ -1772,6 +1772,86 @@ fn cli_check_on_a_missing_folder_is_stale() {
 }
 
 #[test]
+fn cli_runtime_flags_choose_how_the_crate_gets_its_runtime() {
+    let dir = TempDir::new("cli-runtime");
+    let input = dir.write("spec.json", BASE);
+    let run = |name: &str, flags: &[&str]| -> PathBuf {
+        let out = dir.path().join(name);
+        let mut args = vec![os("--input"), os(&input), os("--output"), os(&out)];
+        args.extend(flags.iter().map(os));
+        let output = cli(&args);
+        assert!(output.status.success(), "{flags:?}: {}", text(&output.stderr));
+        out
+    };
+    let files = |out: &Path| -> Vec<PathBuf> {
+        snapshot(out)
+            .into_iter()
+            .filter(|(_, bytes)| bytes.is_some())
+            .map(|(path, _)| path)
+            .collect()
+    };
+    let manifest = |out: &Path| std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    let dependencies = |out: &Path| manifest(out).split_once("[dependencies]\n").unwrap().1.to_string();
+
+    // By default, and with `--runtime embed`: the runtime in src/runtime/, its dependencies listed.
+    let embedded = run("embedded", &[]);
+    assert!(embedded.join("src/runtime/mod.rs").is_file());
+    assert!(
+        dependencies(&embedded).contains("\nreqwest = "),
+        "{}",
+        manifest(&embedded)
+    );
+    let spelled = run("spelled", &["--runtime", "embed"]);
+    assert_eq!(snapshot(&spelled), snapshot(&embedded));
+
+    // On the runtime crate: no src/runtime/, one dependency, the path written as given.
+    let on_path = run("on-path", &["--runtime-path", "../runtime"]);
+    let on_path_files = files(&on_path);
+    assert!(
+        on_path_files.iter().all(|p| !p.starts_with("src/runtime")),
+        "{on_path_files:?}"
+    );
+    assert_eq!(
+        dependencies(&on_path),
+        "azure-rest-runtime = { path = \"../runtime\" }\n"
+    );
+    let lib = std::fs::read_to_string(on_path.join("src/lib.rs")).unwrap();
+    assert!(lib.contains("\npub use azure_rest_runtime as runtime;\n"), "{lib}");
+    let on_version = run("on-version", &["--runtime-version", "0.1.2"]);
+    assert_eq!(dependencies(&on_version), "azure-rest-runtime = \"0.1.2\"\n");
+    assert_eq!(files(&on_version), on_path_files);
+
+    // Same input and flags, byte-identical output; and --check knows the flags.
+    assert_eq!(
+        snapshot(&run("on-path-again", &["--runtime-path", "../runtime"])),
+        snapshot(&on_path)
+    );
+    let check = |flags: &[&str]| {
+        let mut args = vec![os("--input"), os(&input), os("--output"), os(&on_path), os("--check")];
+        args.extend(flags.iter().map(os));
+        cli(&args).status.code()
+    };
+    assert_eq!(check(&["--runtime-path", "../runtime"]), Some(0));
+    assert_eq!(check(&["--runtime-path", "../elsewhere"]), Some(1));
+    assert_eq!(check(&[]), Some(1));
+
+    // Contradictions and unknown modes are usage errors.
+    let never = dir.path().join("never");
+    for flags in [
+        &["--runtime-path", "a", "--runtime-version", "1"][..],
+        &["--runtime", "embed", "--runtime-path", "a"],
+        &["--runtime", "shared"],
+        &["--runtime-path"],
+    ] {
+        let mut args = vec![os("--input"), os(&input), os("--output"), os(&never)];
+        args.extend(flags.iter().map(os));
+        let output = cli(&args);
+        assert_eq!(output.status.code(), Some(2), "{flags:?}: {}", text(&output.stderr));
+    }
+    assert!(!never.exists());
+}
+
+#[test]
 fn cli_unknown_flag_is_a_usage_error() {
     let output = cli(&[os("--frobnicate")]);
     let stderr = text(&output.stderr);

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use codegen::emit::{self, File, DEPENDENCIES, RUNTIME};
+use codegen::emit::{self, File, Runtime, DEPENDENCIES, RUNTIME, RUNTIME_VERSION};
 use codegen::model::CodeModel;
 use codegen::{load, model, Diagnostic};
 use quote::ToTokens;
@@ -188,10 +188,125 @@ fn cargo_toml_names_the_crate_and_every_dependency() {
 }
 
 #[test]
-fn runtime_is_copied_verbatim() {
+fn runtime_is_copied_verbatim_but_for_macro_export() {
     let files = crate_files(&widgets(), WIDGETS_NAME);
     for (name, contents) in RUNTIME {
-        assert_eq!(file(&files, &format!("src/runtime/{name}")), *contents);
+        let copy = file(&files, &format!("src/runtime/{name}"));
+        let exported: Vec<&str> = contents.lines().filter(|l| l.trim() != "#[macro_export]").collect();
+        assert_eq!(copy.lines().collect::<Vec<_>>(), exported, "{name}");
+        assert!(copy.ends_with('\n'), "{name}");
+    }
+    // The macros are exported by the runtime crate, and only there.
+    let macros = RUNTIME.iter().find(|(name, _)| *name == "macros.rs").unwrap().1;
+    assert!(macros.lines().any(|l| l == "#[macro_export]"));
+}
+
+/// The crate in `runtime/`, whose sources [`RUNTIME`] holds.
+fn runtime_manifest() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/Cargo.toml")).unwrap()
+}
+
+#[test]
+fn an_embedding_crate_gets_the_runtime_crates_dependencies() {
+    let manifest = runtime_manifest();
+    let dependencies = manifest
+        .split_once("\n[dependencies]\n")
+        .map(|(_, rest)| rest)
+        .unwrap_or_else(|| panic!("no [dependencies] in {manifest}"));
+    let expected: String = DEPENDENCIES
+        .iter()
+        .map(|(name, value)| format!("{name} = {value}\n"))
+        .collect();
+    assert_eq!(dependencies, expected);
+    assert!(manifest.contains("\nname = \"azure-rest-runtime\"\n"), "{manifest}");
+    let version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .unwrap_or_else(|| panic!("no version in {manifest}"));
+    assert!(
+        version.starts_with(&format!("{RUNTIME_VERSION}.")),
+        "{version} is not {RUNTIME_VERSION}.x"
+    );
+}
+
+// ----- the runtime crate instead of an embedded runtime -------------------------------------------
+
+fn with_runtime(runtime: Runtime) -> emit::Options {
+    emit::Options {
+        runtime,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_crate_on_the_runtime_crate_holds_only_generated_code() {
+    let model = widgets();
+    let embedded = crate_files(&model, WIDGETS_NAME);
+    for (runtime, dependency) in [
+        (
+            Runtime::Path("../runtime".into()),
+            r#"azure-rest-runtime = { path = "../runtime" }"#,
+        ),
+        (
+            Runtime::Path(r#"C:\my "rt""#.into()),
+            r#"azure-rest-runtime = { path = "C:\\my \"rt\"" }"#,
+        ),
+        (Runtime::Version("0.3.1".into()), r#"azure-rest-runtime = "0.3.1""#),
+        (Runtime::Crate, &format!(r#"azure-rest-runtime = "{RUNTIME_VERSION}""#)),
+    ] {
+        let files = emit::crate_files_with(&model, CRATE, WIDGETS_NAME, &with_runtime(runtime.clone())).unwrap();
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "Cargo.toml",
+                "RENAMES.md",
+                "src/lib.rs",
+                "src/models.rs",
+                "src/operations/mod.rs",
+                "src/operations/widgets.rs"
+            ],
+            "{runtime:?}"
+        );
+        let manifest = file(&files, "Cargo.toml");
+        assert!(
+            manifest.ends_with(&format!("[dependencies]\n{dependency}\n")),
+            "{manifest}"
+        );
+        // The same code as the embedding crate's, but for how the crate root names the runtime.
+        for f in &files[2..] {
+            let same = file(&embedded, &f.path);
+            if f.path == "src/lib.rs" {
+                assert_eq!(
+                    f.contents,
+                    same.replace("pub mod runtime;", "pub use azure_rest_runtime as runtime;")
+                );
+            } else {
+                assert_eq!(f.contents, same, "{}", f.path);
+            }
+        }
+    }
+}
+
+#[test]
+fn single_file_on_the_runtime_crate_names_it_runtime() {
+    let model = widgets();
+    let embedded = parse("single_file", &emit::single_file(&model, CRATE, WIDGETS_NAME).unwrap());
+    let code = emit::single_file_with(&model, CRATE, WIDGETS_NAME, &with_runtime(Runtime::Crate)).unwrap();
+    assert!(!code.contains("pub mod runtime"));
+    assert!(!code.contains("macro_rules!"));
+    let file = parse("single_file", &code);
+    let text = |items: &[syn::Item]| -> Vec<String> { items.iter().map(|i| i.to_token_stream().to_string()).collect() };
+    assert_eq!(text(&file.items[..1]), ["pub use azure_rest_runtime as runtime ;"]);
+    // Everything else as in the embedding file, whose first item is the runtime module.
+    assert!(matches!(&embedded.items[0], syn::Item::Mod(m) if m.ident == "runtime"));
+    assert_eq!(text(&file.items[1..]), text(&embedded.items[1..]));
+    // The same for every kind of runtime crate dependency: a build script's crate declares it.
+    for runtime in [Runtime::Path("../rt".into()), Runtime::Version("1".into())] {
+        assert_eq!(
+            emit::single_file_with(&model, CRATE, WIDGETS_NAME, &with_runtime(runtime)).unwrap(),
+            code
+        );
     }
 }
 

@@ -88,8 +88,16 @@ fn run(text: &str) -> Result<Outcome, String> {
     let pipeline = || -> Result<(), Diagnostic> {
         let bundle = load::load_text(name, text)?;
         let model = codegen::code_model(&bundle, &model::Options::default())?;
-        emit::crate_files_with(&model, "mutated", "spec.json", &emit::Options { replay: true })
-            .map_err(|e| Diagnostic::new(name, "", e.0))?;
+        emit::crate_files_with(
+            &model,
+            "mutated",
+            "spec.json",
+            &emit::Options {
+                replay: true,
+                ..Default::default()
+            },
+        )
+        .map_err(|e| Diagnostic::new(name, "", e.0))?;
         Ok(())
     };
     match catch_unwind(AssertUnwindSafe(pipeline)) {

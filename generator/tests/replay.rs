@@ -25,7 +25,10 @@ fn files(replay: bool) -> Vec<File> {
         &code_model(WIDGETS_NAME, WIDGETS),
         CRATE,
         WIDGETS_NAME,
-        &Options { replay },
+        &Options {
+            replay,
+            ..Default::default()
+        },
     )
     .expect("the fixture emits")
 }
@@ -110,7 +113,16 @@ fn client_for_points_a_fixed_host_at_the_base_and_reads_client_parameters_and_th
 #[test]
 fn the_single_file_holds_the_replay_module_too() {
     let model = code_model(WIDGETS_NAME, WIDGETS);
-    let code = emit::single_file_with(&model, CRATE, WIDGETS_NAME, &Options { replay: true }).unwrap();
+    let code = emit::single_file_with(
+        &model,
+        CRATE,
+        WIDGETS_NAME,
+        &Options {
+            replay: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let file = syn::parse_file(&code).expect("the single file parses");
     let modules: Vec<String> = file
         .items

@@ -13,8 +13,10 @@
 //! it when done.
 //!
 //! The crates live in `$CARGO_TARGET_TMPDIR/testserver` (files are rewritten only when they
-//! change) and build into `$CARGO_TARGET_TMPDIR/testserver-target`, kept between runs. Run with
-//! `cargo test -p azure-rest-codegen --test testserver -- --nocapture` to see the report; set
+//! change), all on the repository's runtime crate (`runtime/`, compiled once; `body-complex` is
+//! also generated with the runtime embedded, the CLI's default, to compile that mode), and build
+//! into `$CARGO_TARGET_TMPDIR/testserver-target`, kept between runs. Run with `cargo test -p
+//! azure-rest-codegen --test testserver -- --nocapture` to see the report; set
 //! `TESTSERVER_VERBOSE=1` to see every scenario line.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,7 +30,7 @@ use std::time::{Duration, Instant};
 mod prerequisites;
 #[path = "support/workspace.rs"]
 mod workspace;
-use workspace::{cargo, run, secs, write_if_changed};
+use workspace::{cargo, run, runtime_crate, secs, write_if_changed};
 
 use codegen::{check_dir, write_dir, Config, DirStatus};
 use serde_json::Value;
@@ -142,6 +144,11 @@ const HARNESS_FILES: &[(&str, &str)] = &[
     ),
 ];
 const HARNESS: &str = "testserver-harness";
+
+/// A swagger file also generated with the runtime embedded (the CLI's default; every other crate
+/// here is on the runtime crate), and the workspace folder of that crate: it must compile
+/// warning-free too.
+const EMBEDDED: (&str, &str) = ("body-complex", "embedded-body-complex");
 
 /// The reports of the test server, by the key of `testserver-coverage.json`.
 const REPORTS: &[(&str, &str)] = &[
@@ -375,6 +382,8 @@ fn autorest_testserver_scenarios() {
         .collect();
     specs.sort();
     let mut entries = Vec::new();
+    // Every crate on the one runtime crate, compiled once.
+    let runtime = runtime_crate();
     for spec in &specs {
         let name = spec.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let slug: String = name
@@ -390,6 +399,7 @@ fn autorest_testserver_scenarios() {
         let package_name = format!("testserver-{slug}");
         let generated = Config::new()
             .crate_name(&package_name)
+            .runtime(runtime.clone())
             .generate(spec)
             .map_err(|d| d.to_string())
             .and_then(|g| {
@@ -405,6 +415,13 @@ fn autorest_testserver_scenarios() {
             errors: Vec::new(),
         });
     }
+    let embedded = Config::new()
+        .crate_name(format!("testserver-{}", EMBEDDED.1))
+        .generate(package.join("swagger").join(format!("{}.json", EMBEDDED.0)))
+        .unwrap_or_else(|d| panic!("{} does not generate: {d}", EMBEDDED.0));
+    if let DirStatus::Stale(_) = check_dir(&work.join(EMBEDDED.1), &embedded.files) {
+        write_dir(&work.join(EMBEDDED.1), &embedded.files).unwrap_or_else(|d| panic!("{d}"));
+    }
     write_if_changed(&work.join(HARNESS).join("Cargo.toml"), HARNESS_MANIFEST);
     for (path, contents) in HARNESS_FILES {
         write_if_changed(&work.join(HARNESS).join(path), contents);
@@ -415,6 +432,7 @@ fn autorest_testserver_scenarios() {
         .map(|e| format!("{:?}", e.name))
         .collect();
     members.push(format!("{HARNESS:?}"));
+    members.push(format!("{:?}", EMBEDDED.1));
     write_if_changed(
         &work.join("Cargo.toml"),
         &format!(
@@ -431,7 +449,11 @@ fn autorest_testserver_scenarios() {
         write_if_changed(&work.join("Cargo.lock"), &lock);
         write_if_changed(&stamp, &lock);
     }
-    let keep: BTreeSet<&str> = entries.iter().map(|e| e.name.as_str()).chain([HARNESS]).collect();
+    let keep: BTreeSet<&str> = entries
+        .iter()
+        .map(|e| e.name.as_str())
+        .chain([HARNESS, EMBEDDED.1])
+        .collect();
     for entry in std::fs::read_dir(&work).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if entry.path().is_dir() && !keep.contains(name.as_str()) {
@@ -480,6 +502,8 @@ fn autorest_testserver_scenarios() {
         entry.errors = errors.get(&dir).cloned().unwrap_or_default();
         entry.errors.extend(warnings.get(&dir).cloned().unwrap_or_default());
     }
+    let mut embedded_errors = errors.get(&work.join(EMBEDDED.1)).cloned().unwrap_or_default();
+    embedded_errors.extend(warnings.get(&work.join(EMBEDDED.1)).cloned().unwrap_or_default());
     let harness_warnings = warnings.get(&work.join(HARNESS)).cloned().unwrap_or_default();
     let harness_errors = errors.get(&work.join(HARNESS)).cloned().unwrap_or_default();
 
@@ -508,6 +532,14 @@ fn autorest_testserver_scenarios() {
         }
     }
     println!("  {compiled} of {} generated and compiled", entries.len());
+    match embedded_errors.first() {
+        None => println!("  {} with the runtime embedded: compiled", EMBEDDED.0),
+        Some(first) => println!(
+            "  {} with the runtime embedded: does NOT compile cleanly ({} errors or warnings), the first:\n{first}",
+            EMBEDDED.0,
+            embedded_errors.len()
+        ),
+    }
     for entry in entries.iter().filter(|e| !e.errors.is_empty()) {
         println!("\n{}: the first errors:", entry.name);
         for error in entry.errors.iter().take(3) {
@@ -549,6 +581,12 @@ fn autorest_testserver_scenarios() {
     let harness_in = phase.elapsed();
     let mut problems = Vec::new();
     let mut scenarios = "the harness did not run".to_string();
+    if !embedded_errors.is_empty() {
+        problems.push(format!(
+            "{} with the runtime embedded does not compile warning-free",
+            EMBEDDED.0
+        ));
+    }
     if !harness_warnings.is_empty() {
         problems.push(format!("the harness compiles with {} warnings", harness_warnings.len()));
     }

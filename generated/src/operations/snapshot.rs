@@ -54,7 +54,7 @@ impl SnapshotOperations<'_> {
         self,
         type_: models::SnapshotObjectType,
         object_id: impl Into<String>,
-        apply_scope: Vec<uuid::Uuid>,
+        apply_scope: Vec<runtime::uuid::Uuid>,
         options: Option<TakeOptions>,
     ) -> runtime::PollingCall<
         (),
@@ -95,7 +95,7 @@ impl SnapshotOperations<'_> {
                         &location,
                         "/operations/{operationId}",
                     )?;
-                    let operation_id: uuid::Uuid = runtime::parse_param(
+                    let operation_id: runtime::uuid::Uuid = runtime::parse_param(
                         &operation_id,
                         "operation_id",
                     )?;
@@ -111,7 +111,7 @@ impl SnapshotOperations<'_> {
     /// * `snapshot_id`: Id of the snapshot.
     pub async fn get(
         self,
-        snapshot_id: uuid::Uuid,
+        snapshot_id: runtime::uuid::Uuid,
         options: Option<GetOptions>,
     ) -> Output<models::Snapshot> {
         let options = options.unwrap_or_default();
@@ -127,7 +127,7 @@ impl SnapshotOperations<'_> {
     /// * `snapshot_id`: Id of the snapshot.
     pub async fn delete(
         self,
-        snapshot_id: uuid::Uuid,
+        snapshot_id: runtime::uuid::Uuid,
         options: Option<DeleteOptions>,
     ) -> Output<()> {
         let options = options.unwrap_or_default();
@@ -143,7 +143,7 @@ impl SnapshotOperations<'_> {
     /// * `snapshot_id`: Id of the snapshot.
     pub async fn update(
         self,
-        snapshot_id: uuid::Uuid,
+        snapshot_id: runtime::uuid::Uuid,
         options: Option<UpdateOptions>,
     ) -> Output<()> {
         let options = options.unwrap_or_default();
@@ -182,7 +182,7 @@ impl SnapshotOperations<'_> {
     /// * `object_id`: Id to give the object that the snapshot creates in the target subscription.
     pub fn apply(
         self,
-        snapshot_id: uuid::Uuid,
+        snapshot_id: runtime::uuid::Uuid,
         object_id: impl Into<String>,
         options: Option<ApplyOptions>,
     ) -> runtime::PollingCall<
@@ -224,7 +224,7 @@ impl SnapshotOperations<'_> {
                         &location,
                         "/operations/{operationId}",
                     )?;
-                    let operation_id: uuid::Uuid = runtime::parse_param(
+                    let operation_id: runtime::uuid::Uuid = runtime::parse_param(
                         &operation_id,
                         "operation_id",
                     )?;
@@ -240,7 +240,7 @@ impl SnapshotOperations<'_> {
     /// * `operation_id`: Id of the snapshot take or apply operation.
     pub async fn get_operation_status(
         self,
-        operation_id: uuid::Uuid,
+        operation_id: runtime::uuid::Uuid,
         options: Option<GetOperationStatusOptions>,
     ) -> Output<models::OperationStatus> {
         let options = options.unwrap_or_default();
@@ -257,7 +257,7 @@ pub struct ListOptions {
     /// Return only snapshots holding this kind of object.
     pub type_: Option<models::SnapshotObjectType>,
     /// Return only snapshots whose apply scope matches these target subscription ids. The apply scope is the list of subscriptions that the snapshot's creator allowed to apply it.
-    pub apply_scope: Option<Vec<uuid::Uuid>>,
+    pub apply_scope: Option<Vec<runtime::uuid::Uuid>>,
     /// Per-call settings: custom headers, timeout, retry.
     pub request: runtime::RequestOptions,
 }
@@ -298,7 +298,7 @@ pub type DeleteOptions = runtime::RequestOptions;
 #[derive(Debug, Clone, Default)]
 pub struct UpdateOptions {
     /// Replacement list of the Face subscription ids allowed to apply the snapshot.
-    pub apply_scope: Option<Vec<uuid::Uuid>>,
+    pub apply_scope: Option<Vec<runtime::uuid::Uuid>>,
     /// Replacement free-form data kept with the snapshot, at most 16KB.
     pub user_data: Option<String>,
     /// Per-call settings: custom headers, timeout, retry.

@@ -10,7 +10,7 @@ use crate::model::{rustdoc, Auth, CodeModel, Parameter, TypeRef};
 pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
     let error_type = match model.crate_error() {
         Some(ty) => rust_type(model, ty, &quote!(models::)),
-        None => quote!(serde_json::Value),
+        None => quote!(runtime::serde_json::Value),
     };
     let auth = model.client.auth.first();
     let models = quote!(models::);

@@ -22,24 +22,39 @@ pub use listing::api_listing;
 use crate::model::{CodeModel, GroupNames, OperationGroup};
 use types::ident;
 
-/// The hand-written runtime, copied into every generated crate as `src/runtime/<file>`:
-/// `(file name, contents)`, `mod.rs` first.
+/// The hand-written runtime: the sources of the `azure-rest-runtime` crate (`runtime/src/`), which
+/// a crate that embeds the runtime holds as `src/runtime/<file>` (see [`embedded_runtime_file`]):
+/// `(file name in that folder, contents)`, `mod.rs` (the crate's `lib.rs`) first.
 pub const RUNTIME: &[(&str, &str)] = &[
-    ("mod.rs", include_str!("../../runtime/mod.rs")),
-    ("base64.rs", include_str!("../../runtime/base64.rs")),
-    ("date.rs", include_str!("../../runtime/date.rs")),
-    ("duration.rs", include_str!("../../runtime/duration.rs")),
-    ("macros.rs", include_str!("../../runtime/macros.rs")),
-    ("paging.rs", include_str!("../../runtime/paging.rs")),
-    ("pipeline.rs", include_str!("../../runtime/pipeline.rs")),
-    ("poller.rs", include_str!("../../runtime/poller.rs")),
-    ("request.rs", include_str!("../../runtime/request.rs")),
-    ("response.rs", include_str!("../../runtime/response.rs")),
-    ("rfc1123.rs", include_str!("../../runtime/rfc1123.rs")),
-    ("rfc3339.rs", include_str!("../../runtime/rfc3339.rs")),
-    ("validate.rs", include_str!("../../runtime/validate.rs")),
-    ("wire.rs", include_str!("../../runtime/wire.rs")),
+    ("mod.rs", include_str!("../../../runtime/src/lib.rs")),
+    ("base64.rs", include_str!("../../../runtime/src/base64.rs")),
+    ("date.rs", include_str!("../../../runtime/src/date.rs")),
+    ("duration.rs", include_str!("../../../runtime/src/duration.rs")),
+    ("macros.rs", include_str!("../../../runtime/src/macros.rs")),
+    ("paging.rs", include_str!("../../../runtime/src/paging.rs")),
+    ("pipeline.rs", include_str!("../../../runtime/src/pipeline.rs")),
+    ("poller.rs", include_str!("../../../runtime/src/poller.rs")),
+    ("request.rs", include_str!("../../../runtime/src/request.rs")),
+    ("response.rs", include_str!("../../../runtime/src/response.rs")),
+    ("rfc1123.rs", include_str!("../../../runtime/src/rfc1123.rs")),
+    ("rfc3339.rs", include_str!("../../../runtime/src/rfc3339.rs")),
+    ("validate.rs", include_str!("../../../runtime/src/validate.rs")),
+    ("wire.rs", include_str!("../../../runtime/src/wire.rs")),
 ];
+
+/// The runtime crate's package name, and the name its library has in code.
+pub const RUNTIME_CRATE: (&str, &str) = ("azure-rest-runtime", "azure_rest_runtime");
+
+/// A file of [`RUNTIME`] as a crate that embeds the runtime holds it: without `#[macro_export]`,
+/// so the runtime's macros stay inside that crate (reached through `crate::runtime::`, as in the
+/// runtime crate) instead of joining the root of its public API.
+pub fn embedded_runtime_file(contents: &str) -> String {
+    contents
+        .lines()
+        .filter(|line| line.trim() != "#[macro_export]")
+        .flat_map(|line| [line, "\n"])
+        .collect()
+}
 
 /// The runtime as one inline module's contents: `mod.rs` with each `mod name;` replaced by the
 /// file's contents in braces.
@@ -53,8 +68,9 @@ fn runtime_inline() -> String {
             Some((file, contents)) => {
                 let visibility = if line.starts_with("pub ") { "pub " } else { "" };
                 out.push_str(&format!(
-                    "{visibility}mod {} {{\n{contents}\n}}\n",
-                    file.trim_end_matches(".rs")
+                    "{visibility}mod {} {{\n{}\n}}\n",
+                    file.trim_end_matches(".rs"),
+                    embedded_runtime_file(contents)
                 ));
             }
             None => {
@@ -66,8 +82,10 @@ fn runtime_inline() -> String {
     out
 }
 
-/// Dependencies of a generated crate: `(name, Cargo.toml value)`. The crate that includes the
-/// generated code from a build script needs the same.
+/// Dependencies of a generated crate that embeds the runtime: `(name, Cargo.toml value)`, the
+/// runtime crate's own (`runtime/Cargo.toml`; a test checks they agree). The crate that includes
+/// such generated code from a build script needs the same; with [`Runtime::Crate`] it needs only
+/// `azure-rest-runtime`.
 pub const DEPENDENCIES: &[(&str, &str)] = &[
     ("bytes", r#""1""#),
     ("futures-core", r#""0.3""#),
@@ -101,12 +119,43 @@ impl fmt::Display for EmitError {
     }
 }
 
-/// What to emit besides the client itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Where generated code finds the runtime it calls (as `crate::runtime` in either case, so the
+/// generated models and operations are the same).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Runtime {
+    /// A copy of the runtime in the generated code: `src/runtime/` of a crate (which then depends
+    /// on [`DEPENDENCIES`]), an inline module for a build script. The default.
+    #[default]
+    Embed,
+    /// The `azure-rest-runtime` crate, which the crate holding the generated code depends on. For
+    /// a build script (whose crate's own `Cargo.toml` declares that dependency) this is all there
+    /// is to it; a generated crate's `Cargo.toml` depends on version [`RUNTIME_VERSION`].
+    Crate,
+    /// The `azure-rest-runtime` crate as a path dependency: `{ path = "..." }`, the path written
+    /// as given (relative to the generated crate's folder).
+    Path(String),
+    /// The `azure-rest-runtime` crate from a registry, with this version requirement.
+    Version(String),
+}
+
+/// The version of the runtime crate whose sources this generator embeds.
+pub const RUNTIME_VERSION: &str = "0.1";
+
+impl Runtime {
+    /// Whether the runtime is embedded in the generated code.
+    pub fn is_embedded(&self) -> bool {
+        matches!(self, Runtime::Embed)
+    }
+}
+
+/// What to emit besides the client itself, and where its runtime is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// Also emit the `replay` module: `invoke` calls any operation by its spec id with
     /// example-style JSON arguments, `client_for` builds a client for a test server.
     pub replay: bool,
+    /// Where the runtime is.
+    pub runtime: Runtime,
 }
 
 /// A generated file: path relative to the crate root, and contents.
@@ -259,7 +308,9 @@ fn space_items(code: &str) -> String {
         let ends_uses = body.starts_with("use ")
             && !next_body.starts_with("use ")
             && !next_body.starts_with("#[allow(unused_imports)]");
-        if (ends_item || ends_uses) && ITEM_STARTS.iter().any(|s| next_body.starts_with(s)) {
+        // An enum's `crate::runtime::closed_enum!(Name);` (and the like) stays under it, as its derives sit above it.
+        let enum_macro = body == "}" && next_body.starts_with("crate::runtime::") && next_body.contains("_enum!(");
+        if (ends_item || ends_uses) && !enum_macro && ITEM_STARTS.iter().any(|s| next_body.starts_with(s)) {
             out.push('\n');
         }
     }
@@ -296,7 +347,7 @@ pub fn crate_files_with(
         FileJob {
             path: "Cargo.toml".into(),
             weight: 0,
-            make: Box::new(|| Ok(manifest(model, crate_name, spec_name))),
+            make: Box::new(|| Ok(manifest(model, crate_name, spec_name, &options.runtime))),
         },
         FileJob {
             path: "RENAMES.md".into(),
@@ -304,18 +355,20 @@ pub fn crate_files_with(
             make: Box::new(|| Ok(listing::rename_report(model, spec_name))),
         },
     ];
-    for (name, contents) in RUNTIME {
-        jobs.push(FileJob {
-            path: format!("src/{RUNTIME_MODULE}/{name}"),
-            weight: 0,
-            make: Box::new(|| Ok(contents.to_string())),
-        });
+    if options.runtime.is_embedded() {
+        for (name, contents) in RUNTIME {
+            jobs.push(FileJob {
+                path: format!("src/{RUNTIME_MODULE}/{name}"),
+                weight: 0,
+                make: Box::new(|| Ok(embedded_runtime_file(contents))),
+            });
+        }
     }
     for module in modules(model, crate_name, options) {
         jobs.push(FileJob {
             path: module.file_path(),
             weight: module.weight,
-            make: Box::new(move || module_file(&module, header)),
+            make: Box::new(move || module_file(&module, header, &options.runtime)),
         });
     }
     // Largest first, so that the last jobs to end are small ones.
@@ -371,14 +424,20 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) ->
 }
 
 /// A module's file: its docs, its `mod` declarations, then its items.
-fn module_file(module: &Module, header: &str) -> Result<String, EmitError> {
+fn module_file(module: &Module, header: &str, runtime: &Runtime) -> Result<String, EmitError> {
     let docs = inner_docs(&module.docs);
-    let declarations = module.children.iter().map(|c| ident(c));
+    let declarations = module.children.iter().map(|c| match c.as_str() {
+        RUNTIME_MODULE if module.path.is_empty() && !runtime.is_embedded() => runtime_crate_alias(),
+        _ => {
+            let c = ident(c);
+            quote!(pub mod #c;)
+        }
+    });
     let items = (module.items)()?;
     let tokens = quote! {
         #docs
         #![cfg_attr(rustfmt, rustfmt::skip)]
-        #(pub mod #declarations;)*
+        #(#declarations)*
         #items
     };
     Ok(format!("{header}{}", format(tokens, &module.file_path())?))
@@ -402,7 +461,7 @@ pub fn single_file_with(
         for name in &module.children {
             let ident = ident(name);
             if module.path.is_empty() && name == RUNTIME_MODULE {
-                out.extend(quote!(pub mod #ident { #runtime }));
+                out.extend(runtime.clone());
                 continue;
             }
             let child = modules
@@ -417,9 +476,14 @@ pub fn single_file_with(
         Ok(out)
     }
     let modules = modules(model, crate_name, options);
-    let runtime: TokenStream = runtime_inline()
-        .parse()
-        .map_err(|e| EmitError(format!("internal error: the runtime does not parse: {e}")))?;
+    let runtime = if options.runtime.is_embedded() {
+        let runtime: TokenStream = runtime_inline()
+            .parse()
+            .map_err(|e| EmitError(format!("internal error: the runtime does not parse: {e}")))?;
+        quote!(pub mod runtime { #runtime })
+    } else {
+        runtime_crate_alias()
+    };
     let root = &modules[0];
     let children = children(&modules, root, &runtime)?;
     let items = (root.items)()?;
@@ -433,7 +497,14 @@ pub fn single_file_with(
     ))
 }
 
-fn manifest(model: &CodeModel, crate_name: &str, spec_name: &str) -> String {
+/// `pub use azure_rest_runtime as runtime;`: the runtime crate under the name generated code
+/// gives the runtime, in place of an embedded module `runtime`.
+fn runtime_crate_alias() -> TokenStream {
+    let name = ident(RUNTIME_CRATE.1);
+    quote!(pub use #name as runtime;)
+}
+
+fn manifest(model: &CodeModel, crate_name: &str, spec_name: &str, runtime: &Runtime) -> String {
     let mut out = format!(
         "# Generated by azure-rest-codegen from `{spec_name}`. Do not edit: regenerate.\n\
          [package]\nname = \"{crate_name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\
@@ -443,9 +514,18 @@ fn manifest(model: &CodeModel, crate_name: &str, spec_name: &str) -> String {
             model.title, model.api_version
         )),
     );
-    for (name, value) in DEPENDENCIES {
-        out.push_str(&format!("{name} = {value}\n"));
-    }
+    let dependency = match runtime {
+        Runtime::Embed => {
+            for (name, value) in DEPENDENCIES {
+                out.push_str(&format!("{name} = {value}\n"));
+            }
+            return out;
+        }
+        Runtime::Crate => toml_string(RUNTIME_VERSION),
+        Runtime::Version(version) => toml_string(version),
+        Runtime::Path(path) => format!("{{ path = {} }}", toml_string(path)),
+    };
+    out.push_str(&format!("{} = {dependency}\n", RUNTIME_CRATE.0));
     out
 }
 

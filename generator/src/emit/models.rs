@@ -21,7 +21,7 @@ pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
     let statuses = poll_statuses(model);
     Ok(quote! {
         #[allow(unused_imports)] // a spec may have no struct, or only types with hand-written serde
-        use serde::{Deserialize, Serialize};
+        use crate::runtime::{self, serde::{Deserialize, Serialize}};
 
         #(#items)*
 
@@ -122,12 +122,13 @@ fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitErr
     let name = ident(&def.name);
     Ok(match &def.kind {
         SchemaKind::Struct { fields } => {
-            // `rename_all = "camelCase"` when it spares more per-field renames than it costs.
+            // `rename_all = "camelCase"` when it spares per-field renames (it joins the container
+            // attribute every derived type has, so it costs no line).
             let plain = fields.iter().filter(|f| !f.additional);
             let renamed = plain.clone().filter(|f| f.name != f.wire_name).count();
             let off_camel = plain.filter(|f| serde_camel_case_field(&f.name) != f.wire_name).count();
-            let camel = off_camel + 1 < renamed;
-            let rename_all = camel.then(|| quote!(#[serde(rename_all = "camelCase")]));
+            let camel = off_camel < renamed;
+            let container = serde_container(camel.then_some("camelCase"));
             let fields = fields
                 .iter()
                 .map(|f| field(inline, &def.name, f, camel))
@@ -141,8 +142,8 @@ fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitErr
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
+                #container
                 #tag
-                #rename_all
                 pub struct #name {
                     #(#fields)*
                 }
@@ -161,6 +162,16 @@ fn schema(inline: &InlineGroups, def: &SchemaDef) -> Result<TokenStream, EmitErr
             }
         }
     })
+}
+
+/// The container attribute of a type that derives serde's traits: the path to serde through the
+/// runtime (so the crate holding the code needs no `serde` dependency of its own), and the
+/// `rename_all` rule, if any.
+fn serde_container(rename_all: Option<&str>) -> TokenStream {
+    match rename_all {
+        Some(rule) => quote!(#[serde(crate = "crate::runtime::serde", rename_all = #rule)]),
+        None => quote!(#[serde(crate = "crate::runtime::serde")]),
+    }
 }
 
 /// A polymorphic type: each kind's struct serializes itself with its tag; deserializing reads the
@@ -185,11 +196,11 @@ fn union(
         pub enum #name {
             #( #[doc = #variant_docs] #names(#types), )*
             /// A kind this version of the client does not know; kept as sent.
-            Unknown(serde_json::Value),
+            Unknown(runtime::serde_json::Value),
         }
 
         impl Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: runtime::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
                     #( Self::#names(value) => value.serialize(serializer), )*
                     Self::Unknown(value) => value.serialize(serializer),
@@ -198,11 +209,12 @@ fn union(
         }
 
         impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = serde_json::Value::deserialize(deserializer)?;
-                let kind = value.get(#discriminator).and_then(serde_json::Value::as_str).map(str::to_string);
+            fn deserialize<D: runtime::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                use runtime::serde_json::{self, Value};
+                let value = Value::deserialize(deserializer)?;
+                let kind = value.get(#discriminator).and_then(Value::as_str).map(str::to_string);
                 match kind.as_deref() {
-                    #( Some(#values) => serde_json::from_value(value).map(Self::#names).map_err(serde::de::Error::custom), )*
+                    #( Some(#values) => serde_json::from_value(value).map(Self::#names).map_err(runtime::serde::de::Error::custom), )*
                     _ => Ok(Self::Unknown(value)),
                 }
             }
@@ -584,12 +596,13 @@ fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> To
             .into_iter()
             .min_by_key(|rule| renames_under(rule))
             .unwrap_or("PascalCase");
-        let rule = if renames_under(best) + 1 < renames_under("PascalCase") {
+        // Free when it spares a rename: it joins the container attribute.
+        let rule = if renames_under(best) < renames_under("PascalCase") {
             best
         } else {
             "PascalCase"
         };
-        let rename_all = (rule != "PascalCase").then(|| quote!(#[serde(rename_all = #rule)]));
+        let container = serde_container((rule != "PascalCase").then_some(rule));
         let renames = e.values.iter().map(|v| {
             (serde_variant_case(rule, &v.name) != v.value).then(|| {
                 let value = &v.value;
@@ -599,7 +612,7 @@ fn enumeration(name: &proc_macro2::Ident, docs: &TokenStream, e: &EnumDef) -> To
         quote! {
             #docs
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, #derive_default Serialize, Deserialize)]
-            #rename_all
+            #container
             pub enum #name {
                 #( #variant_docs #renames #variants, )*
             }

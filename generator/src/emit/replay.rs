@@ -16,9 +16,9 @@ pub fn replay_items(model: &CodeModel) -> TokenStream {
     let arms = model.operations().map(|(group, op)| arm(group, op));
     let client_for = client_for(model);
     quote! {
-        use serde::de::DeserializeOwned;
-        use serde::Serialize;
-        use serde_json::Value;
+        use crate::runtime::serde::de::DeserializeOwned;
+        use crate::runtime::serde::Serialize;
+        use crate::runtime::serde_json::{self, Value};
 
         use crate::runtime;
 

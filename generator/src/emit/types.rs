@@ -34,12 +34,13 @@ pub fn rust_type(model: &CodeModel, ty: &TypeRef, models: &TokenStream) -> Token
         // `float` values arrive as decimal text that f32 would round; f64 keeps what was sent.
         TypeRef::Float32 => quote!(f64),
         TypeRef::Float64 => quote!(f64),
-        TypeRef::Uuid => quote!(uuid::Uuid),
-        TypeRef::DateTime | TypeRef::DateTimeRfc1123 => quote!(time::OffsetDateTime),
-        TypeRef::Date => quote!(time::Date),
-        TypeRef::Duration => quote!(time::Duration),
-        TypeRef::Binary => quote!(bytes::Bytes),
-        TypeRef::Any => quote!(serde_json::Value),
+        // Crates the runtime re-exports, so that the crate holding the code needs only the runtime.
+        TypeRef::Uuid => quote!(runtime::uuid::Uuid),
+        TypeRef::DateTime | TypeRef::DateTimeRfc1123 => quote!(runtime::time::OffsetDateTime),
+        TypeRef::Date => quote!(runtime::time::Date),
+        TypeRef::Duration => quote!(runtime::time::Duration),
+        TypeRef::Binary => quote!(runtime::bytes::Bytes),
+        TypeRef::Any => quote!(runtime::serde_json::Value),
         TypeRef::Named(id) => {
             let name = format_ident!("{}", model.type_name(*id));
             quote!(#models #name)
@@ -84,7 +85,7 @@ pub fn wire_format_path(ty: &TypeRef, runtime: &str) -> Option<String> {
 pub fn argument_type(model: &CodeModel, ty: &TypeRef, models: &TokenStream) -> TokenStream {
     match ty {
         TypeRef::String => quote!(impl Into<String>),
-        TypeRef::Binary => quote!(impl Into<bytes::Bytes>),
+        TypeRef::Binary => quote!(impl Into<runtime::bytes::Bytes>),
         _ => rust_type(model, ty, models),
     }
 }

@@ -2,6 +2,8 @@
 //! (corpus.rs, testserver.rs).
 
 use std::path::Path;
+
+use codegen::Runtime;
 use std::process::{Command, Output};
 use std::time::Duration;
 
@@ -38,4 +40,14 @@ pub fn run(mut command: Command) -> Output {
 /// A duration for reports: `12.3s`.
 pub fn secs(d: Duration) -> String {
     format!("{:.1}s", d.as_secs_f64())
+}
+
+/// The runtime crate (`runtime/` of this repository) as a path dependency, absolute, so that every
+/// generated crate of a test workspace uses it and the runtime is compiled once per workspace.
+pub fn runtime_crate() -> Runtime {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
+    let path = path
+        .canonicalize()
+        .unwrap_or_else(|e| panic!("cannot find the runtime crate at {}: {e}", path.display()));
+    Runtime::Path(path.to_string_lossy().into_owned())
 }

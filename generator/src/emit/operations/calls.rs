@@ -20,7 +20,7 @@ pub(super) fn method(op: &Op, group: &OperationGroup, shared_error: Option<&Type
         args.push(quote!(#field: #ty));
         match p.ty {
             TypeRef::String => conversions.push(quote!(let #field: String = #field.into();)),
-            TypeRef::Binary => conversions.push(quote!(let #field: bytes::Bytes = #field.into();)),
+            TypeRef::Binary => conversions.push(quote!(let #field: runtime::bytes::Bytes = #field.into();)),
             _ => {}
         }
         let first_line = p.docs.lines().next().unwrap_or_default();

@@ -54,7 +54,7 @@ pub(super) fn response_value_type(model: &CodeModel, op: &Operation) -> TokenStr
                 ty
             }
         }
-        ResponseKind::Binary => quote!(bytes::Bytes),
+        ResponseKind::Binary => quote!(runtime::bytes::Bytes),
     }
 }
 

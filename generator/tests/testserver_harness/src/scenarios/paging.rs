@@ -10,8 +10,8 @@
 use std::time::Duration;
 
 use custom_base_url_paging as cbp;
-use custom_base_url_paging::runtime::Page as _;
 use paging as api;
+// Both clients are on the one runtime crate: its `Page` serves the pages of both.
 use paging::runtime::{Page as _, RetryOptions};
 
 use super::{eq, Ctx, Outcome, Scenario};

@@ -1,7 +1,14 @@
 //! Macros the generated code calls, so that each operation and enum stays a few lines.
+//!
+//! Each is `#[macro_export]`ed for crates that use the runtime crate, and reached through
+//! `$crate::runtime::` (in this crate, the hidden module `runtime`). An embedded copy of the
+//! runtime is written without `#[macro_export]`: its macros are reached through the
+//! `pub(crate) use` that follows each, and `$crate::runtime` is the generated crate's own module.
 
 /// `as_str` (the wire name serde derives), `Display` and [`ParamValue`] for a closed enum.
 #[allow(unused_macros)] // used by the generated code only when the spec needs it
+#[doc(hidden)]
+#[macro_export]
 macro_rules! closed_enum {
     ($name:ident) => {
         impl $name {
@@ -19,6 +26,8 @@ pub(crate) use closed_enum;
 
 /// `as_str`-based `Display` and [`ParamValue`] for an enum.
 #[allow(unused_macros)] // used by the generated code only when the spec needs it
+#[doc(hidden)]
+#[macro_export]
 macro_rules! as_str_traits {
     ($name:ident) => {
         impl std::fmt::Display for $name {
@@ -46,6 +55,8 @@ pub(crate) use as_str_traits;
 /// Serde, `Display`, `FromStr` and [`ParamValue`] for an extensible enum with `as_str` and
 /// `From<&str>` (unknown values round-trip through `UnknownValue`).
 #[allow(unused_macros)] // used by the generated code only when the spec needs it
+#[doc(hidden)]
+#[macro_export]
 macro_rules! extensible_enum {
     ($name:ident) => {
         $crate::runtime::as_str_traits!($name);
@@ -58,15 +69,17 @@ macro_rules! extensible_enum {
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl $crate::runtime::serde::Serialize for $name {
+            fn serialize<S: $crate::runtime::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        impl<'de> $crate::runtime::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <std::borrow::Cow<'de, str> as $crate::runtime::serde::Deserialize<'de>>::deserialize(
+                    deserializer,
+                )?;
                 Ok(Self::from(value.as_ref()))
             }
         }
@@ -77,15 +90,18 @@ pub(crate) use extensible_enum;
 
 /// Serde, `Display` and [`ParamValue`] for a closed integer enum with `value` and `from_value`.
 #[allow(unused_macros)] // used by the generated code only when the spec needs it
+#[doc(hidden)]
+#[macro_export]
 macro_rules! closed_int_enum {
     ($name:ident) => {
         $crate::runtime::int_enum_common!($name);
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = i64::deserialize(deserializer)?;
-                Self::from_value(value)
-                    .ok_or_else(|| serde::de::Error::custom(format!("unknown value {value} of {}", stringify!($name))))
+        impl<'de> $crate::runtime::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <i64 as $crate::runtime::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                Self::from_value(value).ok_or_else(|| {
+                    $crate::runtime::serde::de::Error::custom(format!("unknown value {value} of {}", stringify!($name)))
+                })
             }
         }
     };
@@ -96,13 +112,17 @@ pub(crate) use closed_int_enum;
 /// Serde, `Display` and [`ParamValue`] for an extensible integer enum with `value` and
 /// `From<i64>` (unknown values round-trip through `UnknownValue`).
 #[allow(unused_macros)] // used by the generated code only when the spec needs it
+#[doc(hidden)]
+#[macro_export]
 macro_rules! extensible_int_enum {
     ($name:ident) => {
         $crate::runtime::int_enum_common!($name);
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                Ok(Self::from(i64::deserialize(deserializer)?))
+        impl<'de> $crate::runtime::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Ok(Self::from(
+                    <i64 as $crate::runtime::serde::Deserialize<'de>>::deserialize(deserializer)?,
+                ))
             }
         }
     };
@@ -112,6 +132,8 @@ pub(crate) use extensible_int_enum;
 
 /// What closed and extensible integer enums share.
 #[allow(unused_macros)] // used by the generated code only when the spec needs it
+#[doc(hidden)]
+#[macro_export]
 macro_rules! int_enum_common {
     ($name:ident) => {
         impl std::fmt::Display for $name {
@@ -132,8 +154,8 @@ macro_rules! int_enum_common {
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl $crate::runtime::serde::Serialize for $name {
+            fn serialize<S: $crate::runtime::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_i64(self.value())
             }
         }

@@ -2,7 +2,11 @@
 //! decoding, validation, errors and secrets. Generated operations stay declarative and short
 //! because the logic lives here, once.
 //!
-//! These files are written into each generated crate as `src/runtime/` by the generator, verbatim.
+//! Generated code reaches it as `crate::runtime`: a crate generated to use this crate says
+//! `pub use azure_rest_runtime as runtime;`, and one generated to stand alone embeds these same
+//! files as its module `runtime` (without `#[macro_export]`). The crates whose types appear in
+//! generated code are re-exported here ([`serde`], [`serde_json`], [`uuid`], [`time`], [`bytes`]),
+//! so a crate that uses generated code needs no other dependency.
 
 use std::fmt;
 use std::sync::Arc;
@@ -12,6 +16,9 @@ pub use reqwest::header::HeaderMap;
 pub use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+/// The crates whose types generated code spells (`runtime::uuid::Uuid`, serde's derives with
+/// `#[serde(crate = "crate::runtime::serde")]`), re-exported so that users need not depend on them.
+pub use {bytes, serde, serde_json, time, uuid};
 
 // ----- secrets ---------------------------------------------------------------------------------
 
@@ -337,3 +344,12 @@ pub use request::*;
 pub use response::*;
 pub use validate::check;
 pub use wire::*;
+
+/// This crate under the name generated code gives it, so that the macros' `$crate::runtime::`
+/// paths hold both here (where `$crate` is this crate) and in an embedded copy (where `$crate` is
+/// the generated crate, whose module `runtime` this is).
+#[doc(hidden)]
+#[allow(clippy::module_inception)] // in an embedded copy, it sits in the module `runtime`
+pub mod runtime {
+    pub use super::*;
+}
