@@ -58,6 +58,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
     builder.register_components()?;
     builder.build_components()?;
     let mut client = builder.client()?;
+    builder.security_directive(&mut client, options)?;
     let groups = builder.operations(&mut client, options)?;
     Ok(CodeModel::new(
         doc.info.title.clone(),
@@ -94,9 +95,26 @@ const RESERVED_BUILDERS: &[&str] = &[
     "Method", "Response", "Option", "Vec", "String", "Box", "Result", "Some", "None", "Ok", "Err",
 ];
 /// Fields of the client and its builder: client parameters may not take them.
-const RESERVED_CLIENT_FIELDS: &[&str] = &["pipeline", "options", "api_key", "build", "new", "builder"];
+const RESERVED_CLIENT_FIELDS: &[&str] = &[
+    "pipeline",
+    "options",
+    "api_key",
+    "credential",
+    "build",
+    "new",
+    "builder",
+];
 /// Client methods that group accessors and client-level operations may not take.
-const RESERVED_CLIENT_METHODS: &[&str] = &["new", "builder", "endpoint", "clone"];
+const RESERVED_CLIENT_METHODS: &[&str] = &[
+    "new",
+    "builder",
+    "endpoint",
+    "clone",
+    "with_api_key",
+    "builder_with_api_key",
+    "with_token_credential",
+    "builder_with_token_credential",
+];
 
 /// What a component schema becomes.
 #[derive(Debug, Clone)]
