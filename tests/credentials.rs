@@ -135,7 +135,10 @@ async fn a_token_is_renewed_five_minutes_before_it_expires() {
     for _ in 0..4 {
         client.snapshot().list(None).await.unwrap();
     }
-    assert_eq!(tokens_sent(&server), ["Bearer t1", "Bearer t2", "Bearer t2", "Bearer t2"]);
+    assert_eq!(
+        tokens_sent(&server),
+        ["Bearer t1", "Bearer t2", "Bearer t2", "Bearer t2"]
+    );
     assert_eq!(credential.asked(), 2);
 }
 
@@ -176,7 +179,10 @@ async fn a_thousand_calls_on_a_cold_cache_ask_the_credential_once() {
 async fn a_token_due_for_renewal_is_still_sent_while_another_call_renews_it() {
     let server = Server::start().await;
     server.always(Reply::json(200, &json!([])));
-    let credential = Scripted::slow(&[("t1", Duration::from_secs(4 * 60)), ("t2", HOUR)], Duration::from_millis(300));
+    let credential = Scripted::slow(
+        &[("t1", Duration::from_secs(4 * 60)), ("t2", HOUR)],
+        Duration::from_millis(300),
+    );
     let client = client(&server, credential.clone());
     client.snapshot().list(None).await.unwrap(); // t1, due for renewal from now on
     let renewing = tokio::spawn({
@@ -187,7 +193,11 @@ async fn a_token_due_for_renewal_is_still_sent_while_another_call_renews_it() {
     // Renewal under way: this call does not wait for it.
     let started = std::time::Instant::now();
     client.snapshot().list(None).await.unwrap();
-    assert!(started.elapsed() < Duration::from_millis(250), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(250),
+        "{:?}",
+        started.elapsed()
+    );
     renewing.await.unwrap().unwrap();
     assert_eq!(tokens_sent(&server), ["Bearer t1", "Bearer t1", "Bearer t2"]);
     assert_eq!(credential.asked(), 2);
@@ -230,7 +240,10 @@ async fn a_credential_that_fails_is_an_error_and_nothing_is_sent() {
     let credential = Scripted::new(&[]);
     let client = client(&server, credential.clone());
     let error = client.snapshot().list(None).await.unwrap_err();
-    assert!(matches!(&error, Error::Credential(m) if m.contains("provider is down")), "{error:?}");
+    assert!(
+        matches!(&error, Error::Credential(m) if m.contains("provider is down")),
+        "{error:?}"
+    );
     assert!(error.to_string().contains("token credential"), "{error}");
     assert!(server.requests().is_empty());
 
@@ -265,11 +278,17 @@ async fn keys_and_tokens_never_go_over_plain_http_to_another_machine() {
         "http://localhost.example.com",
     ] {
         let error = Client::new(endpoint, KEY).unwrap_err();
-        assert!(matches!(&error, Error::Config(m) if m.contains("plain http")), "{endpoint}: {error:?}");
+        assert!(
+            matches!(&error, Error::Config(m) if m.contains("plain http")),
+            "{endpoint}: {error:?}"
+        );
         assert!(error.to_string().contains("API key"), "{error}");
         assert!(!format!("{error} {error:?}").contains(KEY));
         let error = Client::with_token_credential(endpoint, KEY.to_string()).unwrap_err();
-        assert!(matches!(&error, Error::Config(m) if m.contains("plain http")), "{endpoint}: {error:?}");
+        assert!(
+            matches!(&error, Error::Config(m) if m.contains("plain http")),
+            "{endpoint}: {error:?}"
+        );
         assert!(error.to_string().contains("token"), "{error}");
     }
     // https anywhere, and plain http to this machine (local tests, emulators).

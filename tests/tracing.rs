@@ -91,7 +91,8 @@ async fn attempts_with_a_token_are_traced_without_the_token() {
 
     let server = Server::start().await;
     let credential = OneShortToken(Default::default());
-    let options = ClientOptions::default().retry(RetryOptions::default().initial_delay(std::time::Duration::from_millis(1)));
+    let options =
+        ClientOptions::default().retry(RetryOptions::default().initial_delay(std::time::Duration::from_millis(1)));
     let client = Client::builder_with_token_credential(server.endpoint(), credential)
         .options(options)
         .build()
@@ -109,5 +110,8 @@ async fn attempts_with_a_token_are_traced_without_the_token() {
     assert!(log.contains("retrying") && log.contains("challenge"), "{log}");
     assert!(log.contains("no token today"), "{log}");
     assert!(!log.contains(TOKEN), "the token leaked into the log:\n{log}");
-    assert!(server.requests().iter().all(|r| r.header("authorization") == Some(&format!("Bearer {TOKEN}"))));
+    assert!(server
+        .requests()
+        .iter()
+        .all(|r| r.header("authorization") == Some(&format!("Bearer {TOKEN}"))));
 }

@@ -943,7 +943,10 @@ impl Pipeline {
     async fn hop(&self, ctx: &CallContext, mut request: HttpRequest) -> PolicyResult {
         let inner = &*self.inner;
         if !matches!(inner.auth, Auth::None) && !secure_for_credentials(&request.url) {
-            return Err(SendError::Config(insecure_message(&request.url, credential_kind(&inner.auth))));
+            return Err(SendError::Config(insecure_message(
+                &request.url,
+                credential_kind(&inner.auth),
+            )));
         }
         match &inner.auth {
             Auth::None => {}
