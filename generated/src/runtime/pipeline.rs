@@ -731,9 +731,9 @@ fn insecure_message(url: &reqwest::Url, credential: &str) -> String {
 }
 
 /// What a [`Credential`] is called in errors.
-fn credential_kind(auth: &Auth) -> &'static str {
-    match auth {
-        Auth::Bearer(_) => "token",
+fn credential_kind(credential: &Credential) -> &'static str {
+    match credential {
+        Credential::Bearer { .. } => "token",
         _ => "API key",
     }
 }
@@ -783,11 +783,7 @@ impl Pipeline {
             let url = reqwest::Url::parse(&base_url)
                 .map_err(|e| Error::Config(format!("the endpoint does not make a valid URL: {e}")))?;
             if !secure_for_credentials(&url) {
-                let kind = match credential {
-                    Credential::Bearer { .. } => "token",
-                    _ => "API key",
-                };
-                return Err(Error::Config(insecure_message(&url, kind)));
+                return Err(Error::Config(insecure_message(&url, credential_kind(&credential))));
             }
         }
         Ok(Pipeline::new(base_url, credential, options, default_user_agent))
@@ -943,10 +939,8 @@ impl Pipeline {
     async fn hop(&self, ctx: &CallContext, mut request: HttpRequest) -> PolicyResult {
         let inner = &*self.inner;
         if !matches!(inner.auth, Auth::None) && !secure_for_credentials(&request.url) {
-            return Err(SendError::Config(insecure_message(
-                &request.url,
-                credential_kind(&inner.auth),
-            )));
+            let kind = credential_kind(&inner.credential);
+            return Err(SendError::Config(insecure_message(&request.url, kind)));
         }
         match &inner.auth {
             Auth::None => {}
