@@ -145,7 +145,7 @@ pub fn constants() -> Vec<Scenario> {
             let request = c.post_with_constant_in_body(
                 ConstantParam::Constant,
                 opts!(validation::operations::PostWithConstantInBodyOptions {
-                    body_2: product.clone()
+                    body: product.clone()
                 }),
             );
             let echoed = value!(request);
