@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build times (issue 7), each on an empty target directory so nothing is shared:
 #   1. a clean debug build of the generated crate of the upstream Face spec (TLS included), with
-#      the runtime embedded (the CLI's default) and on the runtime crate (`--runtime-path`);
+#      the runtime embedded (the CLI's default), with the `azure-identity` feature, and on the
+#      runtime crate (`--runtime-path`);
 #   2. a clean debug build of `azure-face`, whose build.rs runs the generator;
 #   3. the rebuild of `azure-face` after one description of spec/face-snapshot.json changed.
 # Each build also writes cargo's --timings report (target/cargo-timings/) into its target dir.
@@ -21,6 +22,8 @@ cargo fetch --locked -q
 cargo run --release --locked -q -p azure-rest-codegen -- --input "$face" --output "$work/face" --crate-name face-client >/dev/null
 cp Cargo.lock "$work/face/Cargo.lock"
 echo "generated Face crate, clean debug build: $(timed cargo build --manifest-path "$work/face/Cargo.toml" --offline --timings --target-dir "$work/face-target") s"
+# 1b. The same with the `azure-identity` feature (azure_core, for azure_identity's credentials).
+echo "generated Face crate with azure-identity, clean debug build: $(timed cargo build --manifest-path "$work/face/Cargo.toml" --offline --features azure-identity --timings --target-dir "$work/face-identity-target") s"
 cargo run --release --locked -q -p azure-rest-codegen -- --input "$face" --output "$work/face-rt" --crate-name face-client --runtime-path "$repo/runtime" >/dev/null
 cp Cargo.lock "$work/face-rt/Cargo.lock"
 echo "generated Face crate on the runtime crate, clean debug build: $(timed cargo build --manifest-path "$work/face-rt/Cargo.toml" --offline --timings --target-dir "$work/face-rt-target") s"

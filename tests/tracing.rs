@@ -56,3 +56,62 @@ async fn attempts_are_traced_without_the_key() {
     assert!(log.contains("status=503") && log.contains("status=200"), "{log}");
     assert!(!log.contains(KEY), "the API key leaked into the log:\n{log}");
 }
+
+/// A token credential whose tokens are due for renewal at once, and which fails after the first.
+struct OneShortToken(std::sync::atomic::AtomicBool);
+
+const TOKEN: &str = "eyJ0eXAiOiJKV1Qi.tracing-test-token";
+
+impl azure_face::runtime::TokenCredential for OneShortToken {
+    fn token<'a>(
+        &'a self,
+        _: &'a [&'a str],
+    ) -> azure_face::runtime::BoxFuture<'a, Result<azure_face::runtime::AccessToken, String>> {
+        let first = !self.0.swap(true, std::sync::atomic::Ordering::SeqCst);
+        let lifetime = time::Duration::minutes(4);
+        let token = azure_face::runtime::AccessToken::new(TOKEN, time::OffsetDateTime::now_utc() + lifetime);
+        Box::pin(std::future::ready(if first {
+            Ok(token)
+        } else {
+            Err("no token today".to_string())
+        }))
+    }
+}
+
+#[tokio::test]
+async fn attempts_with_a_token_are_traced_without_the_token() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = Server::start().await;
+    let credential = OneShortToken(Default::default());
+    let options =
+        ClientOptions::default().retry(RetryOptions::default().initial_delay(std::time::Duration::from_millis(1)));
+    let client = Client::builder_with_token_credential(server.endpoint(), credential)
+        .options(options)
+        .build()
+        .unwrap();
+    // A retry with a failed renewal that keeps the current token, then a 401 challenge that
+    // refuses it: all logged.
+    server.reply(Reply::status(503));
+    server.reply(Reply::json(200, &json!([])));
+    client.snapshot().list(None).await.unwrap();
+    server.reply(Reply::status(401).header("WWW-Authenticate", "Bearer"));
+    let error = client.snapshot().list(None).await.unwrap_err();
+    assert!(matches!(error, azure_face::Error::Credential(_)), "{error:?}");
+
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(log.contains("retrying") && log.contains("challenge"), "{log}");
+    assert!(log.contains("no token today"), "{log}");
+    assert!(!log.contains(TOKEN), "the token leaked into the log:\n{log}");
+    assert!(server
+        .requests()
+        .iter()
+        .all(|r| r.header("authorization") == Some(&format!("Bearer {TOKEN}"))));
+}

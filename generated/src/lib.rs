@@ -21,11 +21,11 @@ pub struct Client {
 }
 
 impl Client {
-    /// Creates a client with default options.
+    /// Creates a client with an API key, with default options.
     ///
     /// # Arguments
     /// * `endpoint`: Base URL of a Cognitive Services resource, made of scheme and host name, e.g. <https://westus.api.cognitive.microsoft.com>.
-    /// * `api_key`: the key the service issued; it is never printed or logged
+    /// * `api_key`: the key the service issued, sent in the header `Ocp-Apim-Subscription-Key`; it is never printed or logged
     pub fn new(
         endpoint: impl Into<String>,
         api_key: impl Into<runtime::ApiKey>,
@@ -33,14 +33,44 @@ impl Client {
         Self::builder(endpoint, api_key).build()
     }
 
-    /// A builder for a client with non-default options.
+    /// A builder for a client with an API key, for non-default options.
     pub fn builder(
         endpoint: impl Into<String>,
         api_key: impl Into<runtime::ApiKey>,
     ) -> ClientBuilder {
         ClientBuilder {
             endpoint: endpoint.into(),
-            api_key: api_key.into(),
+            credential: runtime::Credential::ApiKeyHeader {
+                name: "Ocp-Apim-Subscription-Key",
+                key: api_key.into(),
+            },
+            options: ClientOptions::default(),
+        }
+    }
+
+    /// Creates a client with a token credential, with default options.
+    ///
+    /// # Arguments
+    /// * `endpoint`: Base URL of a Cognitive Services resource, made of scheme and host name, e.g. <https://westus.api.cognitive.microsoft.com>.
+    /// * `credential`: gives the OAuth 2 (Microsoft Entra ID) bearer tokens for `https://cognitiveservices.azure.com/.default` (`ClientOptions::credential_scopes` changes them): a `runtime::TokenCredential`, with the `azure-identity` feature any `Arc` of an `azure_core` credential (`DeveloperToolsCredential`, `ManagedIdentityCredential`, ...), or a fixed token (`ApiKey`, `String`). Tokens are kept until shortly before they expire, and never printed or logged
+    pub fn with_token_credential(
+        endpoint: impl Into<String>,
+        credential: impl Into<runtime::SharedTokenCredential>,
+    ) -> Result<Self, Error> {
+        Self::builder_with_token_credential(endpoint, credential).build()
+    }
+
+    /// A builder for a client with a token credential, for non-default options.
+    pub fn builder_with_token_credential(
+        endpoint: impl Into<String>,
+        credential: impl Into<runtime::SharedTokenCredential>,
+    ) -> ClientBuilder {
+        ClientBuilder {
+            endpoint: endpoint.into(),
+            credential: runtime::Credential::Bearer {
+                scopes: &["https://cognitiveservices.azure.com/.default"],
+                credential: credential.into(),
+            },
             options: ClientOptions::default(),
         }
     }
@@ -63,7 +93,7 @@ impl Client {
 #[must_use]
 pub struct ClientBuilder {
     endpoint: String,
-    api_key: runtime::ApiKey,
+    credential: runtime::Credential,
     options: ClientOptions,
 }
 
@@ -74,7 +104,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Checks the endpoint and builds the client.
+    /// Checks the endpoint and builds the client. A key or token goes over https only,
+    /// or plain http to loopback (`127.0.0.1`, `::1`, `localhost`) for local tests.
     pub fn build(self) -> Result<Client, Error> {
         let base_url = runtime::expand_host(
             "{Endpoint}/face/v1.0",
@@ -84,15 +115,12 @@ impl ClientBuilder {
             "face-client/{} (rust; api-version 1.0)", env!("CARGO_PKG_VERSION")
         );
         Ok(Client {
-            pipeline: runtime::Pipeline::new(
+            pipeline: runtime::Pipeline::try_new(
                 base_url,
-                runtime::Credential::ApiKeyHeader {
-                    name: "Ocp-Apim-Subscription-Key",
-                    key: self.api_key,
-                },
+                self.credential,
                 self.options,
                 &user_agent,
-            ),
+            )?,
         })
     }
 }

@@ -568,6 +568,119 @@ fn api_key_security_definitions_become_auth() {
     assert_eq!(build(&spec).client.auth, []);
 }
 
+#[test]
+fn oauth2_scopes_are_the_ones_entra_id_issues_tokens_for() {
+    let paths = json!({"/a": {"get": {"operationId": "A_Get", "responses": ok()}}});
+    let bearer = |scheme: Value, requirement: Value| {
+        let spec = swagger(json!({
+            "securityDefinitions": {"aad": scheme},
+            "security": [{"aad": requirement}],
+            "paths": paths
+        }));
+        build(&spec).client.auth
+    };
+    let scopes = |scopes: &[&str]| {
+        vec![Auth::Bearer {
+            scopes: scopes.iter().map(|s| s.to_string()).collect(),
+        }]
+    };
+    // Every Azure Resource Manager spec: `user_impersonation` on Entra ID's authorize endpoint is
+    // no scope Entra ID issues tokens for; AutoRest asks for Resource Manager's.
+    let arm = json!({
+        "type": "oauth2",
+        "authorizationUrl": "https://login.microsoftonline.com/common/oauth2/authorize",
+        "flow": "implicit",
+        "description": "Azure Active Directory OAuth2 Flow",
+        "scopes": {"user_impersonation": "impersonate your user account"}
+    });
+    assert_eq!(
+        bearer(arm.clone(), json!(["user_impersonation"])),
+        scopes(&["https://management.azure.com/.default"])
+    );
+    // A requirement without scopes: the flow's declared ones.
+    assert_eq!(
+        bearer(arm, json!([])),
+        scopes(&["https://management.azure.com/.default"])
+    );
+    // A scope that is a resource URL is used as it is (the AutoRest test server's AAD spec).
+    let data_plane = json!({
+        "type": "oauth2",
+        "authorizationUrl": "https://login.microsoftonline.com/common/oauth2/authorize",
+        "flow": "implicit",
+        "scopes": {"https://cognitiveservices.azure.com/.default": ""}
+    });
+    assert_eq!(
+        bearer(data_plane.clone(), json!([])),
+        scopes(&["https://cognitiveservices.azure.com/.default"])
+    );
+    assert_eq!(
+        bearer(data_plane, json!(["https://security.microsoft.com/.default"])),
+        scopes(&["https://security.microsoft.com/.default"])
+    );
+    // `user_impersonation` of another authority is that authority's business: kept.
+    let other = json!({
+        "type": "oauth2",
+        "tokenUrl": "https://auth.example.com/token",
+        "flow": "application",
+        "scopes": {"user_impersonation": ""}
+    });
+    assert_eq!(bearer(other, json!([])), scopes(&["user_impersonation"]));
+}
+
+/// Builds `spec` with the directives `yaml`.
+fn try_build_with(spec: &Value, yaml: &str) -> Result<CodeModel, Diagnostic> {
+    let text = serde_json::to_string_pretty(spec).expect("a spec serializes");
+    let options = model::Options {
+        directives: model::directives::parse(yaml).expect("directives parse"),
+        directives_file: "spec.codegen.yaml".into(),
+        ..Default::default()
+    };
+    codegen::code_model(&load::load_text(Path::new(SPEC), &text)?, &options)
+}
+
+#[test]
+fn the_security_directive_adds_entra_id_tokens_to_a_key() {
+    let spec = swagger(json!({
+        "securityDefinitions": {"apim_key": {"type": "apiKey", "name": "Ocp-Apim-Subscription-Key", "in": "header"}},
+        "security": [{"apim_key": []}],
+        "paths": {"/a": {"get": {"operationId": "A_Get", "responses": ok()}}}
+    }));
+    let yaml = "security: [apim_key, AADToken]\nsecurity-scopes: [https://cognitiveservices.azure.com/.default]\n";
+    assert_eq!(
+        try_build_with(&spec, yaml).unwrap().client.auth,
+        [
+            Auth::ApiKeyHeader {
+                name: "Ocp-Apim-Subscription-Key".into()
+            },
+            Auth::Bearer {
+                scopes: vec!["https://cognitiveservices.azure.com/.default".into()]
+            },
+        ]
+    );
+    // Tokens first: `Client::new` takes a token credential.
+    let yaml = "security: [AADToken, apim_key]\nsecurity-scopes: [api://app/.default]\n";
+    assert!(matches!(
+        try_build_with(&spec, yaml).unwrap().client.auth.first(),
+        Some(Auth::Bearer { .. })
+    ));
+    // Mistakes are errors that point at the directive.
+    for (yaml, pointer, message) in [
+        ("security: [api_key]\n", "/security/0", "no security scheme `api_key`"),
+        ("security: [AADToken]\n", "/security-scopes", "needs the scopes"),
+        (
+            "security: [apim_key]\nsecurity-scopes: [x]\n",
+            "/security-scopes",
+            "does not list",
+        ),
+        ("security-scopes: [x]\n", "/security-scopes", "is not there"),
+    ] {
+        let diagnostic = try_build_with(&spec, yaml).unwrap_err();
+        assert_eq!(diagnostic.pointer, pointer, "{yaml}: {diagnostic}");
+        assert!(diagnostic.message.contains(message), "{yaml}: {diagnostic}");
+        assert!(diagnostic.file.ends_with("spec.codegen.yaml"), "{yaml}: {diagnostic}");
+    }
+}
+
 // ----- request bodies --------------------------------------------------------------------------
 
 /// A model with required, defaulted, constrained and read-only properties, for body tests.

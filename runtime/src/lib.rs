@@ -51,22 +51,56 @@ impl From<&str> for ApiKey {
     }
 }
 
-/// Gives OAuth 2 bearer tokens (Azure AD) for scopes. Implement it to fetch and refresh tokens;
-/// an [`ApiKey`] (or a `String`) is a fixed token.
+/// An OAuth 2 bearer token (Microsoft Entra ID) and when it expires, as a [`TokenCredential`]
+/// gives it. `Debug` does not show the token.
+#[derive(Debug, Clone)]
+pub struct AccessToken {
+    /// The token.
+    pub token: ApiKey,
+    /// When the token stops being valid. The client uses it until
+    /// [`TOKEN_REFRESH_MARGIN`] before then, and asks for a new one after.
+    pub expires_on: time::OffsetDateTime,
+}
+
+impl AccessToken {
+    /// A token that expires at `expires_on`.
+    pub fn new(token: impl Into<ApiKey>, expires_on: time::OffsetDateTime) -> Self {
+        AccessToken {
+            token: token.into(),
+            expires_on,
+        }
+    }
+
+    /// A fixed token, which never expires.
+    pub fn fixed(token: impl Into<ApiKey>) -> Self {
+        AccessToken::new(token, time::PrimitiveDateTime::MAX.assume_utc())
+    }
+}
+
+/// How long before a token expires the client asks its credential for a new one (5 minutes, as
+/// the Azure SDKs do): a token is never sent in its last minutes, when it might expire on the way.
+pub const TOKEN_REFRESH_MARGIN: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+/// Gives OAuth 2 bearer tokens (Microsoft Entra ID) for scopes. Implement it to fetch tokens: the
+/// client keeps each token until [`TOKEN_REFRESH_MARGIN`] before it expires (or until the service
+/// refuses it with a `WWW-Authenticate` challenge), and asks once however many calls wait for
+/// it. An [`ApiKey`] (or a `String`) is a fixed token that never expires; with the
+/// `azure-identity` feature, any `Arc` of an `azure_core::credentials::TokenCredential` (the
+/// credentials of `azure_identity`) is one too.
 pub trait TokenCredential: Send + Sync {
     /// A token valid for `scopes`, or why there is none.
-    fn token<'a>(&'a self, scopes: &'a [&'static str]) -> BoxFuture<'a, Result<ApiKey, String>>;
+    fn token<'a>(&'a self, scopes: &'a [&'a str]) -> BoxFuture<'a, Result<AccessToken, String>>;
 }
 
 impl TokenCredential for ApiKey {
-    fn token<'a>(&'a self, _: &'a [&'static str]) -> BoxFuture<'a, Result<ApiKey, String>> {
-        Box::pin(std::future::ready(Ok(self.clone())))
+    fn token<'a>(&'a self, _: &'a [&'a str]) -> BoxFuture<'a, Result<AccessToken, String>> {
+        Box::pin(std::future::ready(Ok(AccessToken::fixed(self.clone()))))
     }
 }
 
 impl TokenCredential for String {
-    fn token<'a>(&'a self, _: &'a [&'static str]) -> BoxFuture<'a, Result<ApiKey, String>> {
-        Box::pin(std::future::ready(Ok(ApiKey::new(self.as_str()))))
+    fn token<'a>(&'a self, _: &'a [&'a str]) -> BoxFuture<'a, Result<AccessToken, String>> {
+        Box::pin(std::future::ready(Ok(AccessToken::fixed(self.as_str()))))
     }
 }
 
@@ -95,8 +129,9 @@ pub enum Credential {
     ApiKeyHeader { name: &'static str, key: ApiKey },
     /// An API key in the query parameter `name`.
     ApiKeyQuery { name: &'static str, key: ApiKey },
-    /// `Authorization: Bearer` with a token for `scopes`, asked of the credential on every attempt
-    /// (so a credential that refreshes tokens is used as such).
+    /// `Authorization: Bearer` with a token for `scopes` (unless
+    /// [`ClientOptions::credential_scopes`] says otherwise), kept until shortly before it expires
+    /// (see [`TokenCredential`]).
     Bearer {
         scopes: &'static [&'static str],
         credential: SharedTokenCredential,
@@ -178,8 +213,11 @@ pub enum Error<E = serde_json::Value> {
         constraint: Constraint,
     },
     /// The client was configured with something unusable (for example an endpoint that is not
-    /// an http(s) URL, or a custom header that is not a valid header).
+    /// an http(s) URL, a plain `http` endpoint other than loopback for a client with a key or
+    /// token, or a custom header that is not a valid header); nothing was sent.
     Config(String),
+    /// The token credential gave no token (its explanation); nothing was sent.
+    Credential(String),
     /// The request could not be sent or the response not received.
     Transport(reqwest::Error),
     /// The service answered with a status the operation does not document as success.
@@ -267,6 +305,7 @@ impl<E> fmt::Display for Error<E> {
                 )
             }
             Error::Config(message) => write!(f, "invalid client configuration: {message}"),
+            Error::Credential(message) => write!(f, "the token credential gave no token: {message}"),
             Error::Transport(e) => write!(f, "request failed: {e}"),
             Error::Status(e) if e.body.is_empty() => write!(f, "the service answered {}", e.status),
             Error::Status(e) => write!(f, "the service answered {}: {}", e.status, preview(&e.body)),
@@ -319,6 +358,8 @@ macro_rules! option_adapter {
     };
 }
 
+#[cfg(feature = "azure-identity")]
+pub mod identity;
 mod macros;
 mod paging;
 mod pipeline;

@@ -10,7 +10,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{Entry, HeaderName, HeaderValue, CONTENT_TYPE, USER_AGENT};
+use reqwest::header::{Entry, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, USER_AGENT, WWW_AUTHENTICATE};
 
 use super::*;
 
@@ -106,6 +106,7 @@ pub struct ClientOptions {
     sleeper: Arc<dyn Sleeper>,
     policies: Vec<Arc<dyn Policy>>,
     max_response_bytes: usize,
+    credential_scopes: Option<Vec<String>>,
 }
 
 impl Default for ClientOptions {
@@ -119,6 +120,7 @@ impl Default for ClientOptions {
             sleeper: Arc::new(TokioSleeper),
             policies: Vec::new(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            credential_scopes: None,
         }
     }
 }
@@ -178,6 +180,14 @@ impl ClientOptions {
         self.policies.push(policy);
         self
     }
+
+    /// Asks the token credential for tokens for these scopes instead of the ones the spec names
+    /// (for example `https://cognitiveservices.azure.us/.default` in another cloud, or an
+    /// application's own `api://.../.default`). Clients authenticated with a key ignore it.
+    pub fn credential_scopes<S: Into<String>>(mut self, scopes: impl IntoIterator<Item = S>) -> Self {
+        self.credential_scopes = Some(scopes.into_iter().map(Into::into).collect());
+        self
+    }
 }
 
 /// Runs `work`, giving up after `limit` (when there is one) with `timed_out(limit)`.
@@ -233,8 +243,11 @@ pub struct HttpRequest {
 pub enum SendError {
     /// Connecting, sending or receiving failed.
     Transport(reqwest::Error),
-    /// Something about the request is unusable (a bad header, a refused link).
+    /// Something about the request is unusable (a bad header, a refused link, plain `http` to
+    /// a host other than loopback with a key or token).
     Config(String),
+    /// The token credential gave no token.
+    Credential(String),
     /// The call's time limit passed.
     Timeout(Duration),
     /// Every attempt failed; `last` is how the last one did.
@@ -248,6 +261,7 @@ impl SendError {
         match self {
             SendError::Transport(e) => Error::Transport(e),
             SendError::Config(message) => Error::Config(message),
+            SendError::Credential(message) => Error::Credential(message),
             SendError::Timeout(limit) => Error::Timeout(limit),
             SendError::TooLarge(limit) => Error::ResponseTooLarge { limit },
             SendError::Exhausted { attempts, last } => Error::RetriesExhausted {
@@ -587,25 +601,148 @@ enum Auth {
         name: &'static str,
         key: ApiKey,
     },
-    Bearer {
-        scopes: &'static [&'static str],
-        credential: SharedTokenCredential,
-    },
+    /// Boxed: most clients have none, and it is the largest.
+    Bearer(Box<BearerAuth>),
 }
 
-impl From<Credential> for Auth {
-    fn from(credential: Credential) -> Self {
+impl Auth {
+    /// `credential` with the scopes `scopes` overrides (see [`ClientOptions::credential_scopes`]).
+    fn new(credential: Credential, scopes: Option<Vec<String>>) -> Self {
         match credential {
             Credential::None => Auth::None,
             Credential::ApiKeyHeader { name, key } => Auth::Header(make_header(name, &key.0, true)),
             Credential::ApiKeyQuery { name, key } => Auth::Query { name, key },
-            Credential::Bearer { scopes, credential } => Auth::Bearer { scopes, credential },
+            Credential::Bearer {
+                scopes: spec_scopes,
+                credential,
+            } => Auth::Bearer(Box::new(BearerAuth {
+                scopes: scopes.unwrap_or_else(|| spec_scopes.iter().map(|s| s.to_string()).collect()),
+                credential,
+                current: std::sync::RwLock::new(None),
+                refreshing: tokio::sync::Mutex::new(()),
+            })),
         }
+    }
+}
+
+/// What the bearer policy holds: the credential, and the token it last gave, kept for every call
+/// until [`TOKEN_REFRESH_MARGIN`] before it expires.
+struct BearerAuth {
+    scopes: Vec<String>,
+    credential: SharedTokenCredential,
+    /// The cached token as the `Authorization` header value (marked sensitive, so never shown).
+    current: std::sync::RwLock<Option<CachedToken>>,
+    /// Held by the one call that asks the credential: the others wait for its token rather than
+    /// ask too (a cold cache and a thousand calls make one request for a token).
+    refreshing: tokio::sync::Mutex<()>,
+}
+
+#[derive(Clone)]
+struct CachedToken {
+    header: HeaderValue,
+    expires_on: time::OffsetDateTime,
+}
+
+impl CachedToken {
+    /// Whether it is good to send at `now` without asking for a new one.
+    fn fresh(&self, now: time::OffsetDateTime) -> bool {
+        now + TOKEN_REFRESH_MARGIN < self.expires_on
+    }
+}
+
+impl BearerAuth {
+    fn cached(&self) -> Option<CachedToken> {
+        self.current.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The `Authorization` header to send: the cached token while it is fresh, else a new one
+    /// from the credential. `refused` is a header the service answered with a challenge: a token
+    /// other than it is asked for, unless another call already got one.
+    async fn header(&self, refused: Option<&HeaderValue>) -> Result<HeaderValue, SendError> {
+        let usable = |token: &CachedToken, now| token.fresh(now) && refused.is_none_or(|r| token.header != *r);
+        let cached = self.cached();
+        let now = time::OffsetDateTime::now_utc();
+        if let Some(token) = cached.as_ref().filter(|t| usable(t, now)) {
+            return Ok(token.header.clone());
+        }
+        // Due for renewal. While another call asks for the new token, one that has not expired
+        // yet (and was not refused) is still good to send.
+        let _refreshing = match self.refreshing.try_lock() {
+            Ok(guard) => guard,
+            Err(_) => match cached.filter(|t| refused.is_none() && now < t.expires_on) {
+                Some(token) => return Ok(token.header),
+                None => self.refreshing.lock().await,
+            },
+        };
+        // Another call may have renewed it while this one waited.
+        let cached = self.cached();
+        let now = time::OffsetDateTime::now_utc();
+        if let Some(token) = cached.as_ref().filter(|t| usable(t, now)) {
+            return Ok(token.header.clone());
+        }
+        let scopes: Vec<&str> = self.scopes.iter().map(String::as_str).collect();
+        match self.credential.0.token(&scopes).await {
+            Ok(token) => {
+                let (_, header) = make_header("authorization", &format!("Bearer {}", token.token.0), true)
+                    .map_err(|_| SendError::Credential("the token is not a valid header value".into()))?;
+                let fresh = CachedToken {
+                    header: header.clone(),
+                    expires_on: token.expires_on,
+                };
+                *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(fresh);
+                Ok(header)
+            }
+            // A token that has not expired (and was not refused) is better than none.
+            Err(reason) => match cached.filter(|t| refused.is_none() && now < t.expires_on) {
+                Some(token) => {
+                    tracing::warn!(error = %reason, "the token credential gave no new token; using the current one");
+                    Ok(token.header)
+                }
+                None => Err(SendError::Credential(reason)),
+            },
+        }
+    }
+}
+
+/// Whether a key or token may be sent to `url`: over https, or over plain http to this machine
+/// only (127.0.0.0/8, `::1`, `localhost`), where nothing crosses a network.
+fn secure_for_credentials(url: &reqwest::Url) -> bool {
+    if url.scheme() == "https" {
+        return true;
+    }
+    let host = url.host_str().unwrap_or_default();
+    if let Some(ip) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return ip
+            .parse::<std::net::Ipv6Addr>()
+            .is_ok_and(|ip| ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()));
+    }
+    match host.parse::<std::net::Ipv4Addr>() {
+        Ok(ip) => ip.is_loopback(),
+        Err(_) => host.strip_suffix('.').unwrap_or(host).eq_ignore_ascii_case("localhost"),
+    }
+}
+
+/// Why a key or token is not sent to `url` (see [`secure_for_credentials`]).
+fn insecure_message(url: &reqwest::Url, credential: &str) -> String {
+    format!(
+        "refusing to send the {credential} over plain http to `{}`: use https (plain http is allowed only to loopback, for local tests)",
+        url.host_str().unwrap_or_default()
+    )
+}
+
+/// What a [`Credential`] is called in errors.
+fn credential_kind(credential: &Credential) -> &'static str {
+    match credential {
+        Credential::Bearer { .. } => "token",
+        _ => "API key",
     }
 }
 
 impl Pipeline {
     /// A pipeline for `base_url` (see [`expand_host`]).
+    ///
+    /// It does not check that a key or token may go to `base_url`: every request does (see
+    /// [`Pipeline::try_new`], which clients call so that the error comes at once).
     pub fn new(base_url: String, credential: Credential, options: ClientOptions, default_user_agent: &str) -> Self {
         let user_agent = options.user_agent.unwrap_or_else(|| default_user_agent.to_string());
         let user_agent = make_header("user-agent", &user_agent, false).map(|(_, value)| value);
@@ -616,7 +753,7 @@ impl Pipeline {
                 retry: options.retry,
                 timeout: options.timeout,
                 user_agent,
-                auth: credential.clone().into(),
+                auth: Auth::new(credential.clone(), options.credential_scopes),
                 credential,
                 policies: options.policies,
                 transport: Transport {
@@ -632,6 +769,24 @@ impl Pipeline {
                 },
             }),
         }
+    }
+
+    /// [`Pipeline::new`], refusing a client that would send its key or token over plain `http`
+    /// to a host other than loopback ([`Error::Config`]).
+    pub fn try_new<E>(
+        base_url: String,
+        credential: Credential,
+        options: ClientOptions,
+        default_user_agent: &str,
+    ) -> Result<Self, Error<E>> {
+        if !matches!(credential, Credential::None) {
+            let url = reqwest::Url::parse(&base_url)
+                .map_err(|e| Error::Config(format!("the endpoint does not make a valid URL: {e}")))?;
+            if !secure_for_credentials(&url) {
+                return Err(Error::Config(insecure_message(&url, credential_kind(&credential))));
+            }
+        }
+        Ok(Pipeline::new(base_url, credential, options, default_user_agent))
     }
 
     /// The base URL every path is appended to.
@@ -778,8 +933,15 @@ impl Pipeline {
 
     /// One request on the wire: authenticated as the spec's `securityDefinitions` say, then
     /// passed through the user's policies (boxed, as [`Policy`] is) to the transport.
+    ///
+    /// A key or token goes over https, or plain http to loopback only: checked here, on the URL
+    /// the hop goes to, before anything is added or sent.
     async fn hop(&self, ctx: &CallContext, mut request: HttpRequest) -> PolicyResult {
         let inner = &*self.inner;
+        if !matches!(inner.auth, Auth::None) && !secure_for_credentials(&request.url) {
+            let kind = credential_kind(&inner.credential);
+            return Err(SendError::Config(insecure_message(&request.url, kind)));
+        }
         match &inner.auth {
             Auth::None => {}
             Auth::Header(Ok((name, value))) => {
@@ -789,20 +951,31 @@ impl Pipeline {
             Auth::Query { name, key } => {
                 request.url.query_pairs_mut().append_pair(name, &key.0);
             }
-            Auth::Bearer { scopes, credential } => {
-                let token = credential
-                    .0
-                    .token(scopes)
-                    .await
-                    .map_err(|reason| SendError::Config(format!("the token credential gave no token: {reason}")))?;
-                insert_header(
-                    &mut request.headers,
-                    "authorization",
-                    &format!("Bearer {}", token.0),
-                    true,
-                )?;
-            }
+            // Boxed, so that the futures of calls without a token do not carry its state.
+            Auth::Bearer(bearer) => return Box::pin(self.bearer_hop(ctx, request, bearer)).await,
         }
+        self.dispatch(ctx, request).await
+    }
+
+    /// A hop with a bearer token. A 401 with a `WWW-Authenticate` challenge means the service
+    /// refused the token (revoked, or expired early): the hop is sent once more with a new one.
+    async fn bearer_hop(&self, ctx: &CallContext, request: HttpRequest, bearer: &BearerAuth) -> PolicyResult {
+        let header = bearer.header(None).await?;
+        let mut first = request.clone();
+        first.headers.insert(AUTHORIZATION, header.clone());
+        let response = self.dispatch(ctx, first).await?;
+        if response.status != StatusCode::UNAUTHORIZED || !response.headers.contains_key(WWW_AUTHENTICATE) {
+            return Ok(response);
+        }
+        tracing::debug!("the service refused the token with a challenge; retrying with a new token");
+        let mut again = request;
+        again.headers.insert(AUTHORIZATION, bearer.header(Some(&header)).await?);
+        self.dispatch(ctx, again).await
+    }
+
+    /// A hop as authenticated: through the user's policies, if any, to the transport.
+    async fn dispatch(&self, ctx: &CallContext, request: HttpRequest) -> PolicyResult {
+        let inner = &*self.inner;
         if inner.policies.is_empty() {
             inner.transport.execute(request).await
         } else {

@@ -12,13 +12,13 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         Some(ty) => rust_type(model, ty, &quote!(models::)),
         None => quote!(runtime::serde_json::Value),
     };
-    let auth = model.client.auth.first();
     let models = quote!(models::);
     let is_host = |p: &Parameter| model.client.host_template.contains(&format!("{{{}}}", p.wire_name));
 
     let mut new_args = Vec::new();
     let mut arg_names = Vec::new();
     let mut builder_fields = Vec::new();
+    // The client parameters' part of every `ClientBuilder { .. }` (one per kind of credential).
     let mut builder_inits = Vec::new();
     let mut setters = Vec::new();
     let mut client_fields = Vec::new();
@@ -79,25 +79,6 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
             client_inits.push(quote!(#name: self.#name));
         }
     }
-    match auth {
-        Some(Auth::Bearer { .. }) => {
-            new_args.push(quote!(credential: impl Into<runtime::SharedTokenCredential>));
-            builder_fields.push(quote!(credential: runtime::SharedTokenCredential));
-            builder_inits.push(quote!(credential: credential.into()));
-            arg_docs.push_str(
-                "\n* `credential`: gives the OAuth 2 (Azure AD) bearer tokens; a fixed token (`ApiKey`, `String`) will do. Tokens are never printed or logged",
-            );
-            arg_names.push(ident("credential"));
-        }
-        Some(_) => {
-            new_args.push(quote!(api_key: impl Into<runtime::ApiKey>));
-            builder_fields.push(quote!(api_key: runtime::ApiKey));
-            builder_inits.push(quote!(api_key: api_key.into()));
-            arg_docs.push_str("\n* `api_key`: the key the service issued; it is never printed or logged");
-            arg_names.push(ident("api_key"));
-        }
-        None => {}
-    }
     // A fixed host can still be pointed elsewhere (a proxy, a test server): `endpoint` replaces
     // its scheme and authority and keeps the base path.
     let fixed_host = !model.client.parameters.iter().any(is_host);
@@ -114,22 +95,71 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
             }
         };
     }
+    // The first scheme is the one of `new` and `builder`; each other kind of credential the
+    // service accepts gets its own pair, `with_api_key` or `with_token_credential`.
+    let credentials = credentials(&model.client.auth);
+    builder_fields.push(quote!(credential: runtime::Credential));
+    let (param_args, param_names, param_docs, param_inits) = (&new_args, &arg_names, &arg_docs, &builder_inits);
+    let mut constructors = Vec::new();
+    for (i, credential) in credentials.iter().enumerate() {
+        let (arg, name, doc) = (&credential.arg, &credential.arg_name, &credential.doc);
+        let value = &credential.value;
+        let args = quote!(#(#param_args,)* #arg);
+        let names = quote!(#(#param_names,)* #name);
+        let (new, builder) = match i {
+            0 => (ident("new"), ident("builder")),
+            _ => (
+                ident(&format!("with_{}", credential.kind)),
+                ident(&format!("builder_with_{}", credential.kind)),
+            ),
+        };
+        let new_docs = doc_attrs(&format!(
+            "Creates a client{}, with default options.\n\n# Arguments{param_docs}\n{doc}",
+            credential.what
+        ));
+        let builder_doc = format!(" A builder for a client{}, for non-default options.", credential.what);
+        constructors.push(quote! {
+            #new_docs
+            pub fn #new(#args) -> Result<Self, Error> {
+                Self::#builder(#names).build()
+            }
+
+            #[doc = #builder_doc]
+            pub fn #builder(#args) -> ClientBuilder {
+                ClientBuilder {
+                    #(#param_inits,)*
+                    credential: #value,
+                    options: ClientOptions::default(),
+                }
+            }
+        });
+    }
+    if credentials.is_empty() {
+        let new_docs = doc_attrs(&format!(
+            "Creates a client with default options.\n\n# Arguments{param_docs}"
+        ));
+        constructors.push(quote! {
+            #new_docs
+            pub fn new(#(#param_args),*) -> Result<Self, Error> {
+                Self::builder(#(#param_names),*).build()
+            }
+
+            /// A builder for a client with non-default options.
+            pub fn builder(#(#param_args),*) -> ClientBuilder {
+                ClientBuilder {
+                    #(#param_inits,)*
+                    credential: runtime::Credential::None,
+                    options: ClientOptions::default(),
+                }
+            }
+        });
+    }
     let host = if fixed_host {
         format!("{{$endpoint}}{base_path}")
     } else {
         model.client.host_template.clone()
     };
     let endpoint_param = fixed_host.then(|| quote!(("$endpoint", self.endpoint.as_str(), true),));
-    let credential = match auth {
-        Some(Auth::ApiKeyHeader { name }) => {
-            quote!(runtime::Credential::ApiKeyHeader { name: #name, key: self.api_key })
-        }
-        Some(Auth::ApiKeyQuery { name }) => quote!(runtime::Credential::ApiKeyQuery { name: #name, key: self.api_key }),
-        Some(Auth::Bearer { scopes }) => {
-            quote!(runtime::Credential::Bearer { scopes: &[#(#scopes),*], credential: self.credential })
-        }
-        None => quote!(runtime::Credential::None),
-    };
     // Spec text must not become format syntax.
     let escape = |text: &str| text.replace('{', "{{").replace('}', "}}");
     let user_agent = format!(
@@ -149,9 +179,6 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
             }
         }
     });
-    let new_docs = doc_attrs(&format!(
-        "Creates a client with default options.\n\n# Arguments{arg_docs}"
-    ));
     let title = model.title.trim_end_matches(" Client").trim_end_matches(" client");
     let title_doc = doc_attrs(&rustdoc(Some(&format!(
         "The {title} client: cheap to clone, safe to share between tasks."
@@ -170,18 +197,7 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
         }
 
         impl Client {
-            #new_docs
-            pub fn new(#(#new_args),*) -> Result<Self, Error> {
-                Self::builder(#(#arg_names),*).build()
-            }
-
-            /// A builder for a client with non-default options.
-            pub fn builder(#(#new_args),*) -> ClientBuilder {
-                ClientBuilder {
-                    #(#builder_inits,)*
-                    options: ClientOptions::default(),
-                }
-            }
+            #(#constructors)*
 
             /// The base URL every request goes to.
             pub fn endpoint(&self) -> &str {
@@ -209,17 +225,87 @@ pub fn client_items(model: &CodeModel, crate_name: &str) -> TokenStream {
                 self
             }
 
-            /// Checks the endpoint and builds the client.
+            /// Checks the endpoint and builds the client. A key or token goes over https only,
+            /// or plain http to loopback (`127.0.0.1`, `::1`, `localhost`) for local tests.
             pub fn build(self) -> Result<Client, Error> {
                 let base_url = runtime::expand_host(#host, &[#endpoint_param #(#host_params),*])?;
                 let user_agent = format!(#user_agent, env!("CARGO_PKG_VERSION"));
                 Ok(Client {
-                    pipeline: runtime::Pipeline::new(base_url, #credential, self.options, &user_agent),
+                    pipeline: runtime::Pipeline::try_new(base_url, self.credential, self.options, &user_agent)?,
                     #(#client_inits,)*
                 })
             }
         }
     }
+}
+
+/// How a client can be given one kind of credential.
+struct CredentialArg {
+    /// `api_key` or `token_credential`: the constructors' names other than `new` and `builder`.
+    kind: &'static str,
+    /// The constructor's last argument, and its name.
+    arg: TokenStream,
+    arg_name: proc_macro2::Ident,
+    /// The argument's line of the constructor's docs.
+    doc: String,
+    /// ` with a token credential`, for the constructors' first doc line.
+    what: &'static str,
+    /// The `runtime::Credential` it makes.
+    value: TokenStream,
+}
+
+/// The credentials of `auth`, the first scheme first, then one of each other kind.
+fn credentials(auth: &[Auth]) -> Vec<CredentialArg> {
+    let mut out: Vec<CredentialArg> = Vec::new();
+    for scheme in auth {
+        let credential = match scheme {
+            Auth::ApiKeyHeader { name } | Auth::ApiKeyQuery { name } => {
+                let variant = match scheme {
+                    Auth::ApiKeyQuery { .. } => quote!(ApiKeyQuery),
+                    _ => quote!(ApiKeyHeader),
+                };
+                let place = match scheme {
+                    Auth::ApiKeyQuery { .. } => format!("the query parameter `{name}`"),
+                    _ => format!("the header `{name}`"),
+                };
+                CredentialArg {
+                    kind: "api_key",
+                    arg: quote!(api_key: impl Into<runtime::ApiKey>),
+                    arg_name: ident("api_key"),
+                    doc: format!(
+                        "* `api_key`: the key the service issued, sent in {place}; it is never printed or logged"
+                    ),
+                    what: " with an API key",
+                    value: quote!(runtime::Credential::#variant { name: #name, key: api_key.into() }),
+                }
+            }
+            Auth::Bearer { scopes } => {
+                let listed: Vec<String> = scopes.iter().map(|s| format!("`{s}`")).collect();
+                let for_scopes = match listed.len() {
+                    0 => String::new(),
+                    _ => format!(" for {}", listed.join(", ")),
+                };
+                CredentialArg {
+                    kind: "token_credential",
+                    arg: quote!(credential: impl Into<runtime::SharedTokenCredential>),
+                    arg_name: ident("credential"),
+                    doc: format!(
+                        "* `credential`: gives the OAuth 2 (Microsoft Entra ID) bearer tokens{for_scopes} \
+                         (`ClientOptions::credential_scopes` changes them): a `runtime::TokenCredential`, with the \
+                         `azure-identity` feature any `Arc` of an `azure_core` credential (`DeveloperToolsCredential`, \
+                         `ManagedIdentityCredential`, ...), or a fixed token (`ApiKey`, `String`). Tokens are kept \
+                         until shortly before they expire, and never printed or logged"
+                    ),
+                    what: " with a token credential",
+                    value: quote!(runtime::Credential::Bearer { scopes: &[#(#scopes),*], credential: credential.into() }),
+                }
+            }
+        };
+        if !out.iter().any(|c| c.kind == credential.kind) {
+            out.push(credential);
+        }
+    }
+    out
 }
 
 /// Splits `https://host:1/base` into `("https://host:1", "/base")`.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{BodyKind, CodeModel, Location, SchemaKind, TypeRef};
+use crate::model::{Auth, BodyKind, CodeModel, Location, SchemaKind, TypeRef};
 
 /// How a type reads in the listing (the Rust type, without module paths).
 fn type_name(model: &CodeModel, ty: &TypeRef) -> String {
@@ -89,18 +89,42 @@ pub fn api_listing(model: &CodeModel) -> String {
         .iter()
         .filter(|p| p.required && p.default.is_none())
         .map(|p| format!("{}: {}", p.name, type_name(model, &p.ty)))
-        // The credential the constructor takes, as the first authentication scheme says.
-        .chain(model.client.auth.first().map(|auth| match auth {
-            crate::model::Auth::Bearer { .. } => "credential: TokenCredential".to_string(),
-            _ => "api_key: ApiKey".to_string(),
-        }))
         .collect();
-    let _ = writeln!(
-        out,
-        "Client::new({}) // base URL {}",
-        client_args.join(", "),
-        model.client.host_template
-    );
+    // One constructor per kind of credential, the first scheme's being `new` (as emitted).
+    let mut kinds: Vec<(&str, String, String)> = Vec::new();
+    for auth in &model.client.auth {
+        let (kind, arg, note) = match auth {
+            Auth::ApiKeyHeader { .. } | Auth::ApiKeyQuery { .. } => ("api_key", "api_key: ApiKey", String::new()),
+            Auth::Bearer { scopes } => (
+                "token_credential",
+                "credential: TokenCredential",
+                format!(", scopes {}", scopes.join(" ")),
+            ),
+        };
+        if !kinds.iter().any(|(k, _, _)| *k == kind) {
+            kinds.push((kind, arg.to_string(), note));
+        }
+    }
+    if kinds.is_empty() {
+        kinds.push(("", String::new(), String::new()));
+    }
+    for (i, (kind, arg, note)) in kinds.iter().enumerate() {
+        let name = match i {
+            0 => "new".to_string(),
+            _ => format!("with_{kind}"),
+        };
+        let args: Vec<&str> = client_args
+            .iter()
+            .map(String::as_str)
+            .chain(Some(arg.as_str()).filter(|a| !a.is_empty()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "Client::{name}({}) // base URL {}{note}",
+            args.join(", "),
+            model.client.host_template
+        );
+    }
     for group in &model.groups {
         let owner = match &group.name {
             Some(names) => {

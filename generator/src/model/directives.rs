@@ -14,6 +14,8 @@
 //!       result-field: resourceLocation                 # returned on success
 //!       message-field: message                         # carried by the error on failure
 //!     rename: take_snapshot                            # the method's Rust name
+//! security: [apim_key, AADToken]                       # the client's credentials, the first for `new`
+//! security-scopes: [https://cognitiveservices.azure.com/.default]  # the scopes of AADToken
 //! ```
 
 use indexmap::IndexMap;
@@ -26,6 +28,12 @@ pub struct Directives {
     /// By operation id.
     #[serde(default)]
     pub operations: IndexMap<String, OperationDirective>,
+    /// How the client authenticates, instead of the spec's `security` (AutoRest's `security`
+    /// setting): names of the spec's security schemes, or `AADToken` (OAuth 2 bearer tokens of
+    /// Microsoft Entra ID for `security-scopes`). The first is the one of `Client::new`.
+    pub security: Option<Vec<String>>,
+    /// The scopes of `AADToken` (AutoRest's `security-scopes`).
+    pub security_scopes: Option<Vec<String>>,
 }
 
 /// What to change about one operation.

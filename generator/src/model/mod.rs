@@ -68,7 +68,7 @@ pub enum Auth {
     ApiKeyHeader { name: String },
     /// An API key sent as the query parameter with this name.
     ApiKeyQuery { name: String },
-    /// An OAuth 2 bearer token (Azure AD) for these scopes, from a token credential.
+    /// An OAuth 2 bearer token (Microsoft Entra ID) for these scopes, from a token credential.
     Bearer { scopes: Vec<String> },
 }
 

@@ -41,38 +41,17 @@ impl<'a> Builder<'a> {
             }
         }
         let mut auth = Vec::new();
-        let schemes = doc.components.as_ref().map(|c| &c.security_schemes);
         for requirement in doc.security.iter().flatten() {
-            for name in requirement.keys() {
-                let scheme = schemes.and_then(|s| s.get(name));
-                match scheme {
-                    Some(ReferenceOr::Item(SecurityScheme::APIKey {
-                        location,
-                        name: key_name,
-                        ..
-                    })) => {
-                        let a = match location {
-                            openapiv3::APIKeyLocation::Query => Auth::ApiKeyQuery { name: key_name.clone() },
-                            _ => Auth::ApiKeyHeader { name: key_name.clone() },
-                        };
-                        if !auth.contains(&a) {
-                            auth.push(a);
-                        }
-                    }
-                    Some(ReferenceOr::Item(SecurityScheme::OAuth2 { .. })) => {
-                        let a = Auth::Bearer {
-                            scopes: requirement[name].clone(),
-                        };
-                        if !auth.contains(&a) {
-                            auth.push(a);
-                        }
-                    }
-                    Some(_) => {}
-                    None => {
-                        return Err(self.error(
-                            "/security",
-                            format!("security requirement names `{name}`, which `securitySchemes` does not define"),
-                        ));
+            for (name, scopes) in requirement {
+                let Some(scheme) = self.security_scheme(name) else {
+                    return Err(self.error(
+                        "/security",
+                        format!("security requirement names `{name}`, which `securitySchemes` does not define"),
+                    ));
+                };
+                if let Some(a) = scheme_auth(scheme, scopes) {
+                    if !auth.contains(&a) {
+                        auth.push(a);
                     }
                 }
             }
@@ -83,6 +62,15 @@ impl<'a> Builder<'a> {
             parameters,
             auth,
         })
+    }
+
+    /// The security scheme `name` of `components.securitySchemes`.
+    pub(super) fn security_scheme(&self, name: &str) -> Option<&'a SecurityScheme> {
+        let schemes = &self.doc.components.as_ref()?.security_schemes;
+        match schemes.get(name)? {
+            ReferenceOr::Item(scheme) => Some(scheme),
+            ReferenceOr::Reference { .. } => None,
+        }
     }
 
     /// A parameter of `x-ms-parameterized-host` (Swagger 2.0 form, `$ref`s already resolved by
@@ -121,4 +109,77 @@ impl<'a> Builder<'a> {
     }
 
     // ----- operations -----------------------------------------------------------------------
+}
+
+/// How a client authenticates with `scheme`, when it is a scheme the client supports (an API key
+/// in a header or the query, or OAuth 2); `scopes` are the ones the security requirement lists.
+pub(super) fn scheme_auth(scheme: &SecurityScheme, scopes: &[String]) -> Option<Auth> {
+    match scheme {
+        SecurityScheme::APIKey { location, name, .. } => Some(match location {
+            openapiv3::APIKeyLocation::Query => Auth::ApiKeyQuery { name: name.clone() },
+            _ => Auth::ApiKeyHeader { name: name.clone() },
+        }),
+        SecurityScheme::OAuth2 { flows, .. } => Some(Auth::Bearer {
+            scopes: bearer_scopes(scopes, flows),
+        }),
+        _ => None,
+    }
+}
+
+/// The scope AutoRest gives Azure Resource Manager specs (their `azure_auth` scheme names only
+/// `user_impersonation`, which is no scope Microsoft Entra ID issues tokens for).
+pub const ARM_SCOPE: &str = "https://management.azure.com/.default";
+
+/// The scopes a token credential is asked for: those the security requirement lists, else those
+/// the scheme's flows declare. A scope that is a URL (`https://cognitiveservices.azure.com/.default`)
+/// is used as it is; `user_impersonation` of a Microsoft Entra ID flow
+/// (`https://login.microsoftonline.com/common/oauth2/authorize`, as every Azure Resource Manager
+/// spec has it) is Azure Resource Manager's [`ARM_SCOPE`], as AutoRest maps it.
+fn bearer_scopes(requested: &[String], flows: &openapiv3::OAuth2Flows) -> Vec<String> {
+    let mut urls = Vec::new();
+    let mut declared: Vec<&String> = Vec::new();
+    if let Some(f) = &flows.implicit {
+        urls.push(&f.authorization_url);
+        declared.extend(f.scopes.keys());
+    }
+    if let Some(f) = &flows.password {
+        urls.push(&f.token_url);
+        declared.extend(f.scopes.keys());
+    }
+    if let Some(f) = &flows.client_credentials {
+        urls.push(&f.token_url);
+        declared.extend(f.scopes.keys());
+    }
+    if let Some(f) = &flows.authorization_code {
+        urls.push(&f.authorization_url);
+        urls.push(&f.token_url);
+        declared.extend(f.scopes.keys());
+    }
+    let entra_id = urls.iter().any(|url| {
+        let host = url
+            .split("://")
+            .nth(1)
+            .unwrap_or(url)
+            .split(['/', ':'])
+            .next()
+            .unwrap_or_default();
+        ["login.microsoftonline.com", "login.windows.net"]
+            .iter()
+            .any(|login| host.eq_ignore_ascii_case(login))
+    });
+    let names: Vec<&String> = match requested {
+        [] => declared,
+        _ => requested.iter().collect(),
+    };
+    let mut scopes: Vec<String> = Vec::new();
+    for name in names {
+        let scope = match name.as_str() {
+            "user_impersonation" if entra_id => ARM_SCOPE.to_string(),
+            _ => name.clone(),
+        };
+        if !scopes.contains(&scope) {
+            scopes.push(scope);
+        }
+    }
+    scopes
 }

@@ -1,11 +1,80 @@
-//! The directives file applied to the operations: renames, and long-running operations followed
-//! through a status operation. Each is checked against the spec, so a typo is an error, not a
-//! silent no-op.
+//! The directives file applied to the code model: the client's authentication, renames, and
+//! long-running operations followed through a status operation. Each is checked against the spec,
+//! so a typo is an error, not a silent no-op.
 
 use super::paging::operation_at;
 use super::*;
 
 impl<'a> Builder<'a> {
+    /// `security` and `security-scopes`: the client's authentication instead of the spec's.
+    pub(super) fn security_directive(&self, client: &mut ClientModel, options: &Options) -> Result<()> {
+        let directives = &options.directives;
+        let file = &options.directives_file;
+        let fail = |pointer: String, message: String| Err(Diagnostic::new(file, pointer, message));
+        let Some(security) = &directives.security else {
+            if directives.security_scopes.is_some() {
+                return fail(
+                    "/security-scopes".into(),
+                    "`security-scopes` are the scopes of `AADToken` in `security`, which is not there".into(),
+                );
+            }
+            return Ok(());
+        };
+        let mut auth = Vec::new();
+        for (i, name) in security.iter().enumerate() {
+            let scheme = if name == "AADToken" {
+                match directives.security_scopes.as_deref() {
+                    Some(scopes) if !scopes.is_empty() => Auth::Bearer {
+                        scopes: scopes.to_vec(),
+                    },
+                    _ => {
+                        return fail(
+                            "/security-scopes".into(),
+                            "`AADToken` needs the scopes to ask tokens for in `security-scopes` \
+                             (for example https://cognitiveservices.azure.com/.default)"
+                                .into(),
+                        )
+                    }
+                }
+            } else {
+                let Some(scheme) = self.security_scheme(name) else {
+                    return fail(
+                        format!("/security/{i}"),
+                        format!("the spec has no security scheme `{name}`; expected one of its `securityDefinitions` or AADToken"),
+                    );
+                };
+                // The scopes the spec's own requirement of the scheme lists, if it has one.
+                let scopes = self
+                    .doc
+                    .security
+                    .iter()
+                    .flatten()
+                    .find_map(|requirement| requirement.get(name))
+                    .map_or(&[][..], Vec::as_slice);
+                match super::client::scheme_auth(scheme, scopes) {
+                    Some(scheme) => scheme,
+                    None => {
+                        return fail(
+                            format!("/security/{i}"),
+                            format!("`{name}` is not a scheme the client supports (an API key or OAuth 2)"),
+                        )
+                    }
+                }
+            };
+            if !auth.contains(&scheme) {
+                auth.push(scheme);
+            }
+        }
+        if directives.security_scopes.is_some() && !security.iter().any(|name| name == "AADToken") {
+            return fail(
+                "/security-scopes".into(),
+                "`security-scopes` are the scopes of `AADToken`, which `security` does not list".into(),
+            );
+        }
+        client.auth = auth;
+        Ok(())
+    }
+
     /// Every operation a directive names must exist.
     pub(super) fn check_directive_targets(&self, ids: &HashMap<String, OperationId>, options: &Options) -> Result<()> {
         for (id, directive) in &options.directives.operations {

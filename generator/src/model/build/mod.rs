@@ -64,6 +64,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
     builder.register_components()?;
     builder.build_components()?;
     let mut client = builder.client()?;
+    builder.security_directive(&mut client, options)?;
     let groups = builder.operations(&mut client, options)?;
     builder.report_import_renames(&options.import_renames);
     // Every type a `TypeRef` names has its definition by now.
@@ -113,9 +114,26 @@ const RESERVED_BUILDERS: &[&str] = &[
     "Method", "Response", "Option", "Vec", "String", "Box", "Result", "Some", "None", "Ok", "Err",
 ];
 /// Fields of the client and its builder: client parameters may not take them.
-const RESERVED_CLIENT_FIELDS: &[&str] = &["pipeline", "options", "api_key", "build", "new", "builder"];
+const RESERVED_CLIENT_FIELDS: &[&str] = &[
+    "pipeline",
+    "options",
+    "api_key",
+    "credential",
+    "build",
+    "new",
+    "builder",
+];
 /// Client methods that group accessors and client-level operations may not take.
-const RESERVED_CLIENT_METHODS: &[&str] = &["new", "builder", "endpoint", "clone"];
+const RESERVED_CLIENT_METHODS: &[&str] = &[
+    "new",
+    "builder",
+    "endpoint",
+    "clone",
+    "with_api_key",
+    "builder_with_api_key",
+    "with_token_credential",
+    "builder_with_token_credential",
+];
 
 /// What a component schema becomes.
 #[derive(Debug, Clone)]

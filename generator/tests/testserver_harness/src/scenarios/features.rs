@@ -1030,8 +1030,9 @@ struct ScopeAsToken;
 impl security_aad::runtime::TokenCredential for ScopeAsToken {
     fn token<'a>(
         &'a self,
-        scopes: &'a [&'static str],
-    ) -> security_aad::runtime::BoxFuture<'a, Result<security_aad::ApiKey, String>> {
-        Box::pin(std::future::ready(Ok(security_aad::ApiKey::new(scopes.join(" ")))))
+        scopes: &'a [&'a str],
+    ) -> security_aad::runtime::BoxFuture<'a, Result<security_aad::runtime::AccessToken, String>> {
+        let token = security_aad::runtime::AccessToken::fixed(scopes.join(" "));
+        Box::pin(std::future::ready(Ok(token)))
     }
 }
