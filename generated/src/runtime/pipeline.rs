@@ -575,6 +575,9 @@ struct PipelineInner {
     /// What `Debug` shows (it redacts itself).
     credential: Credential,
     auth: Auth,
+    /// The base URL's host, and whether a key or token may go to it (see
+    /// [`secure_for_credentials`]): every hop checks its URL, and most go to this host.
+    base_host: (String, bool),
     /// The user's policies: they run on every attempt (and redirect hop), after authentication.
     policies: Vec<Arc<dyn Policy>>,
     transport: Transport,
@@ -746,6 +749,13 @@ impl Pipeline {
     pub fn new(base_url: String, credential: Credential, options: ClientOptions, default_user_agent: &str) -> Self {
         let user_agent = options.user_agent.unwrap_or_else(|| default_user_agent.to_string());
         let user_agent = make_header("user-agent", &user_agent, false).map(|(_, value)| value);
+        let base_host = match reqwest::Url::parse(&base_url) {
+            Ok(url) => (
+                url.host_str().unwrap_or_default().to_string(),
+                secure_for_credentials(&url),
+            ),
+            Err(_) => (String::new(), false),
+        };
         Pipeline {
             inner: Arc::new(PipelineInner {
                 base_url,
@@ -754,6 +764,7 @@ impl Pipeline {
                 timeout: options.timeout,
                 user_agent,
                 auth: Auth::new(credential.clone(), options.credential_scopes),
+                base_host,
                 credential,
                 policies: options.policies,
                 transport: Transport {
@@ -938,12 +949,12 @@ impl Pipeline {
     /// the hop goes to, before anything is added or sent.
     async fn hop(&self, ctx: &CallContext, mut request: HttpRequest) -> PolicyResult {
         let inner = &*self.inner;
-        if !matches!(inner.auth, Auth::None) && !secure_for_credentials(&request.url) {
-            let kind = credential_kind(&inner.credential);
-            return Err(SendError::Config(insecure_message(&request.url, kind)));
-        }
         match &inner.auth {
             Auth::None => {}
+            _ if !self.may_carry_credentials(&request.url) => {
+                let kind = credential_kind(&inner.credential);
+                return Err(SendError::Config(insecure_message(&request.url, kind)));
+            }
             Auth::Header(Ok((name, value))) => {
                 request.headers.insert(name.clone(), value.clone());
             }
@@ -954,7 +965,26 @@ impl Pipeline {
             // Boxed, so that the futures of calls without a token do not carry its state.
             Auth::Bearer(bearer) => return Box::pin(self.bearer_hop(ctx, request, bearer)).await,
         }
-        self.dispatch(ctx, request).await
+        if inner.policies.is_empty() {
+            inner.transport.execute(request).await
+        } else {
+            let next = Next {
+                rest: &inner.policies,
+                transport: &inner.transport,
+            };
+            next.send(ctx, request).await
+        }
+    }
+
+    /// Whether `url` may carry the key or token (see [`secure_for_credentials`]), without
+    /// parsing the host again when it is the base URL's.
+    fn may_carry_credentials(&self, url: &reqwest::Url) -> bool {
+        let (base_host, base_secure) = &self.inner.base_host;
+        match url.scheme() {
+            "https" => true,
+            _ if url.host_str() == Some(base_host.as_str()) => *base_secure,
+            _ => secure_for_credentials(url),
+        }
     }
 
     /// A hop with a bearer token. A 401 with a `WWW-Authenticate` challenge means the service
@@ -974,17 +1004,13 @@ impl Pipeline {
     }
 
     /// A hop as authenticated: through the user's policies, if any, to the transport.
-    async fn dispatch(&self, ctx: &CallContext, request: HttpRequest) -> PolicyResult {
+    fn dispatch<'a>(&'a self, ctx: &'a CallContext, request: HttpRequest) -> BoxFuture<'a, PolicyResult> {
         let inner = &*self.inner;
-        if inner.policies.is_empty() {
-            inner.transport.execute(request).await
-        } else {
-            let next = Next {
-                rest: &inner.policies,
-                transport: &inner.transport,
-            };
-            next.send(ctx, request).await
-        }
+        let next = Next {
+            rest: &inner.policies,
+            transport: &inner.transport,
+        };
+        next.send(ctx, request)
     }
 
     /// The request as the policies see it: the operation's URL, query, headers and body, then
