@@ -16,17 +16,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::Instant;
 
 #[path = "support/prerequisites.rs"]
 mod prerequisites;
+#[path = "support/replay_run.rs"]
+mod replay_run;
 #[path = "support/workspace.rs"]
 mod workspace;
+use replay_run::{errors_by_package, parse_replay, Replay};
 use workspace::{cargo, run, runtime_crate, secs, write_if_changed};
 
 use codegen::{check_dir, write_dir, Config, DirStatus};
-use serde_json::Value;
 
 /// Specs that may fail to generate or compile: `(spec name, reason)`. Every entry needs a reason.
 const EXPECTED_FAILURES: &[(&str, &str)] = &[];
@@ -84,14 +85,6 @@ struct Entry {
     replay: Option<Replay>,
 }
 
-#[derive(Default)]
-struct Replay {
-    passed: usize,
-    failed: Vec<(String, String, String)>, // (operationId, example file, reason)
-    /// Set when the harness did not run to its summary.
-    error: Option<String>,
-}
-
 impl Entry {
     fn compiled(&self) -> bool {
         self.generated.is_ok() && self.clippy.is_empty() && self.doc.is_empty()
@@ -121,69 +114,6 @@ fn find_specs(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     walk(root, false, &mut out);
     out
-}
-
-/// Runs a cargo command with `--message-format=json` and returns the rendered errors by the
-/// manifest folder of the package they belong to.
-fn errors_by_package(command: Command, what: &str) -> BTreeMap<PathBuf, Vec<String>> {
-    let output = run(command);
-    let mut errors: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(message) = serde_json::from_str::<Value>(line) else {
-            continue;
-        };
-        if message["reason"] != "compiler-message" || message["message"]["level"] != "error" {
-            continue;
-        }
-        let manifest = PathBuf::from(message["manifest_path"].as_str().unwrap_or_default());
-        let rendered = message["message"]["rendered"].as_str().unwrap_or_default().to_string();
-        errors
-            .entry(manifest.parent().unwrap_or(Path::new("")).to_path_buf())
-            .or_default()
-            .push(rendered);
-    }
-    if !output.status.success() && errors.is_empty() {
-        panic!(
-            "{what} failed without a compiler error:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    errors
-}
-
-/// Reads a harness's output: `ok ...`, `FAIL <name> <operationId> <example>: <reason>` and the
-/// summary `<N> passed, <M> failed`.
-fn parse_replay(name: &str, output: &Output, verbose: bool) -> Replay {
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let mut replay = Replay::default();
-    let mut summary = None;
-    for line in stdout.lines() {
-        if verbose {
-            println!("    {line}");
-        }
-        if let Some(rest) = line.strip_prefix(&format!("FAIL {name} ")) {
-            let (head, reason) = rest.split_once(": ").unwrap_or((rest, ""));
-            let (operation, example) = head.split_once(' ').unwrap_or((head, ""));
-            replay
-                .failed
-                .push((operation.to_string(), example.to_string(), reason.to_string()));
-        } else if line.starts_with(&format!("ok {name} ")) {
-            replay.passed += 1;
-        } else if let Some((passed, failed)) = line.strip_suffix(" failed").and_then(|l| l.split_once(" passed, ")) {
-            summary = passed.parse::<usize>().ok().zip(failed.parse::<usize>().ok());
-        }
-    }
-    match summary {
-        Some((passed, failed)) if passed == replay.passed && failed == replay.failed.len() => {}
-        _ => {
-            replay.error = Some(format!(
-                "the harness did not finish (status {}): {}",
-                output.status,
-                String::from_utf8_lossy(&output.stderr).trim()
-            ))
-        }
-    }
-    replay
 }
 
 /// The reason [`KNOWN_REPLAY_FAILURES`] gives for a failure, when it lists it with this message.

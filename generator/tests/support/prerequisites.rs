@@ -1,5 +1,6 @@
 //! What the generator's tests need from outside the repository, and what happens without it:
-//! the upstream Azure specs (`AZURE_SPECS_DIR`) and the AutoRest test server package (npm).
+//! the upstream Azure specs (`AZURE_SPECS_DIR`, and the whole-API corpus beside them,
+//! `AZURE_REST_API_SPECS_DIR`) and the AutoRest test server package (npm).
 //!
 //! One rule for every suite that needs one of them. When it is there, the suite runs. When it is
 //! not, the suite says so on stderr (written past the test harness's output capture, so it shows
@@ -89,6 +90,39 @@ pub fn specs_dir(suite: &str) -> Option<PathBuf> {
         }
         Some(dir) => Some(dir),
     }
+}
+
+/// The whole-API corpus: a copy of azure-rest-api-specs holding `FOLDERS.txt` (the API folders,
+/// `specification/.../stable/VERSION`, one a line) and `specification/`. It is
+/// `AZURE_REST_API_SPECS_DIR` when set, else `azure-rest-api-specs` beside the `AZURE_SPECS_DIR`
+/// folder (`../shared/specs/azure-rest-api-specs` for a clone with `../shared` beside it); `None`
+/// (after [`cannot_run`]) when neither names a folder with `FOLDERS.txt`.
+#[track_caller]
+pub fn rest_api_specs_dir(suite: &str) -> Option<PathBuf> {
+    let fix = format!(
+        "{FIX} (it uses ../shared/specs/azure-rest-api-specs), or set AZURE_REST_API_SPECS_DIR to \
+         the folder holding FOLDERS.txt and specification/"
+    );
+    let dir = match path_from_env("AZURE_REST_API_SPECS_DIR") {
+        Some(dir) => dir,
+        None => match path_from_env("AZURE_SPECS_DIR") {
+            Some(azure) => azure.join("../azure-rest-api-specs"),
+            None => {
+                cannot_run(
+                    suite,
+                    "neither AZURE_REST_API_SPECS_DIR nor AZURE_SPECS_DIR is set",
+                    &fix,
+                );
+                return None;
+            }
+        },
+    };
+    if !dir.join("FOLDERS.txt").is_file() {
+        let missing = format!("{} holds no FOLDERS.txt", dir.display());
+        cannot_run(suite, &missing, &fix);
+        return None;
+    }
+    Some(dir.canonicalize().unwrap_or(dir))
 }
 
 /// The version of `@microsoft.azure/autorest.testserver` the tests are written against.

@@ -1,17 +1,26 @@
-//! Replays every `x-ms-examples` file of one spec through its generated client against a real
-//! HTTP/1.1 server on 127.0.0.1. The template of the corpus test (generator/tests/corpus.rs),
-//! which builds one copy per spec with the client crate, generated with its `replay` module,
-//! renamed `api`.
+//! Replays every `x-ms-examples` file of one API through its generated client against a real
+//! HTTP/1.1 server on 127.0.0.1. The template of the corpus tests (generator/tests/corpus.rs,
+//! generator/tests/arm_corpus.rs), which build one copy per API with the client crate, generated
+//! with its `replay` module, renamed `api`.
 //!
-//! Usage: `HARNESS SPEC.json NAME`. For every example of every operation (paths and x-ms-paths),
-//! in document order, the server answers with the example's first 2xx response, the client is
-//! built with `api::replay::client_for` and called with `api::replay::invoke`, and then:
+//! Usage: `HARNESS SPEC NAME`, where SPEC is a spec file or a folder (the API of every `*.json`
+//! directly inside it, in name order, as the generator reads a folder). For every example of
+//! every operation (paths and x-ms-paths), in file and document order (an operation found in
+//! several files with the same example file once), the server answers with the example's first
+//! 2xx response (a long-running operation's first answer: the call is awaited, not polled), the
+//! client is built with `api::replay::client_for` and called with `api::replay::invoke`, and
+//! then:
 //! - the one request the server received must be the one the spec and the example describe:
-//!   method, path (base path, then the template with the example's path parameters), the query
-//!   and header parameters the example gives, the API key, and the body (JSON compared with
-//!   [`json_equivalent`], a binary body byte for byte, form fields by name and value);
+//!   method, path (the base path of the operation's file, then the template with the example's
+//!   path parameters), the query and header parameters the example gives, the API key, and the
+//!   body (JSON compared with [`json_equivalent`], a binary body byte for byte, form fields by
+//!   name and value);
 //! - the status must be the example's, and the typed value serialized again must be equivalent to
-//!   the example's response body (a binary body: its length).
+//!   the example's response body (a binary body, or any body of an operation that produces no
+//!   JSON: its length; no body of a HEAD that documents 404: `true`, the resource exists).
+//!
+//! An example without `subscriptionId` (an Azure Resource Manager operation outside any
+//! subscription, such as `Operations_List`) builds its client with a placeholder one.
 //!
 //! Prints `ok NAME OPERATION EXAMPLE` or `FAIL NAME OPERATION EXAMPLE: REASON` per example, then
 //! `N passed, M failed`; exits with 1 when an example failed.
@@ -220,8 +229,10 @@ fn constant_value(parameter: &Value) -> Option<String> {
 
 /// One example of one operation.
 struct Example {
-    /// The file, as the spec's `$ref` names it (relative to the spec's folder).
+    /// The example file, as the spec's `$ref` names it (relative to the spec's folder).
     name: String,
+    /// The index in [`Spec::files`] of the spec file that has the operation.
+    file: usize,
     operation_id: String,
     /// Upper case, as on the wire.
     method: String,
@@ -232,6 +243,8 @@ struct Example {
     parameters: Vec<Value>,
     /// The operation's `responses`, `$ref`s resolved.
     responses: Map<String, Value>,
+    /// The media types the operation produces (its own `produces`, else its file's).
+    produces: Vec<String>,
     /// The example file.
     example: Value,
 }
@@ -259,38 +272,84 @@ impl Example {
             .ok_or_else(|| "the example has no 2xx response".to_string())
     }
 
-    /// Whether the spec's response `status` is raw bytes (`type: file` or `format: binary`).
+    /// Whether the spec's response `status` is raw bytes: `type: file` or `format: binary`, or
+    /// any body when the operation produces no JSON media type (`text/powershell`, say), which
+    /// the generated client hands over as bytes too.
     fn binary_response(&self, status: u16) -> bool {
         let schema = &self.responses.get(&status.to_string()).unwrap_or(&Value::Null)["schema"];
-        schema["type"] == "file" || schema["format"] == "binary" || schema["format"] == "file"
+        let json = |media_type: &String| {
+            let essence = media_type.split(';').next().unwrap_or_default().trim();
+            essence == "application/json" || essence.ends_with("+json") || essence == "text/json"
+        };
+        schema["type"] == "file"
+            || schema["format"] == "binary"
+            || schema["format"] == "file"
+            || (!schema.is_null() && !self.produces.is_empty() && !self.produces.iter().any(json))
     }
 }
 
+/// The API: one spec file, or every `*.json` directly inside a folder.
 struct Spec {
-    file: PathBuf,
-    document: Value,
+    /// The spec files and their documents.
+    files: Vec<(PathBuf, Value)>,
     documents: Documents,
 }
 
 impl Spec {
-    fn read(file: &Path) -> Result<Spec, String> {
+    fn read(path: &Path) -> Result<Spec, String> {
+        let paths = if path.is_dir() {
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "json"))
+                .collect();
+            paths.sort();
+            if paths.is_empty() {
+                return Err(format!("{} holds no *.json file", path.display()));
+            }
+            paths
+        } else {
+            vec![path.to_path_buf()]
+        };
+        let files = paths
+            .into_iter()
+            .map(|file| read_json(&file).map(|document| (file, document)))
+            .collect::<Result<_, _>>()?;
         Ok(Spec {
-            file: file.to_path_buf(),
-            document: read_json(file)?,
+            files,
             documents: Documents { files: HashMap::new() },
         })
     }
 
-    /// Every example of every operation, in document order.
+    /// Every example of every operation, in file and document order; an operation that several
+    /// files repeat has its examples once.
     fn examples(&mut self) -> Result<Vec<Example>, String> {
-        let folder = self.file.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let mut examples: Vec<Example> = Vec::new();
+        for index in 0..self.files.len() {
+            for example in self.examples_of(index)? {
+                let seen = examples
+                    .iter()
+                    .any(|e| e.operation_id == example.operation_id && e.name == example.name);
+                if !seen {
+                    examples.push(example);
+                }
+            }
+        }
+        Ok(examples)
+    }
+
+    /// The examples of the operations of one spec file.
+    fn examples_of(&mut self, index: usize) -> Result<Vec<Example>, String> {
+        let (file, document) = self.files[index].clone();
+        let folder = file.parent().unwrap_or(Path::new(".")).to_path_buf();
         let mut examples = Vec::new();
         for container in ["paths", "x-ms-paths"] {
-            let Some(paths) = self.document.get(container).and_then(Value::as_object).cloned() else {
+            let Some(paths) = document.get(container).and_then(Value::as_object).cloned() else {
                 continue;
             };
             for (path_key, item) in &paths {
-                let item = self.documents.resolve(&self.file, item)?;
+                let item = self.documents.resolve(&file, item)?;
                 let path_level = item["parameters"].as_array().cloned().unwrap_or_default();
                 for (method, operation) in item.as_object().into_iter().flatten() {
                     if !METHODS.contains(&method.as_str()) {
@@ -300,27 +359,34 @@ impl Spec {
                     let mut parameters: Vec<Value> = Vec::new();
                     let own = operation["parameters"].as_array().cloned().unwrap_or_default();
                     for parameter in path_level.iter().chain(&own) {
-                        let parameter = self.documents.resolve(&self.file, parameter)?;
+                        let parameter = self.documents.resolve(&file, parameter)?;
                         // An operation parameter replaces a path-level one of the same name and place.
                         parameters.retain(|p| p["name"] != parameter["name"] || p["in"] != parameter["in"]);
                         parameters.push(parameter);
                     }
                     let mut responses = Map::new();
                     for (status, response) in operation["responses"].as_object().into_iter().flatten() {
-                        responses.insert(status.clone(), self.documents.resolve(&self.file, response)?);
+                        responses.insert(status.clone(), self.documents.resolve(&file, response)?);
                     }
                     let path = path_key.split('?').next().unwrap_or_default().to_string();
+                    let media_types = |value: &Value| -> Option<Vec<String>> {
+                        let list = value["produces"].as_array()?;
+                        Some(list.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                    };
+                    let produces = media_types(operation).or_else(|| media_types(&document)).unwrap_or_default();
                     for (title, reference) in operation["x-ms-examples"].as_object().into_iter().flatten() {
                         let reference = reference["$ref"]
                             .as_str()
                             .ok_or(format!("{operation_id}: x-ms-examples entry `{title}` has no $ref"))?;
                         examples.push(Example {
                             name: reference.trim_start_matches("./").to_string(),
+                            file: index,
                             operation_id: operation_id.clone(),
                             method: method.to_ascii_uppercase(),
                             path_template: path.clone(),
                             parameters: parameters.clone(),
                             responses: responses.clone(),
+                            produces: produces.clone(),
                             example: read_json(&folder.join(reference))?,
                         });
                     }
@@ -330,17 +396,19 @@ impl Spec {
         Ok(examples)
     }
 
-    /// The path every request path starts with: that of the host template (with `endpoint` for
-    /// the endpoint parameter and the example's values for the others) and of `basePath`.
-    fn base_path(&mut self, endpoint: &str, arguments: &Map<String, Value>) -> Result<String, String> {
-        let base_path = self.document["basePath"].as_str().unwrap_or_default().to_string();
-        let host = self.document["x-ms-parameterized-host"].clone();
+    /// The path every request path of spec file `index` starts with: that of the host template
+    /// (with `endpoint` for the endpoint parameter and the example's values for the others) and
+    /// of `basePath`.
+    fn base_path(&mut self, index: usize, endpoint: &str, arguments: &Map<String, Value>) -> Result<String, String> {
+        let (file, document) = self.files[index].clone();
+        let base_path = document["basePath"].as_str().unwrap_or_default().to_string();
+        let host = document["x-ms-parameterized-host"].clone();
         let Some(template) = host["hostTemplate"].as_str() else {
             return Ok(base_path.trim_end_matches('/').to_string());
         };
         let mut parameters = Vec::new();
         for parameter in host["parameters"].as_array().into_iter().flatten() {
-            parameters.push(self.documents.resolve(&self.file.clone(), parameter)?);
+            parameters.push(self.documents.resolve(&file, parameter)?);
         }
         let is_endpoint = |name: &str| {
             let name = name.to_ascii_lowercase();
@@ -374,9 +442,9 @@ impl Spec {
         Ok(url.path().trim_end_matches('/').to_string())
     }
 
-    /// Names of the API-key headers the spec's security definitions declare.
-    fn key_headers(&self) -> Vec<String> {
-        self.document["securityDefinitions"]
+    /// Names of the API-key headers the security definitions of spec file `index` declare.
+    fn key_headers(&self, index: usize) -> Vec<String> {
+        self.files[index].1["securityDefinitions"]
             .as_object()
             .into_iter()
             .flatten()
@@ -455,7 +523,13 @@ async fn replay(spec: &mut Spec, example: &Example) -> Result<(), String> {
     })
     .await?;
 
-    let client = api::replay::client_for(&server.endpoint(), &parameters)?;
+    // An Azure Resource Manager client takes the subscription when it is built; an example of
+    // an operation that does not use it (`Operations_List`) does not give one.
+    let mut client_parameters = arguments.clone();
+    client_parameters
+        .entry("subscriptionId")
+        .or_insert_with(|| Value::from("00000000-0000-0000-0000-000000000000"));
+    let client = api::replay::client_for(&server.endpoint(), &Value::Object(client_parameters))?;
     let outcome = api::replay::invoke(&client, &example.operation_id, &parameters).await;
     let requests = server.requests();
     let [request] = requests.as_slice() else {
@@ -475,7 +549,15 @@ async fn replay(spec: &mut Spec, example: &Example) -> Result<(), String> {
         }
         return Ok(());
     }
-    check_equivalent("the typed response value", body.unwrap_or(&Value::Null), &outcome.value)
+    // A HEAD operation that documents 404 asks whether the resource exists: its value for a
+    // success is `true` (AutoRest's rule, and the generator's).
+    let exists = example.method == "HEAD" && example.responses.contains_key("404");
+    let expected = match body {
+        Some(body) => body.clone(),
+        None if exists => Value::Bool(true),
+        None => Value::Null,
+    };
+    check_equivalent("the typed response value", &expected, &outcome.value)
 }
 
 /// The request must be the one the spec's operation and the example's parameters describe.
@@ -491,7 +573,7 @@ fn check_request(
     }
 
     // Path: the base path, then the template with the example's path parameters.
-    let mut expected_path = spec.base_path(endpoint, arguments)?;
+    let mut expected_path = spec.base_path(example.file, endpoint, arguments)?;
     let mut rest = example.path_template.as_str();
     while let Some(start) = rest.find('{') {
         let end = rest[start..]
@@ -586,7 +668,7 @@ fn check_request(
             }
         }
     }
-    for name in spec.key_headers() {
+    for name in spec.key_headers(example.file) {
         let key = arguments
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(&name))
@@ -674,11 +756,11 @@ fn same_bytes(body: &[u8], text: &str) -> Result<(), String> {
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let [_, spec_file, name] = args.as_slice() else {
-        eprintln!("usage: replay-harness SPEC.json NAME");
+    let [_, spec_path, name] = args.as_slice() else {
+        eprintln!("usage: replay-harness SPEC NAME (SPEC: a spec file, or a folder of them)");
         return ExitCode::from(2);
     };
-    let mut spec = match Spec::read(Path::new(spec_file)) {
+    let mut spec = match Spec::read(Path::new(spec_path)) {
         Ok(spec) => spec,
         Err(e) => {
             eprintln!("error: {e}");
