@@ -79,8 +79,6 @@ const EXPECTED_FAILURES: &[(&str, &str, &str)] = &[];
 const KNOWN_REPLAY_FAILURES: &[(&str, &str, &str, &str, &str)] = &[
     // The generator's faults (reported; see docs/corpus.md).
     ("automation/Microsoft.Automation", "*", "*", "PropertiesFrequency", REF_SIBLINGS),
-    ("containerservice/Microsoft.ContainerService", "*", "*", "OsType", REF_SIBLINGS),
-    ("cosmos-db/Microsoft.DocumentDB", "*", "*", "BackupPolicyType", REF_SIBLINGS),
     ("network/Microsoft.Network", "*", "*", "BypassTrafficSpecificationsProtocol", REF_SIBLINGS),
     ("apimanagement/Microsoft.ApiManagement", "Reports_ListByTime", "examples/ApiManagementGetReportsByTime.json", "expected a `SignedDuration`", REPLAY_TIME),
     ("operationalinsights/data-plane/Microsoft.OperationalInsights", "Query_Get", "examples/oms-get-example.json", "expected a `SignedDuration`", REPLAY_TIME),

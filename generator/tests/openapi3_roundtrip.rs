@@ -35,7 +35,11 @@ mod prerequisites;
 /// reason. Empty: every spec of the fixtures and of the upstream `stable/` corpus goes round
 /// identically (after the converter stopped writing what openapiv3 does not read back: empty
 /// `allOf`/`required`/`properties`/`enum`, `null` response examples).
-const KNOWN_LOSSY: &[(&str, &str)] = &[];
+const KNOWN_LOSSY: &[(&str, &str)] = &[(
+    "load/collision/spec.json",
+    "the converted document holds the imported `Error_1` as a definition of its own, so its \
+     RENAMES.md no longer names the two files the two `Error`s came from",
+)];
 
 /// The workspace root (`generator/..`).
 fn workspace() -> PathBuf {
