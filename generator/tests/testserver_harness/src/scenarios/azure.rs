@@ -12,8 +12,6 @@ use crate::{call, client, headers, opts, scenario, value};
 
 /// The subscription id azure-special-properties wants.
 const SUBSCRIPTION: &str = "1234-5678-9012-3456";
-/// The api version of azure-special-properties (its client parameter).
-const API_VERSION: &str = "2015-07-01-preview";
 /// The client request id the server wants.
 const REQUEST_ID: &str = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0";
 /// `x-ms-client-request-id`, which the subscription routes want on every request.
@@ -37,7 +35,7 @@ fn request_id(id: &str) -> Option<azure_special_properties::runtime::RequestOpti
 /// A client of azure-special-properties with the spec's subscription id and api version.
 macro_rules! specials {
     ($ctx:expr) => {
-        client!(azure_special_properties, $ctx, SUBSCRIPTION, API_VERSION)
+        client!(azure_special_properties, $ctx, SUBSCRIPTION)
     };
 }
 
@@ -314,7 +312,7 @@ fn grouping() -> Vec<Scenario> {
 fn others() -> Vec<Scenario> {
     vec![
         scenario!("SubscriptionIdAndApiVersion", |ctx| {
-            let c = client!(subscription_id_api_version, ctx, SUBSCRIPTION, "2014-04-01-preview");
+            let c = client!(subscription_id_api_version, ctx, SUBSCRIPTION);
             let group = value!(c.group().get_sample_resource_group("testgroup101", None));
             eq("name", group.name.as_deref(), Some("testgroup101"))?;
             eq("location", group.location.as_deref(), Some("West US"))

@@ -50,8 +50,8 @@ fn tags() -> BTreeMap<String, String> {
 fn model_flattening() -> Vec<Scenario> {
     use model_flattening::models::{
         FlattenedProduct, FlattenedProductProperties, FlattenedProductPropertiesProvisioningStateValues as State,
-        ProductUrl, PutSimpleProductBody, PutSimpleProductResponse, ResourceCollection,
-        ResourceCollectionProductresource, SimpleProductProperties, SimpleProductPropertiesMaxProductCapacity,
+        ProductUrl, ResourceCollection, SimpleProduct, SimpleProductProperties,
+        SimpleProductPropertiesMaxProductCapacity,
     };
     use model_flattening::operations as flattening;
 
@@ -173,7 +173,7 @@ fn model_flattening() -> Vec<Scenario> {
         scenario!("getModelFlattenResourceCollection", |ctx| {
             let collection = value!(client!(model_flattening, ctx).get_resource_collection(None));
             let expected = ResourceCollection {
-                productresource: Some(ResourceCollectionProductresource {
+                productresource: Some(FlattenedProduct {
                     id: Some("7".to_string()),
                     type_: None,
                     tags: None,
@@ -191,9 +191,9 @@ fn model_flattening() -> Vec<Scenario> {
             eq("collection", collection, expected)
         }),
         scenario!("putModelFlattenResourceCollection", |ctx| {
-            use model_flattening::models::ResourceCollectionProductresourceProperties as Properties;
+            use model_flattening::models::FlattenedProductProperties as Properties;
             let collection = ResourceCollection {
-                productresource: Some(ResourceCollectionProductresource {
+                productresource: Some(FlattenedProduct {
                     id: None,
                     type_: None,
                     tags: None,
@@ -219,7 +219,7 @@ fn model_flattening() -> Vec<Scenario> {
             eq("status", call!(request).status().as_u16(), 200)
         }),
         scenario!("putModelFlattenCustomBase", |ctx| {
-            let product = PutSimpleProductBody {
+            let product = SimpleProduct {
                 product_id: "123".to_string(),
                 description: Some("product description".to_string()),
                 details: Some(details(true)),
@@ -232,7 +232,7 @@ fn model_flattening() -> Vec<Scenario> {
             eq(
                 "echoed product",
                 echoed,
-                PutSimpleProductResponse {
+                SimpleProduct {
                     product_id: "123".to_string(),
                     description: Some("product description".to_string()),
                     details: Some(details(true)),
@@ -240,7 +240,7 @@ fn model_flattening() -> Vec<Scenario> {
             )
         }),
         scenario!("postModelFlattenCustomParameter", |ctx| {
-            use model_flattening::models::PostFlattenedSimpleProductResponse as Echoed;
+            use model_flattening::models::SimpleProduct as Echoed;
             let c = client!(model_flattening, ctx);
             let request = c.post_flattened_simple_product(
                 "123",
@@ -261,7 +261,7 @@ fn model_flattening() -> Vec<Scenario> {
             )
         }),
         scenario!("putModelFlattenCustomGroupedParameter", |ctx| {
-            use model_flattening::models::PutSimpleProductWithGroupingResponse as Echoed;
+            use model_flattening::models::SimpleProduct as Echoed;
             let c = client!(model_flattening, ctx);
             let request = c.put_simple_product_with_grouping(
                 "123",

@@ -17,8 +17,6 @@ use paging::runtime::{Page as _, RetryOptions};
 use super::{eq, Ctx, Outcome, Scenario};
 use crate::{client, opts, plain_http, scenario};
 
-/// The client's api version (`ApiVersionParameter`): the server wants `1.0.0` on next pages too.
-const API_VERSION: &str = "1.0.0";
 /// More pages than any scenario has: a pager that goes on past this is looping.
 const MAX_PAGES: usize = 20;
 /// The LRO poller's wait when the service does not say, and its time limit.
@@ -133,7 +131,7 @@ fn status_error(e: &api::Error, status: u16, message: &str) -> Outcome {
 /// A client that retries quickly (`PagingMultipleRetry*`: a 500 first, then the page), with the
 /// cookie store of [`Ctx::http`] (the server remembers the first attempt in a cookie).
 fn retrying(ctx: &Ctx) -> Result<api::Client, String> {
-    api::Client::builder(API_VERSION)
+    api::Client::builder()
         .endpoint(ctx.url.clone())
         .options(
             api::ClientOptions::default()
@@ -159,7 +157,7 @@ fn single_pages() -> Vec<Scenario> {
     vec![
         // No `itemName`: the items are in `value`.
         scenario!("PagingNoItemName", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             all_pages(
                 walk!(c.paging().get_no_item_name_pages(None).into_pages()),
                 vec![one(1, "Product")],
@@ -167,18 +165,18 @@ fn single_pages() -> Vec<Scenario> {
         }),
         // `nextLink: ""` ends the list.
         scenario!("PagingEmptyNextLink", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c.paging().get_empty_next_link_name_pages(None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product")])
         }),
         // `nextLinkName: null`: the page's `nextLink` (to a 404) must not be followed.
         scenario!("PagingNextLinkNameNull", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c.paging().get_null_next_link_name_pages(None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product")])
         }),
         scenario!("PagingSingle", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             all_pages(
                 walk!(c.paging().get_single_pages(None).into_pages()),
                 vec![one(1, "Product")],
@@ -186,7 +184,7 @@ fn single_pages() -> Vec<Scenario> {
         }),
         // A GET with a body: `{"name": "body"}`, or a 400.
         scenario!("PagingSingleWithBodyParams", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let body = api::models::BodyParam {
                 name: Some("body".to_string()),
             };
@@ -195,7 +193,7 @@ fn single_pages() -> Vec<Scenario> {
         }),
         // The items field is `values` on the wire, `indexes` in Rust (x-ms-client-name).
         scenario!("PagingReturnModelWithXMSClientName", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c
                 .paging()
                 .get_paging_model_with_item_name_with_xms_client_name(None)
@@ -204,7 +202,7 @@ fn single_pages() -> Vec<Scenario> {
         }),
         // (optional report) The optional `$maxpagesize` is not sent when not set.
         scenario!("PagingDontSendMaxPageSize", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             all_pages(
                 walk!(c.paging().page_with_max_page_size(None).into_pages()),
                 vec![empty()],
@@ -219,7 +217,7 @@ fn multiple_pages() -> Vec<Scenario> {
         // The grouped optional headers (`maxresults`, `timeout`) and `client-request-id` are
         // optional parameters; the server does not check them.
         scenario!("PagingMultiple", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let options = opts!(api::operations::paging::GetMultiplePagesOptions {
                 client_request_id: "client-id".to_string(),
                 maxresults: 5,
@@ -245,7 +243,7 @@ fn multiple_pages() -> Vec<Scenario> {
         }),
         // The next link is `odata.nextLink`.
         scenario!("PagingOdataMultiple", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c
                 .paging()
                 .get_odata_multiple_pages(opts!(api::operations::paging::GetOdataMultiplePagesOptions {
@@ -256,7 +254,7 @@ fn multiple_pages() -> Vec<Scenario> {
         }),
         // `offset` is a (grouped) path parameter: the items of pages 2 to 10 are `offset + N`.
         scenario!("PagingMultiplePath", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c
                 .paging()
                 .get_multiple_pages_with_offset(
@@ -286,14 +284,14 @@ fn multiple_pages() -> Vec<Scenario> {
         }),
         // The first page is empty but has a next link (a path): the list goes on.
         scenario!("PagingFirstResponseEmpty", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c.paging().first_response_empty(None).into_pages();
             all_pages(walk!(pager), vec![empty(), one(1, "Product")])
         }),
         // `$filter` is sent on the first call; the next link has its own `$filter` (and a
         // `$skiptoken`), which must be sent as it is, not doubled with the client's.
         scenario!("PagingDuplicateParameters", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c
                 .paging()
                 .duplicate_params(opts!(api::operations::paging::DuplicateParamsOptions {
@@ -306,7 +304,7 @@ fn multiple_pages() -> Vec<Scenario> {
         // (`/paging/multiple`, ten pages): the poller's final value is that first page, and the
         // whole list should be walked from it.
         scenario!("PagingMultipleLRO", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let op = c
                 .paging()
                 .get_multiple_pages_lro(opts!(api::operations::paging::GetMultiplePagesLroOptions {
@@ -324,14 +322,14 @@ fn next_operations() -> Vec<Scenario> {
     vec![
         // The next page is `nextOperationWithQueryParams?queryConstant=true` (not the link).
         scenario!("PagingMultipleWithQueryParameters", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c.paging().get_with_query_params(100, true, None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product"), one(2, "Product")])
         }),
         // The next link is a fragment (`next?page=2`), completed by `nextFragment` with the
         // tenant and api_version of the first call.
         scenario!("PagingFragment", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c
                 .paging()
                 .get_multiple_pages_fragment_next_link("1.6", "test_user", None)
@@ -340,7 +338,7 @@ fn next_operations() -> Vec<Scenario> {
         }),
         // Not in the report: the same with the parameters grouped (`custom-parameter-group`).
         scenario!("PagingFragmentWithGrouping", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c
                 .paging()
                 .get_multiple_pages_fragment_with_grouping_next_link("1.6", "test_user", None)
@@ -360,14 +358,14 @@ fn api_versions() -> Vec<Scenario> {
     vec![
         // The next link has no `api-version`: the client's is appended.
         scenario!("PagingWithApiVersionAppend", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c.paging().append_api_version(None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product"), empty()])
         }),
         // The next link has `Api-Version=notMe`: replaced by the client's (the rest of the
         // query, `$skiptoken` and `startTime`, kept).
         scenario!("PagingWithApiVersionReplace", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let pager = c.paging().replace_api_version(None).into_pages();
             all_pages(walk!(pager), vec![one(1, "Product"), empty()])
         }),
@@ -378,19 +376,19 @@ fn api_versions() -> Vec<Scenario> {
 fn failures() -> Vec<Scenario> {
     vec![
         scenario!("PagingSingleFailure", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let e = fails_on(walk!(c.paging().get_single_pages_failure(None).into_pages()), 1, vec![])?;
             status_error(&e, 400, "Expected single failure test.")
         }),
         scenario!("PagingMultipleFailure", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let walk = walk!(c.paging().get_multiple_pages_failure(None).into_pages());
             let e = fails_on(walk, 2, vec![one(1, "Product")])?;
             status_error(&e, 400, "Expected single failure test.")
         }),
         // The next link is `*&*#&$`: page 2 fails without an answer from the server.
         scenario!("PagingMultipleFailureUri", |ctx| {
-            let c = client!(paging, ctx, API_VERSION);
+            let c = client!(paging, ctx);
             let walk = walk!(c.paging().get_multiple_pages_failure_uri(None).into_pages());
             let e = fails_on(walk, 2, vec![one(1, "Product")])?;
             match e.status() {
