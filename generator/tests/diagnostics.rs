@@ -887,6 +887,84 @@ fn pattern_that_is_not_a_regex_next_to_a_ref_is_a_warning() {
     );
 }
 
+/// A spec whose path parameter `id` has `pattern`.
+fn with_id_pattern(pattern: &str) -> Value {
+    base_with(|s| {
+        at(s, &format!("{GET}/parameters/0"))
+            .as_object_mut()
+            .unwrap()
+            .insert("pattern".into(), json!(pattern));
+    })
+}
+
+#[test]
+fn ecma_patterns_the_plain_engine_lacks_are_checked_by_the_full_one_without_a_warning() {
+    use codegen::model::{PatternEngine, RuntimeFeature};
+    let cases = [
+        ("^[a-z0-9-]+$", PatternEngine::Plain),
+        (r"^\d{3}$", PatternEngine::Plain),
+        ("^(?!-)[a-z-]+$", PatternEngine::Full),
+        ("^[a-z]+(?<!-)$", PatternEngine::Full),
+        ("^[a-z]([a-z]|(?<=[a-z])-)*$", PatternEngine::Full),
+        (r"^(a)\1$", PatternEngine::Full),
+        (r"^(?<c>a)\k<c>$", PatternEngine::Full),
+        (r"^\p{L}+$", PatternEngine::Full),
+    ];
+    for (pattern, engine) in cases {
+        let dir = TempDir::new("ecma-pattern");
+        let generated = expect_ok(&dir.write("spec.json", pretty(&with_id_pattern(pattern))));
+        assert!(generated.warnings.is_empty(), "{pattern}: {:?}", generated.warnings);
+        let (_, op) = generated.model.operations().next().unwrap();
+        let checked = op.parameters[0].checked_pattern().expect(pattern);
+        assert_eq!((checked.source.as_str(), checked.engine), (pattern, engine));
+        let features = generated.model.runtime_features();
+        let manifest = &generated.files.iter().find(|f| f.path == "Cargo.toml").unwrap().contents;
+        let client = generated.files.iter().find(|f| f.path == "src/operations/widgets.rs").unwrap();
+        if engine == PatternEngine::Full {
+            assert_eq!(features, [RuntimeFeature::EcmaRegex]);
+            // An embedding crate turns the feature on by default; its runtime checks with it.
+            assert!(manifest.contains("\ndefault = [\"ecma-regex\"]\n"), "{manifest}");
+            assert!(client.contents.contains(".ecma_pattern("), "{}", client.contents);
+        } else {
+            assert!(features.is_empty(), "{pattern}: {features:?}");
+            assert!(!manifest.contains("default ="), "{manifest}");
+            assert!(client.contents.contains(".pattern("), "{}", client.contents);
+        }
+    }
+}
+
+#[test]
+fn a_crate_on_the_runtime_crate_asks_it_for_the_feature_its_patterns_need() {
+    let dir = TempDir::new("ecma-pattern-runtime-crate");
+    let spec = dir.write("spec.json", pretty(&with_id_pattern("^(?!-)[a-z-]+$")));
+    let manifest = |runtime: codegen::Runtime| {
+        let generated = Config::new().runtime(runtime).generate(&spec).unwrap();
+        generated.files.into_iter().find(|f| f.path == "Cargo.toml").unwrap().contents
+    };
+    let path = manifest(codegen::Runtime::Path("../runtime".into()));
+    assert!(
+        path.contains("azure-rest-runtime = { path = \"../runtime\", features = [\"ecma-regex\"] }"),
+        "{path}"
+    );
+    let version = manifest(codegen::Runtime::Version("0.1.2".into()));
+    assert!(
+        version.contains("azure-rest-runtime = { version = \"0.1.2\", features = [\"ecma-regex\"] }"),
+        "{version}"
+    );
+}
+
+#[test]
+fn a_pattern_neither_engine_compiles_is_a_warning() {
+    // An unbalanced look-ahead: neither engine compiles it.
+    let spec = with_id_pattern("^(?=a");
+    expect_warning_at(
+        &spec,
+        &format!("{GET}/parameters/0/pattern"),
+        &["pattern", "compile", "not checked"],
+        "\"^(?=a\"",
+    );
+}
+
 /// The constraints of `Widget.code` in the model.
 fn code_constraints(generated: &Generated) -> codegen::model::Constraints {
     let widget = generated
@@ -912,7 +990,7 @@ fn constraints_of_a_referenced_definition_apply() {
     let spec = with_code(json!({"$ref": "#/definitions/Code"}), "^[a-z]+$");
     let generated = expect_ok(&dir.write("spec.json", pretty(&spec)));
     let c = code_constraints(&generated);
-    assert_eq!(c.pattern.as_deref(), Some("^[a-z]+$"));
+    assert_eq!(c.pattern.map(|p| p.source).as_deref(), Some("^[a-z]+$"));
     assert_eq!(c.max_length, Some(5));
 }
 
@@ -926,7 +1004,7 @@ fn constraints_of_a_definition_referenced_with_siblings_apply() {
     );
     let generated = expect_ok(&dir.write("spec.json", pretty(&spec)));
     let c = code_constraints(&generated);
-    assert_eq!(c.pattern.as_deref(), Some("^[a-z]+$"), "{c:?}");
+    assert_eq!(c.pattern.as_ref().map(|p| p.source.as_str()), Some("^[a-z]+$"), "{c:?}");
     assert_eq!(c.max_length, Some(5), "{c:?}");
 }
 

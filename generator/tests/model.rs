@@ -270,7 +270,7 @@ fn path_query_and_header_parameters_keep_wire_names_places_defaults_and_constrai
             constraints: Constraints {
                 max_length: Some(64),
                 min_length: Some(1),
-                pattern: Some("^[a-z0-9-]+$".into()),
+                pattern: Some(codegen::model::Pattern { source: "^[a-z0-9-]+$".into(), engine: codegen::model::PatternEngine::Plain }),
                 ..Constraints::default()
             },
             skip_url_encoding: true,

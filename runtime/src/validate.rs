@@ -129,6 +129,19 @@ impl<'v, V: Text + ?Sized> Check<'v, V> {
             .is_some_and(|v| !regex(pattern).is_some_and(|re| re.is_match(v)));
         self.unless(mismatch, || Constraint::Pattern(pattern))
     }
+
+    /// `pattern` with look-around or back-references, which need a backtracking engine
+    /// (`fancy-regex`, with the `ecma-regex` feature; the generator asks for it only for specs
+    /// whose patterns need it). A value whose match gives up (fancy-regex's backtrack limit) is
+    /// not refused here: the service decides.
+    #[cfg(feature = "ecma-regex")]
+    pub fn ecma_pattern(self, pattern: &'static str) -> Checked<'v, V> {
+        let mismatch = self
+            .value
+            .text()
+            .is_some_and(|v| !ecma_regex(pattern).is_some_and(|re| re.is_match(v).unwrap_or(true)));
+        self.unless(mismatch, || Constraint::Pattern(pattern))
+    }
 }
 
 impl<'v, V: Number + ?Sized> Check<'v, V> {
@@ -209,6 +222,22 @@ fn regex(pattern: &'static str) -> Option<regex_lite::Regex> {
         return Some(re.clone());
     }
     let re = regex_lite::Regex::new(pattern).ok()?;
+    cache.insert(pattern, re.clone());
+    Some(re)
+}
+
+/// Compiled backtracking patterns, as [`regex`].
+#[cfg(feature = "ecma-regex")]
+fn ecma_regex(pattern: &'static str) -> Option<fancy_regex::Regex> {
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, fancy_regex::Regex>>> = OnceLock::new();
+    let mut cache = CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(re) = cache.get(pattern) {
+        return Some(re.clone());
+    }
+    let re = fancy_regex::Regex::new(pattern).ok()?;
     cache.insert(pattern, re.clone());
     Some(re)
 }

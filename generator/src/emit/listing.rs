@@ -39,7 +39,7 @@ fn constraints(c: &crate::model::Constraints) -> String {
     };
     add("maxLength", c.max_length.map(|v| v.to_string()));
     add("minLength", c.min_length.map(|v| v.to_string()));
-    add("pattern", c.pattern.clone());
+    add("pattern", c.pattern.as_ref().map(|p| p.source.clone()));
     add(
         if c.exclusive_maximum {
             "exclusiveMaximum"

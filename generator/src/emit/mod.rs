@@ -19,7 +19,7 @@ use quote::quote;
 
 pub use listing::api_listing;
 
-use crate::model::{CodeModel, GroupNames, OperationGroup};
+use crate::model::{CodeModel, GroupNames, OperationGroup, RuntimeFeature};
 use types::ident;
 
 /// The hand-written runtime: the sources of the `azure-rest-runtime` crate (`runtime/src/`), which
@@ -113,6 +113,11 @@ pub const DEPENDENCIES: &[(&str, &str)] = &[
         "azure_core",
         r#"{ version = "1", default-features = false, optional = true }"#,
     ),
+    // Only with the `ecma-regex` feature.
+    (
+        "fancy-regex",
+        r#"{ version = "0.20", default-features = false, features = ["std", "unicode", "variable-lookbehinds"], optional = true }"#,
+    ),
 ];
 
 /// Cargo features of a generated crate: `(name, Cargo.toml value)`. A crate that includes the
@@ -121,6 +126,9 @@ pub const FEATURES: &[(&str, &str)] = &[
     // Any `azure_core::credentials::TokenCredential` (azure_identity's credentials) is a token
     // credential of the client (`runtime/identity.rs`).
     ("azure-identity", r#"["dep:azure_core"]"#),
+    // Patterns with look-around, back-references or Unicode classes (`runtime/validate.rs`); on
+    // by default in a crate whose spec has such patterns ([`CodeModel::runtime_features`]).
+    ("ecma-regex", r#"["dep:fancy-regex"]"#),
 ];
 
 /// Something the emitter cannot spell (reported to the user as a diagnostic).
@@ -528,8 +536,12 @@ fn manifest(model: &CodeModel, crate_name: &str, spec_name: &str, runtime: &Runt
             model.title, model.api_version
         )),
     );
+    let needed: Vec<&str> = model.runtime_features().into_iter().map(RuntimeFeature::name).collect();
     let dependency = match runtime {
         Runtime::Embed => {
+            if !needed.is_empty() {
+                out.push_str(&format!("default = {}\n", toml_list(&needed)));
+            }
             for (name, value) in FEATURES {
                 out.push_str(&format!("{name} = {value}\n"));
             }
@@ -539,9 +551,14 @@ fn manifest(model: &CodeModel, crate_name: &str, spec_name: &str, runtime: &Runt
             }
             return out;
         }
-        Runtime::Crate => toml_string(RUNTIME_VERSION),
-        Runtime::Version(version) => toml_string(version),
-        Runtime::Path(path) => format!("{{ path = {} }}", toml_string(path)),
+        Runtime::Crate => ("version", RUNTIME_VERSION),
+        Runtime::Version(version) => ("version", version.as_str()),
+        Runtime::Path(path) => ("path", path.as_str()),
+    };
+    let dependency = match (dependency, needed.is_empty()) {
+        (("version", version), true) => toml_string(version),
+        ((key, value), true) => format!("{{ {key} = {} }}", toml_string(value)),
+        ((key, value), false) => format!("{{ {key} = {}, features = {} }}", toml_string(value), toml_list(&needed)),
     };
     // The runtime crate has the features; the crate passes them through.
     for (name, _) in FEATURES {
@@ -550,6 +567,12 @@ fn manifest(model: &CodeModel, crate_name: &str, spec_name: &str, runtime: &Runt
     out.push_str("\n[dependencies]\n");
     out.push_str(&format!("{} = {dependency}\n", RUNTIME_CRATE.0));
     out
+}
+
+/// A TOML array of basic strings.
+fn toml_list(items: &[&str]) -> String {
+    let items: Vec<String> = items.iter().map(|s| toml_string(s)).collect();
+    format!("[{}]", items.join(", "))
 }
 
 /// A TOML basic string.

@@ -1,13 +1,37 @@
 //! Decisions that follow from the built model, made here so the emitter only spells them out:
 //! how each parameter reaches a method (positional, defaulted option, plain option) and the
 //! default it sends, what a call returns, the error type a group's calls share, and which query
-//! value rides on next-page links.
+//! value rides on next-page links, and which optional runtime features the crate needs.
 
 use serde_json::Value;
 
 use super::{
-    CodeModel, Location, Method, Operation, OperationGroup, OperationKind, Parameter, SchemaKind, TypeId, TypeRef,
+    CodeModel, Location, Method, Operation, OperationGroup, OperationKind, Parameter, Pattern, PatternEngine,
+    SchemaKind, TypeId, TypeRef,
 };
+
+/// An optional feature of the runtime that generated code uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RuntimeFeature {
+    /// `ecma-regex`: patterns the plain engine cannot run ([`PatternEngine::Full`]).
+    EcmaRegex,
+}
+
+impl RuntimeFeature {
+    /// The Cargo feature's name (of the runtime crate, and of a crate that embeds the runtime).
+    pub fn name(self) -> &'static str {
+        match self {
+            RuntimeFeature::EcmaRegex => "ecma-regex",
+        }
+    }
+}
+
+impl Parameter {
+    /// The pattern a call checks this parameter against before sending (text parameters only).
+    pub fn checked_pattern(&self) -> Option<&Pattern> {
+        self.constraints.pattern.as_ref().filter(|_| self.ty == TypeRef::String)
+    }
+}
 
 /// How a method parameter reaches the operation's method.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +102,20 @@ pub enum LinkQueryValue<'m> {
 }
 
 impl CodeModel {
+    /// The optional runtime features the generated code uses, in order.
+    pub fn runtime_features(&self) -> Vec<RuntimeFeature> {
+        let operation_params = self.operations().flat_map(|(_, op)| &op.parameters);
+        let full_pattern = operation_params
+            .chain(&self.client.parameters)
+            .filter_map(Parameter::checked_pattern)
+            .any(|p| p.engine == PatternEngine::Full);
+        let mut features = Vec::new();
+        if full_pattern {
+            features.push(RuntimeFeature::EcmaRegex);
+        }
+        features
+    }
+
     /// The most common error body type of the operations (ties go to the first met): the
     /// crate's `Error` alias uses it.
     pub fn crate_error(&self) -> Option<&TypeRef> {

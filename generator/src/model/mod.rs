@@ -14,7 +14,7 @@ mod names;
 mod path;
 
 pub use build::{build, Options};
-pub use decisions::{DefaultValue, LinkQuery, LinkQueryValue, Presence, ResponseKind};
+pub use decisions::{DefaultValue, LinkQuery, LinkQueryValue, Presence, ResponseKind, RuntimeFeature};
 pub use docs::rustdoc;
 pub use names::Rename;
 pub use path::{PathPart, PathTemplate};
@@ -395,7 +395,7 @@ pub struct Parameter {
 pub struct Constraints {
     pub max_length: Option<u64>,
     pub min_length: Option<u64>,
-    pub pattern: Option<String>,
+    pub pattern: Option<Pattern>,
     pub maximum: Option<f64>,
     pub exclusive_maximum: bool,
     pub minimum: Option<f64>,
@@ -404,6 +404,24 @@ pub struct Constraints {
     pub max_items: Option<u64>,
     pub min_items: Option<u64>,
     pub unique_items: bool,
+}
+
+/// A `pattern` (an ECMA-262 regular expression) and the engine that checks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// As the spec writes it.
+    pub source: String,
+    pub engine: PatternEngine,
+}
+
+/// Which regular expressions a pattern needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatternEngine {
+    /// The runtime's own (`regex-lite`, whose `\d` and `\w` are ASCII as in ECMA-262).
+    Plain,
+    /// What `regex-lite` lacks (look-around, back-references, Unicode classes): the runtime's
+    /// `ecma-regex` feature (`fancy-regex`).
+    Full,
 }
 
 impl Constraints {

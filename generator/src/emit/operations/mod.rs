@@ -13,7 +13,8 @@ use quote::{format_ident, quote};
 use super::types::{argument_type, default_tokens, doc_attrs, ident, rust_type, wire_format_path};
 use crate::model::{
     BodyKind, CodeModel, LinkQuery, LinkQueryValue, Location, LongRunning, NextArgument, Operation, OperationGroup,
-    OperationKind, Pageable, Parameter, PathPart, Presence, ResponseKind, SuccessResponse, TypeId, TypeRef,
+    OperationKind, Pageable, Parameter, PathPart, PatternEngine, Presence, ResponseKind, SuccessResponse, TypeId,
+    TypeRef,
 };
 
 use calls::method;

@@ -364,8 +364,12 @@ pub(super) fn validation(slot: &Slot, options: &Ident) -> Option<TokenStream> {
         if let Some(min) = c.min_length.map(unsuffixed) {
             checks.push(quote!(min_length(#min)));
         }
-        if let Some(pattern) = &c.pattern {
-            checks.push(quote!(pattern(#pattern)));
+        if let Some(pattern) = p.checked_pattern() {
+            let source = &pattern.source;
+            checks.push(match pattern.engine {
+                PatternEngine::Plain => quote!(pattern(#source)),
+                PatternEngine::Full => quote!(ecma_pattern(#source)),
+            });
         }
     }
     if is_number {

@@ -252,15 +252,18 @@ impl<'a> Builder<'a> {
         Ok(self.named(&candidate))
     }
 
-    /// Validation rules of a schema. A `pattern` the runtime's regular expressions cannot compile
-    /// is not checked: a warning says so, and the other rules stay.
+    /// Validation rules of a schema. A `pattern` is checked by the runtime's plain regular
+    /// expressions when they can compile it, else by its backtracking engine (look-around,
+    /// back-references); one that neither compiles is not checked: a warning says so, and the
+    /// other rules stay.
     pub(super) fn constraints(&self, s: &Schema, pointer: &str) -> Result<Constraints> {
         let mut c = Constraints::default();
+        let mut pattern = None;
         match &s.schema_kind {
             OaKind::Type(Type::String(st)) => {
                 c.max_length = st.max_length.map(|v| v as u64);
                 c.min_length = st.min_length.map(|v| v as u64);
-                c.pattern = st.pattern.clone();
+                pattern = st.pattern.as_deref();
             }
             OaKind::Type(Type::Integer(it)) => {
                 c.maximum = it.maximum.map(|v| v as f64);
@@ -283,15 +286,31 @@ impl<'a> Builder<'a> {
             }
             _ => {}
         }
-        if let Some(pattern) = &c.pattern {
-            if let Err(e) = regex_lite::Regex::new(pattern) {
-                self.warn(
-                    &format!("{pointer}/pattern"),
-                    format!("`pattern` does not compile ({e}); values are not checked against it"),
-                );
-                c.pattern = None;
-            }
+        if let Some(pattern) = pattern {
+            c.pattern = self.pattern(pattern, &format!("{pointer}/pattern"));
         }
         Ok(c)
+    }
+
+    /// The engine that can check `source`, or a warning and no check.
+    fn pattern(&self, source: &str, pointer: &str) -> Option<Pattern> {
+        let engine = if regex_lite::Regex::new(source).is_ok() {
+            PatternEngine::Plain
+        } else {
+            match fancy_regex::Regex::new(source) {
+                Ok(_) => PatternEngine::Full,
+                Err(e) => {
+                    self.warn(
+                        pointer,
+                        format!("`pattern` does not compile ({e}); values are not checked against it"),
+                    );
+                    return None;
+                }
+            }
+        };
+        Some(Pattern {
+            source: source.to_string(),
+            engine,
+        })
     }
 }
