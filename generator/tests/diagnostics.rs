@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use codegen::model::TypeRef;
 use codegen::{Config, Diagnostic, Generated};
 use serde_json::{json, Value};
 
@@ -884,6 +885,57 @@ fn pattern_that_is_not_a_regex_next_to_a_ref_is_a_warning() {
         "/definitions/Code/pattern",
         &["pattern", "compile", "not checked"],
         "\"[z-a]\"",
+    );
+}
+
+/// A spec whose get returns a page of `value`s (as `value_schema` says) with a next link.
+fn pageable_with_items(value_schema: Value) -> Value {
+    base_with(|s| {
+        at(s, GET)
+            .as_object_mut()
+            .unwrap()
+            .insert("x-ms-pageable".into(), json!({"itemName": "value", "nextLinkName": "nextLink"}));
+        *at(s, "/definitions/Widget") = json!({
+            "type": "object",
+            "properties": {"value": value_schema, "nextLink": {"type": "string"}}
+        });
+    })
+}
+
+#[test]
+fn an_item_name_naming_a_property_without_a_type_is_a_warning_and_items_are_json_values() {
+    let spec = pageable_with_items(json!({"description": "The widgets."}));
+    let dir = TempDir::new("untyped-items");
+    let text = pretty(&spec);
+    let generated = expect_ok(&dir.write("spec.json", &text));
+    assert_eq!(generated.warnings.len(), 1, "{:?}", generated.warnings);
+    let warning = &generated.warnings[0];
+    check(
+        warning,
+        "spec.json",
+        &format!("{GET}/x-ms-pageable"),
+        &["`value`", "itemName", "no type", "untyped JSON values"],
+    );
+    check_line_col(warning, &text, "{");
+    // The page's items are an array of JSON values, and the operation is paged over them.
+    let widget = generated.model.schemas.iter().find(|s| s.spec_name == "Widget").unwrap();
+    let codegen::model::SchemaKind::Struct { fields } = &widget.kind else {
+        panic!("{widget:?}");
+    };
+    let value = fields.iter().find(|f| f.wire_name == "value").unwrap();
+    assert_eq!(value.ty, TypeRef::Array(Box::new(TypeRef::Any)));
+    let (_, op) = generated.model.operations().next().unwrap();
+    assert!(matches!(op.kind, codegen::model::OperationKind::Paged(_)), "{:?}", op.kind);
+}
+
+#[test]
+fn an_item_name_naming_a_property_of_another_type_is_still_an_error() {
+    // A string is not a list of anything: paging over it would be wrong code.
+    expect_at(
+        &pageable_with_items(json!({"type": "string"})),
+        &format!("{GET}/x-ms-pageable"),
+        &["no array property `value`", "itemName"],
+        "{",
     );
 }
 

@@ -220,3 +220,33 @@ fn the_cli_takes_several_inputs_and_a_tag() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(String::from_utf8_lossy(&output.stdout).contains("1 operations"));
 }
+
+#[test]
+fn a_definition_two_files_give_differently_is_a_warning_at_the_second() {
+    let generated = generate(&Config::new(), &two_files());
+    let warnings: Vec<String> = generated.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let warning = &generated.warnings[0];
+    assert!(warning.file.ends_with("b.json"), "{warning}");
+    assert_eq!(warning.pointer, "/definitions/Pet", "{warning}");
+    assert!(warning.line_col.is_some(), "{warning}");
+    assert!(
+        warning.message.contains("`Pet` differently (a.json#/definitions/Pet)") && warning.message.contains("`Pet1`"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn a_discriminator_whose_kinds_live_in_another_file_is_one_polymorphic_type() {
+    let dir = fixture("multi-kinds");
+    let generated = generate(&Config::new(), &[dir.join("pets.json"), dir.join("kinds.json")]);
+    assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+    let pet = generated.model.schemas.iter().find(|s| s.name == "Pet").unwrap();
+    let SchemaKind::Union { variants, .. } = &pet.kind else {
+        panic!("Pet is a union of the kinds in kinds.json: {pet:?}");
+    };
+    let mut kinds: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
+    kinds.sort();
+    // The base is a kind of its own (its name as the value), as in AutoRest.
+    assert_eq!(kinds, ["Dog", "Pet", "cat"]);
+}

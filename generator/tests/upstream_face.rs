@@ -5,6 +5,7 @@
 //! Diagnostic naming `Face.json` (or the `Common/Parameters.json` it references) and a pointer.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use codegen::{convert, load, model, Config, Diagnostic};
@@ -107,3 +108,87 @@ fn full_face_spec_generates_or_names_the_problem() {
         Err(d) => check_diagnostic("generate", &d),
     }
 }
+
+/// The parameters of each method of AutoRest's Python client, by `group.method` (the group from
+/// the file name, `_face_list_operations.py` -> `face_list`), sorted, without the Python-only ones.
+fn python_signatures(operations: &std::path::Path) -> BTreeMap<String, Vec<String>> {
+    const PYTHON_ONLY: [&str; 5] = ["self", "custom_headers", "raw", "callback", "polling"];
+    let mut out = BTreeMap::new();
+    let mut files: Vec<_> = std::fs::read_dir(operations).unwrap().flatten().map(|e| e.path()).collect();
+    files.sort();
+    for path in files {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(group) = file.strip_prefix('_').and_then(|f| f.strip_suffix("_operations.py")) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        for def in text.split("\n    def ").skip(1) {
+            let (name, rest) = def.split_once('(').unwrap();
+            if name.starts_with('_') {
+                continue;
+            }
+            let args = &rest[..rest.find("):").unwrap()];
+            let mut names: Vec<String> = args
+                .split(',')
+                .map(|a| a.split('=').next().unwrap().trim().to_string())
+                .filter(|a| !a.is_empty() && !a.starts_with("**") && !PYTHON_ONLY.contains(&a.as_str()))
+                .collect();
+            names.sort();
+            out.insert(format!("{group}.{}", name.trim()), names);
+        }
+    }
+    out
+}
+
+/// Every parameter of all the Face API's operations has the name AutoRest's Python client
+/// (`azure-cognitiveservices-vision-face` 0.6.1 on PyPI) gives it, a Rust keyword aside (`type`
+/// is `type_`). The generator's locals never take a parameter's name.
+#[test]
+fn every_face_parameter_has_the_name_autorests_python_client_gives_it() {
+    let Some(spec) = face_spec() else { return };
+    let suite = "upstream_face.rs (parameter names against AutoRest's Python client)";
+    let Some(python) = prerequisites::autorest_face_python_dir(suite) else { return };
+    let theirs = python_signatures(&python.join("azure/cognitiveservices/vision/face/operations"));
+    let generated = Config::new().generate(&spec).expect("the Face spec generates");
+    let mut ours = BTreeMap::new();
+    for (group, op) in generated.model.operations() {
+        let group = group.name.as_ref().map_or("", |n| n.accessor.as_str());
+        let mut names: Vec<String> = op
+            .parameters
+            .iter()
+            .map(|p| p.name.strip_suffix('_').filter(|n| KEYWORDS.contains(n)).unwrap_or(&p.name).to_string())
+            .collect();
+        names.sort();
+        ours.insert(format!("{group}.{}", op.name), names);
+    }
+    assert_eq!(theirs.len(), 69, "AutoRest's client has the spec's 69 operations: {:?}", theirs.keys());
+    assert_eq!(
+        ours.keys().collect::<Vec<_>>(),
+        theirs.keys().collect::<Vec<_>>(),
+        "the same operations, named the same"
+    );
+    let differ: Vec<String> = theirs
+        .iter()
+        .filter(|(op, names)| {
+            let newer = NEWER_IN_AUTOREST.iter().find(|(o, _)| o == op).map_or(&[][..], |(_, n)| n);
+            let mut ours: Vec<&str> = ours[*op].iter().map(String::as_str).chain(newer.iter().copied()).collect();
+            ours.sort();
+            ours != **names
+        })
+        .map(|(op, names)| format!("{op}: AutoRest {names:?}, here {:?}", ours[op]))
+        .collect();
+    assert!(differ.is_empty(), "parameter names differ:\n{}", differ.join("\n"));
+    prerequisites::summary(&format!(
+        "upstream_face.rs: {} operations of the Face API, every parameter named as AutoRest's Python \
+         client names it ({} with parameters only the client's later spec revision has)",
+        ours.len(),
+        NEWER_IN_AUTOREST.len()
+    ));
+}
+
+/// Parameters AutoRest's package has and the stable v1.0 `Face.json` does not: the package was
+/// generated from a later revision of the spec, which added paging to this list.
+const NEWER_IN_AUTOREST: [(&str, &[&str]); 1] = [("large_face_list.list", &["start", "top"])];
+
+/// Rust keywords a spec name may be, which take a trailing underscore.
+const KEYWORDS: [&str; 6] = ["type", "self", "match", "ref", "move", "loop"];

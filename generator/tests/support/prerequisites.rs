@@ -147,3 +147,27 @@ pub fn testserver_package(suite: &str) -> Option<PathBuf> {
     cannot_run(suite, &missing, &fix);
     None
 }
+
+/// The Face client AutoRest generated for Python (PyPI `azure-cognitiveservices-vision-face`,
+/// unpacked) named by `AUTOREST_FACE_PYTHON_DIR`: the folder holding `azure/`. `None` (after
+/// [`cannot_run`]) when unset or not such a folder.
+#[track_caller]
+pub fn autorest_face_python_dir(suite: &str) -> Option<PathBuf> {
+    let fix = format!(
+        "{FIX} (it downloads the wheel with pip into target/), or set AUTOREST_FACE_PYTHON_DIR to \
+         the unpacked wheel of azure-cognitiveservices-vision-face 0.6.1"
+    );
+    let Some(dir) = path_from_env("AUTOREST_FACE_PYTHON_DIR") else {
+        cannot_run(suite, "AUTOREST_FACE_PYTHON_DIR is not set", &fix);
+        return None;
+    };
+    if !dir.join("azure/cognitiveservices/vision/face/operations").is_dir() {
+        cannot_run(
+            suite,
+            &format!("{} holds no azure/cognitiveservices/vision/face/operations", dir.display()),
+            &fix,
+        );
+        return None;
+    }
+    Some(dir)
+}

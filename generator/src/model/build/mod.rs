@@ -293,6 +293,16 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if let Some(def) = self.schemas.iter().find(|s| s.spec_name == import.local) {
+                // The pointer is the converted document's: the source map takes it back to the
+                // definition in its own file.
+                self.warn(
+                    &format!("/components/schemas/{}", crate::diagnostic::escape_token(&import.local)),
+                    format!(
+                        "another file defines `{}` differently ({}); this definition is the type `{}` \
+                         (RENAMES.md lists it)",
+                        import.name, import.holder, def.name
+                    ),
+                );
                 self.namer.renames.push(Rename {
                     scope: "type".into(),
                     spec_name: format!("{} ({})", import.name, import.origin),
@@ -327,6 +337,18 @@ impl<'a> Builder<'a> {
     /// The definition of the type with this id, once built.
     fn def_of(&self, id: TypeId) -> Option<&SchemaDef> {
         self.schema_index.get(self.name_of(id)).map(|&i| &self.schemas[i])
+    }
+
+    /// Gives the field of the struct `id` with this wire name another type.
+    fn retype_field(&mut self, id: TypeId, wire_name: &str, ty: TypeRef) {
+        let Some(&i) = self.schema_index.get(self.name_of(id)) else {
+            return;
+        };
+        if let SchemaKind::Struct { fields } = &mut self.schemas[i].kind {
+            for field in fields.iter_mut().filter(|f| f.wire_name == wire_name) {
+                field.ty = ty.clone();
+            }
+        }
     }
 
     /// The fields of the struct called `name`, if it is one.

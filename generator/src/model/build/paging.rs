@@ -23,7 +23,7 @@ impl<'a> Builder<'a> {
     /// The operation's kind as its own spec gives it: plain, pageable (an `operationName` is
     /// returned to be linked later), long-running, or both.
     pub(super) fn own_kind(
-        &self,
+        &mut self,
         op: &openapiv3::Operation,
         responses: &[SuccessResponse],
         pointer: &str,
@@ -44,7 +44,7 @@ impl<'a> Builder<'a> {
     /// `x-ms-pageable`, checked against the page model the operation returns; with the
     /// `operationName` it names (and that name's pointer), if any.
     fn pageable(
-        &self,
+        &mut self,
         op: &openapiv3::Operation,
         responses: &[SuccessResponse],
         pointer: &str,
@@ -68,6 +68,19 @@ impl<'a> Builder<'a> {
         };
         let page = self.name_of(page_id);
         let field = |wire: &str| fields.iter().find(|f| f.wire_name == wire);
+        if field(item_name).is_some_and(|f| f.ty == TypeRef::Any) {
+            // AutoRest's pagers iterate whatever the property holds; so does ours, as JSON values.
+            let page = page.to_string();
+            self.warn(
+                &pointer,
+                format!(
+                    "the page `{page}`'s property `{item_name}` (`itemName`) has no type; \
+                     it is read as an array of untyped JSON values"
+                ),
+            );
+            self.retype_field(page_id, item_name, TypeRef::Array(Box::new(TypeRef::Any)));
+            return self.pageable(op, responses, pointer.trim_end_matches("/x-ms-pageable"));
+        }
         let items = field(item_name)
             .filter(|f| matches!(f.ty, TypeRef::Array(_)))
             .ok_or_else(|| {
