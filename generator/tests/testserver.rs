@@ -142,6 +142,10 @@ const HARNESS_FILES: &[(&str, &str)] = &[
         "src/scenarios/misc.rs",
         include_str!("testserver_harness/src/scenarios/misc.rs"),
     ),
+    (
+        "src/scenarios/xml.rs",
+        include_str!("testserver_harness/src/scenarios/xml.rs"),
+    ),
 ];
 const HARNESS: &str = "testserver-harness";
 

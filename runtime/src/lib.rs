@@ -374,6 +374,8 @@ pub mod duration;
 pub mod rfc1123;
 pub mod rfc3339;
 pub mod validate;
+#[cfg(feature = "xml")]
+pub mod xml;
 
 pub use macros::variant_name;
 #[allow(unused_imports)]

@@ -458,10 +458,10 @@ thread_local! {
 }
 
 /// Marks a request body's serialization, until dropped (also when serialization panics).
-struct SendingBody;
+pub(crate) struct SendingBody;
 
 impl SendingBody {
-    fn start() -> Self {
+    pub(crate) fn start() -> Self {
         SENDING_BODY.with(|sending| sending.set(true));
         SendingBody
     }

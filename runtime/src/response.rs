@@ -108,7 +108,7 @@ pub struct RawResponse {
 impl RawResponse {
     /// Turns a status outside `expected` into [`Error::Status`] (with the typed error body when
     /// the body parses as `E`), and parses the documented headers.
-    fn check<H: FromHeaders, E: DeserializeOwned>(&self, expected: &[u16]) -> Result<H, Error<E>> {
+    pub(crate) fn check<H: FromHeaders, E: DeserializeOwned>(&self, expected: &[u16]) -> Result<H, Error<E>> {
         if !expected.contains(&self.status.as_u16()) {
             return Err(self.status_error());
         }
@@ -132,7 +132,7 @@ impl RawResponse {
         }
     }
 
-    fn into_response<T, H>(self, value: T, typed_headers: H) -> Response<T, H> {
+    pub(crate) fn into_response<T, H>(self, value: T, typed_headers: H) -> Response<T, H> {
         Response {
             status: self.status,
             headers: self.headers,

@@ -33,8 +33,8 @@
 //! [`SourceMap`] of the [`Converted`] document maps pointers of the converted document back to the
 //! Swagger nodes (see [`source_map`]).
 //!
-//! Not representable in `openapiv3` and therefore dropped: Swagger `xml` objects, operation-level
-//! `schemes`, and sibling keys of parameter/response `$ref`s.
+//! Not representable in `openapiv3`: Swagger `xml` objects travel as the schema extension `x-xml`;
+//! operation-level `schemes` and sibling keys of parameter/response `$ref`s are dropped.
 
 mod json;
 mod operations;

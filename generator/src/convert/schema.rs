@@ -291,7 +291,13 @@ pub(crate) fn object_json(obj: &Obj<'_>, openapi3: &Path<'_>, flavor: Flavor) ->
             _ if key.starts_with("x-") => {
                 out.insert(key.clone(), value.clone());
             }
-            // `xml` has no place in openapiv3's Schema; other unknown keys are not Swagger.
+            // openapiv3's Schema has no `xml`: it travels as the extension `x-xml`.
+            "xml" => {
+                obj.required_object(key)?;
+                out.insert("x-xml".into(), value.clone());
+                cx.sources.node(&openapi3.key("x-xml"), &at);
+            }
+            // Other unknown keys are not Swagger.
             _ => {}
         }
     }

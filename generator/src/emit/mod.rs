@@ -10,6 +10,7 @@ mod models;
 mod operations;
 mod replay;
 mod types;
+mod xml;
 
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -41,6 +42,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("rfc3339.rs", include_str!("../../../runtime/src/rfc3339.rs")),
     ("validate.rs", include_str!("../../../runtime/src/validate.rs")),
     ("wire.rs", include_str!("../../../runtime/src/wire.rs")),
+    ("xml.rs", include_str!("../../../runtime/src/xml.rs")),
 ];
 
 /// The runtime crate's package name, and the name its library has in code.
@@ -118,6 +120,8 @@ pub const DEPENDENCIES: &[(&str, &str)] = &[
         "fancy-regex",
         r#"{ version = "0.20", default-features = false, features = ["std", "unicode", "variable-lookbehinds"], optional = true }"#,
     ),
+    // Only with the `xml` feature.
+    ("quick-xml", r#"{ version = "0.41", optional = true }"#),
 ];
 
 /// Cargo features of a generated crate: `(name, Cargo.toml value)`. A crate that includes the
@@ -129,6 +133,8 @@ pub const FEATURES: &[(&str, &str)] = &[
     // Patterns with look-around, back-references or Unicode classes (`runtime/validate.rs`); on
     // by default in a crate whose spec has such patterns ([`CodeModel::runtime_features`]).
     ("ecma-regex", r#"["dep:fancy-regex"]"#),
+    // XML bodies (`runtime/xml.rs`); on by default in a crate whose spec has XML bodies.
+    ("xml", r#"["dep:quick-xml"]"#),
 ];
 
 /// Something the emitter cannot spell (reported to the user as a diagnostic).

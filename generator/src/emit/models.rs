@@ -19,11 +19,14 @@ pub fn models(model: &CodeModel) -> Result<TokenStream, EmitError> {
         .collect::<Result<Vec<_>, _>>()?;
     let pages = pages(model);
     let statuses = poll_statuses(model);
+    let xml = super::xml::xml_models(model, &|ty, owner| inline.contains_directly(ty, owner));
     Ok(quote! {
         #[allow(unused_imports)] // a spec may have no struct, or only types with hand-written serde
         use crate::runtime::{self, serde::{Deserialize, Serialize}};
 
         #(#items)*
+
+        #xml
 
         #(#pages)*
 

@@ -6,8 +6,8 @@
 use serde_json::Value;
 
 use super::{
-    CodeModel, Location, Method, Operation, OperationGroup, OperationKind, Parameter, Pattern, PatternEngine,
-    SchemaKind, TypeId, TypeRef,
+    BodyKind, CodeModel, Location, Method, Operation, OperationGroup, OperationKind, Parameter, Pattern,
+    PatternEngine, SchemaKind, TypeId, TypeRef, XmlRoot,
 };
 
 /// An optional feature of the runtime that generated code uses.
@@ -15,6 +15,8 @@ use super::{
 pub enum RuntimeFeature {
     /// `ecma-regex`: patterns the plain engine cannot run ([`PatternEngine::Full`]).
     EcmaRegex,
+    /// `xml`: XML bodies.
+    Xml,
 }
 
 impl RuntimeFeature {
@@ -22,6 +24,7 @@ impl RuntimeFeature {
     pub fn name(self) -> &'static str {
         match self {
             RuntimeFeature::EcmaRegex => "ecma-regex",
+            RuntimeFeature::Xml => "xml",
         }
     }
 }
@@ -83,6 +86,8 @@ pub enum ResponseKind<'m> {
     Json { ty: &'m TypeRef, optional: bool },
     /// Raw bytes.
     Binary,
+    /// XML of one type, with this root element.
+    Xml { ty: &'m TypeRef, root: &'m XmlRoot },
 }
 
 /// A query value that goes on next-page links too (Azure services expect `api-version` there).
@@ -112,6 +117,9 @@ impl CodeModel {
         let mut features = Vec::new();
         if full_pattern {
             features.push(RuntimeFeature::EcmaRegex);
+        }
+        if self.operations().any(|(_, op)| op.has_xml_body()) {
+            features.push(RuntimeFeature::Xml);
         }
         features
     }
@@ -224,6 +232,11 @@ impl CodeModel {
 }
 
 impl Operation {
+    /// Whether a request or response body is XML.
+    pub fn has_xml_body(&self) -> bool {
+        self.body.as_ref().is_some_and(|b| matches!(b.kind, BodyKind::Xml(_))) || self.responses.iter().any(|r| r.xml.is_some())
+    }
+
     /// What the success responses return, taken together.
     pub fn response_kind(&self) -> ResponseKind<'_> {
         let bodies: Vec<&TypeRef> = self.responses.iter().filter_map(|r| r.body.as_ref()).collect();
@@ -238,7 +251,12 @@ impl Operation {
             }
             None => ResponseKind::Empty,
             Some(TypeRef::Binary) => ResponseKind::Binary,
-            Some(first) if bodies.iter().all(|b| b == first) => ResponseKind::Json { ty: first, optional },
+            Some(first) if bodies.iter().all(|b| b == first) => {
+                match self.responses.iter().find_map(|r| r.xml.as_ref()) {
+                    Some(root) => ResponseKind::Xml { ty: first, root },
+                    None => ResponseKind::Json { ty: first, optional },
+                }
+            }
             Some(_) => ResponseKind::Json {
                 ty: &TypeRef::Any,
                 optional,

@@ -12,12 +12,14 @@ pub mod directives;
 mod docs;
 mod names;
 mod path;
+mod xml;
 
 pub use build::{build, Options};
 pub use decisions::{DefaultValue, LinkQuery, LinkQueryValue, Presence, ResponseKind, RuntimeFeature};
 pub use docs::rustdoc;
 pub use names::Rename;
 pub use path::{PathPart, PathTemplate};
+pub use xml::XmlShape;
 
 use serde_json::Value;
 
@@ -46,6 +48,8 @@ pub struct CodeModel {
     /// What the spec says that the client does not honour exactly, with what it does instead (in
     /// the order found; deterministic like the rest).
     pub warnings: Vec<crate::diagnostic::Diagnostic>,
+    /// The `xml` object of each named type that has one.
+    pub type_xml: std::collections::BTreeMap<TypeId, Xml>,
 }
 
 /// Base URL, client parameters and authentication.
@@ -453,6 +457,8 @@ pub enum BodyKind {
     /// A form (`multipart/form-data` or `application/x-www-form-urlencoded`) built from the
     /// parameters with `Location::FormField`.
     Form,
+    /// An XML body passed as one parameter (the parameter with `Location::Body`).
+    Xml(XmlRoot),
 }
 
 /// One documented success response.
@@ -460,6 +466,8 @@ pub enum BodyKind {
 pub struct SuccessResponse {
     pub status: u16,
     pub body: Option<TypeRef>,
+    /// The body is XML, with this root element.
+    pub xml: Option<XmlRoot>,
     /// The body's schema is `x-nullable` / `nullable`: `null` (or no body) is a valid answer.
     pub nullable: bool,
     pub headers: Vec<ResponseHeader>,
@@ -575,6 +583,36 @@ pub struct Field {
     /// The properties the schema does not list (`additionalProperties` next to `properties`): a
     /// map (`ty`) whose entries sit in the object itself.
     pub additional: bool,
+    /// The spec's `xml` objects of the property and of its array items.
+    pub xml: FieldXml,
+}
+
+/// A spec's `xml` object: how a schema or a property is written in XML.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Xml {
+    pub name: Option<String>,
+    pub namespace: Option<String>,
+    pub prefix: Option<String>,
+    pub attribute: bool,
+    pub wrapped: bool,
+    /// `x-ms-text`: the value is its element's text.
+    pub text: bool,
+}
+
+/// The `xml` objects of a field: its property's, and its array items'.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldXml {
+    pub property: Option<Xml>,
+    pub items: Option<Xml>,
+}
+
+/// The root element of an XML body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlRoot {
+    /// The root element's name.
+    pub name: String,
+    /// For a list body: each item's element name.
+    pub item: Option<String>,
 }
 
 /// An enumeration.
@@ -617,6 +655,7 @@ impl CodeModel {
                 e.default = Some(default);
             }
         }
+        self.read_xml_leniently();
         self
     }
 

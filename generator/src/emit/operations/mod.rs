@@ -11,6 +11,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::types::{argument_type, default_tokens, doc_attrs, ident, rust_type, wire_format_path};
+use super::xml::xml_codec;
 use crate::model::{
     BodyKind, CodeModel, LinkQuery, LinkQueryValue, Location, LongRunning, NextArgument, Operation, OperationGroup,
     OperationKind, Pageable, Parameter, PathPart, PatternEngine, Presence, ResponseKind, SuccessResponse, TypeId,

@@ -168,6 +168,34 @@ pub(super) fn request_body(op: &Op) -> Option<TokenStream> {
                     None => quote!(),
                 }
             }
+            BodyKind::Xml(root) => {
+                let slot = slots.iter().find(|s| s.param().location == Location::Body);
+                let Some(slot) = slot else { return quote!() };
+                let held = slot.value(options);
+                let name = &root.name;
+                let set = |body: TokenStream| match (&root.item, &slot.param().ty) {
+                    (Some(item), TypeRef::Array(item_ty)) => {
+                        let codec = xml_codec(model, item_ty);
+                        quote!(#request_local.xml_list::<#codec, _, _>(#content_type, #body, #name, #item)?)
+                    }
+                    (_, ty) => {
+                        let codec = xml_codec(model, ty);
+                        quote!(#request_local.xml::<#codec, _, _>(#content_type, #body, #name)?)
+                    }
+                };
+                if slot.is_option() {
+                    let set = set(quote!(body));
+                    quote! {
+                        let #request_local = match &#held {
+                            Some(body) => #set,
+                            None => #request_local,
+                        };
+                    }
+                } else {
+                    let set = set(quote!(&#held));
+                    quote!(let #request_local = #set;)
+                }
+            }
             BodyKind::Form => {
                 let multipart = content_type.starts_with("multipart/");
                 let fields = slots

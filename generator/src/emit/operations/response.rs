@@ -32,6 +32,16 @@ pub(super) fn decode_expr(model: &CodeModel, op: &Operation, statuses: &[u16], r
             }
         }
         ResponseKind::Binary => quote!(#response.binary(&[#(#statuses),*])),
+        ResponseKind::Xml { ty, root } => match (&root.item, ty) {
+            (Some(item), TypeRef::Array(item_ty)) => {
+                let codec = xml_codec(model, item_ty);
+                quote!(#response.xml_list::<#codec, _, _, _>(&[#(#statuses),*], #item))
+            }
+            _ => {
+                let codec = xml_codec(model, ty);
+                quote!(#response.xml::<#codec, _, _, _>(&[#(#statuses),*]))
+            }
+        },
     }
 }
 
@@ -46,6 +56,7 @@ pub(super) fn response_value_type(model: &CodeModel, op: &Operation) -> TokenStr
     match op.response_kind() {
         ResponseKind::Empty => quote!(()),
         ResponseKind::Exists => quote!(bool),
+        ResponseKind::Xml { ty, .. } => rust_type(model, ty, &quote!(models::)),
         ResponseKind::Json { ty, optional } => {
             let ty = rust_type(model, ty, &quote!(models::));
             if optional {

@@ -46,6 +46,20 @@ impl<'a> Builder<'a> {
                 parameter_name: body_name,
             });
         }
+        // XML of a type that has an XML form.
+        if let Some(schema) = schema.filter(|_| is_xml(content_type)) {
+            let hint = format!("{}Body", names::camel(id).0);
+            let ty = self.type_of(schema.into(), &hint, &format!("{media_pointer}/schema"))?;
+            if let Some(root) = self.xml_root(schema.into(), &ty, &format!("{media_pointer}/schema"))? {
+                self.insert_body_parameter(parameters, insert_at, scope, label, body_name.clone(), ty, rb);
+                return Ok(RequestBody {
+                    content_type: content_type.clone(),
+                    kind: BodyKind::Xml(root),
+                    required: rb.required,
+                    parameter_name: body_name,
+                });
+            }
+        }
         // Raw bytes: a non-JSON media type, or a JSON one whose schema is binary.
         let ty = match schema {
             Some(schema) if is_json(content_type) => {
@@ -250,13 +264,17 @@ impl<'a> Builder<'a> {
                 accept = media.map(|(mt, _)| mt.clone());
             }
             let mut nullable = false;
+            let mut xml = None;
             let body = match media.and_then(|(mt, m)| m.schema.as_ref().map(|s| (mt, s))) {
                 Some((mt, schema)) => {
                     let schema_pointer = format!("{}/schema", join(&format!("{r_pointer}/content"), mt));
                     nullable = self.is_nullable(schema.into(), &schema_pointer)?;
                     let hint = format!("{builder}Response");
                     let ty = self.type_of(schema.into(), &hint, &schema_pointer)?;
-                    match (success, is_json(mt), ty) {
+                    if success && is_xml(mt) {
+                        xml = self.xml_root(schema.into(), &ty, &schema_pointer)?;
+                    }
+                    match (success, is_json(mt) || xml.is_some(), ty) {
                         // A success in another media type is handed over as bytes.
                         (true, false, _) => Some(TypeRef::Binary),
                         // Services answer errors in JSON whatever `produces` lists (AutoRest
@@ -294,6 +312,7 @@ impl<'a> Builder<'a> {
                 successes.push(SuccessResponse {
                     status: status.unwrap_or(200),
                     body,
+                    xml,
                     nullable,
                     headers,
                     docs: rustdoc(Some(&response.description)),
@@ -313,4 +332,69 @@ impl<'a> Builder<'a> {
 pub(super) fn is_json(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or_default().trim();
     essence == "application/json" || essence.ends_with("+json") || essence == "text/json"
+}
+
+/// An XML media type (`application/xml`, `text/xml`, `…+xml`).
+pub(super) fn is_xml(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    essence == "application/xml" || essence == "text/xml" || essence.ends_with("+xml")
+}
+
+impl<'a> Builder<'a> {
+    /// The root element of an XML body of type `ty` given by `schema`: a model's (its `xml`
+    /// name, else its definition's name), or a list's (the array schema's `xml` name, else its
+    /// definition's name, and its items' element name). `None`, with a warning, for a type that
+    /// has no XML form here: the body stays bytes.
+    pub(super) fn xml_root(&mut self, schema: SchemaRef<'a>, ty: &TypeRef, pointer: &str) -> Result<Option<XmlRoot>> {
+        let (own, definition) = match schema {
+            SchemaRef::Inline(s) => (fields::xml_of(&s.schema_data), None),
+            SchemaRef::Ref(reference) => {
+                let (s, _) = self.deref_schema(reference, pointer)?;
+                (fields::xml_of(&s.schema_data), ref_name(reference, SCHEMA_PREFIX))
+            }
+        };
+        let own_name = own.and_then(|x| x.name);
+        let root = match ty {
+            TypeRef::Named(id) if self.is_xml_model(*id) => Some(XmlRoot {
+                name: own_name.unwrap_or_else(|| self.xml_type_name(*id)),
+                item: None,
+            }),
+            TypeRef::Array(item) => {
+                let (resolved, _) = self.resolve(schema, pointer)?;
+                let items_name = fields::items_xml(resolved).and_then(|x| x.name);
+                let item_name = match &**item {
+                    TypeRef::Named(id) if self.is_xml_model(*id) => Some(items_name.unwrap_or_else(|| self.xml_type_name(*id))),
+                    TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any | TypeRef::Nullable(_) => None,
+                    _ => items_name,
+                };
+                match (own_name.or(definition), item_name) {
+                    (Some(name), Some(item)) => Some(XmlRoot { name, item: Some(item) }),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if root.is_none() {
+            self.warn(
+                pointer,
+                "this XML body has no XML form here (only models, and lists of models or named \
+                 values, do); it is sent and returned as bytes",
+            );
+        }
+        Ok(root)
+    }
+
+    /// Whether the type `id` is a struct, which has an XML form.
+    fn is_xml_model(&self, id: TypeId) -> bool {
+        matches!(self.def_of(id).map(|d| &d.kind), Some(SchemaKind::Struct { .. }))
+            || self.structs_in_progress.iter().any(|s| s == self.name_of(id))
+    }
+
+    /// A model's own element name: its `xml` name, else its definition's name.
+    fn xml_type_name(&self, id: TypeId) -> String {
+        match self.type_xml.get(&id).and_then(|x| x.name.clone()) {
+            Some(name) => name,
+            None => self.def_of(id).map_or_else(|| self.name_of(id).to_string(), |d| d.spec_name.clone()),
+        }
+    }
 }

@@ -41,6 +41,13 @@ impl<'a> Builder<'a> {
                 SchemaRef::Inline(s) => &s.schema_data,
                 SchemaRef::Ref(_) => &resolved.schema_data,
             };
+            let xml = FieldXml {
+                property: match prop {
+                    SchemaRef::Inline(s) => xml_of(&s.schema_data),
+                    SchemaRef::Ref(_) => None,
+                },
+                items: items_xml(resolved),
+            };
             fields.push(Field {
                 wire_name: wire,
                 name,
@@ -56,6 +63,7 @@ impl<'a> Builder<'a> {
                         .or(resolved.schema_data.description.as_deref()),
                 ),
                 additional: false,
+                xml,
             });
         }
         if let Some((additional, additional_pointer)) = self.additional_properties(s, pointer, 0)? {
@@ -75,6 +83,7 @@ impl<'a> Builder<'a> {
                 constraints: Constraints::default(),
                 docs: "Properties the spec does not list, by name.".to_string(),
                 additional: true,
+                xml: FieldXml::default(),
             });
         }
         Ok(fields)
@@ -312,5 +321,31 @@ impl<'a> Builder<'a> {
             source: source.to_string(),
             engine,
         })
+    }
+}
+
+/// A schema's `xml` object (which the converter carries as `x-xml`).
+pub(super) fn xml_of(data: &SchemaData) -> Option<Xml> {
+    let xml = data.extensions.get("x-xml")?.as_object()?;
+    let text = |key: &str| xml.get(key).and_then(Value::as_str).map(str::to_string);
+    let flag = |key: &str| xml.get(key).and_then(Value::as_bool).unwrap_or(false);
+    Some(Xml {
+        name: text("name"),
+        namespace: text("namespace"),
+        prefix: text("prefix"),
+        attribute: flag("attribute"),
+        wrapped: flag("wrapped"),
+        text: flag("x-ms-text"),
+    })
+}
+
+/// The `xml` object of an array schema's inline items.
+pub(super) fn items_xml(s: &Schema) -> Option<Xml> {
+    match &s.schema_kind {
+        OaKind::Type(Type::Array(at)) => match at.items.as_ref()? {
+            ReferenceOr::Item(items) => xml_of(&items.schema_data),
+            ReferenceOr::Reference { .. } => None,
+        },
+        _ => None,
     }
 }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, OpenAPI, Parameter as OaParameter, ParameterSchemaOrContent, ReferenceOr, Schema,
+    AdditionalProperties, OpenAPI, Parameter as OaParameter, ParameterSchemaOrContent, ReferenceOr, Schema, SchemaData,
     SchemaKind as OaKind, SecurityScheme, StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
@@ -60,6 +60,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         type_names: Vec::new(),
         client_scope: Scope::with_reserved(RESERVED_CLIENT_FIELDS),
         unions: IndexMap::new(),
+        type_xml: Default::default(),
     };
     builder.register_components()?;
     builder.build_components()?;
@@ -86,6 +87,7 @@ pub fn build(doc: &OpenAPI, options: &Options, locate: &dyn Fn(&str, String) -> 
         schema_index: HashMap::new(),
         type_index,
         warnings: builder.warnings.into_inner(),
+        type_xml: builder.type_xml,
     }
     .finish())
 }
@@ -177,6 +179,8 @@ struct Builder<'a> {
     client_scope: Scope,
     /// Polymorphic component schemas (with a `discriminator`) and their discriminator property.
     unions: IndexMap<String, String>,
+    /// The `xml` object of each component type that has one.
+    type_xml: std::collections::BTreeMap<TypeId, Xml>,
 }
 
 /// A schema seen through a reference or inline.

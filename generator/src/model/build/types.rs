@@ -78,6 +78,11 @@ impl<'a> Builder<'a> {
             let pointer = join("/components/schemas", name);
             let schema_ref = SchemaRef::from(schema);
             let ty = self.component_type(name, schema_ref, &pointer)?;
+            if let (TypeRef::Named(id), ReferenceOr::Item(s)) = (&ty, schema) {
+                if let Some(xml) = fields::xml_of(&s.schema_data) {
+                    self.type_xml.insert(*id, xml);
+                }
+            }
             if let Some(Component::Alias { rust_name, .. }) = self.components.get(name).cloned() {
                 let (schema, _) = self.resolve(schema_ref, &pointer)?;
                 self.push_schema(SchemaDef {

@@ -17,6 +17,7 @@ pub mod misc;
 pub mod paging;
 pub mod primitive;
 pub mod url;
+pub mod xml;
 
 /// What every scenario gets: the server's URL.
 #[derive(Debug, Clone)]
@@ -80,6 +81,7 @@ pub fn all() -> Vec<(&'static str, Vec<Scenario>)> {
         ("azure", azure::all()),
         ("lro", lro::all()),
         ("paging", paging::all()),
+        ("xml-service", xml::all()),
     ]
 }
 
