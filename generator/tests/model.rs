@@ -926,6 +926,7 @@ fn responses_have_statuses_bodies_typed_headers_error_type_and_accept() {
     let model = build(&spec);
     let op = operation(&model, "Widgets_Get");
     let header = |wire: &str, name: &str, ty: TypeRef, docs: &str| ResponseHeader {
+        collection_prefix: None,
         wire_name: wire.into(),
         name: name.into(),
         ty,
@@ -935,6 +936,7 @@ fn responses_have_statuses_bodies_typed_headers_error_type_and_accept() {
         op.responses,
         [
             SuccessResponse {
+                xml: None,
                 status: 200,
                 body: Some(named(&model, "Widget")),
                 nullable: false,
@@ -946,6 +948,7 @@ fn responses_have_statuses_bodies_typed_headers_error_type_and_accept() {
                 docs: "The widget.".into(),
             },
             SuccessResponse {
+                xml: None,
                 status: 202,
                 body: None,
                 nullable: false,
@@ -977,6 +980,7 @@ fn binary_response_and_no_error_schema() {
     assert_eq!(
         op.responses,
         [SuccessResponse {
+                xml: None,
             status: 200,
             body: Some(TypeRef::Binary),
             nullable: false,
@@ -1071,6 +1075,7 @@ fn fields_are_required_nullable_read_only_and_documented_as_the_spec_says() {
     assert_eq!(def.spec_name, "Widget");
     assert_eq!(def.docs, "A widget.");
     let base = |wire: &str, ty: TypeRef| Field {
+        xml: Default::default(),
         wire_name: wire.into(),
         name: wire.into(),
         ty,

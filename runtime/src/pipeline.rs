@@ -1045,6 +1045,9 @@ impl Pipeline {
                 HeaderName::from_bytes(name.as_bytes()).map_err(|_| SendError::Config(invalid_name(name)))?;
             headers.insert(header_name, request_header_value(name, value)?);
         }
+        for (name, value) in &request.collection_headers {
+            insert_header(&mut headers, name, value, false)?;
+        }
         for (name, value) in &ctx.options.headers {
             insert_header(&mut headers, name, value, false)?;
         }

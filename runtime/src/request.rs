@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use std::collections::BTreeMap;
+
 use super::*;
 
 /// A value that can stand in a path segment, a query value or a header.
@@ -227,6 +229,8 @@ pub struct Request {
     pub(crate) headers: Vec<(&'static str, Cow<'static, str>)>,
     /// The content type and the body.
     pub(crate) body: Option<(Cow<'static, str>, Bytes)>,
+    /// Headers named at run time: a prefix and a key (`x-ms-header-collection-prefix`).
+    pub(crate) collection_headers: Vec<(String, String)>,
 }
 
 impl Request {
@@ -238,6 +242,7 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            collection_headers: Vec::new(),
         }
     }
 
@@ -302,6 +307,15 @@ impl Request {
     pub fn header_list<T: ParamValue>(mut self, name: &'static str, values: Option<&[T]>, separator: &str) -> Self {
         if let Some(values) = values {
             self.headers.push((name, Cow::Owned(join_values(values, separator))));
+        }
+        self
+    }
+
+    /// Adds one header per entry, named `prefix` + key (`x-ms-header-collection-prefix`, e.g.
+    /// `x-ms-meta-` for Storage's metadata).
+    pub fn header_collection(mut self, prefix: &'static str, entries: Option<&BTreeMap<String, String>>) -> Self {
+        for (key, value) in entries.into_iter().flatten() {
+            self.collection_headers.push((format!("{prefix}{key}"), value.clone()));
         }
         self
     }

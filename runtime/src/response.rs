@@ -78,6 +78,23 @@ pub fn parse_header_via_serde<T: DeserializeOwned>(text: &str) -> Result<T, Stri
     value.map_err(|e| e.to_string())
 }
 
+/// Reads the headers named `prefix` + a key (`x-ms-header-collection-prefix`) as a map by key
+/// (lower case, as HTTP/2 and this client's HTTP stack give header names); `None` when there is
+/// none.
+pub fn header_collection(
+    headers: &HeaderMap,
+    prefix: &'static str,
+) -> Result<Option<std::collections::BTreeMap<String, String>>, (&'static str, String)> {
+    let mut entries = std::collections::BTreeMap::new();
+    for (name, value) in headers {
+        if let Some(key) = name.as_str().strip_prefix(prefix).filter(|key| !key.is_empty()) {
+            let text = value.to_str().map_err(|_| (prefix, "not visible ASCII".to_string()))?;
+            entries.insert(key.to_string(), text.to_string());
+        }
+    }
+    Ok((!entries.is_empty()).then_some(entries))
+}
+
 /// Reads one documented header.
 pub fn header_value<T: HeaderType>(
     headers: &HeaderMap,

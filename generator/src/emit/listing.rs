@@ -198,6 +198,7 @@ pub fn api_listing(model: &CodeModel) -> String {
                     Location::Path => format!("path {{{}}}", p.wire_name),
                     Location::Query => format!("query {}", p.wire_name),
                     Location::Header => format!("header {}", p.wire_name),
+                    Location::HeaderCollection { prefix } => format!("headers {prefix}*"),
                     Location::BodyProperty { .. } => format!("body .{}", p.wire_name),
                     Location::Body => "body".to_string(),
                     Location::FormField => format!("form {}", p.wire_name),

@@ -566,8 +566,10 @@ fn manifest(model: &CodeModel, crate_name: &str, spec_name: &str, runtime: &Runt
         ((key, value), true) => format!("{{ {key} = {} }}", toml_string(value)),
         ((key, value), false) => format!("{{ {key} = {}, features = {} }}", toml_string(value), toml_list(&needed)),
     };
-    // The runtime crate has the features; the crate passes them through.
-    for (name, _) in FEATURES {
+    // The runtime crate has the features; the crate passes through those its users choose (the
+    // ones its spec needs are on in the dependency).
+    let spec_driven = [RuntimeFeature::EcmaRegex, RuntimeFeature::Xml].map(RuntimeFeature::name);
+    for (name, _) in FEATURES.iter().filter(|(name, _)| !spec_driven.contains(name)) {
         out.push_str(&format!("{name} = [\"{}/{name}\"]\n", RUNTIME_CRATE.0));
     }
     out.push_str("\n[dependencies]\n");

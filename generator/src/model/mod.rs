@@ -340,6 +340,11 @@ pub enum Location {
     Path,
     Query,
     Header,
+    /// One header per entry of a map parameter, named `prefix` + key
+    /// (`x-ms-header-collection-prefix`).
+    HeaderCollection {
+        prefix: String,
+    },
     /// A property of a flattened request body; `field` is the Rust field of the body model.
     BodyProperty {
         field: String,
@@ -481,6 +486,9 @@ pub struct ResponseHeader {
     pub name: String,
     pub ty: TypeRef,
     pub docs: String,
+    /// `x-ms-header-collection-prefix`: every header named this prefix + a key, as a map by key
+    /// (`ty` is then a map).
+    pub collection_prefix: Option<String>,
 }
 
 /// A named type's identity: its definition is [`CodeModel::type_def`], its name

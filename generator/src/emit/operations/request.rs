@@ -292,6 +292,14 @@ pub(super) fn send_parameter(request: TokenStream, p: &Parameter, value: TokenSt
         }
         (Location::Header, None) if plain => quote!(#request.header(#wire, &#value)),
         (Location::Header, None) => quote!(#request.header_opt(#wire, #single)),
+        (Location::HeaderCollection { prefix }, _) => {
+            let entries = if optional {
+                quote!(#value.as_ref())
+            } else {
+                quote!(Some(&#value))
+            };
+            quote!(#request.header_collection(#prefix, #entries))
+        }
         _ => request,
     }
 }

@@ -87,7 +87,16 @@ pub(super) fn response_headers(model: &CodeModel, op: &Operation, method_path: &
     };
     let type_name = ident(type_name);
     let names: Vec<_> = headers.iter().map(|h| ident(&h.name)).collect();
-    let wires: Vec<_> = headers.iter().map(|h| h.wire_name.to_ascii_lowercase()).collect();
+    let reads = headers.iter().map(|h| match &h.collection_prefix {
+        Some(prefix) => {
+            let prefix = prefix.to_ascii_lowercase();
+            quote!(runtime::header_collection(headers, #prefix)?)
+        }
+        None => {
+            let wire = h.wire_name.to_ascii_lowercase();
+            quote!(runtime::header_value(headers, #wire)?)
+        }
+    });
     let types = headers.iter().map(|h| rust_type(model, &h.ty, &quote!(models::)));
     let docs = headers.iter().map(|h| doc_attrs(&h.docs));
     let doc = format!(" The headers the spec documents for the response of [`{method_path}`].");
@@ -101,7 +110,7 @@ pub(super) fn response_headers(model: &CodeModel, op: &Operation, method_path: &
         impl runtime::FromHeaders for #type_name {
             fn from_headers(headers: &runtime::HeaderMap) -> Result<Self, (&'static str, String)> {
                 Ok(Self {
-                    #( #names: runtime::header_value(headers, #wires)?, )*
+                    #( #names: #reads, )*
                 })
             }
         }

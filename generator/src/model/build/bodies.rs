@@ -302,11 +302,20 @@ impl<'a> Builder<'a> {
                         }
                         ParameterSchemaOrContent::Content(_) => TypeRef::String,
                     };
+                    let collection_prefix =
+                        ext_str(&header.extensions, "x-ms-header-collection-prefix").map(str::to_string);
+                    let ty = match collection_prefix {
+                        Some(_) => TypeRef::Map(Box::new(TypeRef::String)),
+                        None => ty,
+                    };
+                    let client_name = ext_str(&header.extensions, "x-ms-client-name");
+                    let label = format!("header of {builder}");
                     headers.push(ResponseHeader {
                         wire_name: h_name.clone(),
-                        name: self.namer.snake_in(&mut scope, &format!("header of {builder}"), h_name),
+                        name: self.name_in(&mut scope, &label, h_name, client_name),
                         ty,
                         docs: rustdoc(header.description.as_deref()),
+                        collection_prefix,
                     });
                 }
                 successes.push(SuccessResponse {
@@ -353,7 +362,10 @@ impl<'a> Builder<'a> {
                 (fields::xml_of(&s.schema_data), ref_name(reference, SCHEMA_PREFIX))
             }
         };
-        let own_name = own.and_then(|x| x.name);
+        let own_name = own.and_then(|x| match (x.name, x.prefix) {
+            (Some(name), Some(prefix)) => Some(format!("{prefix}:{name}")),
+            (name, _) => name,
+        });
         let root = match ty {
             TypeRef::Named(id) if self.is_xml_model(*id) => Some(XmlRoot {
                 name: own_name.unwrap_or_else(|| self.xml_type_name(*id)),
@@ -390,11 +402,17 @@ impl<'a> Builder<'a> {
             || self.structs_in_progress.iter().any(|s| s == self.name_of(id))
     }
 
-    /// A model's own element name: its `xml` name, else its definition's name.
+    /// A model's own element name: its `xml` name, else its definition's name (`prefix:` first
+    /// when its `xml` gives a prefix).
     fn xml_type_name(&self, id: TypeId) -> String {
-        match self.type_xml.get(&id).and_then(|x| x.name.clone()) {
+        let xml = self.type_xml.get(&id);
+        let name = match xml.and_then(|x| x.name.clone()) {
             Some(name) => name,
             None => self.def_of(id).map_or_else(|| self.name_of(id).to_string(), |d| d.spec_name.clone()),
+        };
+        match xml.and_then(|x| x.prefix.as_deref()) {
+            Some(prefix) => format!("{prefix}:{name}"),
+            None => name,
         }
     }
 }

@@ -437,6 +437,15 @@ impl<'a> Builder<'a> {
         let name = self.name_in(scope, label, &data.name, ext_str(&data.extensions, "x-ms-client-name"));
         let schema_pointer = format!("{pointer}/schema");
         let ty = self.type_of(schema.into(), &data.name, &schema_pointer)?;
+        let (location, ty) = match ext_str(&data.extensions, "x-ms-header-collection-prefix") {
+            Some(prefix) if location == Location::Header => (
+                Location::HeaderCollection {
+                    prefix: prefix.to_string(),
+                },
+                TypeRef::Map(Box::new(TypeRef::String)),
+            ),
+            _ => (location, ty),
+        };
         let (resolved, resolved_pointer) = self.effective(schema.into(), &schema_pointer)?;
         let collection_format = match &ty {
             TypeRef::Array(_) => Some(match ext_str(&data.extensions, "x-ms-collection-format") {
