@@ -37,7 +37,11 @@ async fn values_that_match_are_sent() {
     server.reply(Reply::json(201, &json!({"name": "made"})));
     let queue = client(&server)
         .queues()
-        .create("my-queue-1", "acct9", Some(options(Some("zz"), Some("Ĳsselmeer"), Some("Hot"))))
+        .create(
+            "my-queue-1",
+            "acct9",
+            Some(options(Some("zz"), Some("Ĳsselmeer"), Some("Hot"))),
+        )
         .await
         .unwrap();
     assert_eq!(queue.into_value().name.as_deref(), Some("made"));

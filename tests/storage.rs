@@ -26,7 +26,9 @@ fn client(server: &Server) -> Client {
 }
 
 fn xml(status: u16, body: &str) -> Reply {
-    Reply::status(status).header("content-type", "application/xml").body(body.to_string())
+    Reply::status(status)
+        .header("content-type", "application/xml")
+        .body(body.to_string())
 }
 
 fn text(body: &[u8]) -> String {
@@ -73,7 +75,11 @@ async fn a_page_of_containers_is_typed_from_its_xml() {
         maxresults: Some(2),
         ..Default::default()
     };
-    let response = client(&server).service().list_containers_segment(Some(options)).await.unwrap();
+    let response = client(&server)
+        .service()
+        .list_containers_segment(Some(options))
+        .await
+        .unwrap();
     let request = server.single_request();
     assert_eq!((request.method.as_str(), request.path.as_str()), ("GET", "/"));
     let query = request.query_pairs();
@@ -87,7 +93,10 @@ async fn a_page_of_containers_is_typed_from_its_xml() {
     let page = response.into_value();
     assert_eq!(page.service_endpoint.as_deref(), Some("https://account.blob.example/"));
     assert_eq!((page.prefix.as_deref(), page.marker.as_deref()), (Some("a"), None));
-    assert_eq!((page.max_results, page.next_marker.as_deref()), (Some(2), Some("archive2")));
+    assert_eq!(
+        (page.max_results, page.next_marker.as_deref()),
+        (Some(2), Some("archive2"))
+    );
     let containers = page.container_items.unwrap();
     assert_eq!(containers.len(), 2);
     let ContainerItem {
@@ -109,10 +118,16 @@ async fn a_page_of_containers_is_typed_from_its_xml() {
     assert_eq!(metadata.get("x-ms-odd_name").map(String::as_str), Some("1 < 2 & 3"));
 
     let second = &containers[1];
-    assert_eq!((second.name.as_deref(), second.deleted), (Some("archive & more"), Some(true)));
+    assert_eq!(
+        (second.name.as_deref(), second.deleted),
+        (Some("archive & more"), Some(true))
+    );
     let properties = second.properties.as_ref().unwrap();
     // A value the spec does not list is kept (an extensible enum), an empty number is absent.
-    assert_eq!(properties.public_access, Some(PublicAccessType::UnknownValue("private-link".into())));
+    assert_eq!(
+        properties.public_access,
+        Some(PublicAccessType::UnknownValue("private-link".into()))
+    );
     assert_eq!(properties.remaining_retention_days, None);
     assert_eq!(second.metadata, None);
 }
@@ -120,15 +135,32 @@ async fn a_page_of_containers_is_typed_from_its_xml() {
 #[tokio::test]
 async fn a_body_that_is_not_the_xml_of_its_type_is_a_decoding_error_with_the_body() {
     let server = Server::start().await;
-    server.reply(xml(200, "<EnumerationResults><MaxResults>many</MaxResults></EnumerationResults>"));
-    let error = client(&server).service().list_containers_segment(None).await.unwrap_err();
+    server.reply(xml(
+        200,
+        "<EnumerationResults><MaxResults>many</MaxResults></EnumerationResults>",
+    ));
+    let error = client(&server)
+        .service()
+        .list_containers_segment(None)
+        .await
+        .unwrap_err();
     let runtime::Error::Deserialize { body, source, .. } = &error else {
         panic!("a decoding error: {error:?}");
     };
-    assert_eq!(text(body), "<EnumerationResults><MaxResults>many</MaxResults></EnumerationResults>");
-    assert!(source.to_string().contains("MaxResults") && source.to_string().contains("many"), "{source}");
+    assert_eq!(
+        text(body),
+        "<EnumerationResults><MaxResults>many</MaxResults></EnumerationResults>"
+    );
+    assert!(
+        source.to_string().contains("MaxResults") && source.to_string().contains("many"),
+        "{source}"
+    );
     server.reply(xml(200, "<EnumerationResults><Prefix>a</EnumerationResults>"));
-    let error = client(&server).service().list_containers_segment(None).await.unwrap_err();
+    let error = client(&server)
+        .service()
+        .list_containers_segment(None)
+        .await
+        .unwrap_err();
     assert!(error.to_string().contains("XML"), "{error}");
 }
 
@@ -155,10 +187,13 @@ async fn access_policies_are_a_list_at_the_root_both_ways() {
     server.reply(Reply::status(200).header("etag", "\"0x3\""));
     client(&server)
         .container()
-        .set_access_policy("box", Some(operations::container::SetAccessPolicyOptions {
-            container_acl: Some(policies()),
-            ..Default::default()
-        }))
+        .set_access_policy(
+            "box",
+            Some(operations::container::SetAccessPolicyOptions {
+                container_acl: Some(policies()),
+                ..Default::default()
+            }),
+        )
         .await
         .unwrap();
     let request = server.single_request();
@@ -174,12 +209,23 @@ async fn access_policies_are_a_list_at_the_root_both_ways() {
     );
     // What was sent reads back as what it was made from.
     server.reply(xml(200, &sent).header("x-ms-blob-public-access", "blob"));
-    let response = client(&server).container().get_access_policy("box", None).await.unwrap();
-    assert_eq!(response.typed_headers().x_ms_blob_public_access, Some(PublicAccessType::Blob));
+    let response = client(&server)
+        .container()
+        .get_access_policy("box", None)
+        .await
+        .unwrap();
+    assert_eq!(
+        response.typed_headers().x_ms_blob_public_access,
+        Some(PublicAccessType::Blob)
+    );
     assert_eq!(response.into_value(), policies());
     // No policies: an empty root.
     server.reply(xml(200, "<SignedIdentifiers />"));
-    let empty = client(&server).container().get_access_policy("box", None).await.unwrap();
+    let empty = client(&server)
+        .container()
+        .get_access_policy("box", None)
+        .await
+        .unwrap();
     assert_eq!(empty.into_value(), Vec::new());
 }
 
@@ -202,7 +248,12 @@ async fn namespaced_and_prefixed_elements_are_written_and_read() {
         start: Some(datetime!(2024-01-01 00:00 UTC)),
         expiry: Some(datetime!(2024-01-02 00:00 UTC)),
     };
-    let key = client(&server).service().get_user_delegation_key(key_info, None).await.unwrap().into_value();
+    let key = client(&server)
+        .service()
+        .get_user_delegation_key(key_info, None)
+        .await
+        .unwrap()
+        .into_value();
     let request = server.single_request();
     assert_eq!(request.method, "POST");
     assert_eq!(
@@ -211,7 +262,10 @@ async fn namespaced_and_prefixed_elements_are_written_and_read() {
          <k:KeyInfo xmlns:k=\"http://schemas.example.com/keys\">\
          <k:Start>2024-01-01T00:00:00Z</k:Start><k:Expiry>2024-01-02T00:00:00Z</k:Expiry></k:KeyInfo>"
     );
-    assert_eq!(key.signed_oid, Some("a1b2c3d4-0000-4000-8000-000000000001".parse().unwrap()));
+    assert_eq!(
+        key.signed_oid,
+        Some("a1b2c3d4-0000-4000-8000-000000000001".parse().unwrap())
+    );
     assert_eq!(key.signed_start, Some(datetime!(2024-01-01 00:00 UTC)));
     assert_eq!(key.signed_date, Some(date!(2024 - 01 - 01)));
     assert_eq!(key.signed_ttl, Some(runtime::time::Duration::minutes(90)));
@@ -235,26 +289,41 @@ async fn metadata_travels_as_prefixed_headers_both_ways() {
     let headers = response.typed_headers();
     assert_eq!(headers.e_tag.as_deref(), Some("\"0x9\""));
     assert_eq!(headers.last_modified, Some(datetime!(1994-11-06 08:49:37 UTC)));
-    let expected: BTreeMap<String, String> =
-        [("owner", "ann"), ("project", "apollo")].map(|(k, v)| (k.to_string(), v.to_string())).into();
+    let expected: BTreeMap<String, String> = [("owner", "ann"), ("project", "apollo")]
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .into();
     assert_eq!(headers.metadata.as_ref(), Some(&expected));
     assert_eq!(headers.x_ms_lease_status, Some(models::LeaseStatusType::Unlocked));
     assert_eq!(headers.x_ms_has_immutability_policy, Some(true));
 
     server.reply(Reply::status(200));
-    let metadata: BTreeMap<String, String> = [("owner", "bob"), ("stage", "2")].map(|(k, v)| (k.to_string(), v.to_string())).into();
+    let metadata: BTreeMap<String, String> = [("owner", "bob"), ("stage", "2")]
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .into();
     client(&server)
         .container()
-        .set_metadata("box", Some(operations::container::SetMetadataOptions {
-            metadata: Some(metadata),
-            ..Default::default()
-        }))
+        .set_metadata(
+            "box",
+            Some(operations::container::SetMetadataOptions {
+                metadata: Some(metadata),
+                ..Default::default()
+            }),
+        )
         .await
         .unwrap();
     let request = server.requests().pop().unwrap();
     assert_eq!((request.method.as_str(), request.path.as_str()), ("PUT", "/box"));
-    assert_eq!((request.header("x-ms-meta-owner"), request.header("x-ms-meta-stage")), (Some("bob"), Some("2")));
-    assert_eq!(request.query_pairs(), [("restype".to_string(), "container".to_string()), ("comp".into(), "metadata".into())]);
+    assert_eq!(
+        (request.header("x-ms-meta-owner"), request.header("x-ms-meta-stage")),
+        (Some("bob"), Some("2"))
+    );
+    assert_eq!(
+        request.query_pairs(),
+        [
+            ("restype".to_string(), "container".to_string()),
+            ("comp".into(), "metadata".into())
+        ]
+    );
 }
 
 #[tokio::test]
@@ -267,7 +336,9 @@ async fn blobs_are_bytes_with_typed_content_headers() {
             .header("content-md5", "XrY7u+Ae7tCTyyK7j1rNww=="),
     );
     let options = operations::block_blob::UploadOptions {
-        transactional_content_md5: Some(vec![0x5e, 0xb6, 0x3b, 0xbb, 0xe0, 0x1e, 0xee, 0xd0, 0x93, 0xcb, 0x22, 0xbb, 0x8f, 0x5a, 0xcd, 0xc3]),
+        transactional_content_md5: Some(vec![
+            0x5e, 0xb6, 0x3b, 0xbb, 0xe0, 0x1e, 0xee, 0xd0, 0x93, 0xcb, 0x22, 0xbb, 0x8f, 0x5a, 0xcd, 0xc3,
+        ]),
         metadata: Some([("kind".to_string(), "greeting".to_string())].into()),
         ..Default::default()
     };
@@ -277,7 +348,10 @@ async fn blobs_are_bytes_with_typed_content_headers() {
         .await
         .unwrap();
     let request = server.single_request();
-    assert_eq!((request.method.as_str(), request.path.as_str()), ("PUT", "/box/hello.txt"));
+    assert_eq!(
+        (request.method.as_str(), request.path.as_str()),
+        ("PUT", "/box/hello.txt")
+    );
     assert_eq!(request.body, b"hello world");
     assert_eq!(request.header("content-type"), Some("application/octet-stream"));
     assert_eq!(request.header("x-ms-blob-type"), Some("BlockBlob"));
@@ -303,14 +377,29 @@ async fn blobs_are_bytes_with_typed_content_headers() {
     assert_eq!(headers.content_md5, response.typed_headers().content_md5);
     assert_eq!(headers.x_ms_blob_type, Some(models::BlobType::BlockBlob));
     assert_eq!(headers.x_ms_creation_time, Some(datetime!(1994-11-08 08:49:37 UTC)));
-    assert_eq!(headers.metadata.as_ref().and_then(|m| m.get("kind")).map(String::as_str), Some("greeting"));
+    assert_eq!(
+        headers
+            .metadata
+            .as_ref()
+            .and_then(|m| m.get("kind"))
+            .map(String::as_str),
+        Some("greeting")
+    );
 }
 
 #[tokio::test]
 async fn an_operation_that_offers_json_and_xml_speaks_json() {
     let server = Server::start().await;
-    server.reply(Reply::json(200, &serde_json::json!({"Status": "live", "LastSyncTime": "Sun, 06 Nov 1994 08:49:37 GMT"})));
-    let stats = client(&server).service().get_statistics(None).await.unwrap().into_value();
+    server.reply(Reply::json(
+        200,
+        &serde_json::json!({"Status": "live", "LastSyncTime": "Sun, 06 Nov 1994 08:49:37 GMT"}),
+    ));
+    let stats = client(&server)
+        .service()
+        .get_statistics(None)
+        .await
+        .unwrap()
+        .into_value();
     assert_eq!(server.single_request().header("accept"), Some("application/json"));
     assert_eq!(stats.status.as_deref(), Some("live"));
     assert_eq!(stats.last_sync_time, Some(datetime!(1994-11-06 08:49:37 UTC)));

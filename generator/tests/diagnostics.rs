@@ -891,10 +891,10 @@ fn pattern_that_is_not_a_regex_next_to_a_ref_is_a_warning() {
 /// A spec whose get returns a page of `value`s (as `value_schema` says) with a next link.
 fn pageable_with_items(value_schema: Value) -> Value {
     base_with(|s| {
-        at(s, GET)
-            .as_object_mut()
-            .unwrap()
-            .insert("x-ms-pageable".into(), json!({"itemName": "value", "nextLinkName": "nextLink"}));
+        at(s, GET).as_object_mut().unwrap().insert(
+            "x-ms-pageable".into(),
+            json!({"itemName": "value", "nextLinkName": "nextLink"}),
+        );
         *at(s, "/definitions/Widget") = json!({
             "type": "object",
             "properties": {"value": value_schema, "nextLink": {"type": "string"}}
@@ -918,14 +918,23 @@ fn an_item_name_naming_a_property_without_a_type_is_a_warning_and_items_are_json
     );
     check_line_col(warning, &text, "{");
     // The page's items are an array of JSON values, and the operation is paged over them.
-    let widget = generated.model.schemas.iter().find(|s| s.spec_name == "Widget").unwrap();
+    let widget = generated
+        .model
+        .schemas
+        .iter()
+        .find(|s| s.spec_name == "Widget")
+        .unwrap();
     let codegen::model::SchemaKind::Struct { fields } = &widget.kind else {
         panic!("{widget:?}");
     };
     let value = fields.iter().find(|f| f.wire_name == "value").unwrap();
     assert_eq!(value.ty, TypeRef::Array(Box::new(TypeRef::Any)));
     let (_, op) = generated.model.operations().next().unwrap();
-    assert!(matches!(op.kind, codegen::model::OperationKind::Paged(_)), "{:?}", op.kind);
+    assert!(
+        matches!(op.kind, codegen::model::OperationKind::Paged(_)),
+        "{:?}",
+        op.kind
+    );
 }
 
 #[test]
@@ -970,8 +979,17 @@ fn ecma_patterns_the_plain_engine_lacks_are_checked_by_the_full_one_without_a_wa
         let checked = op.parameters[0].checked_pattern().expect(pattern);
         assert_eq!((checked.source.as_str(), checked.engine), (pattern, engine));
         let features = generated.model.runtime_features();
-        let manifest = &generated.files.iter().find(|f| f.path == "Cargo.toml").unwrap().contents;
-        let client = generated.files.iter().find(|f| f.path == "src/operations/widgets.rs").unwrap();
+        let manifest = &generated
+            .files
+            .iter()
+            .find(|f| f.path == "Cargo.toml")
+            .unwrap()
+            .contents;
+        let client = generated
+            .files
+            .iter()
+            .find(|f| f.path == "src/operations/widgets.rs")
+            .unwrap();
         if engine == PatternEngine::Full {
             assert_eq!(features, [RuntimeFeature::EcmaRegex]);
             // An embedding crate turns the feature on by default; its runtime checks with it.
@@ -991,7 +1009,12 @@ fn a_crate_on_the_runtime_crate_asks_it_for_the_feature_its_patterns_need() {
     let spec = dir.write("spec.json", pretty(&with_id_pattern("^(?!-)[a-z-]+$")));
     let manifest = |runtime: codegen::Runtime| {
         let generated = Config::new().runtime(runtime).generate(&spec).unwrap();
-        generated.files.into_iter().find(|f| f.path == "Cargo.toml").unwrap().contents
+        generated
+            .files
+            .into_iter()
+            .find(|f| f.path == "Cargo.toml")
+            .unwrap()
+            .contents
     };
     let path = manifest(codegen::Runtime::Path("../runtime".into()));
     assert!(

@@ -270,7 +270,10 @@ fn path_query_and_header_parameters_keep_wire_names_places_defaults_and_constrai
             constraints: Constraints {
                 max_length: Some(64),
                 min_length: Some(1),
-                pattern: Some(codegen::model::Pattern { source: "^[a-z0-9-]+$".into(), engine: codegen::model::PatternEngine::Plain }),
+                pattern: Some(codegen::model::Pattern {
+                    source: "^[a-z0-9-]+$".into(),
+                    engine: codegen::model::PatternEngine::Plain,
+                }),
                 ..Constraints::default()
             },
             skip_url_encoding: true,
@@ -980,7 +983,7 @@ fn binary_response_and_no_error_schema() {
     assert_eq!(
         op.responses,
         [SuccessResponse {
-                xml: None,
+            xml: None,
             status: 200,
             body: Some(TypeRef::Binary),
             nullable: false,

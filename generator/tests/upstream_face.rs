@@ -4,8 +4,8 @@
 //! The full spec need not be supported yet; what it must never do is panic. A failure must be a
 //! Diagnostic naming `Face.json` (or the `Common/Parameters.json` it references) and a pointer.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
 use codegen::{convert, load, model, Config, Diagnostic};
@@ -114,7 +114,11 @@ fn full_face_spec_generates_or_names_the_problem() {
 fn python_signatures(operations: &std::path::Path) -> BTreeMap<String, Vec<String>> {
     const PYTHON_ONLY: [&str; 5] = ["self", "custom_headers", "raw", "callback", "polling"];
     let mut out = BTreeMap::new();
-    let mut files: Vec<_> = std::fs::read_dir(operations).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(operations)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     for path in files {
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -147,7 +151,9 @@ fn python_signatures(operations: &std::path::Path) -> BTreeMap<String, Vec<Strin
 fn every_face_parameter_has_the_name_autorests_python_client_gives_it() {
     let Some(spec) = face_spec() else { return };
     let suite = "upstream_face.rs (parameter names against AutoRest's Python client)";
-    let Some(python) = prerequisites::autorest_face_python_dir(suite) else { return };
+    let Some(python) = prerequisites::autorest_face_python_dir(suite) else {
+        return;
+    };
     let theirs = python_signatures(&python.join("azure/cognitiveservices/vision/face/operations"));
     let generated = Config::new().generate(&spec).expect("the Face spec generates");
     let mut ours = BTreeMap::new();
@@ -156,12 +162,23 @@ fn every_face_parameter_has_the_name_autorests_python_client_gives_it() {
         let mut names: Vec<String> = op
             .parameters
             .iter()
-            .map(|p| p.name.strip_suffix('_').filter(|n| KEYWORDS.contains(n)).unwrap_or(&p.name).to_string())
+            .map(|p| {
+                p.name
+                    .strip_suffix('_')
+                    .filter(|n| KEYWORDS.contains(n))
+                    .unwrap_or(&p.name)
+                    .to_string()
+            })
             .collect();
         names.sort();
         ours.insert(format!("{group}.{}", op.name), names);
     }
-    assert_eq!(theirs.len(), 69, "AutoRest's client has the spec's 69 operations: {:?}", theirs.keys());
+    assert_eq!(
+        theirs.len(),
+        69,
+        "AutoRest's client has the spec's 69 operations: {:?}",
+        theirs.keys()
+    );
     assert_eq!(
         ours.keys().collect::<Vec<_>>(),
         theirs.keys().collect::<Vec<_>>(),
@@ -170,8 +187,15 @@ fn every_face_parameter_has_the_name_autorests_python_client_gives_it() {
     let differ: Vec<String> = theirs
         .iter()
         .filter(|(op, names)| {
-            let newer = NEWER_IN_AUTOREST.iter().find(|(o, _)| o == op).map_or(&[][..], |(_, n)| n);
-            let mut ours: Vec<&str> = ours[*op].iter().map(String::as_str).chain(newer.iter().copied()).collect();
+            let newer = NEWER_IN_AUTOREST
+                .iter()
+                .find(|(o, _)| o == op)
+                .map_or(&[][..], |(_, n)| n);
+            let mut ours: Vec<&str> = ours[*op]
+                .iter()
+                .map(String::as_str)
+                .chain(newer.iter().copied())
+                .collect();
             ours.sort();
             ours != **names
         })

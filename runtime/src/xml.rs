@@ -225,7 +225,12 @@ impl Element {
     }
 
     /// Adds a child element `name` holding one element `item` per item (a wrapped list).
-    pub fn push_wrapped<C: Codec<T>, T>(&mut self, name: &str, item: &str, values: Option<&[T]>) -> Result<(), XmlError> {
+    pub fn push_wrapped<C: Codec<T>, T>(
+        &mut self,
+        name: &str,
+        item: &str,
+        values: Option<&[T]>,
+    ) -> Result<(), XmlError> {
         if let Some(values) = values {
             let mut wrapper = Element::new(name);
             wrapper.push_list::<C, T>(item, Some(values))?;
@@ -235,7 +240,11 @@ impl Element {
     }
 
     /// Adds a child element `name` holding one element per entry, named by its key.
-    pub fn push_map<C: Codec<T>, T>(&mut self, name: &str, values: Option<&BTreeMap<String, T>>) -> Result<(), XmlError> {
+    pub fn push_map<C: Codec<T>, T>(
+        &mut self,
+        name: &str,
+        values: Option<&BTreeMap<String, T>>,
+    ) -> Result<(), XmlError> {
         if let Some(values) = values {
             let mut wrapper = Element::new(name);
             for (key, value) in values {
@@ -251,7 +260,11 @@ impl Element {
     /// An attribute's value.
     pub fn attribute<C: TextCodec<T>, T>(&self, name: &str) -> Result<Option<T>, XmlError> {
         let name = local(name);
-        match self.attributes.iter().find(|(n, _)| local(n) == name && !n.starts_with("xmlns")) {
+        match self
+            .attributes
+            .iter()
+            .find(|(n, _)| local(n) == name && !n.starts_with("xmlns"))
+        {
             Some((_, text)) => C::from_text(text).map_err(|e| self.error(XmlError::new(format!("@{name}: {e}")))),
             None => Ok(None),
         }
@@ -283,7 +296,12 @@ impl Element {
     /// when it is absent.
     pub fn wrapped<C: Codec<T>, T>(&self, name: &str, item: &str) -> Result<Option<Vec<T>>, XmlError> {
         match self.children_named(name).next() {
-            Some(wrapper) => Ok(Some(wrapper.list::<C, T>(item).map_err(|e| self.error(e))?.unwrap_or_default())),
+            Some(wrapper) => Ok(Some(
+                wrapper
+                    .list::<C, T>(item)
+                    .map_err(|e| self.error(e))?
+                    .unwrap_or_default(),
+            )),
             None => Ok(None),
         }
     }
@@ -354,7 +372,9 @@ pub fn from_document(bytes: &[u8]) -> Result<Element, XmlError> {
         match event {
             Event::Start(start) | Event::Empty(start) if stack.len() >= MAX_DEPTH => {
                 let _ = start;
-                return Err(XmlError::new(format!("elements nest more than {MAX_DEPTH} levels deep")));
+                return Err(XmlError::new(format!(
+                    "elements nest more than {MAX_DEPTH} levels deep"
+                )));
             }
             Event::Start(start) => stack.push(start_element(&start).map_err(|e| err(&e, at))?),
             Event::Empty(start) => {
@@ -397,11 +417,15 @@ pub fn from_document(bytes: &[u8]) -> Result<Element, XmlError> {
 }
 
 fn start_element(start: &BytesStart<'_>) -> Result<Element, String> {
-    let name = std::str::from_utf8(start.name().as_ref()).map_err(|e| e.to_string())?.to_string();
+    let name = std::str::from_utf8(start.name().as_ref())
+        .map_err(|e| e.to_string())?
+        .to_string();
     let mut element = Element::new(&name);
     for attribute in start.attributes() {
         let attribute = attribute.map_err(|e| e.to_string())?;
-        let key = std::str::from_utf8(attribute.key.as_ref()).map_err(|e| e.to_string())?.to_string();
+        let key = std::str::from_utf8(attribute.key.as_ref())
+            .map_err(|e| e.to_string())?
+            .to_string();
         let value = attribute
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
             .map_err(|e| e.to_string())?
@@ -454,13 +478,16 @@ impl Request {
         let bytes = {
             let _sending = SendingBody::start();
             let mut element = Element::new(root);
-            element.push_list::<C, T>(item, Some(body)).and_then(|_| to_document(&element))
+            element
+                .push_list::<C, T>(item, Some(body))
+                .and_then(|_| to_document(&element))
         };
         self.xml_bytes(content_type, bytes)
     }
 
     fn xml_bytes<E>(mut self, content_type: &'static str, bytes: Result<Vec<u8>, XmlError>) -> Result<Self, Error<E>> {
-        let bytes = bytes.map_err(|e| Error::Serialize(<serde_json::Error as serde::ser::Error>::custom(format!("XML: {e}"))))?;
+        let bytes = bytes
+            .map_err(|e| Error::Serialize(<serde_json::Error as serde::ser::Error>::custom(format!("XML: {e}"))))?;
         self.body = Some((std::borrow::Cow::Borrowed(content_type), Bytes::from(bytes)));
         Ok(self)
     }
@@ -468,7 +495,10 @@ impl Request {
 
 impl RawResponse {
     /// A response whose body is XML: the root element read as `T`.
-    pub fn xml<C: Codec<T>, T, H: FromHeaders, E: DeserializeOwned>(self, expected: &[u16]) -> Result<Response<T, H>, Error<E>> {
+    pub fn xml<C: Codec<T>, T, H: FromHeaders, E: DeserializeOwned>(
+        self,
+        expected: &[u16],
+    ) -> Result<Response<T, H>, Error<E>> {
         self.xml_with(expected, |root| {
             C::read(&root).and_then(|value| value.ok_or_else(|| XmlError::new(format!("<{}> is empty", root.name))))
         })

@@ -76,8 +76,16 @@ pub fn load_convert(data: &[u8]) {
 pub fn generate(data: &[u8]) {
     let result = load(data).and_then(|bundle| {
         let model = codegen::code_model(&bundle, &model::Options::default())?;
-        emit::crate_files_with(&model, "fuzzed", "spec.json", &emit::Options { replay: true, ..Default::default() })
-            .map_err(|e| Diagnostic::new("spec.json", "", e.0))
+        emit::crate_files_with(
+            &model,
+            "fuzzed",
+            "spec.json",
+            &emit::Options {
+                replay: true,
+                ..Default::default()
+            },
+        )
+        .map_err(|e| Diagnostic::new("spec.json", "", e.0))
     });
     if let Err(d) = result {
         check(&d);

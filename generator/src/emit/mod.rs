@@ -564,7 +564,11 @@ fn manifest(model: &CodeModel, crate_name: &str, spec_name: &str, runtime: &Runt
     let dependency = match (dependency, needed.is_empty()) {
         (("version", version), true) => toml_string(version),
         ((key, value), true) => format!("{{ {key} = {} }}", toml_string(value)),
-        ((key, value), false) => format!("{{ {key} = {}, features = {} }}", toml_string(value), toml_list(&needed)),
+        ((key, value), false) => format!(
+            "{{ {key} = {}, features = {} }}",
+            toml_string(value),
+            toml_list(&needed)
+        ),
     };
     // The runtime crate has the features; the crate passes through those its users choose (the
     // ones its spec needs are on in the dependency).

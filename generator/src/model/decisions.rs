@@ -6,8 +6,8 @@
 use serde_json::Value;
 
 use super::{
-    BodyKind, CodeModel, Location, Method, Operation, OperationGroup, OperationKind, Parameter, Pattern,
-    PatternEngine, SchemaKind, TypeId, TypeRef, XmlRoot,
+    BodyKind, CodeModel, Location, Method, Operation, OperationGroup, OperationKind, Parameter, Pattern, PatternEngine,
+    SchemaKind, TypeId, TypeRef, XmlRoot,
 };
 
 /// An optional feature of the runtime that generated code uses.
@@ -234,7 +234,8 @@ impl CodeModel {
 impl Operation {
     /// Whether a request or response body is XML.
     pub fn has_xml_body(&self) -> bool {
-        self.body.as_ref().is_some_and(|b| matches!(b.kind, BodyKind::Xml(_))) || self.responses.iter().any(|r| r.xml.is_some())
+        self.body.as_ref().is_some_and(|b| matches!(b.kind, BodyKind::Xml(_)))
+            || self.responses.iter().any(|r| r.xml.is_some())
     }
 
     /// What the success responses return, taken together.

@@ -98,7 +98,9 @@ impl CodeModel {
                     let item = item_name.or(model_name).unwrap_or_else(name);
                     XmlShape::Wrapped { name: name(), item }
                 } else {
-                    let item = item_name.or(model_name.filter(|_| own_name.is_none())).unwrap_or_else(name);
+                    let item = item_name
+                        .or(model_name.filter(|_| own_name.is_none()))
+                        .unwrap_or_else(name);
                     XmlShape::List { item }
                 }
             }
@@ -136,7 +138,12 @@ impl CodeModel {
                     todo.extend(param.map(|p| &p.ty));
                 }
             }
-            todo.extend(op.responses.iter().filter(|r| r.xml.is_some()).filter_map(|r| r.body.as_ref()));
+            todo.extend(
+                op.responses
+                    .iter()
+                    .filter(|r| r.xml.is_some())
+                    .filter_map(|r| r.body.as_ref()),
+            );
         }
         while let Some(ty) = todo.pop() {
             match ty {

@@ -164,7 +164,10 @@ pub fn autorest_face_python_dir(suite: &str) -> Option<PathBuf> {
     if !dir.join("azure/cognitiveservices/vision/face/operations").is_dir() {
         cannot_run(
             suite,
-            &format!("{} holds no azure/cognitiveservices/vision/face/operations", dir.display()),
+            &format!(
+                "{} holds no azure/cognitiveservices/vision/face/operations",
+                dir.display()
+            ),
             &fix,
         );
         return None;

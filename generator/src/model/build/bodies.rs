@@ -375,8 +375,12 @@ impl<'a> Builder<'a> {
                 let (resolved, _) = self.resolve(schema, pointer)?;
                 let items_name = fields::items_xml(resolved).and_then(|x| x.name);
                 let item_name = match &**item {
-                    TypeRef::Named(id) if self.is_xml_model(*id) => Some(items_name.unwrap_or_else(|| self.xml_type_name(*id))),
-                    TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any | TypeRef::Nullable(_) => None,
+                    TypeRef::Named(id) if self.is_xml_model(*id) => {
+                        Some(items_name.unwrap_or_else(|| self.xml_type_name(*id)))
+                    }
+                    TypeRef::Named(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any | TypeRef::Nullable(_) => {
+                        None
+                    }
                     _ => items_name,
                 };
                 match (own_name.or(definition), item_name) {
@@ -408,7 +412,9 @@ impl<'a> Builder<'a> {
         let xml = self.type_xml.get(&id);
         let name = match xml.and_then(|x| x.name.clone()) {
             Some(name) => name,
-            None => self.def_of(id).map_or_else(|| self.name_of(id).to_string(), |d| d.spec_name.clone()),
+            None => self
+                .def_of(id)
+                .map_or_else(|| self.name_of(id).to_string(), |d| d.spec_name.clone()),
         };
         match xml.and_then(|x| x.prefix.as_deref()) {
             Some(prefix) => format!("{prefix}:{name}"),
