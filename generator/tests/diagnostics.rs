@@ -948,6 +948,27 @@ fn an_item_name_naming_a_property_of_another_type_is_still_an_error() {
     );
 }
 
+#[test]
+fn an_xml_body_whose_type_has_no_xml_form_is_a_warning_and_stays_bytes() {
+    let spec = base_with(|s| {
+        at(s, GET)
+            .as_object_mut()
+            .unwrap()
+            .insert("produces".into(), json!(["application/xml"]));
+        *at(s, &format!("{GET}/responses/200/schema")) = json!({"type": "string"});
+    });
+    expect_warning_at(
+        &spec,
+        &format!("{GET}/responses/200/schema"),
+        &["XML body", "no XML form", "bytes"],
+        "{",
+    );
+    let dir = TempDir::new("xml-no-form");
+    let generated = expect_ok(&dir.write("spec.json", pretty(&spec)));
+    let (_, op) = generated.model.operations().next().unwrap();
+    assert_eq!(op.response_kind(), codegen::model::ResponseKind::Binary);
+}
+
 /// A spec whose path parameter `id` has `pattern`.
 fn with_id_pattern(pattern: &str) -> Value {
     base_with(|s| {

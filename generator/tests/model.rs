@@ -1799,3 +1799,88 @@ fn an_alias_that_names_itself_through_a_struct_is_recursion() {
         SchemaKind::Alias(_)
     ));
 }
+
+/// The XML decisions of a spec, in Swagger 2.0 or OpenAPI 3.0 (whose `xml` objects openapiv3
+/// drops; they travel as `x-xml` as the converter's do).
+fn xml_spec(openapi3: bool) -> Value {
+    let schemas = json!({
+        "Shelf": {
+            "type": "object",
+            "xml": {"name": "shelf", "namespace": "urn:books", "prefix": "b"},
+            "properties": {
+                "id": {"type": "string", "xml": {"attribute": true, "name": "ID"}},
+                "label": {"type": "string", "xml": {"x-ms-text": true}},
+                "books": {"type": "array", "xml": {"wrapped": true, "name": "Books"}, "items": {"$ref": "#/definitions/Book"}},
+                "tags": {"type": "array", "items": {"type": "string", "xml": {"name": "tag"}}},
+                "extra": {"type": "array", "items": {"$ref": "#/definitions/Plain"}},
+                "plain": {"$ref": "#/definitions/Plain"},
+                "named": {"$ref": "#/definitions/Book"},
+                "notes": {"type": "object", "additionalProperties": {"type": "string"}},
+                "any": {"description": "untyped"}
+            }
+        },
+        "Book": {"type": "object", "xml": {"name": "book"}, "required": ["title"], "properties": {"title": {"type": "string"}}},
+        "Plain": {"type": "object", "properties": {"n": {"type": "integer"}}}
+    });
+    if openapi3 {
+        let text = serde_json::to_string(&schemas)
+            .unwrap()
+            .replace("#/definitions/", "#/components/schemas/");
+        json!({
+            "openapi": "3.0.0",
+            "info": {"title": "Shelves", "version": "1"},
+            "paths": {"/shelf": {"get": {"operationId": "Shelf_Get", "responses": {"200": {
+                "description": "ok", "content": {"application/xml": {"schema": {"$ref": "#/components/schemas/Shelf"}}}}}}}},
+            "components": {"schemas": serde_json::from_str::<Value>(&text).unwrap()}
+        })
+    } else {
+        swagger(json!({
+            "produces": ["application/xml"],
+            "paths": {"/shelf": {"get": {"operationId": "Shelf_Get", "responses": {"200": {
+                "description": "ok", "schema": {"$ref": "#/definitions/Shelf"}}}}}},
+            "definitions": schemas
+        }))
+    }
+}
+
+#[test]
+fn xml_objects_name_elements_and_attributes_as_autorest_does() {
+    use codegen::model::{ResponseKind, XmlShape};
+    for openapi3 in [false, true] {
+        let model = build(&xml_spec(openapi3));
+        let shape = |wire: &str| model.xml_shape(field(&model, "Shelf", wire));
+        assert_eq!(shape("id"), XmlShape::Attribute("ID".into()), "openapi3: {openapi3}");
+        assert_eq!(shape("label"), XmlShape::Text);
+        // A wrapped list of models: the items take the model's own `xml.name`.
+        assert_eq!(
+            shape("books"),
+            XmlShape::Wrapped {
+                name: "Books".into(),
+                item: "book".into()
+            }
+        );
+        assert_eq!(shape("tags"), XmlShape::List { item: "tag".into() });
+        // An unwrapped list of a model without an `xml.name`: one element per item, named as the property.
+        assert_eq!(shape("extra"), XmlShape::List { item: "extra".into() });
+        assert_eq!(shape("plain"), XmlShape::Element("plain".into()));
+        // A property whose model has its own `xml.name` takes it.
+        assert_eq!(shape("named"), XmlShape::Element("book".into()));
+        assert_eq!(shape("notes"), XmlShape::Map("notes".into()));
+        assert_eq!(shape("any"), XmlShape::Skipped);
+        let (_, op) = model.operations().next().unwrap();
+        let ResponseKind::Xml { root, .. } = op.response_kind() else {
+            panic!("an XML response: {:?}", op.response_kind());
+        };
+        assert_eq!((root.name.as_str(), root.item.as_deref()), ("b:shelf", None));
+        let shelf = model.schemas.iter().position(|s| s.name == "Shelf").unwrap();
+        let id = (0..model.schemas.len())
+            .map(codegen::model::TypeId)
+            .find(|id| model.type_position(*id) == shelf)
+            .unwrap();
+        assert_eq!(model.xml_type_namespace(id), Some((Some("b"), "urn:books")));
+        // Models an XML body holds are read leniently: `title` is required in the spec.
+        assert!(!field(&model, "Book", "title").required);
+        assert!(model.xml_types().len() == 3, "{:?}", model.xml_types());
+        assert_eq!(model.runtime_features(), [codegen::model::RuntimeFeature::Xml]);
+    }
+}

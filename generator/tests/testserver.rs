@@ -36,10 +36,7 @@ use codegen::{check_dir, write_dir, Config, DirStatus};
 use serde_json::Value;
 
 /// Swagger files that may fail to generate or compile: `(file stem, reason)`.
-const EXPECTED_FAILURES: &[(&str, &str)] = &[(
-    "body-formdata",
-    "multipart/form-data with a file and a text part is not supported yet",
-)];
+const EXPECTED_FAILURES: &[(&str, &str)] = &[];
 
 /// Harness scenarios that may fail: `(area/scenario, part of the failure message, reason)`. A
 /// known failure that passes, or fails for another reason, is reported.
@@ -68,10 +65,20 @@ const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
     ("body-string/getEnumReferencedConstant", "missing field `ColorConstant`", "generator: a required constant property (`ColorConstant`) must be present when decoding; the server leaves it out"),
     ("httpInfrastructure/ResponsesScenarioF200DefaultNone", "EOF while parsing", NO_MODEL),
     ("httpInfrastructure/ResponsesScenarioH200MatchingNone", "EOF while parsing", NO_MODEL),
+    ("multiapi/MultiapiPutTestOneApiVersionTwo", "expected i32", MULTIAPI_ID),
+    ("multiapi/MultiapiGetTestTwoApiVersionTwo", "expected i32", MULTIAPI_ID),
+    ("multiapi/MultiapiLRO", "expected i32", MULTIAPI_ID),
+    ("multiapi/MultiapiLROAndPaging", "expected i32", MULTIAPI_ID),
+    ("multiapi/MultiapiPaging", "Expected query param api-version=3.0.0", MULTIAPI_VERSION),
+    ("multiapi/MultiapiOperationGroupPaging", "Expected query param api-version=3.0.0", MULTIAPI_VERSION),
     ("httpInfrastructure/ResponsesScenarioC404MatchingModel", "status: 404", "generator: a non-2xx status the operation lists with a schema (404 -> D) is still an error"),
 ];
 
 // The reasons shared by several known failures.
+const MULTIAPI_ID: &str = "server: sends `id` as a JSON string where the spec says integer (the server counts the \
+                           scenario anyway)";
+const MULTIAPI_VERSION: &str = "spec: the paging operation declares no api-version; AutoRest's multi-API client adds \
+                                its own version to next links, a client generated from the spec alone has none to add";
 const NULL_ITEM_SENT: &str =
     "server: wants a `null` item in an array (a value in a map) whose items the spec does not \
                               make x-nullable; a typed Vec<String> (BTreeMap<String, String>) cannot send it";
@@ -145,6 +152,10 @@ const HARNESS_FILES: &[(&str, &str)] = &[
     (
         "src/scenarios/xml.rs",
         include_str!("testserver_harness/src/scenarios/xml.rs"),
+    ),
+    (
+        "src/scenarios/multiapi.rs",
+        include_str!("testserver_harness/src/scenarios/multiapi.rs"),
     ),
 ];
 const HARNESS: &str = "testserver-harness";
@@ -670,14 +681,14 @@ fn autorest_testserver_scenarios() {
             for (area, (covered, total)) in areas {
                 println!("      {area:<26} {covered:>4} / {total}");
             }
-            if verbose {
-                let missing: Vec<&str> = report
-                    .iter()
-                    .filter(|(_, v)| v.as_i64().unwrap_or(0) == 0)
-                    .map(|(k, _)| k.as_str())
-                    .collect();
-                println!("      not covered: {}", missing.join(" "));
-            }
+        }
+        if verbose {
+            let missing: Vec<&str> = report
+                .iter()
+                .filter(|(_, v)| v.as_i64().unwrap_or(0) == 0)
+                .map(|(k, _)| k.as_str())
+                .collect();
+            println!("      not covered: {}", missing.join(" "));
         }
         let minimum = ratchet[key].as_u64().unwrap_or(0) as usize;
         if covered < minimum {

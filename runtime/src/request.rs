@@ -397,6 +397,14 @@ impl Form {
         self
     }
 
+    /// Adds one file part per item, all under `name` (a form field holding several files).
+    pub fn files(mut self, name: &'static str, contents: Option<Vec<Bytes>>) -> Self {
+        for content in contents.into_iter().flatten() {
+            self.fields.push((name, FormValue::File(content)));
+        }
+        self
+    }
+
     /// The content type and the encoded body.
     fn encode(self) -> (String, Bytes) {
         if !self.multipart {

@@ -109,7 +109,39 @@ pub fn from_openapi3(doc: &Value, diag: &dyn Fn(&str, String) -> Diagnostic) -> 
         let message = format!("the document nests more than {MAX_DOCUMENT_DEPTH} levels deep");
         return Err(diag(&deep, message));
     }
-    serde_json::from_value(doc.clone()).map_err(|e| diag("", format!("invalid OpenAPI 3.0 document: {e}")))
+    let mut doc = doc.clone();
+    xml_as_extension(&mut doc);
+    serde_json::from_value(doc).map_err(|e| diag("", format!("invalid OpenAPI 3.0 document: {e}")))
+}
+
+/// The keys that make an object a schema (for [`xml_as_extension`]).
+const SCHEMA_KEYS: [&str; 8] = [
+    "type",
+    "properties",
+    "items",
+    "$ref",
+    "allOf",
+    "format",
+    "enum",
+    "additionalProperties",
+];
+
+/// openapiv3's Schema has no `xml`: a schema's `xml` object becomes the extension `x-xml`, as
+/// the Swagger converter carries it (the depth is bounded by the caller).
+fn xml_as_extension(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let is_schema = SCHEMA_KEYS.iter().any(|k| map.contains_key(*k));
+            if is_schema && map.get("xml").is_some_and(Value::is_object) && !map.contains_key("x-xml") {
+                if let Some(xml) = map.remove("xml") {
+                    map.insert("x-xml".into(), xml);
+                }
+            }
+            map.values_mut().for_each(xml_as_extension);
+        }
+        Value::Array(items) => items.iter_mut().for_each(xml_as_extension),
+        _ => {}
+    }
 }
 
 /// Converts a Swagger 2.0 document whose `$ref`s are local (or left as written when they point

@@ -3,8 +3,9 @@
 //!
 //! A field's name in XML is its property's `xml.name`, else the wire name; a field whose type is
 //! a model with an `xml.name` and that has no `xml.name` of its own takes the model's. A list is
-//! one element per item (named by the items' `xml.name`, else the item model's, else the
-//! property's), inside an element of the property's name when `wrapped`. A model's own element
+//! one element per item: unwrapped, named by the items' `xml.name`, else the property's, else
+//! the item model's, else the wire name; `wrapped`, inside an element of the property's name and
+//! named by the items' `xml.name`, else the item model's element name. A model's own element
 //! (as a body's root, or a wrapped list's items) is its `xml.name`, else its definition's name.
 
 use std::collections::BTreeSet;
@@ -90,16 +91,22 @@ impl CodeModel {
                 let item = self.resolve_alias(item);
                 let items_xml = field.xml.items.as_ref();
                 let item_name = items_xml.and_then(|x| x.name.clone()).map(|n| qualified(n, items_xml));
-                let model_name = match item {
-                    TypeRef::Named(id) if self.is_xml_model(*id) => Some(self.xml_type_name(*id)),
+                let model = match item {
+                    TypeRef::Named(id) if self.is_xml_model(*id) => Some(*id),
                     _ => None,
                 };
                 if own.is_some_and(|x| x.wrapped) {
+                    // Inside the wrapper, items are named as themselves: the model's element.
+                    let model_name = model.map(|id| self.xml_type_name(id));
                     let item = item_name.or(model_name).unwrap_or_else(name);
                     XmlShape::Wrapped { name: name(), item }
                 } else {
+                    // Side by side with the other fields, items take the property's `xml.name`
+                    // before the model's (msrest reads them so).
+                    let model_name = model.filter(|id| self.type_xml.get(id).is_some_and(|x| x.name.is_some()));
                     let item = item_name
-                        .or(model_name.filter(|_| own_name.is_none()))
+                        .or_else(|| own_name.is_some().then(name))
+                        .or_else(|| model_name.map(|id| self.xml_type_name(id)))
                         .unwrap_or_else(name);
                     XmlShape::List { item }
                 }

@@ -208,6 +208,10 @@ pub(super) fn request_body(op: &Op) -> Option<TokenStream> {
                         match (&p.ty, slot.is_option()) {
                             (TypeRef::Binary, true) => quote!(.file(#wire, #value)),
                             (TypeRef::Binary, false) => quote!(.file(#wire, Some(#value))),
+                            (TypeRef::Array(item), true) if **item == TypeRef::Binary => quote!(.files(#wire, #value)),
+                            (TypeRef::Array(item), false) if **item == TypeRef::Binary => {
+                                quote!(.files(#wire, Some(#value)))
+                            }
                             (TypeRef::Array(_), true) => quote!(.text_list(#wire, #value.as_deref())),
                             (TypeRef::Array(_), false) => quote!(.text_list(#wire, Some(#value.as_slice()))),
                             (_, true) => quote!(.text(#wire, #value.as_ref())),

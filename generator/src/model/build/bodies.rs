@@ -153,14 +153,13 @@ impl<'a> Builder<'a> {
             let field_pointer = join(&format!("{pointer}/properties"), wire);
             let ty = self.type_of(property.into(), wire, &field_pointer)?;
             let (resolved, resolved_pointer) = self.effective(property.into(), &field_pointer)?;
-            if matches!(&ty, TypeRef::Array(item) if **item == TypeRef::Binary) {
-                return Err(self.error(&field_pointer, "form fields holding several files are not supported"));
-            }
             fields.push(Parameter {
                 wire_name: wire.clone(),
                 name: self.namer.snake_in(scope, label, wire),
                 location: Location::FormField,
-                collection_format: matches!(ty, TypeRef::Array(_)).then_some(CollectionFormat::Csv),
+                // Several files are several parts, not one joined value.
+                collection_format: matches!(&ty, TypeRef::Array(item) if **item != TypeRef::Binary)
+                    .then_some(CollectionFormat::Csv),
                 ty,
                 required: required.contains(wire),
                 default: resolved.schema_data.default.clone(),

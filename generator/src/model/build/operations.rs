@@ -475,7 +475,13 @@ impl<'a> Builder<'a> {
             location,
             ty,
             required: data.required,
-            default: resolved.schema_data.default.clone(),
+            // `x-ms-client-default`: what the client sends when the caller gives nothing, though
+            // the service has no default (AutoRest's clients send it the same way).
+            default: resolved
+                .schema_data
+                .default
+                .clone()
+                .or_else(|| data.extensions.get("x-ms-client-default").cloned()),
             constraints: self.constraints(resolved, &resolved_pointer)?,
             collection_format,
             skip_url_encoding: ext_bool(&data.extensions, "x-ms-skip-url-encoding"),

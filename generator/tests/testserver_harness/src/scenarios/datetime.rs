@@ -134,6 +134,33 @@ pub fn datetime() -> Vec<Scenario> {
                 .get_utc_uppercase_max_date_time7_digits(None));
             eq("value", value, datetime!(9999-12-31 23:59:59.9999999 UTC))
         }),
+        scenario!("putDateTimeMaxLocalNegativeOffset", |ctx| {
+            let c = client!(body_datetime, ctx);
+            let value = datetime!(9999-12-31 23:59:59.999 -14:00);
+            eq(
+                "status",
+                call!(c.datetime().put_local_negative_offset_max_date_time(value, None)).status().as_u16(),
+                200,
+            )
+        }),
+        scenario!("putDateTimeMinLocalPositiveOffset", |ctx| {
+            let c = client!(body_datetime, ctx);
+            let value = datetime!(0001-01-01 00:00 +14:00);
+            eq(
+                "status",
+                call!(c.datetime().put_local_positive_offset_min_date_time(value, None)).status().as_u16(),
+                200,
+            )
+        }),
+        scenario!("putDateTimeMinLocalNegativeOffset", |ctx| {
+            let c = client!(body_datetime, ctx);
+            let value = datetime!(0001-01-01 00:00 -14:00);
+            eq(
+                "status",
+                call!(c.datetime().put_local_negative_offset_min_date_time(value, None)).status().as_u16(),
+                200,
+            )
+        }),
         scenario!("putDateTimeMaxLocalPositiveOffset", |ctx| {
             let c = client!(body_datetime, ctx);
             let value = datetime!(9999-12-31 23:59:59.999 +14:00);

@@ -29,6 +29,7 @@ pub fn all() -> Vec<Scenario> {
         any_type(),
         errors(),
         json_in_xml_swagger(),
+        formdata(),
         parameterized_endpoint(),
         merge_patch(),
         client_enum(),
@@ -960,6 +961,22 @@ fn errors() -> Vec<Scenario> {
             } else {
                 Err(problems.join("; "))
             }
+        }),
+    ]
+}
+
+/// body-formdata: a file as a multipart part (the server sends the part back) and as the whole body.
+fn formdata() -> Vec<Scenario> {
+    vec![
+        scenario!("FormdataStreamUploadFile", |ctx| {
+            let c = client!(body_formdata, ctx);
+            let echoed = value!(c.formdata().upload_file(&b"Test file"[..], "UploadFile.txt", None));
+            eq("echoed part", echoed.as_ref(), &b"Test file"[..])
+        }),
+        scenario!("StreamUploadFile", |ctx| {
+            let c = client!(body_formdata, ctx);
+            let echoed = value!(c.formdata().upload_file_via_body(&b"Test file"[..], None));
+            eq("echoed body", echoed.as_ref(), &b"Test file"[..])
         }),
     ]
 }

@@ -34,6 +34,13 @@ fn duration() -> time::Duration {
 
 pub fn all() -> Vec<Scenario> {
     vec![
+        // Per-call custom headers (AutoRest's `custom_headers`): the request id the server checks.
+        scenario!("CustomHeaderInRequest", |ctx| {
+            let c = client!(header, ctx);
+            let options = header::runtime::RequestOptions::default()
+                .header("x-ms-client-request-id", "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0");
+            eq("status", call!(c.header().custom_request_id(Some(options))).status().as_u16(), 200)
+        }),
         scenario!("HeaderParameterExistingKey", |ctx| {
             param!(ctx, |c| c.header().param_existing_key("overwrite", None))
         }),

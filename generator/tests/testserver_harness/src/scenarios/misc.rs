@@ -69,6 +69,20 @@ pub fn errors() -> Vec<Scenario> {
                 Err(e) => eq("status", e.status().map(|s| s.as_u16()), Some(501)),
             }
         }),
+        // `models` has `x-ms-client-default: value1`: sent when the caller leaves it out; the
+        // server answers with a PetSadError, which must decode despite the parameter's name.
+        scenario!("sendErrorWithParamNameModels", |ctx| {
+            let c = client!(xms_error_responses, ctx);
+            let error = match c.pet().has_models_param(None).await {
+                Ok(r) => return Err(format!("expected a 500, got {}", r.status())),
+                Err(e) => e,
+            };
+            eq("status", error.status().map(|s| s.as_u16()), Some(500))?;
+            match error.api_error() {
+                Some(models::PetActionError::PetSadError(e)) => eq("reason", e.reason.as_deref(), Some("need more treats")),
+                other => Err(format!("expected a PetSadError, got {other:?}")),
+            }
+        }),
         scenario!("expectedPetSadError", |ctx| {
             let c = client!(xms_error_responses, ctx);
             let error = match c.pet().do_something("jump", None).await {

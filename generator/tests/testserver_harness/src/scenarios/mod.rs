@@ -14,6 +14,7 @@ pub mod header;
 pub mod http;
 pub mod lro;
 pub mod misc;
+pub mod multiapi;
 pub mod paging;
 pub mod primitive;
 pub mod url;
@@ -82,6 +83,7 @@ pub fn all() -> Vec<(&'static str, Vec<Scenario>)> {
         ("lro", lro::all()),
         ("paging", paging::all()),
         ("xml-service", xml::all()),
+        ("multiapi", multiapi::all()),
     ]
 }
 

@@ -282,6 +282,24 @@ pub fn number() -> Vec<Scenario> {
                 200,
             )
         }),
+        scenario!("getDecimalBigPositiveDecimal", |ctx| {
+            let value = value!(client!(body_number, ctx).number().get_big_decimal_positive_decimal(None));
+            eq("value", value, 99999999.99)
+        }),
+        scenario!("putDecimalBigPositiveDecimal", |ctx| {
+            let c = client!(body_number, ctx);
+            let response = call!(c.number().put_big_decimal_positive_decimal(99999999.99, None));
+            eq("status", response.status().as_u16(), 200)
+        }),
+        scenario!("getDecimalBigNegativeDecimal", |ctx| {
+            let value = value!(client!(body_number, ctx).number().get_big_decimal_negative_decimal(None));
+            eq("value", value, -99999999.99)
+        }),
+        scenario!("putDecimalBigNegativeDecimal", |ctx| {
+            let c = client!(body_number, ctx);
+            let response = call!(c.number().put_big_decimal_negative_decimal(-99999999.99, None));
+            eq("status", response.status().as_u16(), 200)
+        }),
         scenario!("getDecimalSmall", |ctx| {
             eq(
                 "value",
