@@ -164,6 +164,20 @@ async fn a_body_that_is_not_the_xml_of_its_type_is_a_decoding_error_with_the_bod
     assert!(error.to_string().contains("XML"), "{error}");
 }
 
+#[tokio::test]
+async fn a_body_nested_deeper_than_the_bound_is_an_error_not_a_crash() {
+    let server = Server::start().await;
+    let depth = 100_000;
+    let body = format!("{}{}", "<a>".repeat(depth), "</a>".repeat(depth));
+    server.reply(xml(200, &body));
+    let error = client(&server)
+        .service()
+        .list_containers_segment(None)
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("nest more than 128 levels"), "{error}");
+}
+
 fn policies() -> Vec<SignedIdentifier> {
     vec![
         SignedIdentifier {
