@@ -216,3 +216,58 @@ const NEWER_IN_AUTOREST: [(&str, &[&str]); 1] = [("large_face_list.list", &["sta
 
 /// Rust keywords a spec name may be, which take a trailing underscore.
 const KEYWORDS: [&str; 6] = ["type", "self", "match", "ref", "move", "loop"];
+
+/// The attributes of each model class of AutoRest's Python client: `class -> [(wire, attribute)]`,
+/// from the classes' `_attribute_map`s.
+fn python_models(models_file: &std::path::Path) -> BTreeMap<String, Vec<(String, String)>> {
+    let text = std::fs::read_to_string(models_file).unwrap();
+    let mut out = BTreeMap::new();
+    for class in text.split("\nclass ").skip(1) {
+        let name = class.split(['(', ':']).next().unwrap().trim().to_string();
+        let Some(map) = class.split("_attribute_map = {").nth(1) else { continue };
+        let map = &map[..map.find("\n    }").unwrap_or(map.len())];
+        let attributes = map
+            .lines()
+            .filter_map(|line| {
+                let (attribute, rest) = line.trim().strip_prefix('\'')?.split_once('\'')?;
+                let wire = rest.split("'key': '").nth(1)?.split('\'').next()?;
+                Some((wire.to_string(), attribute.to_string()))
+            })
+            .collect();
+        out.insert(name, attributes);
+    }
+    out
+}
+
+/// Every field of every model has the name AutoRest's Python client gives the attribute of the
+/// same wire name (a Rust keyword aside).
+#[test]
+fn every_face_model_field_has_the_name_autorests_python_client_gives_it() {
+    let Some(spec) = face_spec() else { return };
+    let suite = "upstream_face.rs (model field names against AutoRest's Python client)";
+    let Some(python) = prerequisites::autorest_face_python_dir(suite) else { return };
+    let theirs = python_models(&python.join("azure/cognitiveservices/vision/face/models/_models_py3.py"));
+    let generated = Config::new().generate(&spec).expect("the Face spec generates");
+    let (mut compared, mut differ) = (0, Vec::new());
+    for def in &generated.model.schemas {
+        let (Some(attributes), codegen::model::SchemaKind::Struct { fields }) = (theirs.get(&def.spec_name), &def.kind)
+        else {
+            continue;
+        };
+        for field in fields {
+            let Some((_, attribute)) = attributes.iter().find(|(wire, _)| *wire == field.wire_name) else {
+                continue;
+            };
+            compared += 1;
+            let ours = field.name.strip_suffix('_').filter(|n| KEYWORDS.contains(n)).unwrap_or(&field.name);
+            if ours != attribute {
+                differ.push(format!("{}.{}: AutoRest `{attribute}`, here `{}`", def.spec_name, field.wire_name, field.name));
+            }
+        }
+    }
+    assert!(compared > 150, "only {compared} fields compared: the models file or the spec changed");
+    assert!(differ.is_empty(), "field names differ:\n{}", differ.join("\n"));
+    prerequisites::summary(&format!(
+        "upstream_face.rs: {compared} model fields of the Face API, every one named as AutoRest's Python client names it"
+    ));
+}
