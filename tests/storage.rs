@@ -186,6 +186,7 @@ fn policies() -> Vec<SignedIdentifier> {
                 start: Some(datetime!(2009-09-28 08:49:37.123 UTC)),
                 expiry: Some(datetime!(2009-09-29 08:49:37 UTC)),
                 permission: Some("r".into()),
+                created: Some(datetime!(2009-09-27 10:00 UTC)),
             }),
         },
         SignedIdentifier {
@@ -221,8 +222,12 @@ async fn access_policies_are_a_list_at_the_root_both_ways() {
          <Expiry>2009-09-29T08:49:37Z</Expiry><Permission>r</Permission></AccessPolicy></SignedIdentifier>\
          <SignedIdentifier><Id>none</Id></SignedIdentifier></SignedIdentifiers>"
     );
-    // What was sent reads back as what it was made from.
-    server.reply(xml(200, &sent).header("x-ms-blob-public-access", "blob"));
+    // `Created` is read-only: not sent, but read back from the service with the rest.
+    let answer = sent.replace(
+        "</Permission>",
+        "</Permission><Created>Sun, 27 Sep 2009 10:00:00 GMT</Created>",
+    );
+    server.reply(xml(200, &answer).header("x-ms-blob-public-access", "blob"));
     let response = client(&server)
         .container()
         .get_access_policy("box", None)

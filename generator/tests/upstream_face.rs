@@ -224,7 +224,9 @@ fn python_models(models_file: &std::path::Path) -> BTreeMap<String, Vec<(String,
     let mut out = BTreeMap::new();
     for class in text.split("\nclass ").skip(1) {
         let name = class.split(['(', ':']).next().unwrap().trim().to_string();
-        let Some(map) = class.split("_attribute_map = {").nth(1) else { continue };
+        let Some(map) = class.split("_attribute_map = {").nth(1) else {
+            continue;
+        };
         let map = &map[..map.find("\n    }").unwrap_or(map.len())];
         let attributes = map
             .lines()
@@ -245,7 +247,9 @@ fn python_models(models_file: &std::path::Path) -> BTreeMap<String, Vec<(String,
 fn every_face_model_field_has_the_name_autorests_python_client_gives_it() {
     let Some(spec) = face_spec() else { return };
     let suite = "upstream_face.rs (model field names against AutoRest's Python client)";
-    let Some(python) = prerequisites::autorest_face_python_dir(suite) else { return };
+    let Some(python) = prerequisites::autorest_face_python_dir(suite) else {
+        return;
+    };
     let theirs = python_models(&python.join("azure/cognitiveservices/vision/face/models/_models_py3.py"));
     let generated = Config::new().generate(&spec).expect("the Face spec generates");
     let (mut compared, mut differ) = (0, Vec::new());
@@ -259,13 +263,23 @@ fn every_face_model_field_has_the_name_autorests_python_client_gives_it() {
                 continue;
             };
             compared += 1;
-            let ours = field.name.strip_suffix('_').filter(|n| KEYWORDS.contains(n)).unwrap_or(&field.name);
+            let ours = field
+                .name
+                .strip_suffix('_')
+                .filter(|n| KEYWORDS.contains(n))
+                .unwrap_or(&field.name);
             if ours != attribute {
-                differ.push(format!("{}.{}: AutoRest `{attribute}`, here `{}`", def.spec_name, field.wire_name, field.name));
+                differ.push(format!(
+                    "{}.{}: AutoRest `{attribute}`, here `{}`",
+                    def.spec_name, field.wire_name, field.name
+                ));
             }
         }
     }
-    assert!(compared > 150, "only {compared} fields compared: the models file or the spec changed");
+    assert!(
+        compared > 150,
+        "only {compared} fields compared: the models file or the spec changed"
+    );
     assert!(differ.is_empty(), "field names differ:\n{}", differ.join("\n"));
     prerequisites::summary(&format!(
         "upstream_face.rs: {compared} model fields of the Face API, every one named as AutoRest's Python client names it"

@@ -85,7 +85,7 @@ fn write_field(model: &CodeModel, f: &Field, boxed: bool) -> Option<TokenStream>
     } else {
         quote!(self.#field.as_ref())
     };
-    Some(match model.xml_shape(f) {
+    let write = match model.xml_shape(f) {
         XmlShape::Attribute(name) => quote!(element.set_attribute::<#codec, _>(#name, #value)?;),
         XmlShape::Text => quote!(element.set_text::<#codec, _>(#value)?;),
         XmlShape::Element(name) => quote!(element.push::<#codec, _>(#name, #value)?;),
@@ -95,6 +95,12 @@ fn write_field(model: &CodeModel, f: &Field, boxed: bool) -> Option<TokenStream>
         }
         XmlShape::Map(name) => quote!(element.push_map::<#codec, _>(#name, self.#field.as_ref())?;),
         XmlShape::Skipped => return None,
+    };
+    // Set by the service only: left out of request bodies, kept otherwise (as in JSON).
+    Some(if f.read_only {
+        quote!(if !runtime::read_only(&self.#field) { #write })
+    } else {
+        write
     })
 }
 
