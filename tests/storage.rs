@@ -178,6 +178,34 @@ async fn a_body_nested_deeper_than_the_bound_is_an_error_not_a_crash() {
     assert!(error.to_string().contains("nest more than 128 levels"), "{error}");
 }
 
+#[tokio::test]
+async fn an_xml_error_body_is_the_typed_error() {
+    let server = Server::start().await;
+    let body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>ContainerNotFound</Code>\
+                <Message>The specified container does not exist.</Message></Error>";
+    server.reply(xml(404, body));
+    let error = client(&server)
+        .container()
+        .get_properties("missing", None)
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
+    let typed = error.api_error().expect("the XML error body is read as StorageError");
+    assert_eq!(typed.code.as_deref(), Some("ContainerNotFound"));
+    assert_eq!(
+        typed.message.as_deref(),
+        Some("The specified container does not exist.")
+    );
+    // Not XML and not JSON: no typed error, the body kept.
+    server.reply(Reply::status(500).body("oops"));
+    let error = client(&server)
+        .container()
+        .get_properties("box", None)
+        .await
+        .unwrap_err();
+    assert!(error.api_error().is_none(), "{error:?}");
+}
+
 fn policies() -> Vec<SignedIdentifier> {
     vec![
         SignedIdentifier {

@@ -112,6 +112,17 @@ pub fn header_value<T: HeaderType>(
     }
 }
 
+/// The typed error body: JSON, or (with the `xml` feature) an XML error such as Storage's
+/// `<Error><Code>…</Code><Message>…</Message></Error>` read as the JSON object of its elements.
+fn parse_error_body<E: DeserializeOwned>(body: &[u8]) -> Option<E> {
+    let json = serde_json::from_slice(body).ok();
+    #[cfg(feature = "xml")]
+    if json.is_none() {
+        return super::xml::error_body(body);
+    }
+    json
+}
+
 /// A response as received, before it is checked against the spec.
 #[derive(Debug)]
 pub struct RawResponse {
@@ -138,7 +149,7 @@ impl RawResponse {
             status: self.status,
             headers: self.headers.clone(),
             body: self.body.clone(),
-            error: serde_json::from_slice(&self.body).ok(),
+            error: parse_error_body(&self.body),
         }));
         match self.attempts {
             0 | 1 => error,

@@ -450,6 +450,31 @@ fn close(stack: &mut [Element], mut element: Element) -> Option<Element> {
     }
 }
 
+/// An XML error body as `E`: the root's attributes and child elements as a JSON object (a child
+/// with children of its own is an object too, text is a string), which `E`'s serde form reads.
+/// Error models are small records of text (Storage's `Code`, `Message`); a field of another JSON
+/// type does not read, and the error stays untyped (its body is kept either way).
+pub(crate) fn error_body<E: DeserializeOwned>(body: &[u8]) -> Option<E> {
+    fn value(element: &Element) -> Value {
+        if element.children.is_empty() && element.attributes.is_empty() {
+            return Value::String(element.text.clone());
+        }
+        let mut object = serde_json::Map::new();
+        for (name, text) in element.attributes.iter().filter(|(n, _)| !n.starts_with("xmlns")) {
+            object.insert(local(name).to_string(), Value::String(text.clone()));
+        }
+        for child in &element.children {
+            object.insert(local(&child.name).to_string(), value(child));
+        }
+        Value::Object(object)
+    }
+    let text = std::str::from_utf8(body).ok()?;
+    if !text.trim_start().starts_with('<') {
+        return None;
+    }
+    serde_json::from_value(value(&from_document(body).ok()?)).ok()
+}
+
 // ----- bodies ----------------------------------------------------------------------------------
 
 /// The error of a body that is not the XML its type needs, as a decoding error.
