@@ -1882,5 +1882,16 @@ fn xml_objects_name_elements_and_attributes_as_autorest_does() {
         assert!(!field(&model, "Book", "title").required);
         assert!(model.xml_types().len() == 3, "{:?}", model.xml_types());
         assert_eq!(model.runtime_features(), [codegen::model::RuntimeFeature::Xml]);
+        // The API listing shows each field's XML form, for review.
+        let listing = codegen::emit::api_listing(&model);
+        for line in [
+            "  id?: String // \"id\" xml @ID",
+            "  label?: String // \"label\" xml text",
+            "  books?: Vec<Book> // \"books\" xml <Books><book>*",
+            "  named?: Book // \"named\" xml <book>",
+            "  any?: serde_json::Value // \"any\" xml none",
+        ] {
+            assert!(listing.contains(line), "{line}\n{listing}");
+        }
     }
 }

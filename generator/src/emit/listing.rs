@@ -212,15 +212,18 @@ pub fn api_listing(model: &CodeModel) -> String {
             }
         }
     }
+    let xml_types: Vec<&str> = model.xml_types().into_iter().map(|id| model.type_name(id)).collect();
     for def in &model.schemas {
         match &def.kind {
             SchemaKind::Struct { fields } => {
                 let _ = writeln!(out, "struct {} // {}", def.name, def.spec_name);
+                let xml = xml_types.contains(&def.name.as_str());
                 for f in fields {
                     let optional = if f.required && !f.nullable { "" } else { "?" };
+                    let shape = if xml { xml_shape(model, f) } else { String::new() };
                     let _ = writeln!(
                         out,
-                        "  {}{optional}: {} // \"{}\"",
+                        "  {}{optional}: {} // \"{}\"{shape}",
                         f.name,
                         type_name(model, &f.ty),
                         f.wire_name
@@ -257,6 +260,20 @@ pub fn api_listing(model: &CodeModel) -> String {
         }
     }
     out
+}
+
+/// A field's XML form, as the listing shows it: ` xml @name`, ` xml <name>`, ` xml text`, ...
+fn xml_shape(model: &CodeModel, f: &crate::model::Field) -> String {
+    use crate::model::XmlShape;
+    match model.xml_shape(f) {
+        XmlShape::Attribute(name) => format!(" xml @{name}"),
+        XmlShape::Text => " xml text".to_string(),
+        XmlShape::Element(name) => format!(" xml <{name}>"),
+        XmlShape::List { item } => format!(" xml <{item}>*"),
+        XmlShape::Wrapped { name, item } => format!(" xml <{name}><{item}>*"),
+        XmlShape::Map(name) => format!(" xml <{name}><key>*"),
+        XmlShape::Skipped => " xml none".to_string(),
+    }
 }
 
 /// `RENAMES.md`: every generated name that is not the plain casing of the spec's name.
