@@ -303,19 +303,27 @@ impl<'a> Builder<'a> {
 
     /// The engine that can check `source`, or a warning and no check.
     fn pattern(&self, source: &str, pointer: &str) -> Option<Pattern> {
-        let engine = if regex_lite::Regex::new(source).is_ok() {
-            PatternEngine::Plain
-        } else {
-            match fancy_regex::Regex::new(source) {
+        let engine = match regex_lite::Regex::new(source) {
+            Ok(_) => PatternEngine::Plain,
+            Err(plain) => match fancy_regex::Regex::new(source) {
                 Ok(_) => PatternEngine::Full,
-                Err(e) => {
+                Err(full) => {
+                    // fancy-regex says only "error parsing pattern 0" when the part it hands to
+                    // the regex crate fails; the plain engine's reason is the useful one then.
+                    let full = full.to_string();
+                    let reason = if full.contains("error parsing pattern") {
+                        plain.to_string()
+                    } else {
+                        full
+                    };
+                    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
                     self.warn(
                         pointer,
-                        format!("`pattern` does not compile ({e}); values are not checked against it"),
+                        format!("`pattern` does not compile ({reason}); values are not checked against it"),
                     );
                     return None;
                 }
-            }
+            },
         };
         Some(Pattern {
             source: source.to_string(),
