@@ -319,11 +319,6 @@ impl Element {
         }
         Ok(Some(entries))
     }
-
-    /// Required values: a missing one is an error naming it.
-    pub fn required<T>(value: Result<Option<T>, XmlError>, name: &str) -> Result<T, XmlError> {
-        value?.ok_or_else(|| XmlError::new(format!("no `{name}`")))
-    }
 }
 
 // ----- documents -------------------------------------------------------------------------------
