@@ -1701,9 +1701,10 @@ fn path_placeholder_without_parameter_points_at_the_operation() {
     );
 }
 
-/// formData bodies are supported as forms (`BodyKind::Form`), except a field holding several files.
+/// formData bodies are forms (`BodyKind::Form`), a field holding several files included: one
+/// part per file.
 #[test]
-fn unsupported_form_data_field_points_at_the_form_data_parameter() {
+fn form_data_fields_are_form_parameters_several_files_included() {
     let spec = one_operation(
         "/upload",
         "post",
@@ -1718,11 +1719,20 @@ fn unsupported_form_data_field_points_at_the_form_data_parameter() {
             "responses": ok()
         }),
     );
-    assert_diagnostic(
-        &build_err(&spec),
-        "/paths/~1upload/post/parameters/2",
-        "form fields holding several files are not supported",
+    let model = build(&spec);
+    let op = operation(&model, "Files_Upload");
+    assert!(
+        matches!(op.body.as_ref().map(|b| &b.kind), Some(BodyKind::Form)),
+        "{:?}",
+        op.body
     );
+    let form: Vec<(&str, &TypeRef)> = op
+        .parameters
+        .iter()
+        .filter(|p| p.location == Location::FormField)
+        .map(|p| (p.wire_name.as_str(), &p.ty))
+        .collect();
+    assert_eq!(form, [("note", &TypeRef::String), ("files", &array(TypeRef::Binary))]);
 }
 
 #[test]
