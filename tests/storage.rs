@@ -196,8 +196,17 @@ async fn an_xml_error_body_is_the_typed_error() {
         typed.message.as_deref(),
         Some("The specified container does not exist.")
     );
-    // Not XML and not JSON: no typed error, the body kept.
+    // Not XML and not JSON: no typed error, the body kept. A proxy's HTML page is markup too,
+    // but not XML the service sent: no error model either.
     server.reply(Reply::status(500).body("oops"));
+    let error = client(&server)
+        .container()
+        .get_properties("box", None)
+        .await
+        .unwrap_err();
+    assert!(error.api_error().is_none(), "{error:?}");
+    let html = "<html><body><Code>502</Code></body></html>";
+    server.reply(Reply::status(502).header("content-type", "text/html").body(html));
     let error = client(&server)
         .container()
         .get_properties("box", None)

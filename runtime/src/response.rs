@@ -113,13 +113,26 @@ pub fn header_value<T: HeaderType>(
 }
 
 /// The typed error body: JSON, or (with the `xml` feature) an XML error such as Storage's
-/// `<Error><Code>…</Code><Message>…</Message></Error>` read as the JSON object of its elements.
-fn parse_error_body<E: DeserializeOwned>(body: &[u8]) -> Option<E> {
+/// `<Error><Code>…</Code><Message>…</Message></Error>` read as the JSON object of its elements,
+/// when the response says it is XML (an HTML error page of a proxy is no error model).
+fn parse_error_body<E: DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> Option<E> {
     let json = serde_json::from_slice(body).ok();
     #[cfg(feature = "xml")]
     if json.is_none() {
-        return super::xml::error_body(body);
+        let content_type = headers.get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+        let essence = content_type
+            .unwrap_or_default()
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim();
+        let xml = essence.eq_ignore_ascii_case("application/xml")
+            || essence.eq_ignore_ascii_case("text/xml")
+            || essence.to_ascii_lowercase().ends_with("+xml");
+        return if xml { super::xml::error_body(body) } else { None };
     }
+    #[cfg(not(feature = "xml"))]
+    let _ = headers;
     json
 }
 
@@ -149,7 +162,7 @@ impl RawResponse {
             status: self.status,
             headers: self.headers.clone(),
             body: self.body.clone(),
-            error: parse_error_body(&self.body),
+            error: parse_error_body(&self.headers, &self.body),
         }));
         match self.attempts {
             0 | 1 => error,
