@@ -211,33 +211,31 @@ impl<'v, V: Items + ?Sized> Check<'v, V> {
     }
 }
 
-/// Compiled patterns, shared by all calls (the generator has checked that each compiles).
-fn regex(pattern: &'static str) -> Option<regex_lite::Regex> {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, regex_lite::Regex>>> = OnceLock::new();
-    let mut cache = CACHE
+/// A cache of compiled patterns, shared by all calls.
+type Cache<R> = OnceLock<Mutex<HashMap<&'static str, R>>>;
+
+/// `pattern` compiled once by `compile` and kept in `cache` (the generator has checked that
+/// each compiles; one that does not is `None`).
+fn cached<R: Clone>(cache: &'static Cache<R>, pattern: &'static str, compile: fn(&str) -> Option<R>) -> Option<R> {
+    let mut cache = cache
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|e| e.into_inner());
     if let Some(re) = cache.get(pattern) {
         return Some(re.clone());
     }
-    let re = regex_lite::Regex::new(pattern).ok()?;
+    let re = compile(pattern)?;
     cache.insert(pattern, re.clone());
     Some(re)
 }
 
-/// Compiled backtracking patterns, as [`regex`].
+fn regex(pattern: &'static str) -> Option<regex_lite::Regex> {
+    static CACHE: Cache<regex_lite::Regex> = OnceLock::new();
+    cached(&CACHE, pattern, |p| regex_lite::Regex::new(p).ok())
+}
+
 #[cfg(feature = "ecma-regex")]
 fn ecma_regex(pattern: &'static str) -> Option<fancy_regex::Regex> {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, fancy_regex::Regex>>> = OnceLock::new();
-    let mut cache = CACHE
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    if let Some(re) = cache.get(pattern) {
-        return Some(re.clone());
-    }
-    let re = fancy_regex::Regex::new(pattern).ok()?;
-    cache.insert(pattern, re.clone());
-    Some(re)
+    static CACHE: Cache<fancy_regex::Regex> = OnceLock::new();
+    cached(&CACHE, pattern, |p| fancy_regex::Regex::new(p).ok())
 }
