@@ -938,6 +938,28 @@ fn an_item_name_naming_a_property_without_a_type_is_a_warning_and_items_are_json
 }
 
 #[test]
+fn a_pageable_xml_operation_is_a_warning_and_a_plain_call() {
+    let mut spec = pageable_with_items(json!({"type": "array", "items": {"type": "string"}}));
+    at(&mut spec, GET)
+        .as_object_mut()
+        .unwrap()
+        .insert("produces".into(), json!(["application/xml"]));
+    let dir = TempDir::new("xml-pageable");
+    let text = pretty(&spec);
+    let generated = expect_ok(&dir.write("spec.json", &text));
+    assert_eq!(generated.warnings.len(), 1, "{:?}", generated.warnings);
+    check(
+        &generated.warnings[0],
+        "spec.json",
+        &format!("{GET}/x-ms-pageable"),
+        &["XML operation", "one page", "marker"],
+    );
+    let (_, op) = generated.model.operations().next().unwrap();
+    assert!(matches!(op.kind, codegen::model::OperationKind::Plain), "{:?}", op.kind);
+    assert!(matches!(op.response_kind(), codegen::model::ResponseKind::Xml { .. }));
+}
+
+#[test]
 fn an_item_name_naming_a_property_of_another_type_is_still_an_error() {
     // A string is not a list of anything: paging over it would be wrong code.
     expect_at(

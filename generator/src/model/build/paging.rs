@@ -53,6 +53,16 @@ impl<'a> Builder<'a> {
             return Ok(None);
         };
         let pointer = format!("{pointer}/x-ms-pageable");
+        if responses.iter().any(|r| r.xml.is_some()) {
+            // The pager follows links to JSON pages; XML services (Storage) page by a marker
+            // the caller passes back, which a plain call lets it do.
+            self.warn(
+                &pointer,
+                "`x-ms-pageable` on an XML operation: the operation returns one page, not a pager \
+                 (pass the page's marker back for the next)",
+            );
+            return Ok(None);
+        }
         let item_name = spec.get("itemName").and_then(Value::as_str).unwrap_or("value");
         let next_link_name = spec.get("nextLinkName").and_then(Value::as_str);
         let page = responses.iter().find_map(|r| match &r.body {
