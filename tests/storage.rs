@@ -31,6 +31,15 @@ fn xml(status: u16, body: &str) -> Reply {
         .body(body.to_string())
 }
 
+/// The error of listing containers, which the test's reply makes fail.
+async fn list_error(server: &Server) -> runtime::Error<models::StorageError> {
+    client(server)
+        .service()
+        .list_containers_segment(None)
+        .await
+        .unwrap_err()
+}
+
 fn text(body: &[u8]) -> String {
     String::from_utf8(body.to_vec()).unwrap()
 }
@@ -139,11 +148,7 @@ async fn a_body_that_is_not_the_xml_of_its_type_is_a_decoding_error_with_the_bod
         200,
         "<EnumerationResults><MaxResults>many</MaxResults></EnumerationResults>",
     ));
-    let error = client(&server)
-        .service()
-        .list_containers_segment(None)
-        .await
-        .unwrap_err();
+    let error = list_error(&server).await;
     let runtime::Error::Deserialize { body, source, .. } = &error else {
         panic!("a decoding error: {error:?}");
     };
@@ -156,11 +161,7 @@ async fn a_body_that_is_not_the_xml_of_its_type_is_a_decoding_error_with_the_bod
         "{source}"
     );
     server.reply(xml(200, "<EnumerationResults><Prefix>a</EnumerationResults>"));
-    let error = client(&server)
-        .service()
-        .list_containers_segment(None)
-        .await
-        .unwrap_err();
+    let error = list_error(&server).await;
     assert!(error.to_string().contains("XML"), "{error}");
 }
 
@@ -170,11 +171,7 @@ async fn a_body_nested_deeper_than_the_bound_is_an_error_not_a_crash() {
     let depth = 100_000;
     let body = format!("{}{}", "<a>".repeat(depth), "</a>".repeat(depth));
     server.reply(xml(200, &body));
-    let error = client(&server)
-        .service()
-        .list_containers_segment(None)
-        .await
-        .unwrap_err();
+    let error = list_error(&server).await;
     assert!(error.to_string().contains("nest more than 128 levels"), "{error}");
 }
 

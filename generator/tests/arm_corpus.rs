@@ -36,7 +36,7 @@ mod prerequisites;
 mod replay_run;
 #[path = "support/workspace.rs"]
 mod workspace;
-use replay_run::{errors_by_package, parse_replay, Replay};
+use replay_run::{errors_by_package, parse_replay, write_harness, Replay};
 use workspace::{cargo, run, runtime_crate, secs, write_if_changed};
 
 use codegen::{check_dir, write_dir, Config, DirStatus};
@@ -115,11 +115,6 @@ const NOT_A_UUID: &str = "upstream example: a placeholder (`XXXX...`) where the 
 const READ_ONLY_SENT: &str =
     "upstream example: the request sets a property the spec marks readOnly, which the client never sends";
 const ID_FOR_OBJECT: &str = "upstream example: a resource id string (or \"\") where the spec has an object (`SubResource`, `NetworkInterface`, `ExpressRouteConnectionId`)";
-
-/// The replay harness, instantiated once per API.
-const HARNESS_MAIN: &str = include_str!("replay_harness/src/main.rs");
-const HARNESS_EQUIVALENCE: &str = include_str!("replay_harness/src/json_equivalence.rs");
-const HARNESS_MANIFEST: &str = include_str!("replay_harness/Cargo.toml.template");
 
 /// What a generated crate holds.
 struct Stats {
@@ -244,15 +239,7 @@ fn every_api_folder_generates_and_the_subset_compiles_and_replays() {
                 if let DirStatus::Stale(_) = check_dir(&dir, &g.files) {
                     write_dir(&dir, &g.files).map_err(|d| d.to_string())?;
                 }
-                let manifest = HARNESS_MANIFEST
-                    .replace("{harness}", &harness)
-                    .replace("{crate}", &package);
-                write_if_changed(&work.join(&harness).join("Cargo.toml"), &manifest);
-                write_if_changed(&work.join(&harness).join("src/main.rs"), HARNESS_MAIN);
-                write_if_changed(
-                    &work.join(&harness).join("src/json_equivalence.rs"),
-                    HARNESS_EQUIVALENCE,
-                );
+                write_harness(&work, &harness, &package);
             }
             Ok(Stats {
                 operations: g.operations(),
@@ -492,26 +479,12 @@ fn every_api_folder_generates_and_the_subset_compiles_and_replays() {
     );
     println!();
     print!("{table}");
-    for api in apis.iter().filter(|a| !a.clippy.is_empty() || !a.doc.is_empty()) {
-        println!(
-            "\n{}: {} errors, the first ones:",
-            api.name,
-            api.clippy.len() + api.doc.len()
-        );
-        for error in api.clippy.iter().chain(&api.doc).take(3) {
-            println!("{error}");
-        }
-    }
-    if let Some(api) = apis.iter().find(|a| !a.harness_errors.is_empty()) {
-        println!(
-            "\nThe replay harness ({}): {} errors, the first ones:",
-            api.harness,
-            api.harness_errors.len()
-        );
-        for error in api.harness_errors.iter().take(3) {
-            println!("{error}");
-        }
-    }
+    replay_run::print_errors(
+        apis.iter().map(|a| (a.name.as_str(), &a.clippy[..], &a.doc[..])),
+        apis.iter()
+            .find(|a| !a.harness_errors.is_empty())
+            .map(|a| (a.harness.as_str(), &a.harness_errors[..])),
+    );
     let mut failures = String::new();
     let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
     for api in &apis {

@@ -24,7 +24,7 @@ mod prerequisites;
 mod replay_run;
 #[path = "support/workspace.rs"]
 mod workspace;
-use replay_run::{errors_by_package, parse_replay, Replay};
+use replay_run::{errors_by_package, parse_replay, write_harness, Replay};
 use workspace::{cargo, run, runtime_crate, secs, write_if_changed};
 
 use codegen::{check_dir, write_dir, Config, DirStatus};
@@ -59,11 +59,6 @@ const KNOWN_REPLAY_FAILURES: &[(&str, &str, &str, &str, &str)] = &[
 
 // The reasons shared by several known failures.
 const NOT_A_UUID: &str = "upstream example: a placeholder (`{Model Id}`, `foobar`) where the spec requires a UUID";
-
-/// The replay harness, instantiated once per spec.
-const HARNESS_MAIN: &str = include_str!("replay_harness/src/main.rs");
-const HARNESS_EQUIVALENCE: &str = include_str!("replay_harness/src/json_equivalence.rs");
-const HARNESS_MANIFEST: &str = include_str!("replay_harness/Cargo.toml.template");
 
 /// One spec of the corpus and what became of it.
 struct Entry {
@@ -175,15 +170,7 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
             }
             Ok((g.operations(), g.model.schemas.len(), g.generated_lines()))
         });
-        let manifest = HARNESS_MANIFEST
-            .replace("{harness}", &harness)
-            .replace("{crate}", &package);
-        write_if_changed(&work.join(&harness).join("Cargo.toml"), &manifest);
-        write_if_changed(&work.join(&harness).join("src/main.rs"), HARNESS_MAIN);
-        write_if_changed(
-            &work.join(&harness).join("src/json_equivalence.rs"),
-            HARNESS_EQUIVALENCE,
-        );
+        write_harness(&work, &harness, &package);
         entries.push(Entry {
             name,
             spec: spec.clone(),
@@ -299,27 +286,13 @@ fn every_stable_spec_compiles_warning_free_and_replays_its_examples() {
         total_lines.checked_div(total_ops).unwrap_or(0),
         entries.len()
     );
-    for entry in entries.iter().filter(|e| !e.clippy.is_empty() || !e.doc.is_empty()) {
-        println!(
-            "\n{}: {} errors, the first ones:",
-            entry.name,
-            entry.clippy.len() + entry.doc.len()
-        );
-        for error in entry.clippy.iter().chain(&entry.doc).take(3) {
-            println!("{error}");
-        }
-    }
-    // Every harness has the same source: its errors are shown once.
-    if let Some(entry) = entries.iter().find(|e| !e.harness_errors.is_empty()) {
-        println!(
-            "\nThe replay harness ({}): {} errors, the first ones:",
-            entry.harness,
-            entry.harness_errors.len()
-        );
-        for error in entry.harness_errors.iter().take(3) {
-            println!("{error}");
-        }
-    }
+    replay_run::print_errors(
+        entries.iter().map(|e| (e.name.as_str(), &e.clippy[..], &e.doc[..])),
+        entries
+            .iter()
+            .find(|e| !e.harness_errors.is_empty())
+            .map(|e| (e.harness.as_str(), &e.harness_errors[..])),
+    );
 
     // 3. Replay every example: build the harnesses once, then run each.
     let phase = Instant::now();

@@ -176,15 +176,7 @@ fn cargo_toml_names_the_crate_and_every_dependency() {
         lines.contains(&r#"description = "Async Rust client for Widget Service (API version 2024-01-01)""#),
         "{manifest}"
     );
-    let dependencies = manifest
-        .split_once("[dependencies]\n")
-        .map(|(_, rest)| rest)
-        .unwrap_or_else(|| panic!("no [dependencies] in {manifest}"));
-    let expected: String = DEPENDENCIES
-        .iter()
-        .map(|(name, value)| format!("{name} = {value}\n"))
-        .collect();
-    assert_eq!(dependencies, expected);
+    assert_dependencies_are_the_runtimes(manifest);
 }
 
 #[test]
@@ -202,15 +194,11 @@ fn runtime_is_copied_verbatim_but_for_macro_export() {
 }
 
 /// The crate in `runtime/`, whose sources [`RUNTIME`] holds.
-fn runtime_manifest() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/Cargo.toml")).unwrap()
-}
-
-#[test]
-fn an_embedding_crate_gets_the_runtime_crates_dependencies() {
-    let manifest = runtime_manifest();
+/// The `[dependencies]` of `manifest`, the last section, are `DEPENDENCIES`, in order.
+#[track_caller]
+fn assert_dependencies_are_the_runtimes(manifest: &str) {
     let dependencies = manifest
-        .split_once("\n[dependencies]\n")
+        .split_once("[dependencies]\n")
         .map(|(_, rest)| rest)
         .unwrap_or_else(|| panic!("no [dependencies] in {manifest}"));
     let expected: String = DEPENDENCIES
@@ -218,6 +206,16 @@ fn an_embedding_crate_gets_the_runtime_crates_dependencies() {
         .map(|(name, value)| format!("{name} = {value}\n"))
         .collect();
     assert_eq!(dependencies, expected);
+}
+
+fn runtime_manifest() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/Cargo.toml")).unwrap()
+}
+
+#[test]
+fn an_embedding_crate_gets_the_runtime_crates_dependencies() {
+    let manifest = runtime_manifest();
+    assert_dependencies_are_the_runtimes(&manifest);
     assert!(manifest.contains("\nname = \"azure-rest-runtime\"\n"), "{manifest}");
     let version = manifest
         .lines()

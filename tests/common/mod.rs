@@ -167,6 +167,14 @@ impl Server {
     }
 
     /// The only request received; fails when there were none or several.
+    /// One header of every request received, in order (`<none>` where it was absent).
+    pub fn header_values(&self, name: &str) -> Vec<String> {
+        self.requests()
+            .iter()
+            .map(|r| r.header(name).unwrap_or("<none>").to_string())
+            .collect()
+    }
+
     pub fn single_request(&self) -> Recorded {
         let requests = self.requests();
         assert_eq!(requests.len(), 1, "expected exactly one request, got {requests:#?}");

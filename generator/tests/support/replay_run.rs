@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use super::workspace::run;
+use super::workspace::{run, write_if_changed};
 
 /// What one harness run found.
 #[derive(Default)]
@@ -80,4 +80,43 @@ pub fn parse_replay(name: &str, output: &Output, verbose: bool) -> Replay {
         }
     }
     replay
+}
+
+/// The replay harness's sources (the same for every generated crate).
+const HARNESS_MAIN: &str = include_str!("../replay_harness/src/main.rs");
+const HARNESS_EQUIVALENCE: &str = include_str!("../replay_harness/src/json_equivalence.rs");
+const HARNESS_MANIFEST: &str = include_str!("../replay_harness/Cargo.toml.template");
+
+/// Writes the replay harness `harness` of the generated crate `package` into `work` (each file
+/// only when it changed, so cargo rebuilds nothing needlessly).
+pub fn write_harness(work: &Path, harness: &str, package: &str) {
+    let manifest = HARNESS_MANIFEST
+        .replace("{harness}", harness)
+        .replace("{crate}", package);
+    write_if_changed(&work.join(harness).join("Cargo.toml"), &manifest);
+    write_if_changed(&work.join(harness).join("src/main.rs"), HARNESS_MAIN);
+    write_if_changed(&work.join(harness).join("src/json_equivalence.rs"), HARNESS_EQUIVALENCE);
+}
+
+/// Prints the first compiler errors of each crate that has some (`(name, clippy, rustdoc)`), and
+/// of the first harness that does not compile (every harness has the same source: once is enough).
+pub fn print_errors<'a>(
+    crates: impl Iterator<Item = (&'a str, &'a [String], &'a [String])>,
+    harness: Option<(&str, &[String])>,
+) {
+    for (name, clippy, doc) in crates.filter(|(_, clippy, doc)| !clippy.is_empty() || !doc.is_empty()) {
+        println!("\n{name}: {} errors, the first ones:", clippy.len() + doc.len());
+        for error in clippy.iter().chain(doc).take(3) {
+            println!("{error}");
+        }
+    }
+    if let Some((harness, errors)) = harness {
+        println!(
+            "\nThe replay harness ({harness}): {} errors, the first ones:",
+            errors.len()
+        );
+        for error in errors.iter().take(3) {
+            println!("{error}");
+        }
+    }
 }
