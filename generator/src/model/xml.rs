@@ -39,6 +39,11 @@ fn qualified(name: String, xml: Option<&Xml>) -> String {
     }
 }
 
+/// An element's name from its `xml` object: its `name`, else `fallback`, with the prefix.
+pub(super) fn element_name(xml: Option<&Xml>, fallback: impl FnOnce() -> String) -> String {
+    qualified(xml.and_then(|x| x.name.clone()).unwrap_or_else(fallback), xml)
+}
+
 impl CodeModel {
     /// `ty` with aliases followed to the type they name.
     pub fn resolve_alias<'m>(&'m self, mut ty: &'m TypeRef) -> &'m TypeRef {
@@ -58,9 +63,7 @@ impl CodeModel {
 
     /// A model's own element name: its `xml.name`, else its definition's name.
     pub fn xml_type_name(&self, id: TypeId) -> String {
-        let own = self.type_xml.get(&id).and_then(|x| x.name.clone());
-        let name = own.unwrap_or_else(|| self.type_def(id).spec_name.clone());
-        qualified(name, self.type_xml.get(&id))
+        element_name(self.type_xml.get(&id), || self.type_def(id).spec_name.clone())
     }
 
     /// The namespace a model's element declares: `(prefix, uri)`.
@@ -76,7 +79,7 @@ impl CodeModel {
         }
         let own = field.xml.property.as_ref();
         let own_name = own.and_then(|x| x.name.clone());
-        let name = || qualified(own_name.clone().unwrap_or_else(|| field.wire_name.clone()), own);
+        let name = || element_name(own, || field.wire_name.clone());
         if own.is_some_and(|x| x.attribute) {
             return XmlShape::Attribute(name());
         }

@@ -1,6 +1,7 @@
-//! Request bodies (JSON, flattened, binary, forms) and responses.
+//! Request bodies (JSON, flattened, binary, forms, XML) and responses.
 
 use super::*;
+use crate::model::xml::element_name;
 
 impl<'a> Builder<'a> {
     #[allow(clippy::too_many_arguments)]
@@ -361,10 +362,10 @@ impl<'a> Builder<'a> {
                 (fields::xml_of(&s.schema_data), ref_name(reference, SCHEMA_PREFIX))
             }
         };
-        let own_name = own.and_then(|x| match (x.name, x.prefix) {
-            (Some(name), Some(prefix)) => Some(format!("{prefix}:{name}")),
-            (name, _) => name,
-        });
+        let own_name = own
+            .as_ref()
+            .filter(|x| x.name.is_some())
+            .map(|x| element_name(Some(x), String::new));
         let root = match ty {
             TypeRef::Named(id) if self.is_xml_model(*id) => Some(XmlRoot {
                 name: own_name.unwrap_or_else(|| self.xml_type_name(*id)),
@@ -408,16 +409,9 @@ impl<'a> Builder<'a> {
     /// A model's own element name: its `xml` name, else its definition's name (`prefix:` first
     /// when its `xml` gives a prefix).
     fn xml_type_name(&self, id: TypeId) -> String {
-        let xml = self.type_xml.get(&id);
-        let name = match xml.and_then(|x| x.name.clone()) {
-            Some(name) => name,
-            None => self
-                .def_of(id)
-                .map_or_else(|| self.name_of(id).to_string(), |d| d.spec_name.clone()),
-        };
-        match xml.and_then(|x| x.prefix.as_deref()) {
-            Some(prefix) => format!("{prefix}:{name}"),
-            None => name,
-        }
+        element_name(self.type_xml.get(&id), || {
+            self.def_of(id)
+                .map_or_else(|| self.name_of(id).to_string(), |d| d.spec_name.clone())
+        })
     }
 }
