@@ -365,8 +365,7 @@ pub fn from_document(bytes: &[u8]) -> Result<Element, XmlError> {
         let at = reader.buffer_position();
         let event = reader.read_event_into(&mut buffer).map_err(|e| err(&e, at))?;
         match event {
-            Event::Start(start) | Event::Empty(start) if stack.len() >= MAX_DEPTH => {
-                let _ = start;
+            Event::Start(_) | Event::Empty(_) if stack.len() >= MAX_DEPTH => {
                 return Err(XmlError::new(format!(
                     "elements nest more than {MAX_DEPTH} levels deep"
                 )));
